@@ -1,0 +1,29 @@
+package it.ricolloca.accounts.internal;
+
+import it.ricolloca.accounts.Role;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    /** Users visible in a scope: {@code centreId} null means the whole network. */
+    @Query("""
+            select u from UserAccount u
+            where (:centreId is null or u.centreId = :centreId)
+              and (:q = '' or lower(u.username) like concat('%', :q, '%') or lower(u.fullName) like concat('%', :q, '%')
+                   or lower(u.email) like concat('%', :q, '%'))
+            order by u.fullName""")
+    Page<UserAccount> search(@Param("centreId") Long centreId, @Param("q") String query, Pageable pageable);
+
+    @Query("select u from UserAccount u join u.roles r where u.centreId = :centreId and r = :role and u.enabled = true order by u.fullName")
+    List<UserAccount> findByCentreAndRole(@Param("centreId") long centreId, @Param("role") Role role);
+}

@@ -1,0 +1,29 @@
+package it.ricolloca.accounts.web;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The login page; a signed-in user who opens it goes home. */
+@Controller
+class LoginController {
+
+    @GetMapping(AccountRoutes.LOGIN)
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
+            @RequestParam(required = false) String disabled, @RequestParam(required = false) String logout,
+            Model model) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+            return "redirect:" + AccountRoutes.HOME;
+        }
+        String notice = locked != null ? "login.locked" : disabled != null ? "login.disabled"
+                : error != null ? "login.error" : null;
+        model.addAttribute("errorKey", notice);
+        model.addAttribute("loggedOut", logout != null);
+        return "accounts/login";
+    }
+}

@@ -1,0 +1,93 @@
+package it.ricolloca.accounts.web;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.accounts.internal.ApiTokens;
+import it.ricolloca.accounts.internal.UserAdministration;
+import it.ricolloca.accounts.internal.UserAdministration.UserRejectedException;
+import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.Messages;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** What every signed-in user manages for themself: their password and their API tokens. */
+@Controller
+class OwnAccountController {
+
+    /** The password change form. */
+    public record PasswordForm(@NotBlank @Size(max = 128) String currentPassword,
+            @NotBlank @Size(max = 128) String newPassword, @NotBlank @Size(max = 128) String confirmPassword) {
+    }
+
+    private final UserAdministration users;
+    private final ApiTokens tokens;
+    private final CurrentUsers currentUsers;
+    private final Messages messages;
+
+    OwnAccountController(UserAdministration users, ApiTokens tokens, CurrentUsers currentUsers, Messages messages) {
+        this.users = users;
+        this.tokens = tokens;
+        this.currentUsers = currentUsers;
+        this.messages = messages;
+    }
+
+    @GetMapping(AccountRoutes.PASSWORD)
+    String initPasswordForm(Model model) {
+        model.addAttribute("errors", FormErrors.NONE);
+        return "accounts/password";
+    }
+
+    @PostMapping(AccountRoutes.PASSWORD)
+    String processPasswordForm(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors() && !form.newPassword().equals(form.confirmPassword())) {
+            result.rejectValue("confirmPassword", "password.confirm.mismatch");
+        }
+        if (!result.hasErrors()) {
+            try {
+                users.changeOwnPassword(currentUsers.require(), form.currentPassword(), form.newPassword());
+                redirect.addFlashAttribute("flash", "password.changed");
+                return "redirect:" + AccountRoutes.HOME;
+            } catch (UserRejectedException e) {
+                result.rejectValue(e.field(), e.messageKey());
+            }
+        }
+        model.addAttribute("errors", FormErrors.of(result, messages));
+        return "accounts/password";
+    }
+
+    @GetMapping(AccountRoutes.TOKENS)
+    String tokens(Model model) {
+        model.addAttribute("tokens", TokenRow.of(tokens.of(currentUsers.require().id())));
+        return "accounts/tokens";
+    }
+
+    @PostMapping(AccountRoutes.TOKENS)
+    String createToken(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.require();
+        try {
+            redirect.addFlashAttribute("newToken", tokens.create(me.id(), name, me.username()));
+            redirect.addFlashAttribute("flash", "token.created");
+        } catch (ApiTokens.InvalidNameException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+        }
+        return "redirect:" + AccountRoutes.TOKENS;
+    }
+
+    @PostMapping(AccountRoutes.TOKEN_REVOKE)
+    String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
+        tokens.revoke(currentUsers.require().id(), id);
+        redirect.addFlashAttribute("flash", "token.revoked");
+        return "redirect:" + AccountRoutes.TOKENS;
+    }
+}

@@ -1,0 +1,12 @@
+package it.ricolloca.audit;
+
+/**
+ * The outcome of walking the whole chain: how many entries were checked and, when the chain is
+ * broken, the id of the first entry whose hash or link does not match.
+ */
+public record AuditVerification(long checked, Long firstBrokenId) {
+
+    public boolean intact() {
+        return firstBrokenId == null;
+    }
+}

@@ -1,0 +1,45 @@
+package it.ricolloca.network;
+
+import it.ricolloca.network.internal.JobCentreRepository;
+import it.ricolloca.network.internal.RegionalAgencyRepository;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The network as other modules read it. */
+@Service
+@Transactional(readOnly = true)
+public class JobCentres {
+
+    private final JobCentreRepository centres;
+    private final RegionalAgencyRepository agencies;
+
+    JobCentres(JobCentreRepository centres, RegionalAgencyRepository agencies) {
+        this.centres = centres;
+        this.agencies = agencies;
+    }
+
+    public Optional<CentreSummary> find(long id) {
+        return centres.findById(id).map(CentreSummary::of);
+    }
+
+    public List<CentreSummary> all() {
+        return centres.findAllByOrderByName().stream().map(CentreSummary::of).toList();
+    }
+
+    /** The CPI a name found in a file refers to, if exactly one answers to it. */
+    public Optional<CentreSummary> recognise(String name) {
+        String key = CentreNames.key(name);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CentreSummary> matches = centres.findAllWithVariants().stream()
+                .filter(c -> c.recognitionKeys().contains(key)).map(CentreSummary::of).toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    public Optional<RegionalAgency> regionalAgency() {
+        return agencies.findFirstByOrderById();
+    }
+}

@@ -1,0 +1,3 @@
+/** The network: the regional agency, job centres (CPI), their offices and the names that recognise them; depends on audit and shared. */
+@org.springframework.modulith.ApplicationModule(displayName = "Rete dei CPI", allowedDependencies = {"shared", "audit"})
+package it.ricolloca.network;

@@ -1,0 +1,38 @@
+package it.ricolloca.network.web;
+
+import it.ricolloca.network.JobCentre;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.List;
+
+/** The CPI form: identity, contact and the name variants, one per line. */
+public record CentreForm(
+        @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9-]*") String code,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 250) String officialName,
+        @NotBlank @Pattern(regexp = "[A-Za-z]{2}") String province,
+        @NotBlank @Email @Size(max = 200) String email,
+        @Size(max = 5000) String variants,
+        Long version) {
+
+    static CentreForm empty() {
+        return new CentreForm("", "", "", "", "", "", 0L);
+    }
+
+    static CentreForm of(JobCentre c) {
+        return new CentreForm(c.getCode(), c.getName(), c.getOfficialName(), c.getProvince(), c.getEmail(),
+                String.join("\n", c.getNameVariants()), c.getVersion());
+    }
+
+    List<String> variantList() {
+        return variants == null ? List.of() : Arrays.stream(variants.split("\\R")).map(String::strip)
+                .filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    String valueOrEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,33 @@
+package it.ricolloca.shared.web;
+
+import java.util.List;
+
+/**
+ * What every page's layout needs besides its own content: the agency name, who is signed in,
+ * the menu for their roles, the CSRF token and a one-off notice after a redirect.
+ */
+public record PageContext(
+        Messages messages,
+        String agencyName,
+        boolean authenticated,
+        String userFullName,
+        String roleLabel,
+        String centreName,
+        List<NavItem> nav,
+        String csrfParameter,
+        String csrfHeader,
+        String csrfToken,
+        String flashKey) {
+
+    public String t(String key, Object... args) {
+        return messages.t(key, args);
+    }
+
+    public boolean hasFlash() {
+        return flashKey != null && !flashKey.isBlank();
+    }
+
+    public String csrfHeadersJson() {
+        return "{\"" + csrfHeader + "\": \"" + csrfToken + "\"}";
+    }
+}

@@ -1,0 +1,48 @@
+package it.ricolloca.shared.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.domain.Page;
+
+/** A page of a searchable list, with what the pager needs to link the neighbouring pages. */
+public record PageView<T>(List<T> items, int number, int size, long totalElements, String query, String basePath) {
+
+    public static final int DEFAULT_SIZE = 20;
+
+    public static <E, T> PageView<T> of(Page<E> page, Function<E, T> mapper, String query, String basePath) {
+        return new PageView<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
+                page.getTotalElements(), query == null ? "" : query, basePath);
+    }
+
+    public int totalPages() {
+        return size == 0 ? 1 : (int) Math.max(1, (totalElements + size - 1) / size);
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    public boolean hasPrevious() {
+        return number > 0;
+    }
+
+    public boolean hasNext() {
+        return number + 1 < totalPages();
+    }
+
+    public String urlFor(int page) {
+        String sep = basePath.contains("?") ? "&" : "?";
+        String url = basePath + sep + "page=" + page;
+        if (!query.isBlank()) {
+            url += "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        }
+        return url;
+    }
+
+    /** Clamps a requested page number into a sane range before it reaches a query. */
+    public static int safePage(Integer page) {
+        return page == null || page < 0 ? 0 : Math.min(page, 100_000);
+    }
+}
