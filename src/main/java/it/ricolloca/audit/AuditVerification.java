@@ -4,7 +4,7 @@ package it.ricolloca.audit;
  * The outcome of walking the whole chain: how many entries were checked and, when the chain is
  * broken, the id of the first entry whose hash or link does not match.
  */
-public record AuditVerification(long checked, Long firstBrokenId) {
+public record AuditVerification(long checked, Long firstBrokenId) implements java.io.Serializable {
 
     public boolean intact() {
         return firstBrokenId == null;

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * How a CPI's name is compared with the names found in imported files: case-, accent-,
- * apostrophe-, punctuation- and space-insensitive, and "Centro per l'impiego di X" equals "CPI X".
+ * apostrophe-, punctuation- and space-insensitive, and "Centro per l'impiego di X" equals "CPI X" and "CPI di X".
  */
 public final class CentreNames {
 
@@ -28,6 +28,7 @@ public final class CentreNames {
         if (!s.startsWith("cpi ")) {
             s = "cpi " + s;
         }
+        s = s.replaceFirst("^cpi (di|del|della|dell|d) ", "cpi ");
         return s.replace(" ", "");
     }
 }

@@ -1,0 +1,166 @@
+package it.ricolloca.accounts;
+
+import static it.ricolloca.support.DemoUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import it.ricolloca.accounts.internal.Delegation;
+import it.ricolloca.accounts.internal.DelegationAdministration;
+import it.ricolloca.accounts.internal.UserAccount;
+import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.accounts.internal.UserAdministration;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@IntegrationTest
+class AccountsManagementTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService userDetails;
+    @Autowired UserAccountRepository users;
+    @Autowired UserAdministration administration;
+    @Autowired DelegationAdministration delegations;
+    @Autowired Delegations delegationQueries;
+
+    @Test
+    void aMasterCreatesAnOperatorOfTheirOwnCentre() throws Exception {
+        MvcResult result = mvc.perform(post("/users").with(csrf()).with(as(userDetails, "master.torino"))
+                .param("username", "nuovo.operatore").param("fullName", "Nuovo Operatore")
+                .param("email", "nuovo.operatore@example.org").param("roles", "CPI_OPERATOR")
+                .param("centreId", String.valueOf(centreOf("master.novara")))
+                .param("password", "Password-nuova-1").param("version", "0")).andReturn();
+        UserAccount created = users.findByUsername("nuovo.operatore").orElseThrow();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/users/" + created.getId());
+        assertThat(created.getCentreId()).as("a master cannot place a user in another CPI").isEqualTo(centreOf("master.torino"));
+        assertThat(mvc.perform(formLogin("/login").user("nuovo.operatore").password("Password-nuova-1")).andReturn()
+                .getResponse().getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void aMasterCannotGrantTheMasterRoleNorRegionalRoles() throws Exception {
+        String page = mvc.perform(post("/users").with(csrf()).with(as(userDetails, "master.novara"))
+                .param("username", "aspirante.master").param("fullName", "Aspirante").param("email", "a@example.org")
+                .param("roles", "CPI_MASTER").param("password", "Password-nuova-1").param("version", "0"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Puoi assegnare solo i ruoli di operatore, tutor e referente delle offerte.");
+        assertThat(users.findByUsername("aspirante.master")).isEmpty();
+    }
+
+    @Test
+    void aWeakPasswordOrATakenUsernameIsRefusedInItalian() throws Exception {
+        String weak = mvc.perform(post("/users").with(csrf()).with(as(userDetails, "regione"))
+                .param("username", "password.debole").param("fullName", "Debole").param("email", "d@example.org")
+                .param("roles", "REGIONAL_ADR_SERVICE").param("password", "corta").param("version", "0"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(weak).contains("La password deve avere almeno 10 caratteri.");
+        String taken = mvc.perform(post("/users").with(csrf()).with(as(userDetails, "regione"))
+                .param("username", "tutor.torino").param("fullName", "Doppio").param("email", "d@example.org")
+                .param("roles", "REGIONAL_ADR_SERVICE").param("password", "Password-lunga-1").param("version", "0"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(taken).contains("Questo nome utente è già in uso.");
+    }
+
+    @Test
+    void theUserListOfAMasterShowsOnlyTheirCentre() throws Exception {
+        String page = mvc.perform(get("/users").with(as(userDetails, "master.novara"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Tutor Novara").doesNotContain("Tutor Torino", "Amministrazione regionale");
+        String admin = mvc.perform(get("/users").param("q", "tutor").with(as(userDetails, "regione"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(admin).contains("Tutor Novara", "Tutor Torino");
+    }
+
+    @Test
+    void aMasterGrantsAndRevokesADelegationWithinTheirCentreOnly() {
+        CurrentUser master = users.findByUsername("master.torino").orElseThrow().toCurrentUser();
+        long operator = users.findByUsername("operatore.torino").orElseThrow().getId();
+        long otherOperator = users.findByUsername("operatore.novara").orElseThrow().getId();
+
+        Delegation d = delegations.grant(master, operator, DelegatedFunction.VACANCIES, LocalDate.now(), null);
+        assertThat(delegationQueries.isActive(operator, DelegatedFunction.VACANCIES, LocalDate.now())).isTrue();
+
+        assertThatThrownBy(() -> delegations.grant(master, operator, DelegatedFunction.VACANCIES,
+                LocalDate.now().plusDays(3), null)).hasMessage("delegation.overlap");
+        assertThatThrownBy(() -> delegations.grant(master, otherOperator, DelegatedFunction.VACANCIES,
+                LocalDate.now(), null)).hasMessage("delegation.delegate.invalid");
+
+        CurrentUser otherMaster = users.findByUsername("master.novara").orElseThrow().toCurrentUser();
+        assertThatThrownBy(() -> delegations.revoke(otherMaster, d.getId())).isInstanceOf(NotFoundException.class);
+
+        delegations.revoke(master, d.getId());
+        assertThat(delegationQueries.isActive(operator, DelegatedFunction.VACANCIES, LocalDate.now())).isFalse();
+        assertThatThrownBy(() -> delegations.revoke(master, d.getId())).hasMessage("delegation.notRevocable");
+    }
+
+    @Test
+    void theDemoOperatorsHoldTheirTwoDelegations() {
+        for (String name : new String[] {"operatore.torino", "operatore.novara"}) {
+            long id = users.findByUsername(name).orElseThrow().getId();
+            assertThat(delegationQueries.isActive(id, DelegatedFunction.INTERMEDIATED_REQUEST, LocalDate.now())).isTrue();
+            assertThat(delegationQueries.isActive(id, DelegatedFunction.RELEASE, LocalDate.now())).isTrue();
+            assertThat(delegationQueries.isActive(id, DelegatedFunction.AGENDA, LocalDate.now())).isFalse();
+        }
+    }
+
+    @Test
+    void theDelegationListOfAMasterShowsOnlyTheirCentreAndTheRegionSeesAll() throws Exception {
+        String novara = mvc.perform(get("/delegations").with(as(userDetails, "master.novara"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(novara).contains("Operatore Novara").doesNotContain("Operatore Torino");
+        String region = mvc.perform(get("/delegations").with(as(userDetails, "adr.regione"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(region).contains("Operatore Novara", "Operatore Torino").doesNotContain("Nuova delega");
+    }
+
+    @Test
+    void aDelegationEndingBeforeItStartsIsRefused() throws Exception {
+        long operator = users.findByUsername("operatore.novara").orElseThrow().getId();
+        String page = mvc.perform(post("/delegations").with(csrf()).with(as(userDetails, "master.novara"))
+                .param("delegateId", String.valueOf(operator)).param("function", "AGENDA")
+                .param("startDate", LocalDate.now().plusDays(5).toString())
+                .param("endDate", LocalDate.now().plusDays(1).toString())).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("La data di fine non può precedere quella di inizio.");
+        String garbage = mvc.perform(post("/delegations").with(csrf()).with(as(userDetails, "master.novara"))
+                .param("delegateId", "abc").param("function", "NOPE").param("startDate", "31/02/2026"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(garbage).contains("Valore non valido.", "Funzione non valida.", "Data non valida.");
+    }
+
+    @Test
+    void changingOwnPasswordNeedsTheCurrentOneAndFollowsTheRules() throws Exception {
+        UserAccount user = administration.create(users.findByUsername("regione").orElseThrow().toCurrentUser(),
+                "cambio.password", "Cambio Password", "cp@example.org", null, Set.of(Role.REGIONAL_ADR_SERVICE),
+                "Iniziale-password-1");
+        var me = as(userDetails, "cambio.password");
+        String wrong = mvc.perform(post("/account/password").with(csrf()).with(me).param("currentPassword", "sbagliata")
+                .param("newPassword", "Nuova-password-2").param("confirmPassword", "Nuova-password-2"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(wrong).contains("La password attuale non è corretta.");
+        String mismatch = mvc.perform(post("/account/password").with(csrf()).with(me)
+                .param("currentPassword", "Iniziale-password-1").param("newPassword", "Nuova-password-2")
+                .param("confirmPassword", "Altra-password-3")).andReturn().getResponse().getContentAsString();
+        assertThat(mismatch).contains("La conferma non coincide con la nuova password.");
+        String done = mvc.perform(post("/account/password").with(csrf()).with(me)
+                .param("currentPassword", "Iniziale-password-1").param("newPassword", "Nuova-password-2")
+                .param("confirmPassword", "Nuova-password-2")).andReturn().getResponse().getRedirectedUrl();
+        assertThat(done).isEqualTo("/");
+        assertThat(mvc.perform(formLogin("/login").user("cambio.password").password("Nuova-password-2")).andReturn()
+                .getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(user.getId()).isPositive();
+    }
+
+    private long centreOf(String username) {
+        return users.findByUsername(username).orElseThrow().getCentreId();
+    }
+}

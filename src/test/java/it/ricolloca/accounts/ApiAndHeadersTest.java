@@ -1,0 +1,104 @@
+package it.ricolloca.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import it.ricolloca.accounts.internal.ApiTokens;
+import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+@IntegrationTest
+class ApiAndHeadersTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired ApiTokens tokens;
+    @Autowired UserAccountRepository users;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    @Test
+    void theDemoTokenListsTheTwentyFiveCentres() throws Exception {
+        MvcResult result = mvc.perform(get("/api/v1/centres").header("Authorization", "Bearer demo-token-regione"))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        String body = result.getResponse().getContentAsString();
+        assertThat(body).contains("\"code\":\"TORINO-BOLOGNA\"", "CPI Torino – via Bologna", "CPI SUSÀ");
+        assertThat(body.split("\"officialName\"")).hasSize(26);
+    }
+
+    @Test
+    void tokensAreStoredHashedNeverInClear() {
+        assertThat(jdbc.sql("select count(*) from accounts_api_token where token_hash = ?")
+                .param("demo-token-regione").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select token_hash from accounts_api_token").query(String.class).list())
+                .allMatch(h -> h.matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void aWrongMissingOrRevokedTokenGets401() throws Exception {
+        assertThat(status(get("/api/v1/centres"))).isEqualTo(401);
+        assertThat(status(get("/api/v1/centres").header("Authorization", "Bearer sbagliato"))).isEqualTo(401);
+        long userId = users.findByUsername("operatore.novara").orElseThrow().getId();
+        String raw = tokens.create(userId, "da revocare", "test");
+        assertThat(status(get("/api/v1/centres").header("Authorization", "Bearer " + raw))).isEqualTo(200);
+        long id = tokens.of(userId).stream().filter(t -> t.getName().equals("da revocare")).findFirst().orElseThrow().getId();
+        tokens.revoke(userId, id);
+        assertThat(status(get("/api/v1/centres").header("Authorization", "Bearer " + raw))).isEqualTo(401);
+    }
+
+    @Test
+    void metricsNeedTheAdministratorEvenWithAValidToken() throws Exception {
+        long userId = users.findByUsername("tutor.novara").orElseThrow().getId();
+        String raw = tokens.create(userId, "metriche", "test");
+        assertThat(status(get("/actuator/metrics").header("Authorization", "Bearer " + raw))).isEqualTo(403);
+        assertThat(status(get("/actuator/metrics").header("Authorization", "Bearer demo-token-regione"))).isEqualTo(200);
+        assertThat(status(get("/actuator/health/liveness"))).isEqualTo(200);
+        assertThat(status(get("/actuator/health/readiness"))).isEqualTo(200);
+    }
+
+    @Test
+    void theOpenApiDescriptionNamesTheCentresEndpoint() throws Exception {
+        String body = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("/api/v1/centres", "bearer");
+    }
+
+    @Test
+    void pagesCarrySecurityHeadersAndASafeSessionCookie() throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String csp = login.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(login.body()).doesNotContain("<script>").doesNotContainPattern("on(click|load|submit)=");
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("RICOLLOCA_SESSION"))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
+
+    @Test
+    void aRealLoginStoresTheSessionInTheDatabase() throws Exception {
+        long before = jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+        mvc.perform(formLogin("/login").user("tutor.torino").password("demo-ricolloca"));
+        long after = jdbc.sql("select count(*) from spring_session where principal_name = 'tutor.torino'")
+                .query(Long.class).single();
+        assertThat(after).isPositive();
+        assertThat(before).isNotNegative();
+    }
+
+    private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+}

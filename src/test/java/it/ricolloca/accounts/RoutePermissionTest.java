@@ -1,0 +1,269 @@
+package it.ricolloca.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import it.ricolloca.accounts.internal.ApiTokens;
+import it.ricolloca.accounts.internal.DelegationAdministration;
+import it.ricolloca.accounts.internal.UserAccount;
+import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.accounts.internal.UserAdministration;
+import it.ricolloca.network.CentreSummary;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.support.DemoUsers;
+import it.ricolloca.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every route of the application for every demo role, for the operator and master of the
+ * other CPI, and for an anonymous visitor, and checks who gets in. A route added without a row
+ * here fails {@link #everyRouteIsInTheTable()}.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoutePermissionTest {
+
+    static final String ANON = "(anonimo)";
+    static final List<String> USERS = List.of("regione", "adr.regione", "reclutamenti.regione", "master.torino",
+            "operatore.torino", "tutor.torino", "referente.torino", "master.novara", "operatore.novara", ANON);
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService userDetails;
+    @Autowired UserAdministration userAdministration;
+    @Autowired DelegationAdministration delegationAdministration;
+    @Autowired UserAccountRepository users;
+    @Autowired JobCentres centres;
+    @Autowired ApiTokens tokens;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    long torino;
+    long torinoOffice;
+    long target;
+    long targetOperator;
+    long delegation;
+    final List<Route> routes = new ArrayList<>();
+
+    record Route(HttpMethod method, String pattern, String path, Map<String, Integer> expected, Map<String, String> form) {
+    }
+
+    @BeforeAll
+    void prepare() {
+        CentreSummary centre = centres.all().stream().filter(c -> c.code().equals("TORINO-BOLOGNA")).findFirst().orElseThrow();
+        torino = centre.id();
+        CurrentUser admin = users.findByUsername("regione").orElseThrow().toCurrentUser();
+        target = users.findByUsername("permessi.tutor").map(UserAccount::getId).orElseGet(() -> userAdministration.create(
+                admin, "permessi.tutor", "Tutor di prova", "permessi.tutor@example.org", torino, Set.of(Role.CPI_TUTOR),
+                "Prova-permessi-1").getId());
+        targetOperator = users.findByUsername("permessi.operatore").map(UserAccount::getId).orElseGet(() ->
+                userAdministration.create(admin, "permessi.operatore", "Operatore di prova", "permessi.op@example.org",
+                        torino, Set.of(Role.CPI_OPERATOR), "Prova-permessi-1").getId());
+        delegation = delegationAdministration.grant(admin, targetOperator, DelegatedFunction.AGENDA, LocalDate.now(), null)
+                .getId();
+        torinoOffice = 0;
+        build();
+    }
+
+    private void build() {
+        String user = "/users/" + target;
+        String del = "/delegations/" + delegation + "/revoke";
+        String centre = "/centres/" + torino;
+        Map<String, String> badCentre = Map.of("code", "", "name", "", "officialName", "", "province", "",
+                "email", "x", "version", "0");
+        Map<String, String> badOffice = Map.of("name", "", "municipality", "", "version", "0");
+        Map<String, String> badUser = Map.of("username", "", "fullName", "", "email", "", "version", "0");
+
+        get("/", "/", allow(ok(), all()), redirectAnon());
+        get("/login", "/login", allow(302, authenticated()), Map.of(ANON, 200));
+        get("/centres", "/centres", allow(ok(), all()), redirectAnon());
+        get("/centres/{id}", centre, allow(ok(), all()), redirectAnon());
+        get("/centres/new", "/centres/new", adminOnly(200), redirectAnon());
+        post("/centres", "/centres", badCentre, adminOnly(200), redirectAnon());
+        get("/centres/{id}/edit", centre + "/edit", adminOnly(200), redirectAnon());
+        post("/centres/{id}/edit", centre + "/edit", badCentre, adminOnly(200), redirectAnon());
+        get("/centres/{id}/offices/new", centre + "/offices/new", adminOnly(200), redirectAnon());
+        post("/centres/{id}/offices/new", centre + "/offices/new", badOffice, adminOnly(200), redirectAnon());
+        get("/centres/{id}/offices/{officeId}/edit", centre + "/offices/" + officeOf(torino) + "/edit", adminOnly(200),
+                redirectAnon());
+        post("/centres/{id}/offices/{officeId}/edit", centre + "/offices/" + officeOf(torino) + "/edit", badOffice,
+                adminOnly(200), redirectAnon());
+
+        get("/users", "/users", managers(200, 200), redirectAnon());
+        get("/users/new", "/users/new", managers(200, 200), redirectAnon());
+        post("/users", "/users", badUser, managers(200, 200), redirectAnon());
+        get("/users/{id}", user, managers(200, 404), redirectAnon());
+        get("/users/{id}/edit", user + "/edit", managers(200, 404), redirectAnon());
+        post("/users/{id}/edit", user + "/edit", badUser, managers(200, 404), redirectAnon());
+        post("/users/{id}/enable", user + "/enable", Map.of(), managers(302, 404), redirectAnon());
+        post("/users/{id}/disable", user + "/disable", Map.of(), managers(302, 404), redirectAnon());
+        post("/users/{id}/unlock", user + "/unlock", Map.of(), managers(302, 404), redirectAnon());
+        post("/users/{id}/password", user + "/password", Map.of("password", "x"), managers(200, 404), redirectAnon());
+        post("/users/{id}/tokens", user + "/tokens", Map.of("name", ""), adminOnly(302), redirectAnon());
+        post("/users/{id}/tokens/{tokenId}/revoke", user + "/tokens/999999/revoke", Map.of(), adminOnly(404),
+                redirectAnon());
+
+        Map<String, Integer> readers = allow(403, all());
+        readers.putAll(Map.of("regione", 200, "adr.regione", 200, "master.torino", 200, "master.novara", 200));
+        get("/delegations", "/delegations", readers, redirectAnon());
+        get("/delegations/new", "/delegations/new", managers(200, 200), redirectAnon());
+        post("/delegations", "/delegations", Map.of("delegateId", ""), managers(200, 200), redirectAnon());
+        get("/delegations/{id}/revoke", del, managers(200, 404), redirectAnon());
+        post("/delegations/{id}/revoke", del, Map.of(), managers(302, 404), redirectAnon());
+
+        get("/account/password", "/account/password", allow(ok(), all()), redirectAnon());
+        post("/account/password", "/account/password", Map.of("currentPassword", ""), allow(ok(), all()), redirectAnon());
+        get("/account/tokens", "/account/tokens", allow(ok(), all()), redirectAnon());
+        post("/account/tokens", "/account/tokens", Map.of("name", ""), allow(302, all()), redirectAnon());
+        post("/account/tokens/{id}/revoke", "/account/tokens/999999/revoke", Map.of(), allow(404, all()), redirectAnon());
+
+        get("/audit", "/audit", adminOnly(200), redirectAnon());
+        post("/audit/verify", "/audit/verify", Map.of(), adminOnly(302), redirectAnon());
+
+        get("/api/v1/centres", "/api/v1/centres", allow(ok(), all()), Map.of(ANON, 401));
+        get("/v3/api-docs", "/v3/api-docs", allow(ok(), all()), Map.of(ANON, 200));
+        get("/actuator/health", "/actuator/health", allow(ok(), all()), Map.of(ANON, 200));
+        get("/actuator/metrics", "/actuator/metrics", adminOnly(200), Map.of(ANON, 401));
+        get("/actuator/prometheus", "/actuator/prometheus", adminOnly(200), Map.of(ANON, 401));
+    }
+
+    @Test
+    void everyRouteAnswersEachUserAsExpected() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Route route : routes) {
+            for (String user : USERS) {
+                int expected = route.expected().get(user);
+                MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(route.method(), route.path())
+                        .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
+                if (route.method() == HttpMethod.POST) {
+                    request.with(csrf());
+                    route.form().forEach(request::param);
+                }
+                if (!user.equals(ANON)) {
+                    request.with(DemoUsers.as(userDetails, user));
+                }
+                int actual = mvc.perform(request).andReturn().getResponse().getStatus();
+                if (actual != expected) {
+                    wrong.add(route.method() + " " + route.path() + " as " + user + ": expected " + expected + ", got "
+                            + actual);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void postWithoutCsrfTokenIsRefused() throws Exception {
+        int status = mvc.perform(MockMvcRequestBuilders.post("/account/tokens").param("name", "senza csrf")
+                .with(DemoUsers.as(userDetails, "regione"))).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(403);
+    }
+
+    @Test
+    void everyRouteIsInTheTable() {
+        Set<String> declared = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, ?> e : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = e.getKey();
+            Set<String> patterns = info.getPatternValues();
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : patterns) {
+                if (pattern.equals("/error")) {
+                    continue;
+                }
+                if (methods.isEmpty()) {
+                    declared.add("GET " + pattern);
+                } else {
+                    methods.forEach(m -> declared.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        Set<String> tested = new TreeSet<>();
+        routes.forEach(r -> tested.add(r.method().name() + " " + r.pattern()));
+        declared.removeIf(d -> d.contains("/v3/api-docs") && tested.contains("GET /v3/api-docs"));
+        assertThat(tested).containsAll(declared);
+    }
+
+    private long officeOf(long centreId) {
+        if (torinoOffice == 0) {
+            torinoOffice = centres.find(centreId).map(c -> mvcOffice(centreId)).orElseThrow();
+        }
+        return torinoOffice;
+    }
+
+    @Autowired it.ricolloca.network.internal.NetworkAdministration network;
+
+    private long mvcOffice(long centreId) {
+        return network.get(centreId).getOffices().get(0).getId();
+    }
+
+    private void get(String pattern, String path, Map<String, Integer> expected, Map<String, Integer> anon) {
+        add(HttpMethod.GET, pattern, path, Map.of(), expected, anon);
+    }
+
+    private void post(String pattern, String path, Map<String, String> form, Map<String, Integer> expected,
+            Map<String, Integer> anon) {
+        add(HttpMethod.POST, pattern, path, form, expected, anon);
+    }
+
+    private void add(HttpMethod method, String pattern, String path, Map<String, String> form,
+            Map<String, Integer> expected, Map<String, Integer> anon) {
+        Map<String, Integer> all = new LinkedHashMap<>(expected);
+        all.putAll(anon);
+        assertThat(all.keySet()).as(pattern).containsAll(USERS);
+        routes.add(new Route(method, pattern, path, all, form));
+    }
+
+    private static int ok() {
+        return 200;
+    }
+
+    private static List<String> all() {
+        return USERS.stream().filter(u -> !u.equals(ANON)).toList();
+    }
+
+    private static List<String> authenticated() {
+        return all();
+    }
+
+    private static Map<String, Integer> allow(int status, List<String> who) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        who.forEach(u -> m.put(u, status));
+        return m;
+    }
+
+    private static Map<String, Integer> redirectAnon() {
+        return Map.of(ANON, 302);
+    }
+
+    private static Map<String, Integer> adminOnly(int status) {
+        Map<String, Integer> m = allow(403, all());
+        m.put("regione", status);
+        return m;
+    }
+
+    /** The administrator and Torino's master get {@code own}; Novara's master gets {@code other}; the rest 403. */
+    private static Map<String, Integer> managers(int own, int other) {
+        Map<String, Integer> m = allow(403, all());
+        m.put("regione", own);
+        m.put("master.torino", own);
+        m.put("master.novara", other);
+        return m;
+    }
+}

@@ -1,0 +1,123 @@
+package it.ricolloca.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.ricolloca.accounts.DelegatedFunction;
+import it.ricolloca.accounts.Role;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every text a user reads comes from the Italian bundle, and every key the code asks for exists. */
+class MessageBundleTest {
+
+    private static final Path TEMPLATES = Path.of("src/main/jte");
+    private static final Path JAVA = Path.of("src/main/java");
+    private static final Pattern LITERAL_KEY = Pattern.compile("\\bt\\(\"([a-zA-Z0-9_.]+)\"");
+    private static final Pattern FLASH_OR_REJECT = Pattern.compile(
+            "(?:addFlashAttribute\\(\"flash\", |rejectValue\\(\"\\w+\", |reject\\(|super\\()\"([a-zA-Z0-9_.]+)\"");
+    private static final Pattern EXCEPTION_KEY = Pattern.compile("super\\(\"([a-z][a-zA-Z0-9_.]+)\"");
+    private static final Pattern KEY_STRING = Pattern.compile("\"((?:login|error|delegation|user|centre|office|token|password|form)\\.[a-zA-Z0-9_.]+)\"");
+    private static final Pattern VISIBLE_ATTRIBUTE = Pattern.compile(
+            "\\b(?:title|alt|placeholder|aria-label|data-confirm)=\"([^\"$]*[A-Za-zÀ-ú][^\"]*)\"");
+
+    private final Properties bundle = load();
+
+    @Test
+    void templatesHoldNoHardCodedText() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path template : templates()) {
+            String text = Files.readString(template);
+            String stripped = text
+                    .replaceAll("(?m)^\\s*@(import|param).*$", "")
+                    .replaceAll("\\$\\{[^}]*}", "")
+                    .replaceAll("(?s)<script.*?</script>", "")
+                    .replaceAll("(?s)<!--.*?-->", "")
+                    .replaceAll("(?s)<[^>]*>", " ")
+                    .replaceAll("@template\\.[\\w.-]+\\([^\\n]*\\)", "")
+                    .replaceAll("@(if|elseif|for)\\((?:[^()]|\\([^()]*\\))*\\)", "")
+                    .replaceAll("@(endif|endfor|else)", "")
+                    .replaceAll("content = @`|`\\)", "");
+            for (String line : stripped.split("\\R")) {
+                if (line.matches(".*\\p{L}{2,}.*")) {
+                    offenders.add(template + ": " + line.strip());
+                }
+            }
+            Matcher attrs = VISIBLE_ATTRIBUTE.matcher(text);
+            while (attrs.find()) {
+                offenders.add(template + ": attribute text \"" + attrs.group(1) + "\"");
+            }
+        }
+        assertThat(offenders).as("text outside the message bundle").isEmpty();
+    }
+
+    @Test
+    void everyKeyAskedForExists() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (Path template : templates()) {
+            collect(LITERAL_KEY, Files.readString(template), keys);
+        }
+        try (Stream<Path> files = Files.walk(JAVA)) {
+            for (Path java : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(java);
+                collect(FLASH_OR_REJECT, source, keys);
+                collect(EXCEPTION_KEY, source, keys);
+                collect(KEY_STRING, source, keys);
+            }
+        }
+        for (Role role : Role.values()) {
+            keys.add(role.labelKey());
+            keys.add("home.role." + role.name());
+        }
+        for (DelegatedFunction f : DelegatedFunction.values()) {
+            keys.add(f.labelKey());
+        }
+        for (int status : new int[] {400, 403, 404, 405, 409, 413, 500}) {
+            keys.add("error." + status + ".title");
+            keys.add("error." + status + ".text");
+        }
+        keys.removeIf(k -> k.endsWith("."));
+        assertThat(keys).hasSizeGreaterThan(100);
+        assertThat(keys.stream().filter(k -> !bundle.containsKey(k)).toList()).as("keys missing from the bundle").isEmpty();
+    }
+
+    @Test
+    void bundleHasNoEmptyMessage() {
+        assertThat(bundle.stringPropertyNames().stream().filter(k -> bundle.getProperty(k).isBlank()).toList()).isEmpty();
+    }
+
+    private static void collect(Pattern pattern, String text, Set<String> into) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            into.add(m.group(1));
+        }
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(p -> p.toString().endsWith(".jte")).sorted().toList();
+        }
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
+        try (var in = new InputStreamReader(MessageBundleTest.class.getResourceAsStream("/messages.properties"),
+                StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return p;
+    }
+}
