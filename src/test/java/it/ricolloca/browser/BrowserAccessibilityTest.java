@@ -1,0 +1,221 @@
+package it.ricolloca.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import it.ricolloca.support.IntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real Chromium signs in as several roles, follows every menu entry and the links a user
+ * would follow, and runs axe-core on every page it visits: zero WCAG 2.1 A/AA violations.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserAccessibilityTest {
+
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    @LocalServerPort int port;
+
+    private Playwright playwright;
+    private Browser browser;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> violations = new ArrayList<>();
+    private final Set<String> visited = new LinkedHashSet<>();
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    void launch() {
+        playwright = Playwright.create();
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (Files.isExecutable(chromium)) {
+            options.setExecutablePath(chromium);
+        }
+        browser = playwright.chromium().launch(options);
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        // axe is injected by script; the application's CSP would rightly refuse it.
+        context = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setLocale("it-IT"));
+        page = context.newPage();
+        // Error pages are visited on purpose; what must never fail is a script, a style or a font.
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) {
+                consoleErrors.add(page.url() + ": " + m.text());
+            }
+        });
+        page.onResponse(r -> {
+            if (r.status() >= 400 && !r.request().resourceType().equals("document")) {
+                consoleErrors.add(r.url() + ": " + r.status());
+            }
+        });
+        violations.clear();
+        visited.clear();
+        consoleErrors.clear();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void theMasterUserOfTorinoSignsInSeesTheirCentreAndEveryPageIsAccessible() {
+        page.navigate(url("/"));
+        assertThat(page.url()).endsWith("/login");
+        check();
+        signIn("master.torino");
+        assertThat(page.locator("h2#centre-heading").textContent()).isEqualTo("CPI Torino – via Bologna");
+        assertThat(page.locator("header").textContent()).contains("Utente master del CPI", "CPI Torino – via Bologna");
+        check();
+        walkMenu();
+        open("/users/new");
+        open("/delegations/new");
+        page.navigate(url("/delegations"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Revoca Operatore Torino")).first().click();
+        check();
+        page.navigate(url("/centres"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("CPI Novara").setExact(true)).click();
+        check();
+        page.navigate(url("/users"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tutor Torino")).click();
+        check();
+        signOut();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theRegionalAdministratorWalksEveryPageIncludingFormsWithErrors() {
+        signIn("regione");
+        walkMenu();
+        open("/centres/new");
+        page.navigate(url("/centres/new"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Salva")).click();
+        assertThat(page.locator(".invalid-feedback").count()).isPositive();
+        check();
+        page.navigate(url("/centres"));
+        page.getByLabel("Cerca per nome, codice o provincia").fill("bologna");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerca")).click();
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("CPI Torino – via Bologna")).click();
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Modifica").setExact(true)).first().click();
+        check();
+        page.navigate(url("/audit"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verifica l'integrità della catena")).click();
+        assertThat(page.locator(".alert-success").textContent()).contains("Catena integra");
+        check();
+        page.navigate(url("/account/tokens"));
+        page.getByLabel("Nome del token").fill("Prova browser");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Crea un token")).click();
+        assertThat(page.locator(".rl-token").textContent()).startsWith("rcl_");
+        check();
+        open("/pagina-inesistente");
+        open("/users/999999");
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void otherRolesSeeTheirOwnHomeAndMenu() {
+        for (String user : List.of("adr.regione", "reclutamenti.regione", "operatore.novara", "tutor.torino",
+                "referente.novara")) {
+            signIn(user);
+            walkMenu();
+            open("/audit");
+            assertThat(page.locator("h1").textContent()).isEqualTo("Accesso non consentito");
+            signOut();
+        }
+        assertThat(visited).contains(url("/delegations"));
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    private void signIn(String username) {
+        page.navigate(url("/login"));
+        page.getByLabel("Nome utente").fill(username);
+        page.getByLabel("Password").fill("demo-ricolloca");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accedi")).click();
+        page.waitForURL(url("/"));
+        assertThat(page.locator("h1").textContent()).startsWith("Benvenuto");
+    }
+
+    private void signOut() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Esci")).click();
+        page.waitForURL(url("/login?logout"));
+        check();
+    }
+
+    private void walkMenu() {
+        Locator links = page.locator("nav#nav a");
+        List<String> hrefs = new ArrayList<>();
+        for (int i = 0; i < links.count(); i++) {
+            hrefs.add(links.nth(i).getAttribute("href"));
+        }
+        assertThat(hrefs).isNotEmpty();
+        for (String href : hrefs) {
+            page.navigate(url("/"));
+            page.locator("nav#nav a[href='" + href + "']").click();
+            page.waitForURL(url(href));
+            assertThat(page.locator("a[aria-current=page]").getAttribute("href")).isEqualTo(href);
+            check();
+        }
+    }
+
+    private void open(String path) {
+        page.navigate(url(path));
+        check();
+    }
+
+    private void check() {
+        page.waitForLoadState();
+        visited.add(page.url());
+        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+        for (Rule rule : results.getViolations()) {
+            violations.add(page.url() + " → " + rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
+                    .map(n -> String.valueOf(n.getTarget())).toList());
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
