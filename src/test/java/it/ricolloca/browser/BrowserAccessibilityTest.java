@@ -2,6 +2,7 @@ package it.ricolloca.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
@@ -208,7 +209,9 @@ class BrowserAccessibilityTest {
     private void check() {
         page.waitForLoadState();
         visited.add(page.url());
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        AxeResults results = new AxeBuilder(page).options(options).withTags(WCAG).analyze();
         for (Rule rule : results.getViolations()) {
             violations.add(page.url() + " → " + rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
                     .map(n -> String.valueOf(n.getTarget())).toList());
