@@ -15,10 +15,20 @@ import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.support.IntegrationTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -158,6 +168,40 @@ class AccountsManagementTest {
         assertThat(mvc.perform(formLogin("/login").user("cambio.password").password("Nuova-password-2")).andReturn()
                 .getResponse().getRedirectedUrl()).isEqualTo("/");
         assertThat(user.getId()).isPositive();
+    }
+
+    @Test
+    void disablingAUserEndsTheirOpenSessionAtOnce() throws Exception {
+        CurrentUser admin = users.findByUsername("regione").orElseThrow().toCurrentUser();
+        UserAccount user = administration.create(admin, "sessione.prova", "Sessione Prova", "sp@example.org",
+                centreOf("master.torino"), Set.of(Role.CPI_TUTOR), "Sessione-prova-1");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=sessione.prova&password=Sessione-prova-1&_csrf="
+                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(base() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        administration.setEnabled(admin, user.getId(), false);
+
+        HttpResponse<String> after = browser.send(HttpRequest.newBuilder(URI.create(base() + "/"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @LocalServerPort int port;
+
+    private String base() {
+        return "http://localhost:" + port;
     }
 
     private long centreOf(String username) {

@@ -46,12 +46,15 @@ public class UserAdministration {
     private final JobCentres centres;
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
+    private final SessionTerminator sessions;
 
-    UserAdministration(UserAccountRepository users, JobCentres centres, PasswordEncoder encoder, AuditTrail audit) {
+    UserAdministration(UserAccountRepository users, JobCentres centres, PasswordEncoder encoder, AuditTrail audit,
+            SessionTerminator sessions) {
         this.users = users;
         this.centres = centres;
         this.encoder = encoder;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -98,6 +101,7 @@ public class UserAdministration {
         user.update(fullName, email, centre, roles);
         users.flush();
         audit.record("USER_UPDATED", "UserAccount", id, "prima: " + before + " | dopo: " + describe(user));
+        sessions.endSessionsOf(user.getUsername());
         return user;
     }
 
@@ -113,6 +117,7 @@ public class UserAdministration {
             user.enable();
         } else {
             user.disable();
+            sessions.endSessionsOf(user.getUsername());
         }
         audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "UserAccount", id, user.getUsername());
     }
@@ -133,6 +138,7 @@ public class UserAdministration {
         });
         user.changePassword(encoder.encode(password));
         audit.record("PASSWORD_RESET", "UserAccount", id, user.getUsername());
+        sessions.endSessionsOf(user.getUsername());
     }
 
     /** The signed-in user changes their own password, proving they know the current one. */
