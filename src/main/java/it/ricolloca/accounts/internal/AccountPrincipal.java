@@ -5,7 +5,6 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -75,9 +74,5 @@ public final class AccountPrincipal implements UserDetails, Serializable {
     @Override
     public String toString() {
         return user.username();
-    }
-
-    List<String> roleNames() {
-        return user.roles().stream().map(Enum::name).toList();
     }
 }

@@ -34,8 +34,8 @@ class LoginAttempts {
     @EventListener
     @Transactional
     public void succeeded(AuthenticationSuccessEvent event) {
-        if (!(event.getAuthentication().getPrincipal() instanceof AccountPrincipal p)
-                || event.getAuthentication().getCredentials() == null && isTokenLogin(event)) {
+        if (event.getAuthentication() instanceof ApiTokenAuthentication
+                || !(event.getAuthentication().getPrincipal() instanceof AccountPrincipal p)) {
             return;
         }
         jdbc.sql("update accounts_user set failed_attempts = 0 where id = ?").param(p.user().id()).update();
@@ -71,10 +71,6 @@ class LoginAttempts {
     @Transactional
     public void refusedDisabled(AuthenticationFailureDisabledEvent event) {
         audit.recordAs(attempted(event.getAuthentication().getName()), "LOGIN_REFUSED_DISABLED", "UserAccount", "", "");
-    }
-
-    private static boolean isTokenLogin(AuthenticationSuccessEvent event) {
-        return event.getAuthentication() instanceof ApiTokenAuthentication;
     }
 
     private static String attempted(String name) {

@@ -31,8 +31,4 @@ public record CentreForm(
         return variants == null ? List.of() : Arrays.stream(variants.split("\\R")).map(String::strip)
                 .filter(s -> !s.isEmpty()).distinct().toList();
     }
-
-    String valueOrEmpty(String s) {
-        return s == null ? "" : s;
-    }
 }
