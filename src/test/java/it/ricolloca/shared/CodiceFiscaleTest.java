@@ -1,0 +1,167 @@
+package it.ricolloca.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Codici fiscali generated from seeded random people, and every way of getting one wrong. */
+class CodiceFiscaleTest {
+
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    /** A valid code for a random person; the seed makes every run the same. */
+    static Generated generate(Random random) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            s.append((char) ('A' + random.nextInt(26)));
+        }
+        LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(365 * 60));
+        boolean woman = random.nextBoolean();
+        s.append(String.format("%02d", birth.getYear() % 100));
+        s.append(CodiceFiscale.MONTHS.charAt(birth.getMonthValue() - 1));
+        s.append(String.format("%02d", birth.getDayOfMonth() + (woman ? 40 : 0)));
+        s.append((char) ('A' + random.nextInt(26)));
+        s.append(String.format("%03d", random.nextInt(1000)));
+        s.append(CodiceFiscale.checkCharacter(s.toString()));
+        return new Generated(s.toString(), birth, woman ? CodiceFiscale.Sex.F : CodiceFiscale.Sex.M);
+    }
+
+    record Generated(String code, LocalDate birth, CodiceFiscale.Sex sex) {
+    }
+
+    static Stream<Long> seeds() {
+        return LongStream.range(1, 201).boxed();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void generatedCodesAreValidAndDecodeBirthDateAndSex(long seed) {
+        Generated g = generate(new Random(seed));
+        CodiceFiscale cf = CodiceFiscale.of("  " + g.code().toLowerCase() + " ");
+        assertThat(cf.value()).isEqualTo(g.code());
+        assertThat(cf.birthDate()).isEqualTo(g.birth());
+        assertThat(cf.sex()).isEqualTo(g.sex());
+        assertThat(cf.isOmocode()).isFalse();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everySingleCharacterCorruptionIsRefused(long seed) {
+        String code = generate(new Random(seed)).code();
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            for (char c : ALPHABET.toCharArray()) {
+                if (c == code.charAt(i)) {
+                    continue;
+                }
+                String corrupted = code.substring(0, i) + c + code.substring(i + 1);
+                if (CodiceFiscale.isValid(corrupted)) {
+                    accepted.add(corrupted);
+                }
+            }
+        }
+        assertThat(accepted).isEmpty();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void omocodeVariantsAreValidAndDecodeTheSamePerson(long seed) {
+        Generated g = generate(new Random(seed));
+        char[] chars = g.code().toCharArray();
+        for (int position : CodiceFiscale.OMOCODE_POSITIONS) {
+            chars[position] = CodiceFiscale.OMOCODE_LETTERS.charAt(chars[position] - '0');
+            String first15 = new String(chars, 0, 15);
+            String variant = first15 + CodiceFiscale.checkCharacter(first15);
+            CodiceFiscale cf = CodiceFiscale.of(variant);
+            assertThat(cf.isOmocode()).isTrue();
+            assertThat(cf.birthDate()).isEqualTo(g.birth());
+            assertThat(cf.sex()).isEqualTo(g.sex());
+            assertThat(CodiceFiscale.isValid(first15 + (char) ('A' + (CodiceFiscale.checkCharacter(first15) - 'A' + 1) % 26)))
+                    .as("check on the substituted string").isFalse();
+        }
+    }
+
+    @Test
+    void aSubstitutionThatSkipsTheRightmostDigitIsRefused() {
+        String code = generate(new Random(7)).code();
+        char[] chars = code.toCharArray();
+        chars[6] = CodiceFiscale.OMOCODE_LETTERS.charAt(chars[6] - '0');
+        String first15 = new String(chars, 0, 15);
+        assertThat(CodiceFiscale.check(first15 + CodiceFiscale.checkCharacter(first15)))
+                .hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo("cf.omocodia.order"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(value = {
+            "'', cf.empty",
+            "RSSMRA80A01L219, cf.length",
+            "RSSMRA80A01L219X1, cf.length",
+            "RSSMRA80A01L2-9X, cf.characters",
+            "RSS1RA80A01L219X, cf.names",
+            "RSSMRA8XA01L219X, cf.digit",
+            "RSSMRA80Z01L219X, cf.month",
+            "RSSMRA80A0125199, cf.place"})
+    void eachFailureHasItsReason(String code, String key) {
+        assertThat(CodiceFiscale.check(code)).hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo(key));
+    }
+
+    @Test
+    void impossibleDaysAreRefusedWithTheirReason() {
+        for (String day : new String[] {"00", "32", "40", "72", "99"}) {
+            String first15 = "RSSMRA80A" + day + "L219";
+            assertThat(CodiceFiscale.check(first15 + CodiceFiscale.checkCharacter(first15)))
+                    .as(day).hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo("cf.day"));
+        }
+        String february30 = "RSSMRA80B30L219";
+        assertThat(CodiceFiscale.check(february30 + CodiceFiscale.checkCharacter(february30)))
+                .hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo("cf.date"));
+        String leapDay = "RSSMRA80B69L219";
+        assertThat(CodiceFiscale.of(leapDay + CodiceFiscale.checkCharacter(leapDay)).birthDate())
+                .isEqualTo(LocalDate.of(1980, 2, 29));
+    }
+
+    @Test
+    void aWrongCheckCharacterSaysWhichOneWasExpected() {
+        String first15 = "RSSMRA80A01L219";
+        char right = CodiceFiscale.checkCharacter(first15);
+        char wrong = right == 'A' ? 'B' : 'A';
+        assertThatThrownBy(() -> CodiceFiscale.of(first15 + wrong)).isInstanceOf(CodiceFiscale.InvalidException.class)
+                .satisfies(e -> assertThat(((CodiceFiscale.InvalidException) e).args()).containsExactly(wrong, right));
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"00743110157, ''", "00743110158, piva.check", "0074311015, piva.format", "'', piva.empty",
+            "1234567890A, piva.format"})
+    void partitaIva(String code, String key) {
+        assertThat(PartitaIva.check(code).map(CodiceFiscale.Problem::messageKey).orElse("")).isEqualTo(key);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void generatedPartiteIvaAreValidAndEveryDigitChangeIsCaught(long seed) {
+        Random random = new Random(seed);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            s.append(random.nextInt(10));
+        }
+        String code = s.toString() + PartitaIva.checkDigit(s.toString());
+        assertThat(PartitaIva.of(code).value()).isEqualTo(code);
+        for (int i = 0; i < 11; i++) {
+            for (char d = '0'; d <= '9'; d++) {
+                if (d != code.charAt(i)) {
+                    assertThat(PartitaIva.check(code.substring(0, i) + d + code.substring(i + 1))).isPresent();
+                }
+            }
+        }
+    }
+}
