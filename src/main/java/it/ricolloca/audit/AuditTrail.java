@@ -11,4 +11,7 @@ public interface AuditTrail {
 
     /** Records an action on behalf of a named actor, for events outside a signed-in request (logins). */
     void recordAs(String actor, String action, String recordType, Object recordId, String details);
+
+    /** What happened to one record, newest first, at most {@code limit} entries. */
+    java.util.List<AuditRecord> history(String recordType, Object recordId, int limit);
 }

@@ -60,6 +60,10 @@ class RoutePermissionTest {
     long target;
     long targetOperator;
     long delegation;
+    long worker;
+    String workerTaxCode;
+    @Autowired it.ricolloca.workers.internal.WorkerRegister workerRegister;
+    @Autowired it.ricolloca.workers.internal.WorkerRepository workerRepository;
     final List<Route> routes = new ArrayList<>();
 
     record Route(HttpMethod method, String pattern, String path, Map<String, Integer> expected, Map<String, String> form) {
@@ -79,6 +83,10 @@ class RoutePermissionTest {
         delegation = delegationAdministration.grant(admin, targetOperator, DelegatedFunction.AGENDA, LocalDate.now(), null)
                 .getId();
         torinoOffice = 0;
+        String cf = "RSSMRA80A01L219" + it.ricolloca.shared.CodiceFiscale.checkCharacter("RSSMRA80A01L219");
+        workerTaxCode = cf;
+        worker = workerRepository.findByTaxCode(cf).map(w -> w.getId()).orElseGet(() ->
+                workerRegister.create(admin, cf, "Mario", "Rossi", torino).getId());
         build();
     }
 
@@ -136,6 +144,27 @@ class RoutePermissionTest {
 
         get("/audit", "/audit", adminOnly(200), redirectAnon());
         post("/audit/verify", "/audit/verify", Map.of(), adminOnly(302), redirectAnon());
+
+        String w = "/workers/" + worker;
+        Map<String, Integer> creators = allow(403, all());
+        creators.putAll(Map.of("regione", 200, "adr.regione", 200, "master.torino", 200, "operatore.torino", 200,
+                "master.novara", 200, "operatore.novara", 200));
+        get("/workers", "/workers", allow(ok(), all()), redirectAnon());
+        get("/workers/new", "/workers/new", creators, redirectAnon());
+        post("/workers", "/workers", Map.of("taxCode", "sbagliato"), creators, redirectAnon());
+        get("/workers/{id}", w, torinoWorker(200, 200), redirectAnon());
+        get("/workers/{id}/edit", w + "/edit", torinoWorker(200, 403), redirectAnon());
+        post("/workers/{id}/edit", w + "/edit", Map.of("email", "non-una-mail", "version", "0"), torinoWorker(200, 403),
+                redirectAnon());
+        post("/workers/{id}/work-history", w + "/work-history", Map.of("employer", ""), torinoWorker(200, 403),
+                redirectAnon());
+        post("/workers/{id}/work-history/{index}/remove", w + "/work-history/99/remove", Map.of("version", "-1"),
+                torinoWorker(302, 403), redirectAnon());
+        post("/workers/{id}/education", w + "/education", Map.of("title", ""), torinoWorker(200, 403), redirectAnon());
+        post("/workers/{id}/education/{index}/remove", w + "/education/99/remove", Map.of("version", "-1"),
+                torinoWorker(302, 403), redirectAnon());
+        get("/api/v1/workers/{codiceFiscale}", "/api/v1/workers/" + workerTaxCode, torinoWorker(200, 200),
+                Map.of(ANON, 401));
 
         get("/api/v1/centres", "/api/v1/centres", allow(ok(), all()), Map.of(ANON, 401));
         get("/v3/api-docs", "/v3/api-docs", allow(ok(), all()), Map.of(ANON, 200));
@@ -255,6 +284,22 @@ class RoutePermissionTest {
     private static Map<String, Integer> adminOnly(int status) {
         Map<String, Integer> m = allow(403, all());
         m.put("regione", status);
+        return m;
+    }
+
+    /**
+     * A Torino worker: Novara's users get 404 (out of scope); in scope, editors get {@code edit}
+     * and the others (vacancy manager, referent) {@code readOnly}.
+     */
+    private static Map<String, Integer> torinoWorker(int edit, int readOnly) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String u : List.of("regione", "adr.regione", "master.torino", "operatore.torino", "tutor.torino")) {
+            m.put(u, edit);
+        }
+        m.put("reclutamenti.regione", readOnly);
+        m.put("referente.torino", readOnly);
+        m.put("master.novara", 404);
+        m.put("operatore.novara", 404);
         return m;
     }
 

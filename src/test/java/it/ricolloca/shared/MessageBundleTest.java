@@ -42,11 +42,12 @@ class MessageBundleTest {
             String stripped = text
                     .replaceAll("(?m)^\\s*@(import|param).*$", "")
                     .replaceAll("\\$\\{[^}]*}", "")
+                    .replaceAll("(?m)^\\s*!\\{.*}\\s*$", "")
+                    .replaceAll("@(if|elseif|for)\\((?:[^()]|\\([^()]*\\))*\\)", "")
                     .replaceAll("(?s)<script.*?</script>", "")
                     .replaceAll("(?s)<!--.*?-->", "")
                     .replaceAll("(?s)<[^>]*>", " ")
                     .replaceAll("@template\\.[\\w.-]+\\([^\\n]*\\)", "")
-                    .replaceAll("@(if|elseif|for)\\((?:[^()]|\\([^()]*\\))*\\)", "")
                     .replaceAll("@(endif|endfor|else)", "")
                     .replaceAll("content = @`|`\\)", "");
             for (String line : stripped.split("\\R")) {

@@ -2,18 +2,15 @@ package it.ricolloca.accounts.web;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
-import it.ricolloca.accounts.Role;
-import it.ricolloca.accounts.internal.DelegationAdministration;
-import it.ricolloca.audit.AuditRoutes;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.RegionalAgency;
-import it.ricolloca.network.NetworkRoutes;
+import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.NavItem;
 import it.ricolloca.shared.web.PageContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +26,13 @@ class PageContextAdvice {
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
     private final Messages messages;
+    private final List<MenuEntry> menu;
 
-    PageContextAdvice(CurrentUsers currentUsers, JobCentres centres, Messages messages) {
+    PageContextAdvice(CurrentUsers currentUsers, JobCentres centres, Messages messages, List<MenuEntry> menu) {
         this.currentUsers = currentUsers;
         this.centres = centres;
         this.messages = messages;
+        this.menu = List.copyOf(menu);
     }
 
     @ModelAttribute("ctx")
@@ -54,22 +53,10 @@ class PageContextAdvice {
                 csrf == null ? "" : csrf.getToken(), flashKey);
     }
 
-    private static List<NavItem> nav(CurrentUser user, String path) {
-        List<NavItem> items = new ArrayList<>();
-        items.add(item("nav.home", AccountRoutes.HOME, path));
-        items.add(item("nav.centres", NetworkRoutes.CENTRES, path));
-        if (user.isAdmin() || user.hasRole(Role.CPI_MASTER)) {
-            items.add(item("nav.users", AccountRoutes.USERS, path));
-        }
-        if (DelegationAdministration.canRead(user)) {
-            items.add(item("nav.delegations", AccountRoutes.DELEGATIONS, path));
-        }
-        if (user.isAdmin()) {
-            items.add(item("nav.audit", AuditRoutes.ENTRIES, path));
-        }
-        items.add(item("nav.tokens", AccountRoutes.TOKENS, path));
-        items.add(item("nav.password", AccountRoutes.PASSWORD, path));
-        return items;
+    private List<NavItem> nav(CurrentUser user, String path) {
+        List<String> roles = user.roles().stream().map(Enum::name).toList();
+        return menu.stream().filter(e -> e.visibleTo(roles)).sorted(Comparator.comparingInt(MenuEntry::order))
+                .map(e -> item(e.labelKey(), e.href(), path)).toList();
     }
 
     private static NavItem item(String key, String href, String path) {

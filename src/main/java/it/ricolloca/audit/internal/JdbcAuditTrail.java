@@ -53,6 +53,18 @@ class JdbcAuditTrail implements AuditTrail {
                 .update();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<it.ricolloca.audit.AuditRecord> history(String recordType, Object recordId, int limit) {
+        return jdbc.sql("""
+                select id, occurred_at, actor, action, details from audit_entry
+                where record_type = ? and record_id = ? order by id desc limit ?""")
+                .params(recordType, String.valueOf(recordId), limit)
+                .query((rs, n) -> new it.ricolloca.audit.AuditRecord(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public AuditVerification verify() {
         AtomicReference<String> expectedPrev = new AtomicReference<>(AuditHash.GENESIS);

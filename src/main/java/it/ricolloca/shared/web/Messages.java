@@ -21,6 +21,10 @@ public class Messages {
         return source.getMessage(key, args, ITALIAN);
     }
 
+    public String tOr(String key, String fallback) {
+        return source.getMessage(key, null, fallback, ITALIAN);
+    }
+
     public String t(MessageSourceResolvable resolvable) {
         return source.getMessage(resolvable, ITALIAN);
     }

@@ -23,6 +23,11 @@ public record PageContext(
         return messages.t(key, args);
     }
 
+    /** The text for a key built from data (an audit action, say), or the fallback when the bundle lacks it. */
+    public String tOr(String key, String fallback) {
+        return messages.tOr(key, fallback);
+    }
+
     public boolean hasFlash() {
         return flashKey != null && !flashKey.isBlank();
     }

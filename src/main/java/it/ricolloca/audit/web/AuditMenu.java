@@ -1,0 +1,16 @@
+package it.ricolloca.audit.web;
+
+import it.ricolloca.audit.AuditRoutes;
+import it.ricolloca.shared.web.MenuEntry;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AuditMenu {
+
+    @Bean
+    MenuEntry auditMenuEntry() {
+        return new MenuEntry(60, "nav.audit", AuditRoutes.ENTRIES, Set.of("REGIONAL_ADMIN"));
+    }
+}

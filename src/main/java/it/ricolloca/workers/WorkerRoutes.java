@@ -1,0 +1,22 @@
+package it.ricolloca.workers;
+
+/** The URLs of the register's pages and API. */
+public final class WorkerRoutes {
+
+    public static final String WORKERS = "/workers";
+    public static final String WORKER_NEW = "/workers/new";
+    public static final String WORKER = "/workers/{id}";
+    public static final String WORKER_EDIT = "/workers/{id}/edit";
+    public static final String WORK_ADD = "/workers/{id}/work-history";
+    public static final String WORK_REMOVE = "/workers/{id}/work-history/{index}/remove";
+    public static final String EDUCATION_ADD = "/workers/{id}/education";
+    public static final String EDUCATION_REMOVE = "/workers/{id}/education/{index}/remove";
+    public static final String API_WORKER = "/api/v1/workers/{codiceFiscale}";
+
+    private WorkerRoutes() {
+    }
+
+    public static String worker(long id) {
+        return "/workers/" + id;
+    }
+}

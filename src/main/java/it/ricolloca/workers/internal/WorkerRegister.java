@@ -1,0 +1,208 @@
+package it.ricolloca.workers.internal;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.Role;
+import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.workers.NaspiStatus;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register as its users work on it: every read and change is scoped (regional users see
+ * every worker, CPI users those of their CPI) and audited; a worker outside the scope is 404.
+ */
+@Service
+@Transactional
+public class WorkerRegister {
+
+    /** Roles that may change a worker's record (CPI roles only within their CPI). */
+    public static final Set<Role> EDITORS = EnumSet.of(Role.REGIONAL_ADMIN, Role.REGIONAL_ADR_SERVICE, Role.CPI_MASTER,
+            Role.CPI_OPERATOR, Role.CPI_TUTOR);
+    /** Roles that may add a worker to the register. */
+    public static final Set<Role> CREATORS = EnumSet.of(Role.REGIONAL_ADMIN, Role.REGIONAL_ADR_SERVICE, Role.CPI_MASTER,
+            Role.CPI_OPERATOR);
+
+    /** A refused change, with the form field it concerns. */
+    public static class WorkerRejectedException extends DomainException {
+        private final String field;
+
+        WorkerRejectedException(String field, String key, Object... args) {
+            super(key, args);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    private final WorkerRepository workers;
+    private final JobCentres centres;
+    private final AuditTrail audit;
+
+    WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit) {
+        this.workers = workers;
+        this.centres = centres;
+        this.audit = audit;
+    }
+
+    public static boolean canEdit(CurrentUser user) {
+        return user.roles().stream().anyMatch(EDITORS::contains);
+    }
+
+    public static boolean canCreate(CurrentUser user) {
+        return user.roles().stream().anyMatch(CREATORS::contains);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Worker> search(CurrentUser user, String query, int page, int size) {
+        return workers.search(user.scopeCentreId(), query.strip().toLowerCase(Locale.ROOT), PageRequest.of(page, size));
+    }
+
+    /** Opens a worker's record: the read of personal data is audited. */
+    public Worker open(CurrentUser user, long id) {
+        Worker worker = visible(user, id);
+        worker.getWorkHistory().size();
+        worker.getEducation().size();
+        audit.record("WORKER_VIEWED", "Worker", id, "");
+        return worker;
+    }
+
+    @Transactional(readOnly = true)
+    public Worker get(CurrentUser user, long id) {
+        Worker worker = visible(user, id);
+        worker.getWorkHistory().size();
+        worker.getEducation().size();
+        return worker;
+    }
+
+    public Worker openByTaxCode(CurrentUser user, String taxCode) {
+        Worker worker = workers.findByTaxCode(CodiceFiscale.normalise(taxCode)).filter(w -> canSee(user, w))
+                .orElseThrow(NotFoundException::new);
+        return open(user, worker.getId());
+    }
+
+    public Worker create(CurrentUser user, String taxCode, String firstName, String lastName, Long centreId) {
+        if (!canCreate(user)) {
+            throw new NotFoundException();
+        }
+        CodiceFiscale cf;
+        try {
+            cf = CodiceFiscale.of(taxCode);
+        } catch (CodiceFiscale.InvalidException e) {
+            throw new WorkerRejectedException("taxCode", e.messageKey(), e.args());
+        }
+        if (workers.findByTaxCode(cf.value()).isPresent()) {
+            throw new WorkerRejectedException("taxCode", "worker.taxCode.taken");
+        }
+        Long centre = user.isRegional() ? centreId : user.centreId();
+        checkCentre(centre);
+        Worker worker = new Worker(cf);
+        worker.updateIdentity(firstName, lastName, null, null, null, centre);
+        workers.saveAndFlush(worker);
+        audit.record("WORKER_CREATED", "Worker", worker.getId(), cf.value() + ", CPI=" + centre);
+        return worker;
+    }
+
+    public Worker update(CurrentUser user, long id, long version, String firstName, String lastName,
+            String residence, String email, String phone, Long centreId, LocalDate naspiStart, LocalDate naspiEnd,
+            BigDecimal naspiAmount, NaspiStatus naspiStatus, BigDecimal profilingIndex, LocalDate profilingDate,
+            String skills, String languages, String notes) {
+        Worker worker = editable(user, id, version);
+        Long centre = user.isRegional() ? centreId : worker.getCompetentCentreId();
+        checkCentre(centre);
+        if (naspiStart != null && naspiEnd != null && naspiEnd.isBefore(naspiStart)) {
+            throw new WorkerRejectedException("naspiExpectedEnd", "worker.naspi.endBeforeStart");
+        }
+        if (profilingIndex != null && profilingDate == null) {
+            throw new WorkerRejectedException("profilingDate", "worker.profiling.dateRequired");
+        }
+        String before = describe(worker);
+        worker.updateIdentity(firstName, lastName, residence, email, phone, centre);
+        worker.updateBenefit(naspiStart, naspiEnd, naspiAmount, naspiStatus);
+        worker.updateProfile(profilingIndex, profilingDate, skills, languages, notes);
+        workers.flush();
+        audit.record("WORKER_UPDATED", "Worker", id, "prima: " + before + " | dopo: " + describe(worker));
+        return worker;
+    }
+
+    public void addWork(CurrentUser user, long id, long version, WorkHistoryEntry entry) {
+        Worker worker = editable(user, id, version);
+        if (entry.endDate() != null && entry.endDate().isBefore(entry.startDate())) {
+            throw new WorkerRejectedException("endDate", "worker.work.endBeforeStart");
+        }
+        worker.addWork(entry);
+        workers.flush();
+        audit.record("WORKER_WORK_ADDED", "Worker", id, entry.employer() + ", " + entry.startDate());
+    }
+
+    public void removeWork(CurrentUser user, long id, long version, int index) {
+        Worker worker = editable(user, id, version);
+        if (!worker.removeWork(index)) {
+            throw new NotFoundException();
+        }
+        workers.flush();
+        audit.record("WORKER_WORK_REMOVED", "Worker", id, "riga " + (index + 1));
+    }
+
+    public void addEducation(CurrentUser user, long id, long version, EducationEntry entry) {
+        Worker worker = editable(user, id, version);
+        worker.addEducation(entry);
+        workers.flush();
+        audit.record("WORKER_EDUCATION_ADDED", "Worker", id, entry.title());
+    }
+
+    public void removeEducation(CurrentUser user, long id, long version, int index) {
+        Worker worker = editable(user, id, version);
+        if (!worker.removeEducation(index)) {
+            throw new NotFoundException();
+        }
+        workers.flush();
+        audit.record("WORKER_EDUCATION_REMOVED", "Worker", id, "riga " + (index + 1));
+    }
+
+    private Worker editable(CurrentUser user, long id, long version) {
+        Worker worker = visible(user, id);
+        if (!canEdit(user)) {
+            throw new WorkerRejectedException(null, "worker.notEditable");
+        }
+        if (worker.getVersion() != version) {
+            throw new WorkerRejectedException(null, "form.stale");
+        }
+        return worker;
+    }
+
+    private Worker visible(CurrentUser user, long id) {
+        return workers.findById(id).filter(w -> canSee(user, w)).orElseThrow(NotFoundException::new);
+    }
+
+    static boolean canSee(CurrentUser user, Worker worker) {
+        return user.isRegional() || (worker.getCompetentCentreId() != null && user.centreId() != null
+                && user.centreId().equals(worker.getCompetentCentreId()));
+    }
+
+    private void checkCentre(Long centre) {
+        if (centre != null && centres.find(centre).isEmpty()) {
+            throw new WorkerRejectedException("competentCentreId", "worker.centre.unknown");
+        }
+    }
+
+    private static String describe(Worker w) {
+        return String.join(", ", String.valueOf(w.getFirstName()), String.valueOf(w.getLastName()),
+                String.valueOf(w.getResidenceMunicipality()), String.valueOf(w.getEmail()), String.valueOf(w.getPhone()),
+                "CPI=" + w.getCompetentCentreId(), "NASpI=" + w.getNaspiStart() + "/" + w.getNaspiExpectedEnd() + "/"
+                        + w.getNaspiMonthlyAmount() + "/" + w.getNaspiStatus(),
+                "profilazione=" + w.getProfilingIndex() + "@" + w.getProfilingDate());
+    }
+}

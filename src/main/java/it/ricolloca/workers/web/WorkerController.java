@@ -1,0 +1,254 @@
+package it.ricolloca.workers.web;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.audit.AuditRecord;
+import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.network.CentreSummary;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.Messages;
+import it.ricolloca.shared.web.PageView;
+import it.ricolloca.workers.NaspiStatus;
+import it.ricolloca.workers.WorkerRoutes;
+import it.ricolloca.workers.internal.EducationEntry;
+import it.ricolloca.workers.internal.WorkHistoryEntry;
+import it.ricolloca.workers.internal.Worker;
+import it.ricolloca.workers.internal.WorkerRegister;
+import it.ricolloca.workers.internal.WorkerRegister.WorkerRejectedException;
+import jakarta.validation.Valid;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The register of workers: search, record, edits; every user within their scope. */
+@Controller
+class WorkerController {
+
+    private final WorkerRegister register;
+    private final CurrentUsers currentUsers;
+    private final JobCentres centres;
+    private final AuditTrail audit;
+    private final Messages messages;
+
+    WorkerController(WorkerRegister register, CurrentUsers currentUsers, JobCentres centres, AuditTrail audit,
+            Messages messages) {
+        this.register = register;
+        this.currentUsers = currentUsers;
+        this.centres = centres;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @GetMapping(WorkerRoutes.WORKERS)
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+        CurrentUser user = currentUsers.require();
+        String query = q == null ? "" : q.strip();
+        var found = register.search(user, query, PageView.safePage(page), PageView.DEFAULT_SIZE);
+        model.addAttribute("workers", PageView.of(found, w -> WorkerRow.of(w, centreName(w.getCompetentCentreId())),
+                query, WorkerRoutes.WORKERS));
+        model.addAttribute("canCreate", WorkerRegister.canCreate(user));
+        return "workers/list";
+    }
+
+    @GetMapping(WorkerRoutes.WORKER_NEW)
+    String initCreateForm(Model model) {
+        requireCreator();
+        return newForm(model, NewWorkerForm.empty(), FormErrors.NONE);
+    }
+
+    @PostMapping(WorkerRoutes.WORKERS)
+    String processCreateForm(@Valid @ModelAttribute("form") NewWorkerForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        CurrentUser user = requireCreator();
+        if (!result.hasErrors()) {
+            try {
+                Worker w = register.create(user, form.taxCode(), form.firstName(), form.lastName(),
+                        form.competentCentreId());
+                redirect.addFlashAttribute("flash", "worker.created");
+                return "redirect:" + WorkerRoutes.worker(w.getId());
+            } catch (WorkerRejectedException e) {
+                result.rejectValue(e.field(), e.messageKey(), e.args(), null);
+            }
+        }
+        return newForm(model, form, FormErrors.of(result, messages));
+    }
+
+    @GetMapping(WorkerRoutes.WORKER)
+    String show(@PathVariable long id, Model model) {
+        Worker worker = register.open(currentUsers.require(), id);
+        return detail(model, worker, FormErrors.NONE, FormErrors.NONE, null, null);
+    }
+
+    @GetMapping(WorkerRoutes.WORKER_EDIT)
+    String initUpdateForm(@PathVariable long id, Model model) {
+        CurrentUser user = currentUsers.require();
+        Worker worker = register.get(user, id);
+        requireEditor(user);
+        return editForm(model, user, worker, WorkerForm.of(worker), FormErrors.NONE);
+    }
+
+    @PostMapping(WorkerRoutes.WORKER_EDIT)
+    String processUpdateForm(@PathVariable long id, @Valid @ModelAttribute("form") WorkerForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        Worker worker = register.get(user, id);
+        requireEditor(user);
+        if (!result.hasErrors()) {
+            try {
+                register.update(user, id, version(form.version()), form.firstName(), form.lastName(),
+                        form.residenceMunicipality(), form.email(), form.phone(), form.competentCentreId(),
+                        form.naspiStart(), form.naspiExpectedEnd(), form.naspiMonthlyAmount(), form.naspiStatus(),
+                        form.profilingIndex(), form.profilingDate(), form.skills(), form.languages(), form.notes());
+                redirect.addFlashAttribute("flash", "worker.updated");
+                return "redirect:" + WorkerRoutes.worker(id);
+            } catch (WorkerRejectedException e) {
+                reject(result, e);
+            }
+        }
+        return editForm(model, user, worker, form, FormErrors.of(result, messages));
+    }
+
+    @PostMapping(WorkerRoutes.WORK_ADD)
+    String addWork(@PathVariable long id, @Valid @ModelAttribute("work") WorkForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        Worker worker = register.get(user, id);
+        requireEditor(user);
+        if (!result.hasErrors()) {
+            try {
+                register.addWork(user, id, version(form.version()), new WorkHistoryEntry(form.employer().strip(),
+                        blank(form.employerVat()), blank(form.professionCode()), blank(form.professionLabel()),
+                        blank(form.classification()), blank(form.contractType()), form.startDate(), form.endDate()));
+                redirect.addFlashAttribute("flash", "worker.work.added");
+                return "redirect:" + WorkerRoutes.worker(id);
+            } catch (WorkerRejectedException e) {
+                reject(result, e);
+            }
+        }
+        return detail(model, worker, FormErrors.of(result, messages), FormErrors.NONE, form, null);
+    }
+
+    @PostMapping(WorkerRoutes.WORK_REMOVE)
+    String removeWork(@PathVariable long id, @PathVariable int index, @RequestParam(defaultValue = "-1") long version,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "worker.work.removed", user -> register.removeWork(user, id, version, index));
+    }
+
+    @PostMapping(WorkerRoutes.EDUCATION_ADD)
+    String addEducation(@PathVariable long id, @Valid @ModelAttribute("education") EducationForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        Worker worker = register.get(user, id);
+        requireEditor(user);
+        if (!result.hasErrors()) {
+            try {
+                register.addEducation(user, id, version(form.version()), new EducationEntry(form.title().strip(),
+                        blank(form.institution()), form.year()));
+                redirect.addFlashAttribute("flash", "worker.education.added");
+                return "redirect:" + WorkerRoutes.worker(id);
+            } catch (WorkerRejectedException e) {
+                reject(result, e);
+            }
+        }
+        return detail(model, worker, FormErrors.NONE, FormErrors.of(result, messages), null, form);
+    }
+
+    @PostMapping(WorkerRoutes.EDUCATION_REMOVE)
+    String removeEducation(@PathVariable long id, @PathVariable int index,
+            @RequestParam(defaultValue = "-1") long version, RedirectAttributes redirect) {
+        return act(id, redirect, "worker.education.removed", user -> register.removeEducation(user, id, version, index));
+    }
+
+    private String act(long id, RedirectAttributes redirect, String doneKey,
+            java.util.function.Consumer<CurrentUser> action) {
+        CurrentUser user = currentUsers.require();
+        register.get(user, id);
+        requireEditor(user);
+        try {
+            action.accept(user);
+            redirect.addFlashAttribute("flash", doneKey);
+        } catch (WorkerRejectedException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+        }
+        return "redirect:" + WorkerRoutes.worker(id);
+    }
+
+    private String detail(Model model, Worker worker, FormErrors workErrors, FormErrors educationErrors, WorkForm work,
+            EducationForm education) {
+        CurrentUser user = currentUsers.require();
+        List<AuditRecord> history = audit.history("Worker", worker.getId(), 200).stream()
+                .filter(r -> !r.action().equals("WORKER_VIEWED")).toList();
+        model.addAttribute("worker", worker);
+        model.addAttribute("centre", centreName(worker.getCompetentCentreId()));
+        model.addAttribute("canEdit", WorkerRegister.canEdit(user));
+        model.addAttribute("timeline", history);
+        model.addAttribute("workErrors", workErrors);
+        model.addAttribute("educationErrors", educationErrors);
+        model.addAttribute("work", work);
+        model.addAttribute("education", education);
+        return "workers/detail";
+    }
+
+    private String editForm(Model model, CurrentUser user, Worker worker, WorkerForm form, FormErrors errors) {
+        model.addAttribute("worker", worker);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("regional", user.isRegional());
+        model.addAttribute("centres", user.isRegional() ? centres.all() : List.<CentreSummary>of());
+        model.addAttribute("statuses", Arrays.asList(NaspiStatus.values()));
+        return "workers/form";
+    }
+
+    private String newForm(Model model, NewWorkerForm form, FormErrors errors) {
+        CurrentUser user = currentUsers.require();
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("regional", user.isRegional());
+        model.addAttribute("centres", user.isRegional() ? centres.all() : List.<CentreSummary>of());
+        return "workers/new";
+    }
+
+    private CurrentUser requireCreator() {
+        CurrentUser user = currentUsers.require();
+        if (!WorkerRegister.canCreate(user)) {
+            throw new org.springframework.security.access.AccessDeniedException("register");
+        }
+        return user;
+    }
+
+    private static void requireEditor(CurrentUser user) {
+        if (!WorkerRegister.canEdit(user)) {
+            throw new org.springframework.security.access.AccessDeniedException("register");
+        }
+    }
+
+    private static void reject(BindingResult result, WorkerRejectedException e) {
+        if (e.field() == null) {
+            result.reject(e.messageKey(), e.args(), null);
+        } else {
+            result.rejectValue(e.field(), e.messageKey(), e.args(), null);
+        }
+    }
+
+    private static long version(Long version) {
+        return version == null ? -1 : version;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private String centreName(Long id) {
+        return id == null ? "" : centres.find(id).map(CentreSummary::name).orElse("");
+    }
+
+}

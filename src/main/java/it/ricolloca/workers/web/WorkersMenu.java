@@ -1,0 +1,16 @@
+package it.ricolloca.workers.web;
+
+import it.ricolloca.shared.web.MenuEntry;
+import it.ricolloca.workers.WorkerRoutes;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class WorkersMenu {
+
+    @Bean
+    MenuEntry workersMenuEntry() {
+        return new MenuEntry(20, "nav.workers", WorkerRoutes.WORKERS, Set.of());
+    }
+}
