@@ -13,6 +13,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.support.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,7 @@ class BrowserAccessibilityTest {
         page.navigate(url("/users"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tutor Torino")).click();
         check();
+        addAndOpenAWorker();
         signOut();
         assertThat(violations).isEmpty();
         assertThat(consoleErrors).isEmpty();
@@ -168,6 +170,28 @@ class BrowserAccessibilityTest {
         assertThat(visited).contains(url("/delegations"));
         assertThat(violations).isEmpty();
         assertThat(consoleErrors).isEmpty();
+    }
+
+    /** The register: a new worker, a wrong code first, then the record and its edit form. */
+    private void addAndOpenAWorker() {
+        String first15 = "BRWSRA80A41L219";
+        String code = first15 + CodiceFiscale.checkCharacter(first15);
+        page.navigate(url("/workers/new"));
+        page.getByLabel(java.util.regex.Pattern.compile("^Codice fiscale")).fill(first15 + (char) ('A' + (code.charAt(15) - 'A' + 1) % 26));
+        page.getByLabel(java.util.regex.Pattern.compile("^Nome")).fill("Sara");
+        page.getByLabel(java.util.regex.Pattern.compile("^Cognome")).fill("Browser");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Salva")).click();
+        assertThat(page.locator("#taxCode-error").textContent()).contains("carattere di controllo");
+        check();
+        page.getByLabel(java.util.regex.Pattern.compile("^Codice fiscale")).fill(code);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Salva")).click();
+        assertThat(page.locator("h1").textContent()).isEqualTo("Sara Browser");
+        check();
+        page.navigate(url("/workers?q=" + code.substring(0, 8)));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Modifica").setExact(true)).click();
+        check();
     }
 
     private void signIn(String username) {
