@@ -5,6 +5,7 @@ import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRepository;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,33 @@ public class Workers {
 
     private final WorkerRepository workers;
     private final AuditTrail audit;
+    private final JdbcClient jdbc;
 
-    Workers(WorkerRepository workers, AuditTrail audit) {
+    Workers(WorkerRepository workers, AuditTrail audit, JdbcClient jdbc) {
         this.workers = workers;
         this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Bulk path for imports: adds to the register, as stubs flagged for completion, every codice
+     * fiscale of a staging table that the register lacks. The table, in the caller's transaction,
+     * has the columns {@code tax_code, birth_date, sex, centre_id}. One audit entry records the
+     * count. Returns how many workers were created.
+     */
+    public int createMissingFrom(String stagingTable, String reason) {
+        if (!stagingTable.matches("[a-z_]{1,40}")) {
+            throw new IllegalArgumentException("staging table name");
+        }
+        int created = jdbc.sql("""
+                insert into workers_worker (tax_code, birth_date, sex, competent_centre_id, needs_completion)
+                select distinct on (tax_code) tax_code, birth_date, sex, centre_id, true from %s
+                order by tax_code
+                on conflict (tax_code) do nothing""".formatted(stagingTable)).update();
+        if (created > 0) {
+            audit.record("WORKER_STUBS_CREATED", "Worker", "", created + " schede da completare; " + reason);
+        }
+        return created;
     }
 
     @Transactional(readOnly = true)

@@ -28,7 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -62,6 +62,8 @@ class RoutePermissionTest {
     long delegation;
     long worker;
     String workerTaxCode;
+    long importId;
+    @Autowired it.ricolloca.requests.internal.RequestListImporter importer;
     @Autowired it.ricolloca.workers.internal.WorkerRegister workerRegister;
     @Autowired it.ricolloca.workers.internal.WorkerRepository workerRepository;
     final List<Route> routes = new ArrayList<>();
@@ -87,6 +89,9 @@ class RoutePermissionTest {
         workerTaxCode = cf;
         worker = workerRepository.findByTaxCode(cf).map(w -> w.getId()).orElseGet(() ->
                 workerRegister.create(admin, cf, "Mario", "Rossi", torino).getId());
+        importId = importer.importFile(admin, "permessi.csv", ("cf;data richiesta;stato;cpi\n" + cf
+                + ";02/05/2017;Rilasciato;CPI Torino - via Bologna\nXX;02/05/2017;Rilasciato;CPI Asti\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), LocalDate.of(2017, 5, 15)).importId();
         build();
     }
 
@@ -166,6 +171,21 @@ class RoutePermissionTest {
         get("/api/v1/workers/{codiceFiscale}", "/api/v1/workers/" + workerTaxCode, torinoWorker(200, 200),
                 Map.of(ANON, 401));
 
+        Map<String, Integer> adr = allow(403, all());
+        adr.put("regione", 200);
+        adr.put("adr.regione", 200);
+        String imp = "/imports/" + importId;
+        get("/imports", "/imports", adr, redirectAnon());
+        get("/imports/new", "/imports/new", adr, redirectAnon());
+        post("/imports", "/imports", Map.of("snapshotDate", "2017-05-15"), adr, redirectAnon());
+        get("/imports/{id}", imp, adr, redirectAnon());
+        get("/imports/{id}/rejections.csv", imp + "/rejections.csv", adr, redirectAnon());
+        get("/imports/compare", "/imports/compare?from=" + importId + "&to=" + importId, adr, redirectAnon());
+        Map<String, Integer> adrApi = allow(403, all());
+        adrApi.put("regione", 400);
+        adrApi.put("adr.regione", 400);
+        post("/api/v1/imports/requests", "/api/v1/imports/requests", Map.of(), adrApi, Map.of(ANON, 401));
+
         get("/api/v1/centres", "/api/v1/centres", allow(ok(), all()), Map.of(ANON, 401));
         get("/v3/api-docs", "/v3/api-docs", allow(ok(), all()), Map.of(ANON, 200));
         get("/actuator/health", "/actuator/health", allow(ok(), all()), Map.of(ANON, 200));
@@ -179,8 +199,13 @@ class RoutePermissionTest {
         for (Route route : routes) {
             for (String user : USERS) {
                 int expected = route.expected().get(user);
-                MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(route.method(), route.path())
-                        .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
+                AbstractMockHttpServletRequestBuilder<?> request;
+                if (route.method() == HttpMethod.POST && route.path().startsWith("/api/")) {
+                    request = MockMvcRequestBuilders.multipart(route.path()).file("file", new byte[] {'x'});
+                } else {
+                    request = MockMvcRequestBuilders.request(route.method(), route.path());
+                }
+                request.accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
                 if (route.method() == HttpMethod.POST) {
                     request.with(csrf());
                     route.form().forEach(request::param);

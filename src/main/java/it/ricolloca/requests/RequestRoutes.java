@@ -1,0 +1,19 @@
+package it.ricolloca.requests;
+
+/** The URLs of the imports of the ministerial list. */
+public final class RequestRoutes {
+
+    public static final String IMPORTS = "/imports";
+    public static final String IMPORT_NEW = "/imports/new";
+    public static final String IMPORT = "/imports/{id}";
+    public static final String IMPORT_REJECTIONS = "/imports/{id}/rejections.csv";
+    public static final String IMPORT_COMPARE = "/imports/compare";
+    public static final String API_IMPORT_REQUESTS = "/api/v1/imports/requests";
+
+    private RequestRoutes() {
+    }
+
+    public static String importPage(long id) {
+        return "/imports/" + id;
+    }
+}

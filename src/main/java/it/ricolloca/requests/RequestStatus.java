@@ -1,0 +1,35 @@
+package it.ricolloca.requests;
+
+import it.ricolloca.shared.tabular.HeaderNames;
+import java.util.Map;
+import java.util.Optional;
+
+/** The status of a voucher request, as the ministerial list writes it. */
+public enum RequestStatus {
+    REQUESTED,
+    NOTICE_OF_REJECTION,
+    RELEASED,
+    REJECTED,
+    BLOCKED,
+    REENABLED,
+    WITHDRAWN;
+
+    private static final Map<String, RequestStatus> WORDS = Map.ofEntries(
+            Map.entry("richiesto", REQUESTED), Map.entry("richiesta", REQUESTED), Map.entry("inattesa", REQUESTED),
+            Map.entry("preavvisodirigetto", NOTICE_OF_REJECTION), Map.entry("preavviso", NOTICE_OF_REJECTION),
+            Map.entry("rilasciato", RELEASED), Map.entry("rilasciata", RELEASED),
+            Map.entry("rigettato", REJECTED), Map.entry("rigettata", REJECTED), Map.entry("respinto", REJECTED),
+            Map.entry("respinta", REJECTED),
+            Map.entry("bloccato", BLOCKED), Map.entry("bloccata", BLOCKED),
+            Map.entry("riabilitato", REENABLED), Map.entry("riabilitata", REENABLED),
+            Map.entry("ritirato", WITHDRAWN), Map.entry("ritirata", WITHDRAWN), Map.entry("rinuncia", WITHDRAWN));
+
+    /** The status a cell of the list names, whatever its case, accents or spacing. */
+    public static Optional<RequestStatus> fromList(String text) {
+        return Optional.ofNullable(WORDS.get(HeaderNames.key(text)));
+    }
+
+    public String labelKey() {
+        return "request.status." + name();
+    }
+}

@@ -1,0 +1,128 @@
+package it.ricolloca.requests.web;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.requests.ImportResult;
+import it.ricolloca.requests.RequestRoutes;
+import it.ricolloca.requests.RequestStatus;
+import it.ricolloca.requests.internal.ImportHistory;
+import it.ricolloca.requests.internal.RequestListImporter;
+import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
+import it.ricolloca.shared.web.PageView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The regional AdR service imports the ministerial list and reads the snapshots. */
+@Controller
+@PreAuthorize("hasAnyRole('REGIONAL_ADMIN', 'REGIONAL_ADR_SERVICE')")
+class ImportController {
+
+    private final RequestListImporter importer;
+    private final ImportHistory history;
+    private final CurrentUsers currentUsers;
+    private final Messages messages;
+
+    ImportController(RequestListImporter importer, ImportHistory history, CurrentUsers currentUsers, Messages messages) {
+        this.importer = importer;
+        this.history = history;
+        this.currentUsers = currentUsers;
+        this.messages = messages;
+    }
+
+    @GetMapping(RequestRoutes.IMPORTS)
+    String list(@RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("imports", PageView.of(history.page(PageView.safePage(page), PageView.DEFAULT_SIZE), e -> e, "",
+                RequestRoutes.IMPORTS));
+        model.addAttribute("all", history.all());
+        return "requests/imports";
+    }
+
+    @GetMapping(RequestRoutes.IMPORT_NEW)
+    String initImportForm(Model model) {
+        return form(model, Dates.today(), null);
+    }
+
+    @PostMapping(RequestRoutes.IMPORTS)
+    String processImportForm(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate snapshotDate,
+            @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+        CurrentUser user = currentUsers.require();
+        if (file == null || file.isEmpty()) {
+            return form(model, snapshotDate, messages.t("import.file.empty"));
+        }
+        try {
+            ImportResult result = importer.importFile(user, file.getOriginalFilename(), file.getBytes(), snapshotDate);
+            redirect.addFlashAttribute("flash", result.alreadyImported() ? "import.already" : "import.done");
+            return "redirect:" + RequestRoutes.importPage(result.importId());
+        } catch (DomainException e) {
+            return form(model, snapshotDate, messages.t(e.messageKey(), e.args()));
+        }
+    }
+
+    @GetMapping(RequestRoutes.IMPORT)
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("entry", history.get(id));
+        model.addAttribute("rejections", history.rejections(id, 500));
+        model.addAttribute("table", SnapshotTable.of(history.byCentreAndStatus(id)));
+        return "requests/import";
+    }
+
+    @GetMapping(RequestRoutes.IMPORT_REJECTIONS)
+    ResponseEntity<byte[]> rejections(@PathVariable long id) {
+        ImportHistory.Entry entry = history.get(id);
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(messages.t("import.rejections.header")).append("\r\n");
+        for (ImportResult.Rejection r : history.rejections(id, Integer.MAX_VALUE)) {
+            csv.append(r.line()).append(';').append(SpreadsheetText.csvField(r.taxCode())).append(';')
+                    .append(SpreadsheetText.csvField(r.reason())).append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("scarti-importazione-" + entry.id() + ".csv").build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping(RequestRoutes.IMPORT_COMPARE)
+    String compare(@RequestParam long from, @RequestParam long to, Model model) {
+        var a = history.get(from);
+        var b = history.get(to);
+        var countsA = history.byStatus(from);
+        var countsB = history.byStatus(to);
+        List<RequestStatus> statuses = Arrays.stream(RequestStatus.values())
+                .filter(s -> countsA.containsKey(s.name()) || countsB.containsKey(s.name())).toList();
+        model.addAttribute("from", a);
+        model.addAttribute("to", b);
+        model.addAttribute("statuses", statuses);
+        model.addAttribute("countsFrom", countsA);
+        model.addAttribute("countsTo", countsB);
+        model.addAttribute("changed", history.changedBetween(from, to));
+        return "requests/compare";
+    }
+
+    private String form(Model model, LocalDate snapshotDate, String error) {
+        model.addAttribute("snapshotDate", snapshotDate == null ? "" : snapshotDate.toString());
+        model.addAttribute("error", error);
+        model.addAttribute("headers", RequestListImporter.HEADERS.synonyms());
+        return "requests/import-form";
+    }
+}

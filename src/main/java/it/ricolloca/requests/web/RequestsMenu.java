@@ -1,0 +1,16 @@
+package it.ricolloca.requests.web;
+
+import it.ricolloca.requests.RequestRoutes;
+import it.ricolloca.shared.web.MenuEntry;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class RequestsMenu {
+
+    @Bean
+    MenuEntry importsMenuEntry() {
+        return new MenuEntry(25, "nav.imports", RequestRoutes.IMPORTS, Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE"));
+    }
+}
