@@ -15,6 +15,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.support.IntegrationTest;
+import it.ricolloca.support.TestCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,6 +154,36 @@ class BrowserAccessibilityTest {
         check();
         open("/pagina-inesistente");
         open("/users/999999");
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theAdrServiceImportsTheMinisterialListThenFindsTheWorker() {
+        String code = TestCodes.random(new java.util.Random(4242));
+        String csv = "Codice fiscale;Data richiesta;Stato richiesta;CPI competente\n" + code
+                + ";02/05/2017;Rilasciato;CPI TORINO - VIA BOLOGNA\nNONVALIDO;02/05/2017;Rilasciato;CPI ASTI\n";
+        signIn("adr.regione");
+        page.navigate(url("/imports/new"));
+        check();
+        page.getByLabel("Data dell'istantanea").fill("2017-05-22");
+        page.getByLabel("File").setInputFiles(new com.microsoft.playwright.options.FilePayload("elenco-22-maggio.csv",
+                "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importa")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/imports/\\d+$"));
+        assertThat(page.locator("h1").textContent()).isEqualTo("Istantanea del 22/05/2017");
+        assertThat(page.locator("main").textContent()).contains("CPI Torino – via Bologna", "NONVALIDO");
+        check();
+        page.navigate(url("/imports"));
+        check();
+        page.navigate(url("/workers"));
+        page.getByLabel("Cerca per codice fiscale o nome").fill(code);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerca")).click();
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
+        assertThat(page.locator("main").textContent()).contains("va completata");
+        check();
+        signOut();
         assertThat(violations).isEmpty();
         assertThat(consoleErrors).isEmpty();
     }
