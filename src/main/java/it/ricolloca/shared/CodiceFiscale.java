@@ -41,6 +41,9 @@ public final class CodiceFiscale implements Serializable {
     private static final int[] ODD = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10,
         22, 25, 24, 23};
 
+    private static final java.util.regex.Pattern ALPHANUMERIC = java.util.regex.Pattern.compile("[A-Z0-9]{16}");
+    private static final java.util.regex.Pattern LETTERS = java.util.regex.Pattern.compile("[A-Z]{6}");
+
     private final String value;
     private final LocalDate birthDate;
     private final Sex sex;
@@ -83,10 +86,10 @@ public final class CodiceFiscale implements Serializable {
         if (s.length() != 16) {
             return fail("cf.length", s.length());
         }
-        if (!s.matches("[A-Z0-9]{16}")) {
+        if (!ALPHANUMERIC.matcher(s).matches()) {
             return fail("cf.characters");
         }
-        if (!s.substring(0, 6).matches("[A-Z]{6}")) {
+        if (!LETTERS.matcher(s.substring(0, 6)).matches()) {
             return fail("cf.names");
         }
         // Omocodia replaces digits rightmost first: once a digit is met, every position to its left is a digit too.

@@ -237,14 +237,21 @@ public final class TabularFiles {
             return null;
         }
         String s = text.strip();
-        for (String pattern : new String[] {"d/M/uuuu", "uuuu-M-d", "d-M-uuuu", "d.M.uuuu"}) {
-            try {
-                return LocalDate.parse(s, DateTimeFormatter.ofPattern(pattern).withResolverStyle(
-                        java.time.format.ResolverStyle.STRICT));
-            } catch (java.time.format.DateTimeParseException e) {
-                // try the next pattern
-            }
+        DateTimeFormatter formatter = s.indexOf('/') > 0 ? SLASHED : s.indexOf('.') > 0 ? DOTTED
+                : s.length() > 4 && s.charAt(4) == '-' ? ISO : DASHED;
+        try {
+            return LocalDate.parse(s, formatter);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("data non valida: " + s, e);
         }
-        throw new IllegalArgumentException("data non valida: " + s);
+    }
+
+    private static final DateTimeFormatter SLASHED = strict("d/M/uuuu");
+    private static final DateTimeFormatter DOTTED = strict("d.M.uuuu");
+    private static final DateTimeFormatter ISO = strict("uuuu-M-d");
+    private static final DateTimeFormatter DASHED = strict("d-M-uuuu");
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 }

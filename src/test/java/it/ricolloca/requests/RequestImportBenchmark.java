@@ -1,0 +1,86 @@
+package it.ricolloca.requests;
+
+import it.ricolloca.RicollocaApplication;
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.requests.internal.RequestListImporter;
+import it.ricolloca.support.TestCodes;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One million generated rows of the ministerial list through the whole import (parse, checks,
+ * CPI recognition, COPY into staging, workers, requests, snapshot), against its physical limit:
+ * a plain COPY of the same CSV text into a bare table, in the same run on the same server.
+ * Run with {@code mvn -Pbench test}; prints figures, asserts nothing.
+ */
+class RequestImportBenchmark {
+
+    private static final int ROWS = 1_000_000;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void millionRowImportAgainstPlainCopy() throws Exception {
+        String csv = generate();
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RicollocaApplication.class)
+                .run("--server.port=0", "--ricolloca.embedded-db.data-dir=" + data.resolve("pg"),
+                        "--ricolloca.embedded-db.clean=true", "--ricolloca.demo=true", "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN", "--logging.level.it.ricolloca.requests=DEBUG")) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            jdbc.sql("create table bench_bare (tax_code text, request_date text, status text, centre text)").update();
+            long t0 = System.nanoTime();
+            try (Connection c = app.getBean(DataSource.class).getConnection()) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "copy bench_bare from stdin with (format csv, delimiter ';', header true)", new StringReader(csv));
+            }
+            double copySeconds = (System.nanoTime() - t0) / 1e9;
+
+            CurrentUser adr = app.getBean(UserAccountRepository.class).findByUsername("adr.regione").orElseThrow()
+                    .toCurrentUser();
+            RequestListImporter importer = app.getBean(RequestListImporter.class);
+            long t1 = System.nanoTime();
+            ImportResult result = importer.importFile(adr, "milione.csv", bytes, LocalDate.of(2017, 5, 22));
+            double importSeconds = (System.nanoTime() - t1) / 1e9;
+
+            System.out.printf("%nMinisterial list import, %,d rows (%,d bytes of CSV)%n", ROWS, bytes.length);
+            System.out.printf("  plain COPY into a bare table (limit): %.1f s, %,.0f rows/s%n", copySeconds, ROWS / copySeconds);
+            System.out.printf("  full import:                          %.1f s, %,.0f rows/s (created %,d, rejected %,d)%n",
+                    importSeconds, ROWS / importSeconds, result.created(), result.rejected());
+            System.out.printf("  import takes %.1f times the plain COPY%n", importSeconds / copySeconds);
+        }
+    }
+
+    private static String generate() {
+        Random random = new Random(1_000_000);
+        String[] centres = {"CPI ALBA", "CPI ASTI", "CPI BIELLA", "CPI CUNEO", "CPI TORINO - VIA BOLOGNA", "CPI SUSÀ",
+            "CENTRO PER L'IMPIEGO DI NOVARA", "CPI CIRIE'"};
+        String[] statuses = {"Rilasciato", "Richiesto", "Preavviso di rigetto"};
+        StringBuilder csv = new StringBuilder(ROWS * 64).append("codice fiscale;data richiesta;stato richiesta;cpi competente\n");
+        Set<String> codes = new HashSet<>(ROWS * 2);
+        while (codes.size() < ROWS) {
+            String cf = TestCodes.random(random);
+            if (codes.add(cf)) {
+                csv.append(cf).append(';').append(String.format("%02d/04/2017", 1 + random.nextInt(28))).append(';')
+                        .append(statuses[random.nextInt(3)]).append(';').append(centres[random.nextInt(centres.length)])
+                        .append('\n');
+            }
+        }
+        return csv.toString();
+    }
+}
