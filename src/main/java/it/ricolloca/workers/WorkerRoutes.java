@@ -12,6 +12,11 @@ public final class WorkerRoutes {
     public static final String EDUCATION_ADD = "/workers/{id}/education";
     public static final String EDUCATION_REMOVE = "/workers/{id}/education/{index}/remove";
     public static final String API_WORKER = "/api/v1/workers/{codiceFiscale}";
+    public static final String INVITATIONS = "/invitations";
+    public static final String INVITATION_NEW = "/invitations/new";
+    public static final String INVITATION = "/invitations/{id}";
+    public static final String INVITATION_REJECTIONS = "/invitations/{id}/rejections.csv";
+    public static final String API_IMPORT_INVITATIONS = "/api/v1/imports/invitations";
 
     private WorkerRoutes() {
     }

@@ -63,7 +63,9 @@ class RoutePermissionTest {
     long worker;
     String workerTaxCode;
     long importId;
+    long invitationImport;
     @Autowired it.ricolloca.requests.internal.RequestListImporter importer;
+    @Autowired it.ricolloca.workers.internal.InvitationImporter invitationImporter;
     @Autowired it.ricolloca.workers.internal.WorkerRegister workerRegister;
     @Autowired it.ricolloca.workers.internal.WorkerRepository workerRepository;
     final List<Route> routes = new ArrayList<>();
@@ -92,6 +94,8 @@ class RoutePermissionTest {
         importId = importer.importFile(admin, "permessi.csv", ("cf;data richiesta;stato;cpi\n" + cf
                 + ";02/05/2017;Rilasciato;CPI Torino - via Bologna\nXX;02/05/2017;Rilasciato;CPI Asti\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), LocalDate.of(2017, 5, 15)).importId();
+        invitationImport = invitationImporter.importFile(admin, "inviti-permessi.csv", ("codice fiscale\n" + cf + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), LocalDate.of(2017, 4, 1)).importId();
         build();
     }
 
@@ -181,10 +185,17 @@ class RoutePermissionTest {
         get("/imports/{id}", imp, adr, redirectAnon());
         get("/imports/{id}/rejections.csv", imp + "/rejections.csv", adr, redirectAnon());
         get("/imports/compare", "/imports/compare?from=" + importId + "&to=" + importId, adr, redirectAnon());
+        String inv = "/invitations/" + invitationImport;
+        get("/invitations", "/invitations", adr, redirectAnon());
+        get("/invitations/new", "/invitations/new", adr, redirectAnon());
+        post("/invitations", "/invitations", Map.of("invitationDate", "2017-04-01"), adr, redirectAnon());
+        get("/invitations/{id}", inv, adr, redirectAnon());
+        get("/invitations/{id}/rejections.csv", inv + "/rejections.csv", adr, redirectAnon());
         Map<String, Integer> adrApi = allow(403, all());
         adrApi.put("regione", 400);
         adrApi.put("adr.regione", 400);
         post("/api/v1/imports/requests", "/api/v1/imports/requests", Map.of(), adrApi, Map.of(ANON, 401));
+        post("/api/v1/imports/invitations", "/api/v1/imports/invitations", Map.of(), adrApi, Map.of(ANON, 401));
 
         get("/api/v1/centres", "/api/v1/centres", allow(ok(), all()), Map.of(ANON, 401));
         get("/v3/api-docs", "/v3/api-docs", allow(ok(), all()), Map.of(ANON, 200));

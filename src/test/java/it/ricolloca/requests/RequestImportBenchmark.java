@@ -1,5 +1,7 @@
 package it.ricolloca.requests;
 
+import it.ricolloca.shared.tabular.ImportReport;
+
 import it.ricolloca.RicollocaApplication;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.internal.UserAccountRepository;
@@ -55,7 +57,7 @@ class RequestImportBenchmark {
                     .toCurrentUser();
             RequestListImporter importer = app.getBean(RequestListImporter.class);
             long t1 = System.nanoTime();
-            ImportResult result = importer.importFile(adr, "milione.csv", bytes, LocalDate.of(2017, 5, 22));
+            ImportReport result = importer.importFile(adr, "milione.csv", bytes, LocalDate.of(2017, 5, 22));
             double importSeconds = (System.nanoTime() - t1) / 1e9;
 
             System.out.printf("%nMinisterial list import, %,d rows (%,d bytes of CSV)%n", ROWS, bytes.length);

@@ -1,5 +1,7 @@
 package it.ricolloca.requests;
 
+import it.ricolloca.shared.tabular.ImportReport;
+
 import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,7 +68,7 @@ class RequestListImportTest {
                 + a + ";02/05/2017;Rilasciato;CPI SUSÀ;CPI;CPI Susa\n"
                 + b + ";2017-05-03;Preavviso di rigetto;CPI CIRIE';privato;Agenzia Alfa\n"
                 + c + ";04/05/2017;richiesto;CENTRO PER L'IMPIEGO DI NOVARA;;\n";
-        ImportResult result = importer.importFile(adr(), "elenco.csv", csv.getBytes(StandardCharsets.UTF_8), MAY_15);
+        ImportReport result = importer.importFile(adr(), "elenco.csv", csv.getBytes(StandardCharsets.UTF_8), MAY_15);
         assertThat(result.rejections()).isEmpty();
         assertThat(result.read()).isEqualTo(3);
         assertThat(result.created()).isEqualTo(3);
@@ -84,7 +86,7 @@ class RequestListImportTest {
         Random random = new Random(202);
         String a = TestCodes.random(random);
         String csv = "CF,Data domanda,Stato,CPI\r\n" + a + ",10/05/2017,Rilasciato,\"CPI CUORGNÈ\"\r\n";
-        ImportResult result = importer.importFile(adr(), "elenco-1252.csv", csv.getBytes(Charset.forName("windows-1252")),
+        ImportReport result = importer.importFile(adr(), "elenco-1252.csv", csv.getBytes(Charset.forName("windows-1252")),
                 MAY_15);
         assertThat(result.rejections()).isEmpty();
         assertThat(result.created()).isEqualTo(1);
@@ -121,7 +123,7 @@ class RequestListImportTest {
             wb.write(out);
             xlsx = out.toByteArray();
         }
-        ImportResult result = importer.importFile(adr(), "elenco.xlsx", xlsx, MAY_15);
+        ImportReport result = importer.importFile(adr(), "elenco.xlsx", xlsx, MAY_15);
         assertThat(result.rejections()).isEmpty();
         assertThat(result.created()).isEqualTo(2);
         assertThat(jdbc.sql("""
@@ -155,7 +157,7 @@ class RequestListImportTest {
                 other + ";03/05/2017;Rilasciato;CPI Asti;misto;",                   // 11 provider type
                 other + ";;Rilasciato;CPI Asti;;",                                  // 12 missing date
                 other + ";03/05/2017;Rilasciato;CPI Asti;;=HYPERLINK(\"x\")");       // 13 bad status date
-        ImportResult result = importer.importFile(adr(), "scarti.csv", csv.getBytes(StandardCharsets.UTF_8), MAY_15);
+        ImportReport result = importer.importFile(adr(), "scarti.csv", csv.getBytes(StandardCharsets.UTF_8), MAY_15);
         assertThat(result.read()).isEqualTo(12);
         assertThat(result.created()).isEqualTo(2);
         assertThat(result.rejected()).isEqualTo(10);
@@ -217,10 +219,10 @@ class RequestListImportTest {
     void theSameFileTwiceChangesNothingAndSaysSo() {
         String a = TestCodes.random(new Random(505));
         byte[] csv = ("cf;data richiesta;stato;cpi\n" + a + ";05/05/2017;Rilasciato;CPI Biella\n").getBytes(StandardCharsets.UTF_8);
-        ImportResult first = importer.importFile(adr(), "due-volte.csv", csv, MAY_15);
+        ImportReport first = importer.importFile(adr(), "due-volte.csv", csv, MAY_15);
         long requests = count("requests_voucher_request");
         long entries = count("requests_snapshot_entry");
-        ImportResult second = importer.importFile(adr(), "due-volte.csv", csv, MAY_15);
+        ImportReport second = importer.importFile(adr(), "due-volte.csv", csv, MAY_15);
         assertThat(second.alreadyImported()).isTrue();
         assertThat(second.importId()).isEqualTo(first.importId());
         assertThat(second.created() + second.updated()).isZero();
@@ -269,7 +271,7 @@ class RequestListImportTest {
         String a = TestCodes.random(new Random(707));
         importer.importFile(adr(), "nuovo.csv", ("cf;data richiesta;stato;cpi;data stato\n" + a
                 + ";02/05/2017;Rilasciato;CPI Ivrea;20/05/2017\n").getBytes(StandardCharsets.UTF_8), MAY_22);
-        ImportResult older = importer.importFile(adr(), "vecchio.csv", ("cf;data richiesta;stato;cpi;data stato\n" + a
+        ImportReport older = importer.importFile(adr(), "vecchio.csv", ("cf;data richiesta;stato;cpi;data stato\n" + a
                 + ";02/05/2017;Richiesto;CPI Ivrea;10/05/2017\n").getBytes(StandardCharsets.UTF_8), MAY_15);
         assertThat(older.unchanged()).isEqualTo(1);
         assertThat(jdbc.sql("select r.status from requests_voucher_request r join workers_worker w on w.id = r.worker_id "
@@ -291,7 +293,7 @@ class RequestListImportTest {
                         .append('\n');
             }
         }
-        ImportResult result = importer.importFile(adr(), "grande.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+        ImportReport result = importer.importFile(adr(), "grande.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
                 MAY_15);
         assertThat(result.read()).isEqualTo(100_000);
         assertThat(result.rejected()).isZero();

@@ -1,6 +1,6 @@
 package it.ricolloca.requests.internal;
 
-import it.ricolloca.requests.ImportResult.Rejection;
+import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.shared.NotFoundException;
 import java.time.Instant;
 import java.time.LocalDate;

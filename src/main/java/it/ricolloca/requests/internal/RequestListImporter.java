@@ -5,24 +5,20 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.requests.ImportResult;
-import it.ricolloca.requests.ImportResult.Rejection;
+import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.tabular.HeaderNames;
 import it.ricolloca.shared.tabular.RowHandler;
+import it.ricolloca.shared.tabular.StagingCopy;
 import it.ricolloca.shared.tabular.TabularFiles;
 import it.ricolloca.shared.tabular.UnreadableFileException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.Workers;
-import java.io.IOException;
-import java.io.StringReader;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,15 +26,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,7 +100,7 @@ public class RequestListImporter {
         return user.hasRole(Role.REGIONAL_ADMIN) || user.hasRole(Role.REGIONAL_ADR_SERVICE);
     }
 
-    public ImportResult importFile(CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate) {
+    public ImportReport importFile(CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate) {
         if (!canImport(actor)) {
             throw new NotFoundException();
         }
@@ -117,8 +110,8 @@ public class RequestListImporter {
         if (snapshotDate.isAfter(Dates.today())) {
             throw new ImportRejectedException("import.snapshotDate.future");
         }
-        String sha = sha256(content == null ? new byte[0] : content);
-        Optional<ImportResult> earlier = previous(sha, snapshotDate);
+        String sha = StagingCopy.sha256(content == null ? new byte[0] : content);
+        Optional<ImportReport> earlier = previous(sha, snapshotDate);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -126,7 +119,7 @@ public class RequestListImporter {
         Parsed parsed = parse(fileName, content, snapshotDate);
         long t1 = System.nanoTime();
         String name = fileName == null || fileName.isBlank() ? "-" : fileName.strip();
-        ImportResult result = tx.execute(status -> write(actor, name.length() > 255 ? name.substring(0, 255) : name,
+        ImportReport result = tx.execute(status -> write(actor, name.length() > 255 ? name.substring(0, 255) : name,
                 sha, snapshotDate, parsed));
         log.info("Importazione {}: {} righe, lettura e controlli {} ms, scrittura {} ms", result.importId(), parsed.read(),
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
@@ -255,9 +248,9 @@ public class RequestListImporter {
         return new Parsed(read[0], rows, rejections);
     }
 
-    private ImportResult write(CurrentUser actor, String fileName, String sha, LocalDate snapshotDate, Parsed parsed) {
+    private ImportReport write(CurrentUser actor, String fileName, String sha, LocalDate snapshotDate, Parsed parsed) {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(IMPORT_LOCK).query(Object.class).single();
-        Optional<ImportResult> raced = previous(sha, snapshotDate);
+        Optional<ImportReport> raced = previous(sha, snapshotDate);
         if (raced.isPresent()) {
             return raced.get();
         }
@@ -322,7 +315,7 @@ public class RequestListImporter {
         audit.record("REQUESTS_IMPORTED", "RequestImport", importId, "istantanea del " + Dates.format(snapshotDate)
                 + ", file " + fileName + ": lette " + parsed.read() + ", nuove " + created + ", aggiornate " + updated
                 + ", invariate " + unchanged + ", scartate " + parsed.rejections().size());
-        return new ImportResult(importId, false, snapshotDate, parsed.read(), created, updated, unchanged,
+        return new ImportReport(importId, false, snapshotDate, parsed.read(), created, updated, unchanged,
                 parsed.rejections().size(), workersCreated, parsed.rejections());
     }
 
@@ -330,42 +323,19 @@ public class RequestListImporter {
     private void copy(List<Row> rows) {
         StringBuilder text = new StringBuilder(rows.size() * 96);
         for (Row r : rows) {
-            text.append(r.taxCode()).append('\t').append(r.birthDate()).append('\t').append(r.sex()).append('\t')
-                    .append(r.requestDate()).append('\t').append(r.status().name()).append('\t').append(r.statusDate())
-                    .append('\t').append(r.centreId()).append('\t').append(copyText(r.providerType())).append('\t')
-                    .append(copyText(r.providerName())).append('\t').append(copyText(r.providerOffice())).append('\n');
+            StagingCopy.line(text, r.taxCode(), r.birthDate(), r.sex(), r.requestDate(), r.status().name(), r.statusDate(),
+                    r.centreId(), r.providerType(), r.providerName(), r.providerOffice());
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy staging_requests from stdin", new StringReader(text.toString()));
-        } catch (java.sql.SQLException | IOException e) {
-            throw new IllegalStateException("COPY nella tabella di appoggio non riuscita", e);
-        }
+        StagingCopy.copyIn(dataSource, "staging_requests", text);
     }
 
-    static String copyText(String s) {
-        if (s == null) {
-            return "\\N";
-        }
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private Optional<ImportResult> previous(String sha, LocalDate snapshotDate) {
+    private Optional<ImportReport> previous(String sha, LocalDate snapshotDate) {
         return jdbc.sql("""
                 select id, rows_read from requests_import where file_sha256 = ? and snapshot_date = ?""")
                 .params(sha, snapshotDate)
-                .query((rs, n) -> new ImportResult(rs.getLong(1), true, snapshotDate, rs.getInt(2), 0, 0, rs.getInt(2), 0,
+                .query((rs, n) -> new ImportReport(rs.getLong(1), true, snapshotDate, rs.getInt(2), 0, 0, rs.getInt(2), 0,
                         0, List.of()))
                 .optional();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** One row's problem, already in Italian. */

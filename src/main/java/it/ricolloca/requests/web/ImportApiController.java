@@ -3,7 +3,7 @@ package it.ricolloca.requests.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUsers;
-import it.ricolloca.requests.ImportResult;
+import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.requests.internal.RequestListImporter;
 import it.ricolloca.shared.DomainException;
@@ -45,7 +45,7 @@ class ImportApiController {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
         }
         try {
-            ImportResult result = importer.importFile(currentUsers.require(), file.getOriginalFilename(), file.getBytes(),
+            ImportReport result = importer.importFile(currentUsers.require(), file.getOriginalFilename(), file.getBytes(),
                     snapshotDate);
             return ResponseEntity.ok(result);
         } catch (DomainException e) {

@@ -2,25 +2,21 @@ package it.ricolloca.requests.web;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
-import it.ricolloca.requests.ImportResult;
+import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.internal.ImportHistory;
 import it.ricolloca.requests.internal.RequestListImporter;
 import it.ricolloca.shared.DomainException;
-import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.tabular.RejectionsCsv;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -70,7 +66,7 @@ class ImportController {
             return form(model, snapshotDate, messages.t("import.file.empty"));
         }
         try {
-            ImportResult result = importer.importFile(user, file.getOriginalFilename(), file.getBytes(), snapshotDate);
+            ImportReport result = importer.importFile(user, file.getOriginalFilename(), file.getBytes(), snapshotDate);
             redirect.addFlashAttribute("flash", result.alreadyImported() ? "import.already" : "import.done");
             return "redirect:" + RequestRoutes.importPage(result.importId());
         } catch (DomainException e) {
@@ -89,17 +85,8 @@ class ImportController {
     @GetMapping(RequestRoutes.IMPORT_REJECTIONS)
     ResponseEntity<byte[]> rejections(@PathVariable long id) {
         ImportHistory.Entry entry = history.get(id);
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(messages.t("import.rejections.header")).append("\r\n");
-        for (ImportResult.Rejection r : history.rejections(id, Integer.MAX_VALUE)) {
-            csv.append(r.line()).append(';').append(SpreadsheetText.csvField(r.taxCode())).append(';')
-                    .append(SpreadsheetText.csvField(r.reason())).append("\r\n");
-        }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("scarti-importazione-" + entry.id() + ".csv").build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return RejectionsCsv.download(messages.t("import.rejections.header"), history.rejections(id, Integer.MAX_VALUE),
+                "scarti-importazione-" + entry.id() + ".csv");
     }
 
     @GetMapping(RequestRoutes.IMPORT_COMPARE)

@@ -11,7 +11,9 @@ import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.NaspiStatus;
 import it.ricolloca.workers.WorkerRoutes;
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.internal.EducationEntry;
+import it.ricolloca.workers.internal.InvitationHistory;
 import it.ricolloca.workers.internal.WorkHistoryEntry;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRegister;
@@ -38,9 +40,11 @@ class WorkerController {
     private final JobCentres centres;
     private final AuditTrail audit;
     private final Messages messages;
+    private final InvitationHistory invitations;
 
     WorkerController(WorkerRegister register, CurrentUsers currentUsers, JobCentres centres, AuditTrail audit,
-            Messages messages) {
+            Messages messages, InvitationHistory invitations) {
+        this.invitations = invitations;
         this.register = register;
         this.currentUsers = currentUsers;
         this.centres = centres;
@@ -191,6 +195,7 @@ class WorkerController {
         model.addAttribute("centre", centreName(worker.getCompetentCentreId()));
         model.addAttribute("canEdit", WorkerRegister.canEdit(user));
         model.addAttribute("timeline", history);
+        model.addAttribute("invitations", invitations.invitationsOf(worker.getId()).stream().map(Dates::format).toList());
         model.addAttribute("workErrors", workErrors);
         model.addAttribute("educationErrors", educationErrors);
         model.addAttribute("work", work);

@@ -1,4 +1,4 @@
-package it.ricolloca.requests;
+package it.ricolloca.shared.tabular;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * What an import did: how many rows were read, created, updated, left unchanged and rejected,
- * with every rejected row's line and reason. {@code alreadyImported} says the same file was
- * already imported for that date, and nothing changed.
+ * with every rejected row's line and reason. {@code date} is the date the file speaks for (the
+ * snapshot, the invitation); {@code alreadyImported} says the same file was already imported
+ * for that date, and nothing changed.
  */
-public record ImportResult(Long importId, boolean alreadyImported, LocalDate snapshotDate, int read, int created,
+public record ImportReport(Long importId, boolean alreadyImported, LocalDate date, int read, int created,
         int updated, int unchanged, int rejected, int workersCreated, List<Rejection> rejections) implements Serializable {
 
     /** A row left out, with its line in the file and the reason in Italian. */
