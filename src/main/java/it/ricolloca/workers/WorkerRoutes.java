@@ -12,6 +12,8 @@ public final class WorkerRoutes {
     public static final String EDUCATION_ADD = "/workers/{id}/education";
     public static final String EDUCATION_REMOVE = "/workers/{id}/education/{index}/remove";
     public static final String API_WORKER = "/api/v1/workers/{codiceFiscale}";
+    public static final String REGISTER_EXPORT = "/workers/register.xlsx";
+    public static final String REGISTER_IMPORT = "/workers/register/import";
     public static final String INVITATIONS = "/invitations";
     public static final String INVITATION_NEW = "/invitations/new";
     public static final String INVITATION = "/invitations/{id}";

@@ -186,6 +186,9 @@ class RoutePermissionTest {
         get("/imports/{id}/rejections.csv", imp + "/rejections.csv", adr, redirectAnon());
         get("/imports/compare", "/imports/compare?from=" + importId + "&to=" + importId, adr, redirectAnon());
         String inv = "/invitations/" + invitationImport;
+        get("/workers/register.xlsx", "/workers/register.xlsx", adr, redirectAnon());
+        get("/workers/register/import", "/workers/register/import", adr, redirectAnon());
+        post("/workers/register/import", "/workers/register/import", Map.of(), adr, redirectAnon());
         get("/invitations", "/invitations", adr, redirectAnon());
         get("/invitations/new", "/invitations/new", adr, redirectAnon());
         post("/invitations", "/invitations", Map.of("invitationDate", "2017-04-01"), adr, redirectAnon());

@@ -15,6 +15,14 @@ public final class SpreadsheetText {
                 ? "'" + text : text;
     }
 
+    /** Undoes {@link #neutralise}: the apostrophe added before a would-be formula goes away on reading back. */
+    public static String restore(String text) {
+        if (text != null && text.length() > 1 && text.charAt(0) == '\'' && "=+-@\t\r".indexOf(text.charAt(1)) >= 0) {
+            return text.substring(1);
+        }
+        return text;
+    }
+
     /** One CSV field, separator {@code ;}, quoted when needed, neutralised. */
     public static String csvField(String text) {
         String s = neutralise(text);

@@ -150,6 +150,47 @@ public final class TabularFiles {
         }
     }
 
+    /**
+     * Reads several sheets of an XLSX workbook, each to its handler, matching sheet names like
+     * headers (case, accents and spaces do not matter). A CSV or any other content is refused.
+     * Returns the names of the handled sheets that the workbook holds.
+     */
+    public static java.util.Set<String> readSheets(byte[] content, java.util.Map<String, RowHandler> handlers) {
+        if (content == null || content.length == 0) {
+            throw new UnreadableFileException("import.file.empty");
+        }
+        if (!startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
+            throw new UnreadableFileException("import.file.xlsxOnly");
+        }
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        try (InputStream in = new ByteArrayInputStream(content); OPCPackage pkg = OPCPackage.open(in)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
+                    String name = sheets.getSheetName();
+                    java.util.Optional<java.util.Map.Entry<String, RowHandler>> handler = handlers.entrySet().stream()
+                            .filter(e -> HeaderNames.key(e.getKey()).equals(HeaderNames.key(name))).findFirst();
+                    if (handler.isEmpty()) {
+                        continue;
+                    }
+                    found.add(handler.get().getKey());
+                    XMLReader parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
+                            new SheetCollector(handler.get().getValue()), new IsoDateFormatter(), false));
+                    parser.parse(new InputSource(sheet));
+                }
+            }
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
+                | IllegalStateException | IllegalArgumentException e) {
+            throw new UnreadableFileException("import.file.notSpreadsheet");
+        }
+        return found;
+    }
+
     private static boolean startsWith(byte[] content, int... magic) {
         if (content.length < magic.length) {
             return false;

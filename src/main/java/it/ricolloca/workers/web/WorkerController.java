@@ -60,6 +60,7 @@ class WorkerController {
         model.addAttribute("workers", PageView.of(found, w -> WorkerRow.of(w, centreName(w.getCompetentCentreId())),
                 query, WorkerRoutes.WORKERS));
         model.addAttribute("canCreate", WorkerRegister.canCreate(user));
+        model.addAttribute("canExchange", it.ricolloca.workers.internal.RegisterExchange.canExchange(user));
         return "workers/list";
     }
 

@@ -1,0 +1,462 @@
+package it.ricolloca.workers.internal;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.Role;
+import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.network.CentreSummary;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.tabular.HeaderNames;
+import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.tabular.ImportReport.Rejection;
+import it.ricolloca.shared.tabular.RowHandler;
+import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.tabular.TabularFiles;
+import it.ricolloca.shared.tabular.UnreadableFileException;
+import it.ricolloca.shared.web.Messages;
+import it.ricolloca.workers.NaspiStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The register as an XLSX workbook, both ways: one sheet of workers, one of work history, one
+ * of education, with the Italian headers listed here (documented in docs/imports.md). Export
+ * streams rows and neutralises text that a spreadsheet would run as a formula; import updates
+ * the register in one transaction, reports every rejected row, and leaves unchanged what did
+ * not change, so importing an export changes nothing.
+ */
+@Service
+public class RegisterExchange {
+
+    public static final String WORKERS_SHEET = "Lavoratori";
+    public static final String WORK_SHEET = "Storia lavorativa";
+    public static final String EDUCATION_SHEET = "Storia formativa";
+    public static final List<String> WORKER_HEADERS = List.of("Codice fiscale", "Cognome", "Nome", "Comune di residenza",
+            "E-mail", "Telefono", "CPI competente", "Inizio NASpI", "Fine prevista NASpI", "Importo mensile NASpI",
+            "Stato NASpI", "Indice di profilazione", "Data profilazione", "Competenze", "Lingue", "Note");
+    public static final List<String> WORK_HEADERS = List.of("Codice fiscale", "Datore di lavoro", "Partita IVA",
+            "Codice professione", "Professione", "Classificazione", "Tipo di contratto", "Dal", "Al");
+    public static final List<String> EDUCATION_HEADERS = List.of("Codice fiscale", "Titolo", "Istituto", "Anno");
+
+    private final JdbcClient jdbc;
+    private final WorkerRepository workers;
+    private final JobCentres centres;
+    private final AuditTrail audit;
+    private final Messages messages;
+    private final TransactionTemplate tx;
+
+    RegisterExchange(JdbcClient jdbc, WorkerRepository workers, JobCentres centres, AuditTrail audit, Messages messages,
+            TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.workers = workers;
+        this.centres = centres;
+        this.audit = audit;
+        this.messages = messages;
+        this.tx = tx;
+    }
+
+    public static boolean canExchange(CurrentUser user) {
+        return user.hasRole(Role.REGIONAL_ADMIN) || user.hasRole(Role.REGIONAL_ADR_SERVICE);
+    }
+
+    /** Writes the whole register, streaming: a few hundred rows in memory whatever its size; the export is audited. */
+    @Transactional
+    public void export(CurrentUser user, OutputStream out) throws IOException {
+        if (!canExchange(user)) {
+            throw new NotFoundException();
+        }
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            Sheet sheet = header(wb, WORKERS_SHEET, WORKER_HEADERS);
+            int[] n = {1};
+            jdbc.sql("""
+                    select w.tax_code, w.last_name, w.first_name, w.residence_municipality, w.email, w.phone, c.code,
+                        w.naspi_start, w.naspi_expected_end, w.naspi_monthly_amount, w.naspi_status, w.profiling_index,
+                        w.profiling_date, w.skills, w.languages, w.notes
+                    from workers_worker w left join network_job_centre c on c.id = w.competent_centre_id order by w.tax_code""")
+                    .withFetchSize(500)
+                    .query((ResultSet rs) -> {
+                        Row row = sheet.createRow(n[0]++);
+                        for (int i = 0; i < 16; i++) {
+                            write(row, i, rs.getObject(i + 1), date);
+                        }
+                    });
+            Sheet work = header(wb, WORK_SHEET, WORK_HEADERS);
+            n[0] = 1;
+            jdbc.sql("""
+                    select w.tax_code, h.employer, h.employer_vat, h.profession_code, h.profession_label, h.classification,
+                        h.contract_type, h.start_date, h.end_date
+                    from workers_work_history h join workers_worker w on w.id = h.worker_id order by w.tax_code, h.position""")
+                    .withFetchSize(500)
+                    .query((ResultSet rs) -> {
+                        Row row = work.createRow(n[0]++);
+                        for (int i = 0; i < 9; i++) {
+                            write(row, i, rs.getObject(i + 1), date);
+                        }
+                    });
+            Sheet education = header(wb, EDUCATION_SHEET, EDUCATION_HEADERS);
+            n[0] = 1;
+            jdbc.sql("""
+                    select w.tax_code, e.title, e.institution, e.year
+                    from workers_education e join workers_worker w on w.id = e.worker_id order by w.tax_code, e.position""")
+                    .withFetchSize(500)
+                    .query((ResultSet rs) -> {
+                        Row row = education.createRow(n[0]++);
+                        for (int i = 0; i < 4; i++) {
+                            write(row, i, rs.getObject(i + 1), date);
+                        }
+                    });
+            wb.write(out);
+        }
+        audit.record("REGISTER_EXPORTED", "Worker", "", "esportazione del registro");
+    }
+
+    private static Sheet header(SXSSFWorkbook wb, String name, List<String> headers) {
+        Sheet sheet = wb.createSheet(name);
+        Row row = sheet.createRow(0);
+        for (int i = 0; i < headers.size(); i++) {
+            row.createCell(i).setCellValue(headers.get(i));
+        }
+        return sheet;
+    }
+
+    private static void write(Row row, int column, Object value, CellStyle date) {
+        if (value == null) {
+            return;
+        }
+        Cell cell = row.createCell(column);
+        if (value instanceof java.sql.Date d) {
+            cell.setCellValue(d.toLocalDate());
+            cell.setCellStyle(date);
+        } else if (value instanceof BigDecimal b) {
+            cell.setCellValue(b.doubleValue());
+        } else if (value instanceof Number num) {
+            cell.setCellValue(num.doubleValue());
+        } else {
+            cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
+        }
+    }
+
+    /** A row's problem, already in Italian. */
+    static final class RowProblem extends RuntimeException {
+        RowProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** One sheet's rows by column name. */
+    private static final class SheetRows implements RowHandler {
+        final List<String> expected;
+        final String sheet;
+        Map<String, Integer> columns = Map.of();
+        final List<Map.Entry<Integer, List<String>>> rows = new ArrayList<>();
+
+        SheetRows(String sheet, List<String> expected) {
+            this.sheet = sheet;
+            this.expected = expected;
+        }
+
+        @Override
+        public void header(List<String> names) {
+            Map<String, Integer> found = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                String key = HeaderNames.key(names.get(i));
+                for (String e : expected) {
+                    if (HeaderNames.key(e).equals(key)) {
+                        found.put(e, i);
+                    }
+                }
+            }
+            columns = found;
+        }
+
+        @Override
+        public void row(int line, List<String> cells) {
+            rows.add(Map.entry(line, cells));
+        }
+
+        boolean has(String column) {
+            return columns.containsKey(column);
+        }
+
+        String get(List<String> cells, String column) {
+            Integer i = columns.get(column);
+            return i == null || i >= cells.size() ? "" : SpreadsheetText.restore(cells.get(i));
+        }
+    }
+
+    public ImportReport importRegister(CurrentUser user, String fileName, byte[] content) {
+        if (!canExchange(user)) {
+            throw new NotFoundException();
+        }
+        SheetRows workerRows = new SheetRows(WORKERS_SHEET, WORKER_HEADERS);
+        SheetRows workRows = new SheetRows(WORK_SHEET, WORK_HEADERS);
+        SheetRows educationRows = new SheetRows(EDUCATION_SHEET, EDUCATION_HEADERS);
+        Map<String, RowHandler> handlers = new LinkedHashMap<>();
+        handlers.put(WORKERS_SHEET, workerRows);
+        handlers.put(WORK_SHEET, workRows);
+        handlers.put(EDUCATION_SHEET, educationRows);
+        Set<String> sheets = TabularFiles.readSheets(content, handlers);
+        if (!sheets.contains(WORKERS_SHEET)) {
+            throw new UnreadableFileException("register.sheet.missing", WORKERS_SHEET);
+        }
+        if (!workerRows.has("Codice fiscale")) {
+            throw new UnreadableFileException("import.header.missing", "Codice fiscale");
+        }
+        if (workerRows.rows.isEmpty()) {
+            throw new UnreadableFileException("import.file.noRows");
+        }
+        return tx.execute(s -> write(user, fileName, workerRows, workRows, educationRows));
+    }
+
+    private ImportReport write(CurrentUser user, String fileName, SheetRows workerRows, SheetRows workRows,
+            SheetRows educationRows) {
+        List<Rejection> rejections = new ArrayList<>();
+        Map<String, Optional<CentreSummary>> recognised = new java.util.HashMap<>();
+        Map<String, Worker> inFile = new LinkedHashMap<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (var entry : workerRows.rows) {
+            int line = entry.getKey();
+            List<String> cells = entry.getValue();
+            String raw = workerRows.get(cells, "Codice fiscale");
+            try {
+                CodiceFiscale cf = taxCode(raw);
+                Integer first = seen.putIfAbsent(cf.value(), line);
+                if (first != null) {
+                    throw new RowProblem(messages.t("invitation.reject.duplicate", first));
+                }
+                Optional<Worker> existing = workers.findByTaxCode(cf.value());
+                Worker w = existing.orElseGet(() -> new Worker(cf));
+                String before = existing.map(RegisterExchange::snapshot).orElse(null);
+                apply(w, workerRows, cells, recognised);
+                if (existing.isEmpty()) {
+                    workers.save(w);
+                    created++;
+                    audit.record("WORKER_CREATED", "Worker", w.getId(), cf.value() + " da importazione del registro");
+                } else if (!Objects.equals(before, snapshot(w))) {
+                    updated++;
+                    audit.record("WORKER_UPDATED", "Worker", w.getId(), "importazione del registro: " + fileName);
+                } else {
+                    unchanged++;
+                }
+                inFile.put(cf.value(), w);
+            } catch (RowProblem e) {
+                rejections.add(new Rejection(line, shorten(raw), sheetReason(WORKERS_SHEET, e.getMessage())));
+            }
+        }
+        workers.flush();
+        historyFromSheet(workRows, inFile, rejections, true);
+        historyFromSheet(educationRows, inFile, rejections, false);
+        workers.flush();
+        audit.record("REGISTER_IMPORTED", "Worker", "", "file " + fileName + ": nuovi " + created + ", aggiornati "
+                + updated + ", invariati " + unchanged + ", scartati " + rejections.size());
+        int read = workerRows.rows.size() + workRows.rows.size() + educationRows.rows.size();
+        return new ImportReport(null, false, null, read, created, updated, unchanged, rejections.size(), created,
+                rejections);
+    }
+
+    private void historyFromSheet(SheetRows sheet, Map<String, Worker> inFile, List<Rejection> rejections, boolean work) {
+        Map<Worker, List<Object>> byWorker = new LinkedHashMap<>();
+        String name = work ? WORK_SHEET : EDUCATION_SHEET;
+        for (var entry : sheet.rows) {
+            List<String> cells = entry.getValue();
+            String raw = sheet.get(cells, "Codice fiscale");
+            try {
+                CodiceFiscale cf = taxCode(raw);
+                Worker w = inFile.get(cf.value());
+                if (w == null) {
+                    throw new RowProblem(messages.t("register.reject.notInWorkers"));
+                }
+                byWorker.computeIfAbsent(w, k -> new ArrayList<>()).add(work ? workEntry(sheet, cells) : educationEntry(sheet, cells));
+            } catch (RowProblem e) {
+                rejections.add(new Rejection(entry.getKey(), shorten(raw), sheetReason(name, e.getMessage())));
+            }
+        }
+        byWorker.forEach((w, entries) -> {
+            List<?> current = work ? w.getWorkHistory() : w.getEducation();
+            if (!current.equals(entries)) {
+                if (work) {
+                    while (w.removeWork(0)) {
+                        // empties the list before refilling it in the file's order
+                    }
+                    entries.forEach(e -> w.addWork((WorkHistoryEntry) e));
+                } else {
+                    while (w.removeEducation(0)) {
+                        // empties the list before refilling it in the file's order
+                    }
+                    entries.forEach(e -> w.addEducation((EducationEntry) e));
+                }
+                audit.record(work ? "WORKER_WORK_ADDED" : "WORKER_EDUCATION_ADDED", "Worker", w.getId(),
+                        "sostituita dall'importazione del registro (" + entries.size() + " righe)");
+            }
+        });
+    }
+
+    private WorkHistoryEntry workEntry(SheetRows sheet, List<String> cells) {
+        String employer = sheet.get(cells, "Datore di lavoro");
+        if (employer.isEmpty()) {
+            throw new RowProblem(messages.t("register.reject.employer"));
+        }
+        String vat = sheet.get(cells, "Partita IVA");
+        if (!vat.isEmpty() && it.ricolloca.shared.PartitaIva.check(vat).isPresent()) {
+            throw new RowProblem(messages.t("register.reject.vat", vat));
+        }
+        LocalDate from = date(sheet.get(cells, "Dal"), true);
+        LocalDate to = date(sheet.get(cells, "Al"), false);
+        if (to != null && to.isBefore(from)) {
+            throw new RowProblem(messages.t("worker.work.endBeforeStart"));
+        }
+        String classification = sheet.get(cells, "Classificazione");
+        if (!classification.isEmpty() && !classification.matches("CP2011|CP2021")) {
+            throw new RowProblem(messages.t("register.reject.classification", classification));
+        }
+        return new WorkHistoryEntry(employer, blank(vat), blank(sheet.get(cells, "Codice professione")),
+                blank(sheet.get(cells, "Professione")), blank(classification), blank(sheet.get(cells, "Tipo di contratto")),
+                from, to);
+    }
+
+    private EducationEntry educationEntry(SheetRows sheet, List<String> cells) {
+        String title = sheet.get(cells, "Titolo");
+        if (title.isEmpty()) {
+            throw new RowProblem(messages.t("register.reject.title"));
+        }
+        String year = sheet.get(cells, "Anno");
+        Integer y = null;
+        if (!year.isEmpty()) {
+            try {
+                y = Integer.valueOf(year);
+            } catch (NumberFormatException e) {
+                throw new RowProblem(messages.t("register.reject.year", year));
+            }
+        }
+        return new EducationEntry(title, blank(sheet.get(cells, "Istituto")), y);
+    }
+
+    private void apply(Worker w, SheetRows sheet, List<String> cells, Map<String, Optional<CentreSummary>> recognised) {
+        String centreText = sheet.get(cells, "CPI competente");
+        Long centre = w.getCompetentCentreId();
+        if (sheet.has("CPI competente")) {
+            centre = centreText.isEmpty() ? null : recognised.computeIfAbsent(centreText, centres::recognise)
+                    .orElseThrow(() -> new RowProblem(messages.t("import.reject.centre", centreText))).id();
+        }
+        w.updateIdentity(pick(sheet, cells, "Nome", w.getFirstName()), pick(sheet, cells, "Cognome", w.getLastName()),
+                pick(sheet, cells, "Comune di residenza", w.getResidenceMunicipality()),
+                pick(sheet, cells, "E-mail", w.getEmail()), pick(sheet, cells, "Telefono", w.getPhone()), centre);
+        LocalDate start = sheet.has("Inizio NASpI") ? date(sheet.get(cells, "Inizio NASpI"), false) : w.getNaspiStart();
+        LocalDate end = sheet.has("Fine prevista NASpI") ? date(sheet.get(cells, "Fine prevista NASpI"), false)
+                : w.getNaspiExpectedEnd();
+        BigDecimal amount = sheet.has("Importo mensile NASpI") ? decimal(sheet.get(cells, "Importo mensile NASpI"), 2)
+                : w.getNaspiMonthlyAmount();
+        NaspiStatus status = sheet.has("Stato NASpI") ? naspiStatus(sheet.get(cells, "Stato NASpI")) : w.getNaspiStatus();
+        w.updateBenefit(start, end, amount, status);
+        BigDecimal index = sheet.has("Indice di profilazione") ? decimal(sheet.get(cells, "Indice di profilazione"), 3)
+                : w.getProfilingIndex();
+        if (index != null && (index.signum() < 0 || index.compareTo(BigDecimal.ONE) > 0)) {
+            throw new RowProblem(messages.t("register.reject.index", index.toPlainString()));
+        }
+        LocalDate indexDate = sheet.has("Data profilazione") ? date(sheet.get(cells, "Data profilazione"), false)
+                : w.getProfilingDate();
+        w.updateProfile(index, indexDate, pick(sheet, cells, "Competenze", w.getSkills()),
+                pick(sheet, cells, "Lingue", w.getLanguages()), pick(sheet, cells, "Note", w.getNotes()));
+    }
+
+    private static String pick(SheetRows sheet, List<String> cells, String column, String current) {
+        return sheet.has(column) ? blank(sheet.get(cells, column)) : current;
+    }
+
+    private CodiceFiscale taxCode(String raw) {
+        Optional<CodiceFiscale.Problem> problem = CodiceFiscale.check(raw);
+        if (problem.isPresent()) {
+            throw new RowProblem(messages.t("import.reject.taxCode", messages.t(problem.get().messageKey(),
+                    problem.get().args())));
+        }
+        return CodiceFiscale.of(raw);
+    }
+
+    private LocalDate date(String text, boolean required) {
+        if (text.isEmpty()) {
+            if (required) {
+                throw new RowProblem(messages.t("register.reject.date", text));
+            }
+            return null;
+        }
+        try {
+            return TabularFiles.parseDate(text);
+        } catch (IllegalArgumentException e) {
+            throw new RowProblem(messages.t("register.reject.date", text));
+        }
+    }
+
+    private BigDecimal decimal(String text, int scale) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.replace(',', '.')).setScale(scale, java.math.RoundingMode.HALF_UP);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new RowProblem(messages.t("register.reject.number", text));
+        }
+    }
+
+    private NaspiStatus naspiStatus(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        String key = HeaderNames.key(text);
+        return Arrays.stream(NaspiStatus.values())
+                .filter(s -> HeaderNames.key(s.name()).equals(key) || HeaderNames.key(messages.t(s.labelKey())).equals(key))
+                .findFirst().orElseThrow(() -> new RowProblem(messages.t("register.reject.naspiStatus", text)));
+    }
+
+    private String sheetReason(String sheet, String reason) {
+        return messages.t("register.reject.sheet", sheet, reason);
+    }
+
+    private static String shorten(String raw) {
+        return raw.length() > 40 ? raw.substring(0, 40) : raw;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Every field that the file can change, for telling a changed worker from an unchanged one. */
+    private static String snapshot(Worker w) {
+        return String.join("|", String.valueOf(w.getFirstName()), String.valueOf(w.getLastName()),
+                String.valueOf(w.getResidenceMunicipality()), String.valueOf(w.getEmail()), String.valueOf(w.getPhone()),
+                String.valueOf(w.getCompetentCentreId()), String.valueOf(w.getNaspiStart()),
+                String.valueOf(w.getNaspiExpectedEnd()), plain(w.getNaspiMonthlyAmount()), String.valueOf(w.getNaspiStatus()),
+                plain(w.getProfilingIndex()), String.valueOf(w.getProfilingDate()), String.valueOf(w.getSkills()),
+                String.valueOf(w.getLanguages()), String.valueOf(w.getNotes()));
+    }
+
+    private static String plain(BigDecimal b) {
+        return b == null ? "null" : b.stripTrailingZeros().toPlainString();
+    }
+
+}
