@@ -8,9 +8,14 @@ public final class RequestRoutes {
     public static final String IMPORT = "/imports/{id}";
     public static final String IMPORT_REJECTIONS = "/imports/{id}/rejections.csv";
     public static final String IMPORT_COMPARE = "/imports/compare";
+    public static final String IMPORT_JOB = "/imports/jobs/{id}";
     public static final String API_IMPORT_REQUESTS = "/api/v1/imports/requests";
 
     private RequestRoutes() {
+    }
+
+    public static String job(java.util.UUID id) {
+        return "/imports/jobs/" + id;
     }
 
     public static String importPage(long id) {

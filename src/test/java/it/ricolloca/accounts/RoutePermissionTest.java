@@ -184,6 +184,7 @@ class RoutePermissionTest {
         post("/imports", "/imports", Map.of("snapshotDate", "2017-05-15"), adr, redirectAnon());
         get("/imports/{id}", imp, adr, redirectAnon());
         get("/imports/{id}/rejections.csv", imp + "/rejections.csv", adr, redirectAnon());
+        get("/imports/jobs/{id}", "/imports/jobs/" + java.util.UUID.randomUUID(), adrNotFound(), redirectAnon());
         get("/imports/compare", "/imports/compare?from=" + importId + "&to=" + importId, adr, redirectAnon());
         String inv = "/invitations/" + invitationImport;
         get("/workers/register.xlsx", "/workers/register.xlsx", adr, redirectAnon());
@@ -339,6 +340,14 @@ class RoutePermissionTest {
         m.put("referente.torino", readOnly);
         m.put("master.novara", 404);
         m.put("operatore.novara", 404);
+        return m;
+    }
+
+    /** The regional AdR routes for a record that does not exist: 404 for those who may ask, 403 for the others. */
+    private static Map<String, Integer> adrNotFound() {
+        Map<String, Integer> m = allow(403, all());
+        m.put("regione", 404);
+        m.put("adr.regione", 404);
         return m;
     }
 

@@ -176,6 +176,20 @@ class BrowserAccessibilityTest {
         check();
         page.navigate(url("/imports"));
         check();
+        StringBuilder big = new StringBuilder("nome;cognome\n");
+        while (big.length() < 2_100_000) {
+            big.append("Mario;Rossi\n");
+        }
+        page.navigate(url("/imports/new"));
+        page.getByLabel("Data dell'istantanea").fill("2017-05-22");
+        page.getByLabel("File").setInputFiles(new com.microsoft.playwright.options.FilePayload("grande.csv", "text/csv",
+                big.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importa")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/imports/jobs/.*"));
+        check();
+        page.locator("#progress.alert-danger").waitFor();
+        assertThat(page.locator("#progress").textContent()).contains("Mancano colonne obbligatorie");
+        check();
         page.navigate(url("/workers"));
         page.getByLabel("Cerca per codice fiscale o nome").fill(code);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerca")).click();

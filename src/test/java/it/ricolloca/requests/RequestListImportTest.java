@@ -279,7 +279,7 @@ class RequestListImportTest {
     }
 
     @Test
-    void aHundredThousandRowFileImports() {
+    void aHundredThousandRowFileImportsInTheBackgroundWithProgress() throws Exception {
         Random random = new Random(808);
         String[] centres = {"CPI ALBA", "CPI ASTI", "CPI BIELLA", "CPI CUNEO", "CPI TORINO - VIA BOLOGNA", "CPI SUSÀ"};
         String[] statuses = {"Rilasciato", "Richiesto", "Preavviso di rigetto"};
@@ -293,13 +293,52 @@ class RequestListImportTest {
                         .append('\n');
             }
         }
-        ImportReport result = importer.importFile(adr(), "grande.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
-                MAY_15);
-        assertThat(result.read()).isEqualTo(100_000);
-        assertThat(result.rejected()).isZero();
-        assertThat(result.created()).isEqualTo(100_000);
-        assertThat(jdbc.sql("select count(*) from requests_snapshot_entry where import_id = ?").param(result.importId())
+        byte[] big = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(big.length).as("large enough to run in the background").isGreaterThan(2_000_000);
+        MvcResult started = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "grande.csv", "text/csv", big))
+                .param("snapshotDate", "2017-05-15").with(csrf()).with(as(userDetails, "adr.regione"))).andReturn();
+        String jobUrl = started.getResponse().getRedirectedUrl();
+        assertThat(jobUrl).startsWith("/imports/jobs/");
+        String importUrl = null;
+        for (int i = 0; i < 600 && importUrl == null; i++) {
+            MvcResult poll = mvc.perform(get(jobUrl).header("HX-Request", "true").with(as(userDetails, "adr.regione")))
+                    .andReturn();
+            assertThat(poll.getResponse().getStatus()).isEqualTo(200);
+            importUrl = poll.getResponse().getHeader("HX-Redirect");
+            if (importUrl == null) {
+                assertThat(poll.getResponse().getContentAsString()).contains("Righe lette finora");
+                Thread.sleep(200);
+            }
+        }
+        assertThat(importUrl).startsWith("/imports/");
+        long id = Long.parseLong(importUrl.replace("/imports/", ""));
+        assertThat(jdbc.sql("select rows_read || '/' || created || '/' || rejected from requests_import where id = ?").param(id)
+                .query(String.class).single()).isEqualTo("100000/100000/0");
+        assertThat(jdbc.sql("select count(*) from requests_snapshot_entry where import_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(100_000);
+        assertThat(jdbc.sql("select actor from audit_entry where action = 'REQUESTS_IMPORTED' and record_id = ?")
+                .param(String.valueOf(id)).query(String.class).single()).as("the background job acts as its user")
+                .isEqualTo("adr.regione");
+    }
+
+    @Test
+    void aLargeFileWithWrongHeadersFailsInTheBackgroundAndSaysWhy() throws Exception {
+        StringBuilder csv = new StringBuilder("nome;cognome;indirizzo\n");
+        while (csv.length() < 2_100_000) {
+            csv.append("Mario;Rossi;Via Roma 1\n");
+        }
+        MvcResult started = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "sbagliato.csv", "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8))).param("snapshotDate", "2017-05-15").with(csrf())
+                .with(as(userDetails, "adr.regione"))).andReturn();
+        String jobUrl = started.getResponse().getRedirectedUrl();
+        String page = "";
+        for (int i = 0; i < 300 && !page.contains("non è riuscita"); i++) {
+            Thread.sleep(100);
+            page = mvc.perform(get(jobUrl).with(as(userDetails, "adr.regione"))).andReturn().getResponse().getContentAsString();
+        }
+        assertThat(page).contains("non è riuscita", "Mancano colonne obbligatorie");
+        assertThat(mvc.perform(get(jobUrl).with(as(userDetails, "master.torino"))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
     }
 
     @Test

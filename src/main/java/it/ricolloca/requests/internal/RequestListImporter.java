@@ -100,7 +100,24 @@ public class RequestListImporter {
         return user.hasRole(Role.REGIONAL_ADMIN) || user.hasRole(Role.REGIONAL_ADR_SERVICE);
     }
 
+    /** Told how far an import has gone: rows read so far, then that writing has started. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void rowsRead(int rows) {
+        }
+
+        default void writing() {
+        }
+    }
+
     public ImportReport importFile(CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate) {
+        return importFile(actor, fileName, content, snapshotDate, Progress.NONE);
+    }
+
+    public ImportReport importFile(CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate,
+            Progress progress) {
         if (!canImport(actor)) {
             throw new NotFoundException();
         }
@@ -116,8 +133,9 @@ public class RequestListImporter {
             return earlier.get();
         }
         long t0 = System.nanoTime();
-        Parsed parsed = parse(fileName, content, snapshotDate);
+        Parsed parsed = parse(fileName, content, snapshotDate, progress);
         long t1 = System.nanoTime();
+        progress.writing();
         String name = fileName == null || fileName.isBlank() ? "-" : fileName.strip();
         ImportReport result = tx.execute(status -> write(actor, name.length() > 255 ? name.substring(0, 255) : name,
                 sha, snapshotDate, parsed));
@@ -130,7 +148,7 @@ public class RequestListImporter {
     record Parsed(int read, List<Row> rows, List<Rejection> rejections) {
     }
 
-    Parsed parse(String fileName, byte[] content, LocalDate snapshotDate) {
+    Parsed parse(String fileName, byte[] content, LocalDate snapshotDate, Progress progress) {
         List<Row> rows = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         Map<String, Optional<CentreSummary>> recognised = new HashMap<>();
@@ -153,6 +171,9 @@ public class RequestListImporter {
             @Override
             public void row(int line, List<String> cells) {
                 read[0]++;
+                if (read[0] % 10_000 == 0) {
+                    progress.rowsRead(read[0]);
+                }
                 String rawCf = cell(cells, Column.TAX_CODE);
                 String problem = null;
                 Row row = null;

@@ -6,6 +6,7 @@ import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.internal.ImportHistory;
+import it.ricolloca.requests.internal.ImportJobs;
 import it.ricolloca.requests.internal.RequestListImporter;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.tabular.RejectionsCsv;
@@ -37,8 +38,14 @@ class ImportController {
     private final ImportHistory history;
     private final CurrentUsers currentUsers;
     private final Messages messages;
+    private final ImportJobs jobs;
+    private final long asyncThreshold;
 
-    ImportController(RequestListImporter importer, ImportHistory history, CurrentUsers currentUsers, Messages messages) {
+    ImportController(RequestListImporter importer, ImportHistory history, CurrentUsers currentUsers, Messages messages,
+            ImportJobs jobs, @org.springframework.beans.factory.annotation.Value(
+                    "${ricolloca.imports.background-above-bytes:2000000}") long asyncThreshold) {
+        this.jobs = jobs;
+        this.asyncThreshold = asyncThreshold;
         this.importer = importer;
         this.history = history;
         this.currentUsers = currentUsers;
@@ -65,6 +72,10 @@ class ImportController {
         if (file == null || file.isEmpty()) {
             return form(model, snapshotDate, messages.t("import.file.empty"));
         }
+        if (file.getSize() > asyncThreshold) {
+            java.util.UUID job = jobs.start(user, file.getOriginalFilename(), file.getBytes(), snapshotDate);
+            return "redirect:" + RequestRoutes.job(job);
+        }
         try {
             ImportReport result = importer.importFile(user, file.getOriginalFilename(), file.getBytes(), snapshotDate);
             redirect.addFlashAttribute("flash", result.alreadyImported() ? "import.already" : "import.done");
@@ -72,6 +83,23 @@ class ImportController {
         } catch (DomainException e) {
             return form(model, snapshotDate, messages.t(e.messageKey(), e.args()));
         }
+    }
+
+    @GetMapping(RequestRoutes.IMPORT_JOB)
+    String job(@PathVariable java.util.UUID id, @org.springframework.web.bind.annotation.RequestHeader(
+            value = "HX-Request", required = false) String htmx, jakarta.servlet.http.HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        ImportJobs.Job job = jobs.get(id);
+        if (job.phase() == ImportJobs.Phase.DONE) {
+            if (htmx != null) {
+                response.setHeader("HX-Redirect", RequestRoutes.importPage(job.importId()));
+            } else {
+                redirect.addFlashAttribute("flash", "import.done");
+                return "redirect:" + RequestRoutes.importPage(job.importId());
+            }
+        }
+        model.addAttribute("job", job);
+        return "requests/job";
     }
 
     @GetMapping(RequestRoutes.IMPORT)

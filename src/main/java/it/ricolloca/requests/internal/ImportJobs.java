@@ -1,0 +1,132 @@
+package it.ricolloca.requests.internal;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.web.Messages;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Large imports run in the background. Their progress lives in the database, so whichever node
+ * a user's next request reaches can show it; a job whose node stopped reporting for ten minutes
+ * is shown as failed (its transaction rolled back, nothing was written).
+ */
+@Service
+public class ImportJobs {
+
+    /** Where a background import stands. */
+    public enum Phase {
+        READING, WRITING, DONE, FAILED
+    }
+
+    /** A job as the progress page shows it. */
+    public record Job(UUID id, String fileName, LocalDate snapshotDate, Phase phase, int rowsRead, Long importId,
+            String error) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+    private static final Duration STALE = Duration.ofMinutes(10);
+
+    private final RequestListImporter importer;
+    private final JdbcClient jdbc;
+    private final Executor executor;
+    private final Messages messages;
+
+    ImportJobs(RequestListImporter importer, JdbcClient jdbc, Messages messages) {
+        this.importer = importer;
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.executor = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "importazioni");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public UUID start(CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate) {
+        if (!RequestListImporter.canImport(actor)) {
+            throw new NotFoundException();
+        }
+        UUID id = UUID.randomUUID();
+        String name = fileName == null || fileName.isBlank() ? "-" : fileName.strip();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                insert into requests_import_job (id, started_by, started_at, updated_at, file_name, snapshot_date, phase)
+                values (?, ?, ?, ?, ?, ?, 'READING')""")
+                .params(id, actor.username(), now, now, name.length() > 255 ? name.substring(0, 255) : name, snapshotDate)
+                .update();
+        executor.execute(new DelegatingSecurityContextRunnable(() -> run(id, actor, fileName, content, snapshotDate)));
+        return id;
+    }
+
+    private void run(UUID id, CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate) {
+        try {
+            ImportReport report = importer.importFile(actor, fileName, content, snapshotDate,
+                    new RequestListImporter.Progress() {
+                        @Override
+                        public void rowsRead(int rows) {
+                            update(id, Phase.READING, rows);
+                        }
+
+                        @Override
+                        public void writing() {
+                            update(id, Phase.WRITING, -1);
+                        }
+                    });
+            jdbc.sql("update requests_import_job set phase = 'DONE', rows_read = ?, import_id = ?, updated_at = now() where id = ?")
+                    .params(report.read(), report.importId(), id).update();
+        } catch (DomainException e) {
+            fail(id, messages.t(e.messageKey(), e.args()));
+        } catch (RuntimeException e) {
+            log.error("Importazione {} non riuscita", id, e);
+            fail(id, messages.t("import.job.failed"));
+        }
+    }
+
+    private void update(UUID id, Phase phase, int rows) {
+        if (rows >= 0) {
+            jdbc.sql("update requests_import_job set phase = ?, rows_read = ?, updated_at = now() where id = ?")
+                    .params(phase.name(), rows, id).update();
+        } else {
+            jdbc.sql("update requests_import_job set phase = ?, updated_at = now() where id = ?")
+                    .params(phase.name(), id).update();
+        }
+    }
+
+    private void fail(UUID id, String message) {
+        jdbc.sql("update requests_import_job set phase = 'FAILED', error = ?, updated_at = now() where id = ?")
+                .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
+    }
+
+    public Job get(UUID id) {
+        return jdbc.sql("""
+                select id, file_name, snapshot_date, phase, rows_read, import_id, error, updated_at
+                from requests_import_job where id = ?""").param(id)
+                .query((rs, n) -> {
+                    Phase phase = Phase.valueOf(rs.getString(4));
+                    String error = rs.getString(7);
+                    boolean stale = (phase == Phase.READING || phase == Phase.WRITING)
+                            && rs.getTimestamp(8).toInstant().isBefore(Instant.now().minus(STALE));
+                    if (stale) {
+                        phase = Phase.FAILED;
+                        error = messages.t("import.job.stale");
+                    }
+                    long importId = rs.getLong(6);
+                    return new Job(rs.getObject(1, UUID.class), rs.getString(2),
+                            rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), phase, rs.getInt(5),
+                            rs.wasNull() ? null : importId, error);
+                })
+                .optional().orElseThrow(NotFoundException::new);
+    }
+}
