@@ -65,9 +65,11 @@ public class RegisterExchange {
     private final AuditTrail audit;
     private final Messages messages;
     private final TransactionTemplate tx;
+    private final jakarta.persistence.EntityManager entityManager;
 
     RegisterExchange(JdbcClient jdbc, WorkerRepository workers, JobCentres centres, AuditTrail audit, Messages messages,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, jakarta.persistence.EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.workers = workers;
         this.centres = centres;
@@ -233,6 +235,10 @@ public class RegisterExchange {
 
     private ImportReport write(CurrentUser user, String fileName, SheetRows workerRows, SheetRows workRows,
             SheetRows educationRows) {
+        // Every worker of the file is looked up at once below; flushing before each query would make the
+        // import quadratic in the number of workers it touches.
+        entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        Map<String, Worker> existingByCode = preload(workerRows);
         List<Rejection> rejections = new ArrayList<>();
         Map<String, Optional<CentreSummary>> recognised = new java.util.HashMap<>();
         Map<String, Worker> inFile = new LinkedHashMap<>();
@@ -250,7 +256,7 @@ public class RegisterExchange {
                 if (first != null) {
                     throw new RowProblem(messages.t("invitation.reject.duplicate", first));
                 }
-                Optional<Worker> existing = workers.findByTaxCode(cf.value());
+                Optional<Worker> existing = Optional.ofNullable(existingByCode.get(cf.value()));
                 Worker w = existing.orElseGet(() -> new Worker(cf));
                 String before = existing.map(RegisterExchange::snapshot).orElse(null);
                 apply(w, workerRows, cells, recognised);
@@ -278,6 +284,19 @@ public class RegisterExchange {
         int read = workerRows.rows.size() + workRows.rows.size() + educationRows.rows.size();
         return new ImportReport(null, false, null, read, created, updated, unchanged, rejections.size(), created,
                 rejections);
+    }
+
+    /** The register's workers named in the file, loaded a thousand codes at a time, with their histories. */
+    private Map<String, Worker> preload(SheetRows workerRows) {
+        List<String> codes = workerRows.rows.stream().map(e -> CodiceFiscale.normalise(workerRows.get(e.getValue(),
+                "Codice fiscale"))).filter(CodiceFiscale::isValid).distinct().toList();
+        Map<String, Worker> found = new java.util.HashMap<>();
+        for (int i = 0; i < codes.size(); i += 1000) {
+            for (Worker w : workers.findWithHistoryByTaxCodeIn(codes.subList(i, Math.min(codes.size(), i + 1000)))) {
+                found.put(w.getTaxCode(), w);
+            }
+        }
+        return found;
     }
 
     private void historyFromSheet(SheetRows sheet, Map<String, Worker> inFile, List<Rejection> rejections, boolean work) {

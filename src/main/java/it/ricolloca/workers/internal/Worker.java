@@ -85,11 +85,13 @@ public class Worker {
     private Instant createdAt = Instant.now();
 
     @ElementCollection
+    @org.hibernate.annotations.BatchSize(size = 500)
     @CollectionTable(name = "workers_work_history", joinColumns = @JoinColumn(name = "worker_id"))
     @OrderColumn(name = "position")
     private List<WorkHistoryEntry> workHistory = new ArrayList<>();
 
     @ElementCollection
+    @org.hibernate.annotations.BatchSize(size = 500)
     @CollectionTable(name = "workers_education", joinColumns = @JoinColumn(name = "worker_id"))
     @OrderColumn(name = "position")
     private List<EducationEntry> education = new ArrayList<>();

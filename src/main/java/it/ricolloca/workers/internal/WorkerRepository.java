@@ -11,6 +11,10 @@ public interface WorkerRepository extends JpaRepository<Worker, Long> {
 
     Optional<Worker> findByTaxCode(String taxCode);
 
+    /** Workers by codice fiscale with their work history loaded (education loads in batches, see the entity). */
+    @org.springframework.data.jpa.repository.EntityGraph(attributePaths = "workHistory")
+    java.util.List<Worker> findWithHistoryByTaxCodeIn(java.util.Collection<String> taxCodes);
+
     /** Workers in a scope ({@code centreId} null: the whole register), by codice fiscale prefix or name. */
     @Query("""
             select w from Worker w
