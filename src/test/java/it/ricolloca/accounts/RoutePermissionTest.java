@@ -201,6 +201,10 @@ class RoutePermissionTest {
         post("/api/v1/imports/requests", "/api/v1/imports/requests", Map.of(), adrApi, Map.of(ANON, 401));
         post("/api/v1/imports/invitations", "/api/v1/imports/invitations", Map.of(), adrApi, Map.of(ANON, 401));
 
+        get("/parameters", "/parameters", allow(ok(), all()), redirectAnon());
+        get("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", allow(ok(), all()), redirectAnon());
+        post("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", Map.of("value", "x"), adminOnly(200), redirectAnon());
+
         get("/api/v1/centres", "/api/v1/centres", allow(ok(), all()), Map.of(ANON, 401));
         get("/v3/api-docs", "/v3/api-docs", allow(ok(), all()), Map.of(ANON, 200));
         get("/actuator/health", "/actuator/health", allow(ok(), all()), Map.of(ANON, 200));

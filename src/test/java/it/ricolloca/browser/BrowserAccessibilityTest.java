@@ -152,6 +152,10 @@ class BrowserAccessibilityTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Crea un token")).click();
         assertThat(page.locator(".rl-token").textContent()).startsWith("rcl_");
         check();
+        open("/parameters/OBSERVATION_WINDOW_DAYS");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra il nuovo valore")).click();
+        assertThat(page.locator(".invalid-feedback").count()).isPositive();
+        check();
         open("/pagina-inesistente");
         open("/users/999999");
         assertThat(violations).isEmpty();

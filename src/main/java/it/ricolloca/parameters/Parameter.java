@@ -1,0 +1,89 @@
+package it.ricolloca.parameters;
+
+import java.math.BigDecimal;
+
+/**
+ * Every rule of the measure that the law or the national agency changed over time, or that the
+ * sources disagree on (DOMAIN.md, "configurable"), with its default and where it comes from.
+ * Decisions read the value valid on their own date through {@link Parameters}.
+ */
+public enum Parameter {
+    NASPI_MIN_MONTHS(Kind.INTEGER, "4", "art. 23 D.Lgs. 150/2015"),
+    DECISION_DEADLINE_DAYS(Kind.INTEGER, "7", "regole della sperimentazione 2017 (alcune fonti: 15)"),
+    SILENCE_MEANS_APPROVAL(Kind.BOOLEAN, "false", "incerto nelle fonti"),
+    OBSERVATION_WINDOW_DAYS(Kind.INTEGER, "10", "art. 10-bis L. 241/1990"),
+    PROVIDER_CHANGES_ALLOWED(Kind.INTEGER, "1", "manuale operativo ANPAL"),
+    PACT_WITHIN_DAYS(Kind.INTEGER, "14", "manuale operativo ANPAL"),
+    SERVICE_MONTHS(Kind.INTEGER, "6", "art. 23 D.Lgs. 150/2015"),
+    EXTENSION_MONTHS(Kind.INTEGER, "6", "art. 23 D.Lgs. 150/2015"),
+    SERVICE_REQUEST_WITHIN_MONTHS(Kind.INTEGER, "2", "art. 21 c. 7 D.Lgs. 150/2015"),
+    SUITABLE_DISTANCE_KM_FIRST_YEAR(Kind.INTEGER, "50", "DM 10 aprile 2018"),
+    SUITABLE_TRAVEL_MINUTES_FIRST_YEAR(Kind.INTEGER, "80", "DM 10 aprile 2018"),
+    SUITABLE_DISTANCE_KM_LATER(Kind.INTEGER, "80", "DM 10 aprile 2018"),
+    SUITABLE_TRAVEL_MINUTES_LATER(Kind.INTEGER, "100", "DM 10 aprile 2018"),
+    SUCCESS_PERMANENT_MIN_EUR(Kind.AMOUNT, "1000.00", "delibera ANPAL sull'importo dell'assegno"),
+    SUCCESS_PERMANENT_MAX_EUR(Kind.AMOUNT, "5000.00", "delibera ANPAL sull'importo dell'assegno"),
+    SUCCESS_FIXED_6_MONTHS_MIN_EUR(Kind.AMOUNT, "500.00", "delibera ANPAL sull'importo dell'assegno"),
+    SUCCESS_FIXED_6_MONTHS_MAX_EUR(Kind.AMOUNT, "2500.00", "delibera ANPAL sull'importo dell'assegno"),
+    SUCCESS_FIXED_3_MONTHS_MIN_EUR(Kind.AMOUNT, "250.00", "delibera ANPAL, solo alcune regioni del Sud"),
+    SUCCESS_FIXED_3_MONTHS_MAX_EUR(Kind.AMOUNT, "1250.00", "delibera ANPAL, solo alcune regioni del Sud"),
+    FEE4SERVICE_HOURLY_EUR(Kind.AMOUNT, "35.50", "delibera ANPAL sul Fee4Service"),
+    FEE4SERVICE_MAX_HOURS(Kind.INTEGER, "3", "delibera ANPAL sul Fee4Service"),
+    FEE4SERVICE_HOURS_PER_SUCCESS(Kind.INTEGER, "9", "delibera ANPAL sul Fee4Service");
+
+    /** What kind of value a parameter takes. */
+    public enum Kind {
+        INTEGER, AMOUNT, BOOLEAN
+    }
+
+    private final Kind kind;
+    private final String defaultValue;
+    private final String defaultSource;
+
+    Parameter(Kind kind, String defaultValue, String defaultSource) {
+        this.kind = kind;
+        this.defaultValue = defaultValue;
+        this.defaultSource = defaultSource;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String defaultSource() {
+        return defaultSource;
+    }
+
+    public String labelKey() {
+        return "parameter." + name();
+    }
+
+    /** The value in its canonical form, or empty when the text is not a valid value of this kind. */
+    public java.util.Optional<String> canonical(String text) {
+        String s = text == null ? "" : text.strip().replace(',', '.');
+        try {
+            return switch (kind) {
+                case INTEGER -> {
+                    int v = Integer.parseInt(s);
+                    yield v < 0 || v > 100_000 ? java.util.Optional.empty() : java.util.Optional.of(Integer.toString(v));
+                }
+                case AMOUNT -> {
+                    BigDecimal v = new BigDecimal(s);
+                    yield v.signum() < 0 || v.scale() > 2 || v.compareTo(new BigDecimal("1000000")) > 0
+                            ? java.util.Optional.empty()
+                            : java.util.Optional.of(v.setScale(2).toPlainString());
+                }
+                case BOOLEAN -> s.equalsIgnoreCase("true") || s.equalsIgnoreCase("sì") || s.equalsIgnoreCase("si")
+                        ? java.util.Optional.of("true")
+                        : s.equalsIgnoreCase("false") || s.equalsIgnoreCase("no") ? java.util.Optional.of("false")
+                        : java.util.Optional.empty();
+            };
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
