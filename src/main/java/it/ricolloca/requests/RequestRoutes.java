@@ -10,6 +10,10 @@ public final class RequestRoutes {
     public static final String IMPORT_COMPARE = "/imports/compare";
     public static final String IMPORT_JOB = "/imports/jobs/{id}";
     public static final String API_IMPORT_REQUESTS = "/api/v1/imports/requests";
+    public static final String REQUESTS = "/requests";
+    public static final String REQUEST = "/requests/{id}";
+    public static final String API_REQUESTS = "/api/v1/requests";
+    public static final String API_REQUEST = "/api/v1/requests/{id}";
 
     private RequestRoutes() {
     }

@@ -64,6 +64,7 @@ class RoutePermissionTest {
     String workerTaxCode;
     long importId;
     long invitationImport;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
     @Autowired it.ricolloca.requests.internal.RequestListImporter importer;
     @Autowired it.ricolloca.workers.internal.InvitationImporter invitationImporter;
     @Autowired it.ricolloca.workers.internal.WorkerRegister workerRegister;
@@ -200,6 +201,13 @@ class RoutePermissionTest {
         adrApi.put("adr.regione", 400);
         post("/api/v1/imports/requests", "/api/v1/imports/requests", Map.of(), adrApi, Map.of(ANON, 401));
         post("/api/v1/imports/invitations", "/api/v1/imports/invitations", Map.of(), adrApi, Map.of(ANON, 401));
+
+        long request = jdbcClient.sql("select r.id from requests_voucher_request r join workers_worker w on w.id = r.worker_id"
+                + " where w.tax_code = ?").param(workerTaxCode).query(Long.class).single();
+        get("/requests", "/requests", allow(ok(), all()), redirectAnon());
+        get("/requests/{id}", "/requests/" + request, torinoWorker(200, 200), redirectAnon());
+        get("/api/v1/requests", "/api/v1/requests", allow(ok(), all()), Map.of(ANON, 401));
+        get("/api/v1/requests/{id}", "/api/v1/requests/" + request, torinoWorker(200, 200), Map.of(ANON, 401));
 
         get("/parameters", "/parameters", allow(ok(), all()), redirectAnon());
         get("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", allow(ok(), all()), redirectAnon());

@@ -201,6 +201,11 @@ class BrowserAccessibilityTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
         assertThat(page.locator("main").textContent()).contains("va completata");
         check();
+        page.navigate(url("/requests?q=" + code));
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
+        assertThat(page.locator("main").textContent()).contains("Rilasciato", "22/05/2017");
+        check();
         signOut();
         assertThat(violations).isEmpty();
         assertThat(consoleErrors).isEmpty();
