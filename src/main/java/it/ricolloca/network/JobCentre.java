@@ -41,11 +41,13 @@ public class JobCentre {
     private String email;
 
     @ElementCollection
+    @org.hibernate.annotations.BatchSize(size = 50)
     @CollectionTable(name = "network_centre_name_variant", joinColumns = @JoinColumn(name = "centre_id"))
     @Column(name = "variant")
     private Set<String> nameVariants = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "centre", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
+    @org.hibernate.annotations.BatchSize(size = 50)
     @OrderBy("name")
     private List<Office> offices = new ArrayList<>();
 

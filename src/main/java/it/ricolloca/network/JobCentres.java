@@ -24,6 +24,13 @@ public class JobCentres {
         return centres.findById(id).map(CentreSummary::of);
     }
 
+    /** Every CPI's name by id: one query for a page that names many CPIs. */
+    public java.util.Map<Long, String> names() {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        centres.findAllByOrderByName().forEach(c -> names.put(c.getId(), c.getName()));
+        return names;
+    }
+
     public List<CentreSummary> all() {
         return centres.findAllByOrderByName().stream().map(CentreSummary::of).toList();
     }

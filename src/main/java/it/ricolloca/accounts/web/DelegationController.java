@@ -54,7 +54,9 @@ class DelegationController {
         String query = q == null ? "" : q.strip();
         var found = delegations.search(actor, all, query, PageView.safePage(page), PageView.DEFAULT_SIZE);
         String base = all ? AccountRoutes.DELEGATIONS + "?all=true" : AccountRoutes.DELEGATIONS;
-        model.addAttribute("delegations", PageView.of(found, this::row, query, base));
+        var names = centres.names();
+        model.addAttribute("delegations", PageView.of(found, d -> DelegationRow.of(d, id -> names.getOrDefault(id, "")),
+                query, base));
         model.addAttribute("all", all);
         model.addAttribute("canGrant", DelegationAdministration.canGrant(actor));
         return "accounts/delegations";
@@ -106,8 +108,9 @@ class DelegationController {
         CurrentUser actor = currentUsers.require();
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        var names = centres.names();
         model.addAttribute("candidates", delegations.candidates(actor).stream()
-                .map(u -> UserRow.of(u, this::centreName)).toList());
+                .map(u -> UserRow.of(u, id -> names.getOrDefault(id, ""))).toList());
         model.addAttribute("functions", Arrays.asList(DelegatedFunction.values()));
         return "accounts/delegation-form";
     }

@@ -26,9 +26,10 @@ class HomeController {
     @GetMapping(AccountRoutes.HOME)
     String home(Model model) {
         CurrentUser user = currentUsers.require();
-        model.addAttribute("home", new HomeView(user, user.mainRole(),
-                user.centreId() == null ? null : centres.find(user.centreId()).orElse(null),
-                delegations.activeFor(user.id()).stream().map(d -> DelegationRow.of(d, id -> centres.find(id).map(CentreSummary::name).orElse(""))).toList(),
+        CentreSummary centre = user.centreId() == null ? null : centres.find(user.centreId()).orElse(null);
+        model.addAttribute("home", new HomeView(user, user.mainRole(), centre,
+                delegations.activeFor(user.id()).stream().map(d -> DelegationRow.of(d, id -> user.centreId() != null && id == user.centreId() && centre != null
+                        ? centre.name() : centres.find(id).map(CentreSummary::name).orElse(""))).toList(),
                 centres.all().size()));
         return "accounts/home";
     }

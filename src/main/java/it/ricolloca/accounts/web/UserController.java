@@ -52,7 +52,9 @@ class UserController {
         CurrentUser actor = currentUsers.require();
         String query = q == null ? "" : q.strip();
         var found = users.search(actor, query, PageView.safePage(page), PageView.DEFAULT_SIZE);
-        model.addAttribute("users", PageView.of(found, u -> UserRow.of(u, this::centreName), query, AccountRoutes.USERS));
+        var names = centres.names();
+        model.addAttribute("users", PageView.of(found, u -> UserRow.of(u, id -> names.getOrDefault(id, "")), query,
+                AccountRoutes.USERS));
         return "accounts/users";
     }
 

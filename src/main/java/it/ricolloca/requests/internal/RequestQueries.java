@@ -72,12 +72,12 @@ public class RequestQueries {
                 + " limit :size offset :offset")
                 .param("centre", centre).param("status", status == null ? null : status.name()).param("q", q)
                 .param("size", size).param("offset", (long) page * size)
-                .query(this::view).list();
+                .query(viewer()).list();
         return new PageImpl<>(rows, PageRequest.of(page, size), total);
     }
 
     public RequestView get(CurrentUser user, long id) {
-        return jdbc.sql(SELECT + " where r.id = ?").param(id).query(this::view).optional()
+        return jdbc.sql(SELECT + " where r.id = ?").param(id).query(viewer()).optional()
                 .filter(r -> user.canSeeCentre(r.centreId())).orElseThrow(NotFoundException::new);
     }
 
@@ -91,11 +91,16 @@ public class RequestQueries {
                 .list();
     }
 
-    private RequestView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        LocalDate requestDate = rs.getDate(5).toLocalDate();
-        return new RequestView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), requestDate,
-                RequestStatus.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(), rs.getString(8), rs.getLong(9),
-                rs.getString(10), rs.getString(11), rs.getString(12),
-                requestDate.plusDays(parameters.integer(Parameter.DECISION_DEADLINE_DAYS, requestDate)));
+    /** Maps rows to views, reading the deadline parameter once per request date rather than once per row. */
+    private org.springframework.jdbc.core.RowMapper<RequestView> viewer() {
+        java.util.Map<LocalDate, Integer> days = new java.util.HashMap<>();
+        return (rs, n) -> {
+            LocalDate requestDate = rs.getDate(5).toLocalDate();
+            int deadlineDays = days.computeIfAbsent(requestDate,
+                    d -> parameters.integer(Parameter.DECISION_DEADLINE_DAYS, d));
+            return new RequestView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), requestDate,
+                    RequestStatus.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(), rs.getString(8), rs.getLong(9),
+                    rs.getString(10), rs.getString(11), rs.getString(12), requestDate.plusDays(deadlineDays));
+        };
     }
 }

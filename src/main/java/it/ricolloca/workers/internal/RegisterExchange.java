@@ -91,57 +91,37 @@ public class RegisterExchange {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            Sheet sheet = header(wb, WORKERS_SHEET, WORKER_HEADERS);
-            int[] n = {1};
-            jdbc.sql("""
+            sheet(wb, WORKERS_SHEET, WORKER_HEADERS, date, """
                     select w.tax_code, w.last_name, w.first_name, w.residence_municipality, w.email, w.phone, c.code,
                         w.naspi_start, w.naspi_expected_end, w.naspi_monthly_amount, w.naspi_status, w.profiling_index,
                         w.profiling_date, w.skills, w.languages, w.notes
-                    from workers_worker w left join network_job_centre c on c.id = w.competent_centre_id order by w.tax_code""")
-                    .withFetchSize(500)
-                    .query((ResultSet rs) -> {
-                        Row row = sheet.createRow(n[0]++);
-                        for (int i = 0; i < 16; i++) {
-                            write(row, i, rs.getObject(i + 1), date);
-                        }
-                    });
-            Sheet work = header(wb, WORK_SHEET, WORK_HEADERS);
-            n[0] = 1;
-            jdbc.sql("""
+                    from workers_worker w left join network_job_centre c on c.id = w.competent_centre_id order by w.tax_code""");
+            sheet(wb, WORK_SHEET, WORK_HEADERS, date, """
                     select w.tax_code, h.employer, h.employer_vat, h.profession_code, h.profession_label, h.classification,
                         h.contract_type, h.start_date, h.end_date
-                    from workers_work_history h join workers_worker w on w.id = h.worker_id order by w.tax_code, h.position""")
-                    .withFetchSize(500)
-                    .query((ResultSet rs) -> {
-                        Row row = work.createRow(n[0]++);
-                        for (int i = 0; i < 9; i++) {
-                            write(row, i, rs.getObject(i + 1), date);
-                        }
-                    });
-            Sheet education = header(wb, EDUCATION_SHEET, EDUCATION_HEADERS);
-            n[0] = 1;
-            jdbc.sql("""
+                    from workers_work_history h join workers_worker w on w.id = h.worker_id order by w.tax_code, h.position""");
+            sheet(wb, EDUCATION_SHEET, EDUCATION_HEADERS, date, """
                     select w.tax_code, e.title, e.institution, e.year
-                    from workers_education e join workers_worker w on w.id = e.worker_id order by w.tax_code, e.position""")
-                    .withFetchSize(500)
-                    .query((ResultSet rs) -> {
-                        Row row = education.createRow(n[0]++);
-                        for (int i = 0; i < 4; i++) {
-                            write(row, i, rs.getObject(i + 1), date);
-                        }
-                    });
+                    from workers_education e join workers_worker w on w.id = e.worker_id order by w.tax_code, e.position""");
             wb.write(out);
         }
         audit.record("REGISTER_EXPORTED", "Worker", "", "esportazione del registro");
     }
 
-    private static Sheet header(SXSSFWorkbook wb, String name, List<String> headers) {
+    /** One sheet: its header row, then the query's rows streamed 500 at a time, one column per header. */
+    private void sheet(SXSSFWorkbook wb, String name, List<String> headers, CellStyle date, String sql) {
         Sheet sheet = wb.createSheet(name);
-        Row row = sheet.createRow(0);
+        Row head = sheet.createRow(0);
         for (int i = 0; i < headers.size(); i++) {
-            row.createCell(i).setCellValue(headers.get(i));
+            head.createCell(i).setCellValue(headers.get(i));
         }
-        return sheet;
+        int[] next = {1};
+        jdbc.sql(sql).withFetchSize(500).query((ResultSet rs) -> {
+            Row row = sheet.createRow(next[0]++);
+            for (int i = 0; i < headers.size(); i++) {
+                write(row, i, rs.getObject(i + 1), date);
+            }
+        });
     }
 
     private static void write(Row row, int column, Object value, CellStyle date) {

@@ -57,7 +57,9 @@ class WorkerController {
         CurrentUser user = currentUsers.require();
         String query = q == null ? "" : q.strip();
         var found = register.search(user, query, PageView.safePage(page), PageView.DEFAULT_SIZE);
-        model.addAttribute("workers", PageView.of(found, w -> WorkerRow.of(w, centreName(w.getCompetentCentreId())),
+        var names = centres.names();
+        model.addAttribute("workers", PageView.of(found, w -> WorkerRow.of(w, w.getCompetentCentreId() == null ? ""
+                : names.getOrDefault(w.getCompetentCentreId(), "")),
                 query, WorkerRoutes.WORKERS));
         model.addAttribute("canCreate", WorkerRegister.canCreate(user));
         model.addAttribute("canExchange", it.ricolloca.workers.internal.RegisterExchange.canExchange(user));
