@@ -46,6 +46,18 @@ public class JobCentres {
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
+    /** Every office of every CPI, by CPI then office name: the provider offices a worker may choose. */
+    public List<OfficeSummary> offices() {
+        return centres.findAllWithOffices().stream()
+                .flatMap(c -> c.getOffices().stream().sorted(java.util.Comparator.comparing(Office::getName))
+                        .map(o -> new OfficeSummary(o.getId(), c.getId(), c.getName(), o.getName(), o.getMunicipality())))
+                .toList();
+    }
+
+    public Optional<OfficeSummary> office(long id) {
+        return offices().stream().filter(o -> o.id() == id).findFirst();
+    }
+
     public Optional<RegionalAgency> regionalAgency() {
         return agencies.findFirstByOrderById();
     }

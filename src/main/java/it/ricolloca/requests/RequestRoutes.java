@@ -1,6 +1,6 @@
 package it.ricolloca.requests;
 
-/** The URLs of the imports of the ministerial list. */
+/** The URLs of the requests and of the imports of the ministerial list. */
 public final class RequestRoutes {
 
     public static final String IMPORTS = "/imports";
@@ -12,6 +12,15 @@ public final class RequestRoutes {
     public static final String API_IMPORT_REQUESTS = "/api/v1/imports/requests";
     public static final String REQUESTS = "/requests";
     public static final String REQUEST = "/requests/{id}";
+    public static final String REQUEST_NEW = "/requests/new";
+    public static final String REQUEST_CHECKS = "/requests/{id}/checks";
+    public static final String REQUEST_POLICY_CONTACT = "/requests/{id}/policy-contact";
+    public static final String REQUEST_OBSERVATIONS = "/requests/{id}/observations";
+    public static final String REQUEST_PROVIDER = "/requests/{id}/provider";
+    public static final String REQUEST_ACT = "/requests/{id}/{act:notice|release|reject|block|reenable|withdraw}";
+    public static final String REQUEST_DOCUMENT = "/requests/{id}/documents/{documentId}";
+    public static final String API_REQUEST_RELEASE = "/api/v1/requests/{id}/release";
+    public static final String API_REQUEST_REJECT = "/api/v1/requests/{id}/reject";
     public static final String API_REQUESTS = "/api/v1/requests";
     public static final String API_REQUEST = "/api/v1/requests/{id}";
 
@@ -20,6 +29,10 @@ public final class RequestRoutes {
 
     public static String job(java.util.UUID id) {
         return "/imports/jobs/" + id;
+    }
+
+    public static String request(long id) {
+        return "/requests/" + id;
     }
 
     public static String importPage(long id) {

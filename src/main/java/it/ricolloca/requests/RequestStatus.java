@@ -4,9 +4,13 @@ import it.ricolloca.shared.tabular.HeaderNames;
 import java.util.Map;
 import java.util.Optional;
 
-/** The status of a voucher request, as the ministerial list writes it. */
+/**
+ * The status of a voucher request, as the ministerial list writes it, plus {@link #UNDER_REVIEW},
+ * which only this system knows: the competent CPI has started its checks.
+ */
 public enum RequestStatus {
     REQUESTED,
+    UNDER_REVIEW,
     NOTICE_OF_REJECTION,
     RELEASED,
     REJECTED,
@@ -27,6 +31,16 @@ public enum RequestStatus {
     /** The status a cell of the list names, whatever its case, accents or spacing. */
     public static Optional<RequestStatus> fromList(String text) {
         return Optional.ofNullable(WORDS.get(HeaderNames.key(text)));
+    }
+
+    /** Rejected and withdrawn requests are closed for ever: nothing about them may change. */
+    public boolean isFinal() {
+        return this == REJECTED || this == WITHDRAWN;
+    }
+
+    /** Still waiting for the competent CPI's decision. */
+    public boolean isUndecided() {
+        return this == REQUESTED || this == UNDER_REVIEW || this == NOTICE_OF_REJECTION || this == REENABLED;
     }
 
     public String labelKey() {

@@ -1,4 +1,4 @@
-/** Voucher requests at the competent CPI and the ministerial list imported as dated snapshots; depends on workers, parameters, network, accounts, audit and shared. */
+/** Voucher requests at the competent CPI and the ministerial list imported as dated snapshots; depends on workers, parameters, documents, network, accounts, audit and shared. */
 @org.springframework.modulith.ApplicationModule(displayName = "Richieste AdR",
-        allowedDependencies = {"shared", "network", "accounts", "audit", "workers", "parameters"})
+        allowedDependencies = {"shared", "network", "accounts", "audit", "workers", "parameters", "documents"})
 package it.ricolloca.requests;

@@ -45,6 +45,18 @@ public class Workers {
         return created;
     }
 
+    /** Whether the worker is in the invited sample (invited on any date). */
+    @Transactional(readOnly = true)
+    public boolean isInvited(long workerId) {
+        return jdbc.sql("select exists (select 1 from workers_invitation where worker_id = ?)").param(workerId)
+                .query(Boolean.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<WorkerSummary> find(long id) {
+        return workers.findById(id).map(Worker::summary);
+    }
+
     @Transactional(readOnly = true)
     public Optional<WorkerSummary> findByTaxCode(String taxCode) {
         return workers.findByTaxCode(CodiceFiscale.normalise(taxCode)).map(Worker::summary);

@@ -10,6 +10,7 @@ import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.support.DemoUsers;
 import it.ricolloca.support.IntegrationTest;
 import java.time.LocalDate;
@@ -209,6 +210,31 @@ class RoutePermissionTest {
         get("/api/v1/requests", "/api/v1/requests", allow(ok(), all()), Map.of(ANON, 401));
         get("/api/v1/requests/{id}", "/api/v1/requests/" + request, torinoWorker(200, 200), Map.of(ANON, 401));
 
+        Map<String, Integer> filers = allow(403, all());
+        filers.putAll(Map.of("master.torino", 200, "operatore.torino", 200, "master.novara", 200, "operatore.novara", 200));
+        get("/requests/new", "/requests/new", filers, redirectAnon());
+        post("/requests", "/requests", Map.of("taxCode", "sbagliato", "providerType", "CPI"), filers, redirectAnon());
+        String r = "/requests/" + request;
+        get(RequestRoutes.REQUEST_CHECKS, r + "/checks", torinoStaff(200), redirectAnon());
+        post(RequestRoutes.REQUEST_CHECKS, r + "/checks", Map.of("version", "0"), torinoStaff(200), redirectAnon());
+        get(RequestRoutes.REQUEST_POLICY_CONTACT, r + "/policy-contact", torinoStaff(200), redirectAnon());
+        post(RequestRoutes.REQUEST_POLICY_CONTACT, r + "/policy-contact", Map.of("version", "0"), torinoStaff(200),
+                redirectAnon());
+        get(RequestRoutes.REQUEST_OBSERVATIONS, r + "/observations", torinoStaff(200), redirectAnon());
+        post(RequestRoutes.REQUEST_OBSERVATIONS, r + "/observations", Map.of("version", "0"), torinoStaff(200),
+                redirectAnon());
+        get(RequestRoutes.REQUEST_PROVIDER, r + "/provider", torinoStaff(200), redirectAnon());
+        post(RequestRoutes.REQUEST_PROVIDER, r + "/provider", Map.of("version", "0"), torinoStaff(200), redirectAnon());
+        for (String act : List.of("notice", "release", "reject", "block", "reenable", "withdraw")) {
+            get(RequestRoutes.REQUEST_ACT, r + "/" + act, torinoStaff(200), redirectAnon());
+            post(RequestRoutes.REQUEST_ACT, r + "/" + act, Map.of("version", "0"), torinoStaff(200), redirectAnon());
+        }
+        Map<String, Integer> noDocument = allow(404, all());
+        get(RequestRoutes.REQUEST_DOCUMENT, r + "/documents/999999", noDocument, redirectAnon());
+        post(RequestRoutes.API_REQUEST_RELEASE, "/api/v1" + r + "/release", Map.of(), torinoStaff(409), Map.of(ANON, 401));
+        post(RequestRoutes.API_REQUEST_REJECT, "/api/v1" + r + "/reject", Map.of("reasons", "prova"), torinoStaff(409),
+                Map.of(ANON, 401));
+
         get("/parameters", "/parameters", allow(ok(), all()), redirectAnon());
         get("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", allow(ok(), all()), redirectAnon());
         post("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", Map.of("value", "x"), adminOnly(200), redirectAnon());
@@ -227,7 +253,11 @@ class RoutePermissionTest {
             for (String user : USERS) {
                 int expected = route.expected().get(user);
                 AbstractMockHttpServletRequestBuilder<?> request;
-                if (route.method() == HttpMethod.POST && route.path().startsWith("/api/")) {
+                if (route.method() == HttpMethod.POST && route.path().startsWith("/api/v1/requests/")) {
+                    request = MockMvcRequestBuilders.post(route.path()).contentType(MediaType.APPLICATION_JSON)
+                            .content(route.form().entrySet().stream().map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
+                                    .collect(java.util.stream.Collectors.joining(", ", "{", "}")));
+                } else if (route.method() == HttpMethod.POST && route.path().startsWith("/api/")) {
                     request = MockMvcRequestBuilders.multipart(route.path()).file("file", new byte[] {'x'});
                 } else {
                     request = MockMvcRequestBuilders.request(route.method(), route.path());
@@ -235,7 +265,9 @@ class RoutePermissionTest {
                 request.accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
                 if (route.method() == HttpMethod.POST) {
                     request.with(csrf());
-                    route.form().forEach(request::param);
+                    if (!route.path().startsWith("/api/v1/requests/")) {
+                        route.form().forEach(request::param);
+                    }
                 }
                 if (!user.equals(ANON)) {
                     request.with(DemoUsers.as(userDetails, user));
@@ -321,6 +353,14 @@ class RoutePermissionTest {
 
     private static List<String> authenticated() {
         return all();
+    }
+
+    /** A request of Torino: its staff who may act get {@code allowed}, other Torino roles and the region 403, Novara 404. */
+    private static Map<String, Integer> torinoStaff(int allowed) {
+        Map<String, Integer> m = allow(403, all());
+        m.putAll(Map.of("master.torino", allowed, "operatore.torino", allowed, "master.novara", 404,
+                "operatore.novara", 404));
+        return m;
     }
 
     private static Map<String, Integer> allow(int status, List<String> who) {

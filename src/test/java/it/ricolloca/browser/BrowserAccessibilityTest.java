@@ -211,6 +211,106 @@ class BrowserAccessibilityTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.workers.internal.WorkerRegister register;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.accounts.internal.UserAccountRepository accounts;
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anOperatorFilesChecksNotifiesRecordsObservationsAndReleasesThenTheMasterSeesTheHistory() throws Exception {
+        String code = TestCodes.random(new java.util.Random(8080));
+        it.ricolloca.accounts.CurrentUser admin = accounts.findByUsername("regione").orElseThrow().toCurrentUser();
+        long torino = accounts.findByUsername("master.torino").orElseThrow().getCentreId();
+        long worker = register.create(admin, code, "Chiara", "Colombo", torino).getId();
+        jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
+                .params(worker, java.time.LocalDate.of(2026, 1, 15)).update();
+
+        signIn("operatore.torino");
+        page.navigate(url("/requests"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nuova richiesta intermediata")).click();
+        check();
+        page.getByLabel(java.util.regex.Pattern.compile("^Codice fiscale")).fill("NONVALIDO");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra la richiesta")).click();
+        assertThat(page.locator("#taxCode-error").textContent()).isNotBlank();
+        check();
+        page.getByLabel(java.util.regex.Pattern.compile("^Codice fiscale")).fill(code);
+        page.getByLabel("Sede del CPI").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra la richiesta")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/requests/\\d+$"));
+        assertThat(page.locator("main").textContent()).contains("Richiesta intermediata registrata", "Richiesto");
+        String requestUrl = page.url();
+        check();
+
+        recordCheck("EMPLOYMENT", "FAILED", "Comunicazione obbligatoria di assunzione del 2 marzo");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invia il preavviso di rigetto")).click();
+        check();
+        page.getByLabel(java.util.regex.Pattern.compile("^Motivi del preavviso")).fill("Risulta un rapporto di lavoro in corso.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invia il preavviso")).click();
+        page.waitForURL(requestUrl);
+        assertThat(page.locator("main").textContent()).contains("Preavviso di rigetto", "restano 10 giorni");
+        String letter = page.locator("a[href*='/documents/']").first().getAttribute("href");
+        com.microsoft.playwright.APIResponse pdf = page.request().get(url(letter));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+        check();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registra le osservazioni")).click();
+        check();
+        page.getByLabel(java.util.regex.Pattern.compile("^Contenuto delle osservazioni")).fill("Il contratto è cessato il 28 febbraio.");
+        page.getByLabel("Documenti allegati").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "cessazione.pdf", "application/pdf", onePagePdf()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra le osservazioni")).click();
+        page.waitForURL(requestUrl);
+        assertThat(page.locator("main").textContent()).contains("Il contratto è cessato il 28 febbraio.", "cessazione.pdf");
+        check();
+
+        recordCheck("EMPLOYMENT", "PASSED", "Cessazione verificata");
+        recordCheck("NASPI", "PASSED", "");
+        recordCheck("OTHER_POLICY", "PASSED", "");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rilascia l'assegno")).click();
+        check();
+        page.getByLabel(java.util.regex.Pattern.compile("^Nota")).fill("Osservazioni accolte: il contratto è cessato.");
+        page.locator("label[for=confirmed]").click();
+        assertThat(page.getByLabel("Confermo il rilascio dell'assegno").isChecked()).isTrue();
+        page.onceDialog(d -> d.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rilascia").setExact(true)).click();
+        page.waitForURL(requestUrl);
+        assertThat(page.locator("main").textContent()).contains("Assegno rilasciato.", "Rilasciato");
+        check();
+        signOut();
+
+        signIn("master.torino");
+        page.navigate(url("/requests?q=" + code));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
+        String history = page.locator("section[aria-labelledby=events-heading]").textContent();
+        assertThat(history).contains("Richiesta registrata", "Verifica", "Preavviso di rigetto", "Osservazioni",
+                "Rilascio", "operatore.torino");
+        check();
+        signOut();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    private void recordCheck(String kind, String outcome, String note) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registra una verifica")).click();
+        page.getByLabel(java.util.regex.Pattern.compile("^Verifica")).selectOption(kind);
+        // Bootstrap Italia draws the radio with its label on top: a user clicks the label.
+        page.locator("label[for='outcome-" + outcome + "']").click();
+        page.getByLabel(java.util.regex.Pattern.compile("^Nota")).fill(note);
+        check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra la verifica")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/requests/\\d+$"));
+        assertThat(page.locator("main").textContent()).contains("Verifica registrata.");
+    }
+
+    private static byte[] onePagePdf() throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
     @Test
     void otherRolesSeeTheirOwnHomeAndMenu() {
         for (String user : List.of("adr.regione", "reclutamenti.regione", "operatore.novara", "tutor.torino",

@@ -25,5 +25,8 @@ public interface JobCentreRepository extends JpaRepository<JobCentre, Long> {
 
     List<JobCentre> findAllByOrderByName();
 
+    @Query("select distinct c from JobCentre c left join fetch c.offices order by c.name")
+    List<JobCentre> findAllWithOffices();
+
     Optional<JobCentre> findByCode(String code);
 }

@@ -306,6 +306,8 @@ public class RequestListImporter {
                         provider_office = excluded.provider_office, last_import_id = excluded.last_import_id,
                         version = r.version + 1
                     where excluded.status_date >= r.status_date
+                      and r.status not in ('REJECTED', 'WITHDRAWN')
+                      and not (r.status = 'UNDER_REVIEW' and excluded.status = 'REQUESTED')
                       and (r.status, r.competent_centre_id, r.provider_type, r.provider_name, r.provider_office)
                           is distinct from (excluded.status, excluded.competent_centre_id,
                           excluded.provider_type, excluded.provider_name, excluded.provider_office)

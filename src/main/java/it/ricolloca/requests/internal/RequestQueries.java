@@ -3,7 +3,12 @@ package it.ricolloca.requests.internal;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
+import it.ricolloca.requests.RequestAction;
+import it.ricolloca.requests.RequestChannel;
+import it.ricolloca.requests.RequestObservation;
 import it.ricolloca.requests.RequestStatus;
+import it.ricolloca.requests.VoucherRequest;
+import java.time.Instant;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import java.time.LocalDate;
@@ -28,12 +33,17 @@ public class RequestQueries {
     /** One request in a list or on its page. */
     public record RequestView(long id, String taxCode, String workerName, long workerId, LocalDate requestDate,
             RequestStatus status, LocalDate statusDate, String centre, long centreId, String providerType,
-            String providerName, String providerOffice, LocalDate deadline) {
+            String providerName, String providerOffice, LocalDate deadline, RequestChannel channel) {
 
         /** Undecided past its deadline. */
         public boolean overdue() {
-            return status == RequestStatus.REQUESTED && deadline.isBefore(Dates.today());
+            return status.isUndecided() && deadline.isBefore(Dates.today());
         }
+    }
+
+    /** One line of a request's history: what was done, by whom, when, from which status to which. */
+    public record EventRow(Instant occurredAt, LocalDate effectiveOn, String actor, RequestAction action,
+            RequestStatus from, RequestStatus to, String note) {
     }
 
     /** The request's status in one imported snapshot. */
@@ -42,17 +52,20 @@ public class RequestQueries {
 
     private static final String SELECT = """
             select r.id, w.tax_code, trim(coalesce(w.last_name, '') || ' ' || coalesce(w.first_name, '')), w.id,
-                r.request_date, r.status, r.status_date, c.name, c.id, r.provider_type, r.provider_name, r.provider_office
+                r.request_date, r.status, r.status_date, c.name, c.id, r.provider_type, r.provider_name, r.provider_office,
+                %s as deadline, r.channel
             from requests_voucher_request r
             join workers_worker w on w.id = r.worker_id
             join network_job_centre c on c.id = r.competent_centre_id""";
 
     private final JdbcClient jdbc;
     private final Parameters parameters;
+    private final VoucherRequestRepository requests;
 
-    RequestQueries(JdbcClient jdbc, Parameters parameters) {
+    RequestQueries(JdbcClient jdbc, Parameters parameters, VoucherRequestRepository requests) {
         this.jdbc = jdbc;
         this.parameters = parameters;
+        this.requests = requests;
     }
 
     public Page<RequestView> search(CurrentUser user, RequestStatus status, Long centreId, String query, int page, int size) {
@@ -67,9 +80,9 @@ public class RequestQueries {
                         + where)
                 .param("centre", centre).param("status", status == null ? null : status.name()).param("q", q)
                 .query(Long.class).single();
-        List<RequestView> rows = jdbc.sql(SELECT + where
-                + " order by case when r.status = 'REQUESTED' then 0 else 1 end, r.request_date, r.id"
-                + " limit :size offset :offset")
+        List<RequestView> rows = jdbc.sql(select() + where
+                + " order by case when r.status in ('REQUESTED', 'UNDER_REVIEW', 'NOTICE_OF_REJECTION', 'REENABLED')"
+                + " then 0 else 1 end, deadline, r.id limit :size offset :offset")
                 .param("centre", centre).param("status", status == null ? null : status.name()).param("q", q)
                 .param("size", size).param("offset", (long) page * size)
                 .query(viewer()).list();
@@ -77,7 +90,7 @@ public class RequestQueries {
     }
 
     public RequestView get(CurrentUser user, long id) {
-        return jdbc.sql(SELECT + " where r.id = ?").param(id).query(viewer()).optional()
+        return jdbc.sql(select() + " where r.id = ?").param(id).query(viewer()).optional()
                 .filter(r -> user.canSeeCentre(r.centreId())).orElseThrow(NotFoundException::new);
     }
 
@@ -91,16 +104,55 @@ public class RequestQueries {
                 .list();
     }
 
-    /** Maps rows to views, reading the deadline parameter once per request date rather than once per row. */
+    public List<EventRow> events(long requestId) {
+        return jdbc.sql("""
+                select occurred_at, effective_on, actor, kind, from_status, to_status, note from requests_event
+                where request_id = ? order by occurred_at desc, id desc""")
+                .param(requestId)
+                .query((rs, n) -> new EventRow(rs.getTimestamp(1).toInstant(), rs.getDate(2).toLocalDate(), rs.getString(3),
+                        RequestAction.valueOf(rs.getString(4)),
+                        rs.getString(5) == null ? null : RequestStatus.valueOf(rs.getString(5)),
+                        RequestStatus.valueOf(rs.getString(6)), rs.getString(7)))
+                .list();
+    }
+
+    /** The request as an aggregate, with its checks and observations loaded, for its page; 404 out of scope. */
+    public VoucherRequest load(CurrentUser user, long id) {
+        VoucherRequest request = requests.findById(id).filter(r -> user.canSeeCentre(r.getCompetentCentreId()))
+                .orElseThrow(NotFoundException::new);
+        request.getChecks();
+        request.getObservations().forEach(RequestObservation::getDocumentIds);
+        return request;
+    }
+
+    /** The other requests of the same worker, newest first, within the user's scope. */
+    public List<RequestView> ofWorker(CurrentUser user, long workerId) {
+        return jdbc.sql(select() + " where r.worker_id = ? order by r.request_date desc, r.id desc").param(workerId)
+                .query(viewer()).list().stream().filter(r -> user.canSeeCentre(r.centreId())).toList();
+    }
+
+    /**
+     * The select with the decision deadline computed in SQL: the days in force on the request date
+     * (every period of the parameter, as literals read from the parameters), or, after a notice,
+     * the observation deadline plus the days that were left.
+     */
+    private String select() {
+        List<Parameters.Period> periods = parameters.history(Parameter.DECISION_DEADLINE_DAYS).stream()
+                .sorted(java.util.Comparator.comparing(Parameters.Period::validFrom).reversed()).toList();
+        StringBuilder days = new StringBuilder("case");
+        for (Parameters.Period p : periods) {
+            days.append(" when r.request_date >= date '").append(p.validFrom()).append("' then ")
+                    .append(Integer.parseInt(p.value()));
+        }
+        days.append(" else ").append(periods.isEmpty() ? Parameter.DECISION_DEADLINE_DAYS.defaultValue()
+                : Integer.parseInt(periods.get(periods.size() - 1).value())).append(" end");
+        return SELECT.formatted("coalesce(r.observation_deadline + r.days_left_at_notice, r.request_date + (" + days + "))");
+    }
+
     private org.springframework.jdbc.core.RowMapper<RequestView> viewer() {
-        java.util.Map<LocalDate, Integer> days = new java.util.HashMap<>();
-        return (rs, n) -> {
-            LocalDate requestDate = rs.getDate(5).toLocalDate();
-            int deadlineDays = days.computeIfAbsent(requestDate,
-                    d -> parameters.integer(Parameter.DECISION_DEADLINE_DAYS, d));
-            return new RequestView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), requestDate,
-                    RequestStatus.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(), rs.getString(8), rs.getLong(9),
-                    rs.getString(10), rs.getString(11), rs.getString(12), requestDate.plusDays(deadlineDays));
-        };
+        return (rs, n) -> new RequestView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                rs.getDate(5).toLocalDate(), RequestStatus.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(),
+                rs.getString(8), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getDate(13).toLocalDate(), RequestChannel.valueOf(rs.getString(14)));
     }
 }

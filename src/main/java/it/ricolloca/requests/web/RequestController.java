@@ -7,7 +7,14 @@ import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.requests.RequestStatus;
+import it.ricolloca.documents.Documents;
+import it.ricolloca.documents.StoredDocument;
+import it.ricolloca.parameters.Parameter;
+import it.ricolloca.parameters.Parameters;
+import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.requests.internal.RequestQueries;
+import it.ricolloca.requests.internal.RequestRights;
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.requests.internal.RequestQueries.RequestView;
 import it.ricolloca.requests.internal.RequestQueries.SnapshotStatus;
 import it.ricolloca.shared.web.MenuEntry;
@@ -31,11 +38,18 @@ class RequestController {
     private final RequestQueries queries;
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
+    private final RequestRights rights;
+    private final Documents documents;
+    private final Parameters parameters;
 
-    RequestController(RequestQueries queries, CurrentUsers currentUsers, JobCentres centres) {
+    RequestController(RequestQueries queries, CurrentUsers currentUsers, JobCentres centres, RequestRights rights,
+            Documents documents, Parameters parameters) {
         this.queries = queries;
         this.currentUsers = currentUsers;
         this.centres = centres;
+        this.rights = rights;
+        this.documents = documents;
+        this.parameters = parameters;
     }
 
     @Bean
@@ -62,13 +76,26 @@ class RequestController {
         model.addAttribute("centre", centre);
         model.addAttribute("statuses", Arrays.asList(RequestStatus.values()));
         model.addAttribute("centres", user.isRegional() ? centres.all() : List.of());
+        model.addAttribute("canFile", rights.canFile(user));
         return "requests/requests";
     }
 
     @GetMapping(RequestRoutes.REQUEST)
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("request", queries.get(currentUsers.require(), id));
-        model.addAttribute("history", queries.history(id));
+        CurrentUser user = currentUsers.require();
+        VoucherRequest request = queries.load(user, id);
+        List<Long> documentIds = new java.util.ArrayList<>();
+        if (request.getNoticeLetterId() != null) {
+            documentIds.add(request.getNoticeLetterId());
+        }
+        request.getObservations().forEach(o -> documentIds.addAll(o.getDocumentIds()));
+        Map<Long, StoredDocument> docs = new java.util.HashMap<>();
+        documents.find(documentIds).forEach(d -> docs.put(d.id(), d));
+        model.addAttribute("page", new RequestPage(queries.get(user, id), request, queries.events(id), queries.history(id),
+                docs, queries.ofWorker(user, request.getWorkerId()).stream().filter(r -> r.id() != id).toList(),
+                rights.canInstruct(user, request.getCompetentCentreId()),
+                rights.canDecide(user, request.getCompetentCentreId()),
+                parameters.integer(Parameter.PROVIDER_CHANGES_ALLOWED, Dates.today()), Dates.today()));
         return "requests/request";
     }
 
@@ -88,6 +115,6 @@ class RequestController {
     Map<String, Object> showApi(@PathVariable long id) {
         RequestView request = queries.get(currentUsers.require(), id);
         List<SnapshotStatus> history = queries.history(id);
-        return Map.of("request", request, "history", history);
+        return Map.of("request", request, "events", queries.events(id), "history", history);
     }
 }

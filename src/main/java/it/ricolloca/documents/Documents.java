@@ -1,0 +1,126 @@
+package it.ricolloca.documents;
+
+import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.documents.internal.UploadInspector;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dossier store: every document of a worker, generated here or uploaded, kept with its kind,
+ * author, date, size and SHA-256. Uploads are accepted only after {@link UploadInspector} has
+ * decided their real type. Callers check who may read a document; this store only keeps it.
+ */
+@Service
+@Transactional
+public class Documents {
+
+    private static final String COLUMNS = "id, worker_id, kind, title, file_name, content_type, size_bytes, sha256, author,"
+            + " created_at";
+
+    private final JdbcClient jdbc;
+    private final UploadInspector inspector;
+    private final AuditTrail audit;
+
+    Documents(JdbcClient jdbc, UploadInspector inspector, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.inspector = inspector;
+        this.audit = audit;
+    }
+
+    /** Keeps a document this system produced (a letter, a pact). */
+    public StoredDocument storeGenerated(long workerId, DocumentKind kind, String title, String fileName,
+            String contentType, byte[] bytes, String author) {
+        return insert(workerId, kind, title, fileName, contentType, bytes, author);
+    }
+
+    /** Keeps an uploaded file once its content has been checked; refuses it with an Italian message otherwise. */
+    public StoredDocument storeUpload(long workerId, DocumentKind kind, String title, Upload upload, String author) {
+        String contentType = inspector.inspect(upload);
+        return insert(workerId, kind, title, safeName(upload.fileName(), contentType), contentType, upload.bytes(), author);
+    }
+
+    /** Checks an upload without keeping it, so a form can refuse it before anything is written. */
+    public void inspect(Upload upload) {
+        inspector.inspect(upload);
+    }
+
+    public int maxUploadBytes() {
+        return inspector.maxBytes();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DocumentContent> content(long id) {
+        return jdbc.sql("select " + COLUMNS + ", content from documents_document where id = ?").param(id)
+                .query((rs, n) -> new DocumentContent(row(rs), rs.getBytes("content"))).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredDocument> find(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from documents_document where id in (:ids) order by created_at, id")
+                .param("ids", ids).query((rs, n) -> row(rs)).list();
+    }
+
+    private StoredDocument insert(long workerId, DocumentKind kind, String title, String fileName, String contentType,
+            byte[] bytes, String author) {
+        Instant now = Instant.now();
+        String sha = sha256(bytes);
+        long id = jdbc.sql("""
+                insert into documents_document (worker_id, kind, title, file_name, content_type, size_bytes, sha256,
+                    content, author, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(workerId, kind.name(), limit(title, 300), fileName, contentType, bytes.length, sha, bytes, author,
+                        java.sql.Timestamp.from(now))
+                .query(Long.class).single();
+        audit.recordAs(author, "DOCUMENT_STORED", "Document", id, kind.name() + " " + fileName + " (" + bytes.length + " byte, sha256 "
+                + sha + ") lavoratore " + workerId);
+        return new StoredDocument(id, workerId, kind, limit(title, 300), fileName, contentType, bytes.length, sha, author, now);
+    }
+
+    /** A file name safe to store and send back: no path, no control characters, the extension of the real type. */
+    static String safeName(String original, String contentType) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        name = name.replaceAll("[^\\p{L}\\p{N} ._()-]", "_").strip();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        if (base.isBlank() || base.chars().allMatch(c -> c == '.' || c == '_')) {
+            base = "documento";
+        }
+        String extension = switch (contentType) {
+            case "application/pdf" -> ".pdf";
+            case "image/png" -> ".png";
+            default -> ".jpg";
+        };
+        return limit(base, 200) + extension;
+    }
+
+    private static String limit(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static StoredDocument row(ResultSet rs) throws SQLException {
+        return new StoredDocument(rs.getLong("id"), rs.getLong("worker_id"), DocumentKind.valueOf(rs.getString("kind")),
+                rs.getString("title"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
+                rs.getString("sha256"), rs.getString("author"), rs.getTimestamp("created_at").toInstant());
+    }
+}

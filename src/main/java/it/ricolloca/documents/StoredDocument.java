@@ -1,0 +1,8 @@
+package it.ricolloca.documents;
+
+import java.time.Instant;
+
+/** A document of the dossier, without its content. */
+public record StoredDocument(long id, long workerId, DocumentKind kind, String title, String fileName,
+        String contentType, int sizeBytes, String sha256, String author, Instant createdAt) {
+}

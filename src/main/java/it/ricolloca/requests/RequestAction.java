@@ -1,0 +1,21 @@
+package it.ricolloca.requests;
+
+/** What can be done to a request: each is a named transition of {@link VoucherRequest} and a line of its history. */
+public enum RequestAction {
+    FILE,
+    CHECK,
+    POLICY_CONTACT,
+    NOTICE,
+    OBSERVATION,
+    RELEASE,
+    REJECT,
+    BLOCK,
+    REENABLE,
+    WITHDRAW,
+    CHANGE_PROVIDER,
+    IMPORT;
+
+    public String labelKey() {
+        return "request.action." + name();
+    }
+}

@@ -1,0 +1,49 @@
+package it.ricolloca.requests.internal;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import it.ricolloca.documents.PdfDocuments;
+import it.ricolloca.network.CentreSummary;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.requests.CheckOutcome;
+import it.ricolloca.requests.VoucherRequest;
+import it.ricolloca.shared.web.Messages;
+import it.ricolloca.workers.WorkerSummary;
+import it.ricolloca.workers.Workers;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Writes the notice-of-rejection letter for the worker (template {@code requests/notice-letter.jte}) as a PDF/A file. */
+@Component
+public class NoticeLetters {
+
+    private final TemplateEngine templates;
+    private final PdfDocuments pdf;
+    private final Workers workers;
+    private final JobCentres centres;
+    private final Messages messages;
+
+    NoticeLetters(TemplateEngine templates, PdfDocuments pdf, Workers workers, JobCentres centres, Messages messages) {
+        this.templates = templates;
+        this.pdf = pdf;
+        this.workers = workers;
+        this.centres = centres;
+        this.messages = messages;
+    }
+
+    public byte[] render(VoucherRequest request, int windowDays) {
+        WorkerSummary worker = workers.find(request.getWorkerId()).orElseThrow();
+        CentreSummary centre = centres.find(request.getCompetentCentreId()).orElseThrow();
+        String name = ((worker.firstName() == null ? "" : worker.firstName()) + " "
+                + (worker.lastName() == null ? "" : worker.lastName())).strip();
+        List<String> failed = request.latest().values().stream().filter(c -> c.getOutcome() == CheckOutcome.FAILED)
+                .map(c -> messages.t(c.getKind().labelKey()) + (c.getNote() == null ? "" : ": " + c.getNote())).toList();
+        NoticeLetter letter = new NoticeLetter(centre.name(), centre.officialName(), centre.email(), name,
+                worker.taxCode(), request.getId(), request.getRequestDate(), request.getNoticeDate(),
+                request.getNoticeReasons(), failed, windowDays, request.getObservationDeadline(), centre.name());
+        StringOutput out = new StringOutput();
+        templates.render("requests/notice-letter.jte", Map.of("m", messages, "letter", letter), out);
+        return pdf.render(out.toString());
+    }
+}

@@ -1,0 +1,94 @@
+package it.ricolloca.requests.web;
+
+import it.ricolloca.documents.StoredDocument;
+import it.ricolloca.requests.CheckKind;
+import it.ricolloca.requests.CheckOutcome;
+import it.ricolloca.requests.RequestCheck;
+import it.ricolloca.requests.RequestStatus;
+import it.ricolloca.requests.VoucherRequest;
+import it.ricolloca.requests.internal.RequestQueries.EventRow;
+import it.ricolloca.requests.internal.RequestQueries.RequestView;
+import it.ricolloca.requests.internal.RequestQueries.SnapshotStatus;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the page of one request shows, and what the user may do on it. */
+public record RequestPage(RequestView view, VoucherRequest request, List<EventRow> events, List<SnapshotStatus> history,
+        Map<Long, StoredDocument> documents, List<RequestView> related, boolean canInstruct, boolean canDecide,
+        int providerChangesAllowed, LocalDate today) {
+
+    /** Days left to send observations (0 on the last day), or negative once the window has closed. */
+    public long observationDaysLeft() {
+        return request.getObservationDeadline() == null ? -1
+                : ChronoUnit.DAYS.between(today, request.getObservationDeadline());
+    }
+
+    public boolean open() {
+        return !request.getStatus().isFinal();
+    }
+
+    public boolean canChangeProvider() {
+        return canInstruct && open() && request.getProviderChanges() < providerChangesAllowed;
+    }
+
+    private boolean in(RequestStatus... statuses) {
+        return java.util.Arrays.asList(statuses).contains(request.getStatus());
+    }
+
+    public boolean canCheck() {
+        return canInstruct && in(RequestStatus.REQUESTED, RequestStatus.UNDER_REVIEW, RequestStatus.NOTICE_OF_REJECTION,
+                RequestStatus.REENABLED);
+    }
+
+    public boolean canPolicyContact() {
+        return canCheck() && request.latestOutcome(CheckKind.OTHER_POLICY).orElse(null) == CheckOutcome.FAILED;
+    }
+
+    public boolean canNotice() {
+        return canInstruct && in(RequestStatus.UNDER_REVIEW, RequestStatus.REENABLED);
+    }
+
+    public boolean canObserve() {
+        return canInstruct && in(RequestStatus.NOTICE_OF_REJECTION);
+    }
+
+    public boolean canRelease() {
+        return canDecide && in(RequestStatus.UNDER_REVIEW, RequestStatus.NOTICE_OF_REJECTION, RequestStatus.REENABLED);
+    }
+
+    public boolean canReject() {
+        return canDecide && in(RequestStatus.NOTICE_OF_REJECTION);
+    }
+
+    public boolean canBlock() {
+        return canDecide && in(RequestStatus.REQUESTED, RequestStatus.UNDER_REVIEW, RequestStatus.NOTICE_OF_REJECTION,
+                RequestStatus.RELEASED, RequestStatus.REENABLED);
+    }
+
+    public boolean canReenable() {
+        return canDecide && in(RequestStatus.BLOCKED);
+    }
+
+    public boolean canWithdraw() {
+        return canInstruct && open();
+    }
+
+    public boolean anyAction() {
+        return canCheck() || canNotice() || canObserve() || canRelease() || canReject() || canBlock() || canReenable()
+                || canWithdraw() || canChangeProvider();
+    }
+
+    public boolean isLatest(RequestCheck check) {
+        return request.latest().get(check.getKind()) == check;
+    }
+
+    public StoredDocument noticeLetter() {
+        return document(request.getNoticeLetterId());
+    }
+
+    public StoredDocument document(Long id) {
+        return id == null ? null : documents.get(id);
+    }
+}

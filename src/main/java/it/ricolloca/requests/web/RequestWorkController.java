@@ -1,0 +1,469 @@
+package it.ricolloca.requests.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.documents.DocumentContent;
+import it.ricolloca.documents.Documents;
+import it.ricolloca.documents.RejectedUploadException;
+import it.ricolloca.documents.Upload;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.requests.RequestRefusedException;
+import it.ricolloca.requests.RequestRefusedException.FilingRefusedException;
+import it.ricolloca.requests.RequestRoutes;
+import it.ricolloca.requests.VoucherRequest;
+import it.ricolloca.requests.internal.RequestQueries;
+import it.ricolloca.requests.internal.RequestRights;
+import it.ricolloca.requests.internal.RequestWorkflow;
+import it.ricolloca.requests.web.RequestForms.CheckForm;
+import it.ricolloca.requests.web.RequestForms.DecisionForm;
+import it.ricolloca.requests.web.RequestForms.FilingForm;
+import it.ricolloca.requests.web.RequestForms.ObservationForm;
+import it.ricolloca.requests.web.RequestForms.PolicyContactForm;
+import it.ricolloca.requests.web.RequestForms.ProviderForm;
+import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.Messages;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The competent CPI's work on requests: filing an intermediated request, recording checks, the
+ * contact about another policy, the notice of rejection and the observations, the decisions, the
+ * provider change; and the same decisions through the API. Each form page is refused (403) to
+ * whoever may not act and answers 404 outside the user's CPI.
+ */
+@Controller
+class RequestWorkController {
+
+    private static final int MAX_ATTACHMENTS = 10;
+
+    private final RequestQueries queries;
+    private final RequestWorkflow workflow;
+    private final RequestRights rights;
+    private final CurrentUsers currentUsers;
+    private final JobCentres centres;
+    private final Documents documents;
+    private final Messages messages;
+    private final RefusalText refusals;
+
+    RequestWorkController(RequestQueries queries, RequestWorkflow workflow, RequestRights rights,
+            CurrentUsers currentUsers, JobCentres centres, Documents documents, Messages messages, RefusalText refusals) {
+        this.queries = queries;
+        this.workflow = workflow;
+        this.rights = rights;
+        this.currentUsers = currentUsers;
+        this.centres = centres;
+        this.documents = documents;
+        this.messages = messages;
+        this.refusals = refusals;
+    }
+
+    // ---- intermediated request ----
+
+    @GetMapping(RequestRoutes.REQUEST_NEW)
+    String initFilingForm(Model model) {
+        requireFiling();
+        return filingForm(model, FilingForm.empty(), FormErrors.NONE);
+    }
+
+    @PostMapping(RequestRoutes.REQUESTS)
+    String processFilingForm(@Valid @ModelAttribute("form") FilingForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        CurrentUser user = requireFiling();
+        if (!result.hasErrors()) {
+            try {
+                long id = workflow.fileIntermediated(user, form.taxCode(), form.choice());
+                redirect.addFlashAttribute("flash", "request.filed");
+                return "redirect:" + RequestRoutes.request(id);
+            } catch (CodiceFiscale.InvalidException | FilingRefusedException e) {
+                result.rejectValue("taxCode", e.messageKey(), refusals.args(e), null);
+            } catch (RequestRefusedException e) {
+                result.rejectValue("providerType", e.messageKey(), refusals.args(e), null);
+            }
+        }
+        return filingForm(model, form, FormErrors.of(result, messages));
+    }
+
+    private String filingForm(Model model, FilingForm form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("offices", centres.offices());
+        return "requests/file";
+    }
+
+    // ---- checks ----
+
+    @GetMapping(RequestRoutes.REQUEST_CHECKS)
+    String initCheckForm(@PathVariable long id, Model model) {
+        VoucherRequest request = instructable(id);
+        return checkForm(model, request, new CheckForm(null, null, Dates.today(), "", request.getVersion()),
+                FormErrors.NONE);
+    }
+
+    @PostMapping(RequestRoutes.REQUEST_CHECKS)
+    String processCheckForm(@PathVariable long id, @Valid @ModelAttribute("form") CheckForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        VoucherRequest request = instructable(id);
+        if (!result.hasErrors()) {
+            try {
+                workflow.recordCheck(currentUsers.require(), id, version(form.version()), form.kind(), form.outcome(),
+                        form.checkedOn(), form.note());
+                return done(redirect, id, "request.check.recorded");
+            } catch (RequestRefusedException e) {
+                result.reject(e.messageKey(), refusals.args(e), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("request.refused.stale");
+            }
+        }
+        return checkForm(model, request, form, FormErrors.of(result, messages));
+    }
+
+    private String checkForm(Model model, VoucherRequest request, CheckForm form, FormErrors errors) {
+        return page(model, request, form, errors, "requests/check");
+    }
+
+    // ---- contact about another active policy ----
+
+    @GetMapping(RequestRoutes.REQUEST_POLICY_CONTACT)
+    String initPolicyContactForm(@PathVariable long id, Model model) {
+        VoucherRequest request = instructable(id);
+        return page(model, request, new PolicyContactForm(Dates.today(), null, "", request.getVersion()), FormErrors.NONE,
+                "requests/policy-contact");
+    }
+
+    @PostMapping(RequestRoutes.REQUEST_POLICY_CONTACT)
+    String processPolicyContactForm(@PathVariable long id, @Valid @ModelAttribute("form") PolicyContactForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        VoucherRequest request = instructable(id);
+        if (!result.hasErrors()) {
+            try {
+                workflow.recordPolicyContact(currentUsers.require(), id, version(form.version()), form.contactedOn(),
+                        form.choice(), form.note());
+                return done(redirect, id, "request.policyContact.recorded");
+            } catch (RequestRefusedException e) {
+                result.reject(e.messageKey(), refusals.args(e), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("request.refused.stale");
+            }
+        }
+        return page(model, request, form, FormErrors.of(result, messages), "requests/policy-contact");
+    }
+
+    // ---- observations ----
+
+    @GetMapping(RequestRoutes.REQUEST_OBSERVATIONS)
+    String initObservationForm(@PathVariable long id, Model model) {
+        VoucherRequest request = instructable(id);
+        return observationForm(model, request, new ObservationForm(Dates.today(), "", request.getVersion()),
+                FormErrors.NONE);
+    }
+
+    @PostMapping(RequestRoutes.REQUEST_OBSERVATIONS)
+    String processObservationForm(@PathVariable long id, @Valid @ModelAttribute("form") ObservationForm form,
+            BindingResult result, @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) {
+        VoucherRequest request = instructable(id);
+        List<Upload> uploads = uploads(files);
+        if (uploads.size() > MAX_ATTACHMENTS) {
+            result.rejectValue("text", "request.observation.tooManyFiles", new Object[] {MAX_ATTACHMENTS}, null);
+        }
+        if (!result.hasErrors()) {
+            try {
+                workflow.recordObservation(currentUsers.require(), id, version(form.version()), form.receivedOn(),
+                        form.text().strip(), uploads);
+                return done(redirect, id, "request.observation.recorded");
+            } catch (RejectedUploadException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            } catch (RequestRefusedException e) {
+                result.reject(e.messageKey(), refusals.args(e), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("request.refused.stale");
+            }
+        }
+        return observationForm(model, request, form, FormErrors.of(result, messages));
+    }
+
+    private String observationForm(Model model, VoucherRequest request, ObservationForm form, FormErrors errors) {
+        model.addAttribute("maxMegabytes", documents.maxUploadBytes() / (1024 * 1024));
+        return page(model, request, form, errors, "requests/observation");
+    }
+
+    // ---- provider change ----
+
+    @GetMapping(RequestRoutes.REQUEST_PROVIDER)
+    String initProviderForm(@PathVariable long id, Model model) {
+        VoucherRequest request = instructable(id);
+        var p = request.getProvider();
+        return providerForm(model, request, new ProviderForm(p == null ? "CPI" : p.type(), p == null ? null : p.officeId(),
+                p == null || p.officeId() != null ? "" : p.name(), request.getVersion()), FormErrors.NONE);
+    }
+
+    @PostMapping(RequestRoutes.REQUEST_PROVIDER)
+    String processProviderForm(@PathVariable long id, @Valid @ModelAttribute("form") ProviderForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        VoucherRequest request = instructable(id);
+        if (!result.hasErrors()) {
+            try {
+                workflow.changeProvider(currentUsers.require(), id, version(form.version()), form.choice());
+                return done(redirect, id, "request.provider.changed");
+            } catch (RequestRefusedException e) {
+                result.reject(e.messageKey(), refusals.args(e), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("request.refused.stale");
+            }
+        }
+        return providerForm(model, request, form, FormErrors.of(result, messages));
+    }
+
+    private String providerForm(Model model, VoucherRequest request, ProviderForm form, FormErrors errors) {
+        model.addAttribute("offices", centres.offices());
+        return page(model, request, form, errors, "requests/provider");
+    }
+
+    // ---- notice, release, rejection, block, re-enabling, withdrawal ----
+
+    @GetMapping(RequestRoutes.REQUEST_ACT)
+    String initDecisionForm(@PathVariable long id, @PathVariable String act, Model model) {
+        DecisionAct decision = act(act);
+        VoucherRequest request = permitted(id, decision);
+        return decisionForm(model, request, decision, new DecisionForm("", "", false, request.getVersion()),
+                FormErrors.NONE);
+    }
+
+    @PostMapping(RequestRoutes.REQUEST_ACT)
+    String processDecisionForm(@PathVariable long id, @PathVariable String act,
+            @Valid @ModelAttribute("form") DecisionForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        DecisionAct decision = act(act);
+        VoucherRequest request = permitted(id, decision);
+        String reasons = form.reasons() == null ? "" : form.reasons().strip();
+        if (decision.reasonsRequired() && reasons.isEmpty()) {
+            result.rejectValue("reasons", "request.reasons.required");
+        }
+        if (decision.irreversible() && !Boolean.TRUE.equals(form.confirmed())) {
+            result.rejectValue("confirmed", "request.confirm.required");
+        }
+        if (!result.hasErrors()) {
+            try {
+                apply(currentUsers.require(), id, version(form.version()), decision, reasons, form.answer());
+                return done(redirect, id, "request.act.done." + decision.name());
+            } catch (RequestRefusedException e) {
+                result.reject(e.messageKey(), refusals.args(e), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("request.refused.stale");
+            }
+        }
+        return decisionForm(model, request, decision, form, FormErrors.of(result, messages));
+    }
+
+    private void apply(CurrentUser user, long id, long version, DecisionAct act, String reasons, String answer) {
+        switch (act) {
+            case NOTICE -> workflow.sendNotice(user, id, version, reasons);
+            case RELEASE -> workflow.release(user, id, version, reasons);
+            case REJECT -> workflow.reject(user, id, version, reasons, answer);
+            case BLOCK -> workflow.block(user, id, version, reasons);
+            case REENABLE -> workflow.reenable(user, id, version, reasons);
+            case WITHDRAW -> workflow.withdraw(user, id, version, reasons);
+        }
+    }
+
+    private String decisionForm(Model model, VoucherRequest request, DecisionAct act, DecisionForm form,
+            FormErrors errors) {
+        model.addAttribute("act", act);
+        return page(model, request, form, errors, "requests/decision");
+    }
+
+    // ---- documents of the request ----
+
+    @GetMapping(RequestRoutes.REQUEST_DOCUMENT)
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
+        VoucherRequest request = queries.load(currentUsers.require(), id);
+        boolean belongs = Objects.equals(request.getNoticeLetterId(), documentId) || request.getObservations().stream()
+                .anyMatch(o -> o.getDocumentIds().contains(documentId));
+        DocumentContent content = belongs ? documents.content(documentId).orElseThrow(NotFoundException::new) : null;
+        if (content == null) {
+            throw new NotFoundException();
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.document().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.document().fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
+                        .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content.bytes());
+    }
+
+    // ---- API ----
+
+    /** The body of a decision through the API. */
+    public record ApiDecision(String note, String reasons, String observationsAnswer, Long version) {
+    }
+
+    @PostMapping(RequestRoutes.API_REQUEST_RELEASE)
+    @ResponseBody
+    @Operation(summary = "Rilascia l'assegno (utente master o operatore delegato al rilascio)",
+            security = @SecurityRequirement(name = "bearer"))
+    ResponseEntity<Map<String, Object>> releaseApi(@PathVariable long id, @RequestBody(required = false) ApiDecision body) {
+        ApiDecision b = body == null ? new ApiDecision(null, null, null, null) : body;
+        CurrentUser user = decider(id);
+        String note = b.note() != null ? b.note() : b.reasons();
+        if (note != null && note.length() > 4000) {
+            return problem(HttpStatus.BAD_REQUEST, "Size", messages.t("request.api.tooLong"));
+        }
+        return decideApi(user, id, () -> workflow.release(user, id, currentVersion(user, id, b.version()), note));
+    }
+
+    @PostMapping(RequestRoutes.API_REQUEST_REJECT)
+    @ResponseBody
+    @Operation(summary = "Rigetta la richiesta dopo il preavviso (definitivo); il corpo porta le motivazioni",
+            security = @SecurityRequirement(name = "bearer"))
+    ResponseEntity<Map<String, Object>> rejectApi(@PathVariable long id, @RequestBody(required = false) ApiDecision body) {
+        ApiDecision b = body == null ? new ApiDecision(null, null, null, null) : body;
+        CurrentUser user = decider(id);
+        if (b.reasons() == null || b.reasons().isBlank()) {
+            return problem(HttpStatus.BAD_REQUEST, "request.reasons.required", messages.t("request.reasons.required"));
+        }
+        if (b.reasons().length() > 4000 || (b.observationsAnswer() != null && b.observationsAnswer().length() > 4000)) {
+            return problem(HttpStatus.BAD_REQUEST, "Size", messages.t("request.api.tooLong"));
+        }
+        return decideApi(user, id, () -> workflow.reject(user, id, currentVersion(user, id, b.version()),
+                b.reasons().strip(), b.observationsAnswer()));
+    }
+
+    /** The user, if they may decide on this request: 404 outside their CPI, 403 without the right. */
+    private CurrentUser decider(long id) {
+        CurrentUser user = currentUsers.require();
+        VoucherRequest request = queries.load(user, id);
+        if (!rights.canDecide(user, request.getCompetentCentreId())) {
+            throw new AccessDeniedException("decision");
+        }
+        return user;
+    }
+
+    private ResponseEntity<Map<String, Object>> decideApi(CurrentUser user, long id, Runnable decision) {
+        try {
+            decision.run();
+        } catch (RequestRefusedException e) {
+            return problem(HttpStatus.CONFLICT, e.messageKey(), refusals.of(e));
+        } catch (OptimisticLockingFailureException e) {
+            return problem(HttpStatus.CONFLICT, "request.refused.stale", messages.t("request.refused.stale"));
+        }
+        return ResponseEntity.ok(Map.of("request", queries.get(user, id), "events", queries.events(id)));
+    }
+
+    private long currentVersion(CurrentUser user, long id, Long version) {
+        return version != null ? version : queries.load(user, id).getVersion();
+    }
+
+    private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("error", code);
+        body.put("message", message);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    // ---- helpers ----
+
+    private CurrentUser requireFiling() {
+        CurrentUser user = currentUsers.require();
+        if (!rights.canFile(user)) {
+            throw new AccessDeniedException("intermediated request");
+        }
+        return user;
+    }
+
+    private VoucherRequest instructable(long id) {
+        CurrentUser user = currentUsers.require();
+        VoucherRequest request = queries.load(user, id);
+        if (!rights.canInstruct(user, request.getCompetentCentreId())) {
+            throw new AccessDeniedException("instruct");
+        }
+        return request;
+    }
+
+    private VoucherRequest permitted(long id, DecisionAct act) {
+        CurrentUser user = currentUsers.require();
+        VoucherRequest request = queries.load(user, id);
+        boolean allowed = act.decision() ? rights.canDecide(user, request.getCompetentCentreId())
+                : rights.canInstruct(user, request.getCompetentCentreId());
+        if (!allowed) {
+            throw new AccessDeniedException(act.name());
+        }
+        return request;
+    }
+
+    private static DecisionAct act(String path) {
+        DecisionAct act = DecisionAct.fromPath(path);
+        if (act == null) {
+            throw new NotFoundException();
+        }
+        return act;
+    }
+
+    private String page(Model model, VoucherRequest request, Object form, FormErrors errors, String template) {
+        model.addAttribute("request", request);
+        model.addAttribute("view", queries.get(currentUsers.require(), request.getId()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return template;
+    }
+
+    private static String done(RedirectAttributes redirect, long id, String flash) {
+        redirect.addFlashAttribute("flash", flash);
+        return "redirect:" + RequestRoutes.request(id);
+    }
+
+    private static long version(Long version) {
+        return version == null ? -1 : version;
+    }
+
+    private static List<Upload> uploads(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        List<Upload> uploads = new ArrayList<>();
+        for (MultipartFile f : files) {
+            if (f == null || f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank())) {
+                continue;
+            }
+            try {
+                uploads.add(new Upload(Stream.of(f.getOriginalFilename()).filter(Objects::nonNull).findFirst().orElse(""),
+                        f.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return uploads;
+    }
+}
