@@ -292,6 +292,49 @@ class RequestWorkflowTest {
         }
     }
 
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired it.ricolloca.accounts.internal.ApiTokens tokens;
+
+    @Test
+    void theApiReleasesAndRejectsWithABearerTokenAndAnswers409WithTheItalianMessage() throws Exception {
+        String cf = invitedWorker("Conti", "Marta", torino.id());
+        long id = workflow.fileIntermediated(master, cf, office);
+        String token = "Bearer " + tokens.create(users.findByUsername("operatore.torino").orElseThrow().getId(), "api", "test");
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/requests/" + id + "/release").header("Authorization", token)
+                        .contentType("application/json").content("{\"note\": \"subito\"}"))
+                .andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(409);
+        refused.setCharacterEncoding("UTF-8");
+        assertThat(refused.getContentAsString()).contains("request.refused.transition", "Rilascio", "Richiesto");
+
+        passAllChecks(id);
+        var released = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/requests/" + id + "/release").header("Authorization", token)
+                        .contentType("application/json").content("{\"note\": \"verifiche superate\"}"))
+                .andReturn().getResponse();
+        assertThat(released.getStatus()).isEqualTo(200);
+        assertThat(released.getContentAsString()).contains("RELEASED", "RELEASE");
+
+        var noReasons = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/requests/" + id + "/reject").header("Authorization", token)
+                        .contentType("application/json").content("{}"))
+                .andReturn().getResponse();
+        assertThat(noReasons.getStatus()).isEqualTo(400);
+        var finalRefusal = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/requests/" + id + "/reject").header("Authorization", token)
+                        .contentType("application/json").content("{\"reasons\": \"ripensamento\"}"))
+                .andReturn().getResponse();
+        assertThat(finalRefusal.getStatus()).isEqualTo(409);
+        assertThat(queries.load(master, id).getStatus()).isEqualTo(RequestStatus.RELEASED);
+
+        String tutorToken = "Bearer " + tokens.create(users.findByUsername("tutor.torino").orElseThrow().getId(), "api", "test");
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/requests/" + id + "/release").header("Authorization", tutorToken)
+                        .contentType("application/json").content("{}"))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
     private static String attempt(CountDownLatch start, Runnable decision) throws InterruptedException {
         start.await();
         try {

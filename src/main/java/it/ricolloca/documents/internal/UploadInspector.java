@@ -10,6 +10,11 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSDocument;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -25,6 +30,9 @@ public class UploadInspector {
 
     static final long MAX_PIXELS = 40_000_000L;
     private static final String[] PDF_ACTIVE_CONTENT = {"/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/RichMedia"};
+
+    private static final COSName[] ACTIVE_KEYS = {COSName.JS, COSName.JAVA_SCRIPT, COSName.EMBEDDED_FILES,
+            COSName.getPDFName("RichMedia"), COSName.getPDFName("Launch")};
 
     private final int maxBytes;
 
@@ -68,12 +76,40 @@ public class UploadInspector {
             }
         }
         try (PDDocument pdf = Loader.loadPDF(upload.bytes())) {
-            if (pdf.getNumberOfPages() == 0) {
+            if (pdf.isEncrypted() || pdf.getNumberOfPages() == 0) {
                 throw new RejectedUploadException("document.upload.unreadable", upload.fileName());
             }
-        } catch (IOException e) {
+            if (hasActiveContent(pdf)) {
+                throw new RejectedUploadException("document.upload.pdfActive", upload.fileName());
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RejectedUploadException r) {
+                throw r;
+            }
             throw new RejectedUploadException("document.upload.unreadable", upload.fileName());
         }
+    }
+
+    /** Looks into every object, also those inside compressed object streams, for scripts and launch actions. */
+    private static boolean hasActiveContent(PDDocument pdf) {
+        COSDocument cos = pdf.getDocument();
+        for (COSObjectKey key : cos.getXrefTable().keySet()) {
+            COSBase base = cos.getObjectFromPool(key).getObject();
+            if (base instanceof COSDictionary d && isActive(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isActive(COSDictionary d) {
+        for (COSName key : ACTIVE_KEYS) {
+            if (d.containsKey(key)) {
+                return true;
+            }
+        }
+        COSName action = d.getCOSName(COSName.S);
+        return COSName.JAVA_SCRIPT.equals(action) || COSName.getPDFName("Launch").equals(action);
     }
 
     private void checkImage(Upload upload, String format) {

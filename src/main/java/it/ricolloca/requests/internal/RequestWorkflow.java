@@ -27,6 +27,9 @@ import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +66,9 @@ public class RequestWorkflow {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     RequestWorkflow(VoucherRequestRepository requests, RequestRights rights, Workers workers, JobCentres centres,
             Parameters parameters, Documents documents, NoticeLetters letters, AuditTrail audit,
@@ -216,7 +222,7 @@ public class RequestWorkflow {
 
     private VoucherRequest act(CurrentUser user, long id, long version, Right right, RequestAction action,
             Function<VoucherRequest, RequestStatus> transition, String note) {
-        VoucherRequest request = requests.findForUpdate(id).filter(r -> user.canSeeCentre(r.getCompetentCentreId()))
+        VoucherRequest request = requests.findById(id).filter(r -> user.canSeeCentre(r.getCompetentCentreId()))
                 .orElseThrow(NotFoundException::new);
         boolean allowed = right == Right.DECIDE ? rights.canDecide(user, request.getCompetentCentreId())
                 : rights.canInstruct(user, request.getCompetentCentreId());
@@ -227,6 +233,9 @@ public class RequestWorkflow {
             throw new StaleException();
         }
         RequestStatus from = transition.apply(request);
+        // The version goes up at commit whatever changed (a check or an observation only adds a row),
+        // so a concurrent act on the same request fails there and nothing of it is saved.
+        entityManager.lock(request, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         log(request, action, from, request.getStatus(), user, Dates.today(), note);
         return request;
     }

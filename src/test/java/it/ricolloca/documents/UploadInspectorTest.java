@@ -1,0 +1,104 @@
+package it.ricolloca.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import it.ricolloca.documents.internal.UploadInspector;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.junit.jupiter.api.Test;
+
+/** The dossier decides a file's type from its content and refuses what it must not keep. */
+class UploadInspectorTest {
+
+    final UploadInspector inspector = inspector(1024 * 1024);
+
+    @Test
+    void realPdfsPngsAndJpegsAreAcceptedWhateverTheirName() throws IOException {
+        assertThat(inspector.inspect(new Upload("lettera.txt", pdf(false)))).isEqualTo("application/pdf");
+        assertThat(inspector.inspect(new Upload("foto.pdf", image("png")))).isEqualTo("image/png");
+        assertThat(inspector.inspect(new Upload("scansione", image("jpeg")))).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void emptyOversizedMislabelledAndBrokenFilesAreRefused() throws IOException {
+        assertRefused(new Upload("vuoto.pdf", new byte[0]), "document.upload.empty");
+        assertRefused(new Upload("grande.pdf", new byte[1024 * 1024 + 1]), "document.upload.tooLarge");
+        assertRefused(new Upload("pagina.pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)),
+                "document.upload.type");
+        assertRefused(new Upload("foglio.pdf", new byte[] {'P', 'K', 3, 4, 0, 0}), "document.upload.type");
+        assertRefused(new Upload("rotto.pdf", "%PDF-1.7\nnon un pdf".getBytes(StandardCharsets.US_ASCII)),
+                "document.upload.unreadable");
+        byte[] png = image("png");
+        byte[] truncated = java.util.Arrays.copyOf(png, 12);
+        assertRefused(new Upload("troncato.png", truncated), "document.upload.unreadable");
+    }
+
+    @Test
+    void pdfsWithScriptsAreRefused() throws IOException {
+        assertRefused(new Upload("script.pdf", pdf(true)), "document.upload.pdfActive");
+    }
+
+    @Test
+    void anImageDeclaringHugeDimensionsIsRefusedWithoutDecodingIt() throws IOException {
+        byte[] png = image("png");
+        // Rewrite the IHDR chunk to declare 100000 x 100000 pixels, with a correct CRC.
+        ByteBuffer b = ByteBuffer.wrap(png);
+        b.putInt(16, 100_000);
+        b.putInt(20, 100_000);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17);
+        b.putInt(29, (int) crc.getValue());
+        assertRefused(new Upload("bomba.png", png), "document.upload.imageTooLarge");
+    }
+
+    @Test
+    void storedNamesLoseTheirPathsAndTakeTheExtensionOfTheRealType() {
+        assertThat(Documents.safeName("../../etc/passwd", "application/pdf")).isEqualTo("passwd.pdf");
+        assertThat(Documents.safeName("C:\\Users\\x\\foto.exe", "image/png")).isEqualTo("foto.png");
+        assertThat(Documents.safeName("\u202Egnp.exe", "image/jpeg")).isEqualTo("_gnp.jpg");
+        assertThat(Documents.safeName("", "application/pdf")).isEqualTo("documento.pdf");
+        assertThat(Documents.safeName("....", "application/pdf")).isEqualTo("documento.pdf");
+    }
+
+    private void assertRefused(Upload upload, String key) {
+        assertThatThrownBy(() -> inspector.inspect(upload)).isInstanceOf(RejectedUploadException.class).hasMessage(key);
+    }
+
+    private static UploadInspector inspector(int max) {
+        try {
+            var constructor = UploadInspector.class.getDeclaredConstructor(int.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(max);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] pdf(boolean withScript) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            if (withScript) {
+                doc.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('x')"));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] image(String format) throws IOException {
+        BufferedImage img = new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, format, out);
+        return out.toByteArray();
+    }
+}
