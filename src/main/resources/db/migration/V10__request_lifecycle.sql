@@ -6,18 +6,18 @@ alter table requests_voucher_request
     add column previous_request_id bigint references requests_voucher_request (id),
     add column provider_office_id bigint references network_office (id),
     add column provider_changes int not null default 0,
-    add column notice_date date,
-    add column notice_reasons text,
+    add column rejection_notice_date date,
+    add column rejection_notice_reasons text,
     add column observation_deadline date,
-    add column days_left_at_notice int,
-    add column notice_letter_id bigint,
+    add column days_left_at_rejection_notice int,
+    add column rejection_notice_letter_id bigint,
     add column decision_date date,
     add column decision_reasons text,
     add column observations_answer text,
     add column decided_by varchar(60),
-    add column policy_contact_date date,
-    add column policy_contact_note text,
-    add column policy_choice varchar(30),
+    add column active_policy_contact_date date,
+    add column active_policy_contact_note text,
+    add column active_policy_choice varchar(30),
     add constraint requests_voucher_request_channel_ck check (channel in ('ONLINE', 'INTERMEDIATED', 'IMPORTED'));
 create index requests_voucher_request_worker_ix on requests_voucher_request (worker_id);
 create index requests_voucher_request_open_ix on requests_voucher_request (competent_centre_id, status, request_date);
@@ -31,7 +31,7 @@ create table requests_check (
     checked_by varchar(60) not null,
     note varchar(2000),
     recorded_at timestamptz not null,
-    constraint requests_check_kind_ck check (kind in ('EMPLOYMENT', 'NASPI', 'OTHER_POLICY')),
+    constraint requests_check_kind_ck check (kind in ('EMPLOYMENT', 'NASPI', 'OTHER_ACTIVE_POLICY')),
     constraint requests_check_outcome_ck check (outcome in ('PASSED', 'FAILED'))
 );
 create index requests_check_request_ix on requests_check (request_id, kind, recorded_at);
@@ -82,7 +82,7 @@ create table documents_document (
 create index documents_document_worker_ix on documents_document (worker_id, created_at);
 
 alter table requests_voucher_request
-    add constraint requests_voucher_request_letter_fk foreign key (notice_letter_id) references documents_document (id);
+    add constraint requests_voucher_request_letter_fk foreign key (rejection_notice_letter_id) references documents_document (id);
 alter table requests_observation_document
     add constraint requests_observation_document_fk foreign key (document_id) references documents_document (id);
 

@@ -1,5 +1,5 @@
 package it.ricolloca.documents;
 
 /** A document with its bytes, ready to be sent to the browser. */
-public record DocumentContent(StoredDocument document, byte[] bytes) {
+public record DocumentContent(DossierDocument document, byte[] bytes) {
 }

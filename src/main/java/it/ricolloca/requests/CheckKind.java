@@ -4,7 +4,7 @@ package it.ricolloca.requests;
 public enum CheckKind {
     EMPLOYMENT,
     NASPI,
-    OTHER_POLICY;
+    OTHER_ACTIVE_POLICY;
 
     public String labelKey() {
         return "request.check." + name();

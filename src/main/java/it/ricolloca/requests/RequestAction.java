@@ -4,8 +4,8 @@ package it.ricolloca.requests;
 public enum RequestAction {
     FILE,
     CHECK,
-    POLICY_CONTACT,
-    NOTICE,
+    ACTIVE_POLICY_CONTACT,
+    REJECTION_NOTICE,
     OBSERVATION,
     RELEASE,
     REJECT,

@@ -34,8 +34,8 @@ public class RequestRefusedException extends DomainException {
     }
 
     /** A notice or a rejection before the worker with another active policy was contacted. */
-    public static class PolicyContactMissingException extends RequestRefusedException {
-        public PolicyContactMissingException() {
+    public static class ActivePolicyContactMissingException extends RequestRefusedException {
+        public ActivePolicyContactMissingException() {
             super("request.refused.policyContactMissing");
         }
     }

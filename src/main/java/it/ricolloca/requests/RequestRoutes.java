@@ -14,10 +14,10 @@ public final class RequestRoutes {
     public static final String REQUEST = "/requests/{id}";
     public static final String REQUEST_NEW = "/requests/new";
     public static final String REQUEST_CHECKS = "/requests/{id}/checks";
-    public static final String REQUEST_POLICY_CONTACT = "/requests/{id}/policy-contact";
+    public static final String REQUEST_ACTIVE_POLICY_CONTACT = "/requests/{id}/active-policy-contact";
     public static final String REQUEST_OBSERVATIONS = "/requests/{id}/observations";
     public static final String REQUEST_PROVIDER = "/requests/{id}/provider";
-    public static final String REQUEST_ACT = "/requests/{id}/{act:notice|release|reject|block|reenable|withdraw}";
+    public static final String REQUEST_ACT = "/requests/{id}/{act:rejection-notice|release|reject|block|reenable|withdraw}";
     public static final String REQUEST_DOCUMENT = "/requests/{id}/documents/{documentId}";
     public static final String API_REQUEST_RELEASE = "/api/v1/requests/{id}/release";
     public static final String API_REQUEST_REJECT = "/api/v1/requests/{id}/reject";

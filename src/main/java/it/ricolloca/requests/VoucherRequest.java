@@ -5,7 +5,7 @@ import it.ricolloca.requests.RequestRefusedException.FinalException;
 import it.ricolloca.requests.RequestRefusedException.IllegalTransitionException;
 import it.ricolloca.requests.RequestRefusedException.ObservationWindowOpenException;
 import it.ricolloca.requests.RequestRefusedException.ObservationsUnansweredException;
-import it.ricolloca.requests.RequestRefusedException.PolicyContactMissingException;
+import it.ricolloca.requests.RequestRefusedException.ActivePolicyContactMissingException;
 import it.ricolloca.requests.RequestRefusedException.ProviderChangeLimitException;
 import it.ricolloca.shared.web.Dates;
 import jakarta.persistence.CascadeType;
@@ -99,20 +99,20 @@ public class VoucherRequest {
     @Column(name = "provider_changes")
     private int providerChanges;
 
-    @Column(name = "notice_date")
-    private LocalDate noticeDate;
+    @Column(name = "rejection_notice_date")
+    private LocalDate rejectionNoticeDate;
 
-    @Column(name = "notice_reasons")
-    private String noticeReasons;
+    @Column(name = "rejection_notice_reasons")
+    private String rejectionNoticeReasons;
 
     @Column(name = "observation_deadline")
     private LocalDate observationDeadline;
 
-    @Column(name = "days_left_at_notice")
-    private Integer daysLeftAtNotice;
+    @Column(name = "days_left_at_rejection_notice")
+    private Integer daysLeftAtRejectionNotice;
 
-    @Column(name = "notice_letter_id")
-    private Long noticeLetterId;
+    @Column(name = "rejection_notice_letter_id")
+    private Long rejectionNoticeLetterId;
 
     @Column(name = "decision_date")
     private LocalDate decisionDate;
@@ -126,15 +126,15 @@ public class VoucherRequest {
     @Column(name = "decided_by")
     private String decidedBy;
 
-    @Column(name = "policy_contact_date")
-    private LocalDate policyContactDate;
+    @Column(name = "active_policy_contact_date")
+    private LocalDate activePolicyContactDate;
 
-    @Column(name = "policy_contact_note")
-    private String policyContactNote;
+    @Column(name = "active_policy_contact_note")
+    private String activePolicyContactNote;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "policy_choice")
-    private PolicyChoice policyChoice;
+    @Column(name = "active_policy_choice")
+    private ActivePolicyChoice activePolicyChoice;
 
     @OneToMany(mappedBy = "request", cascade = CascadeType.ALL)
     @OrderBy("recordedAt, id")
@@ -184,14 +184,14 @@ public class VoucherRequest {
     }
 
     /** Records the contact with a worker who has another active policy in progress, and their choice. */
-    public RequestStatus recordPolicyContact(LocalDate on, PolicyChoice choice, String note) {
-        RequestStatus from = require(RequestAction.POLICY_CONTACT, REVIEWABLE);
-        if (latestOutcome(CheckKind.OTHER_POLICY).orElse(null) != CheckOutcome.FAILED) {
+    public RequestStatus recordActivePolicyContact(LocalDate on, ActivePolicyChoice choice, String note) {
+        RequestStatus from = require(RequestAction.ACTIVE_POLICY_CONTACT, REVIEWABLE);
+        if (latestOutcome(CheckKind.OTHER_ACTIVE_POLICY).orElse(null) != CheckOutcome.FAILED) {
             throw new RequestRefusedException("request.refused.noOtherPolicy");
         }
-        this.policyContactDate = on;
-        this.policyChoice = choice;
-        this.policyContactNote = note;
+        this.activePolicyContactDate = on;
+        this.activePolicyChoice = choice;
+        this.activePolicyContactNote = note;
         return from;
     }
 
@@ -199,31 +199,31 @@ public class VoucherRequest {
      * Sends the notice of rejection (art. 10-bis L. 241/1990): the worker has {@code windowDays}
      * to send observations, and the decision deadline is suspended meanwhile.
      */
-    public RequestStatus sendNotice(String reasons, LocalDate on, int windowDays, LocalDate decisionDeadline) {
-        RequestStatus from = require(RequestAction.NOTICE, NOTICEABLE);
+    public RequestStatus sendRejectionNotice(String reasons, LocalDate on, int windowDays, LocalDate decisionDeadline) {
+        RequestStatus from = require(RequestAction.REJECTION_NOTICE, NOTICEABLE);
         if (latest().values().stream().noneMatch(c -> c.getOutcome() == CheckOutcome.FAILED)) {
             throw new RequestRefusedException("request.refused.noFailedCheck");
         }
-        requirePolicyContact();
-        this.noticeDate = on;
-        this.noticeReasons = reasons;
+        requireActivePolicyContact();
+        this.rejectionNoticeDate = on;
+        this.rejectionNoticeReasons = reasons;
         this.observationDeadline = on.plusDays(windowDays);
-        this.daysLeftAtNotice = (int) Math.max(0, ChronoUnit.DAYS.between(on, decisionDeadline));
+        this.daysLeftAtRejectionNotice = (int) Math.max(0, ChronoUnit.DAYS.between(on, decisionDeadline));
         moveTo(RequestStatus.NOTICE_OF_REJECTION, on);
         return from;
     }
 
-    public void attachNoticeLetter(long documentId) {
+    public void attachRejectionNoticeLetter(long documentId) {
         requireNotFinal();
-        this.noticeLetterId = documentId;
+        this.rejectionNoticeLetterId = documentId;
     }
 
     /** Records the observations the worker sent, with the ids of the attached documents already stored. */
     public RequestStatus recordObservation(LocalDate receivedOn, String text, String by, Instant now,
             List<Long> documentIds) {
         RequestStatus from = require(RequestAction.OBSERVATION, EnumSet.of(RequestStatus.NOTICE_OF_REJECTION));
-        if (receivedOn.isBefore(noticeDate)) {
-            throw new RequestRefusedException("request.refused.observationBeforeNotice", Dates.format(noticeDate));
+        if (receivedOn.isBefore(rejectionNoticeDate)) {
+            throw new RequestRefusedException("request.refused.observationBeforeNotice", Dates.format(rejectionNoticeDate));
         }
         observations.add(new RequestObservation(this, receivedOn, text, by, now, documentIds));
         return from;
@@ -254,7 +254,7 @@ public class VoucherRequest {
         if (!observations.isEmpty() && (observationsAnswer == null || observationsAnswer.isBlank())) {
             throw new ObservationsUnansweredException();
         }
-        requirePolicyContact();
+        requireActivePolicyContact();
         decide(on, by, reasons, observations.isEmpty() ? null : observationsAnswer);
         moveTo(RequestStatus.REJECTED, on);
         return from;
@@ -295,14 +295,14 @@ public class VoucherRequest {
      * count until its observation window closes, and the days left at the notice run from there.
      */
     public LocalDate deadline(int decisionDays) {
-        return deadline(requestDate, decisionDays, observationDeadline, daysLeftAtNotice);
+        return deadline(requestDate, decisionDays, observationDeadline, daysLeftAtRejectionNotice);
     }
 
     /** The same rule as {@link #deadline(int)}, for list views that read the columns directly. */
     public static LocalDate deadline(LocalDate requestDate, int decisionDays, LocalDate observationDeadline,
-            Integer daysLeftAtNotice) {
-        if (observationDeadline != null && daysLeftAtNotice != null) {
-            return observationDeadline.plusDays(daysLeftAtNotice);
+            Integer daysLeftAtRejectionNotice) {
+        if (observationDeadline != null && daysLeftAtRejectionNotice != null) {
+            return observationDeadline.plusDays(daysLeftAtRejectionNotice);
         }
         return requestDate.plusDays(decisionDays);
     }
@@ -319,13 +319,13 @@ public class VoucherRequest {
     }
 
     /** Another active policy is in progress and the worker has not been contacted yet. */
-    public boolean needsPolicyContact() {
-        return latestOutcome(CheckKind.OTHER_POLICY).orElse(null) == CheckOutcome.FAILED && policyContactDate == null;
+    public boolean needsActivePolicyContact() {
+        return latestOutcome(CheckKind.OTHER_ACTIVE_POLICY).orElse(null) == CheckOutcome.FAILED && activePolicyContactDate == null;
     }
 
-    private void requirePolicyContact() {
-        if (needsPolicyContact()) {
-            throw new PolicyContactMissingException();
+    private void requireActivePolicyContact() {
+        if (needsActivePolicyContact()) {
+            throw new ActivePolicyContactMissingException();
         }
     }
 
@@ -411,20 +411,20 @@ public class VoucherRequest {
         return providerChanges;
     }
 
-    public LocalDate getNoticeDate() {
-        return noticeDate;
+    public LocalDate getRejectionNoticeDate() {
+        return rejectionNoticeDate;
     }
 
-    public String getNoticeReasons() {
-        return noticeReasons;
+    public String getRejectionNoticeReasons() {
+        return rejectionNoticeReasons;
     }
 
     public LocalDate getObservationDeadline() {
         return observationDeadline;
     }
 
-    public Long getNoticeLetterId() {
-        return noticeLetterId;
+    public Long getRejectionNoticeLetterId() {
+        return rejectionNoticeLetterId;
     }
 
     public LocalDate getDecisionDate() {
@@ -443,16 +443,16 @@ public class VoucherRequest {
         return decidedBy;
     }
 
-    public LocalDate getPolicyContactDate() {
-        return policyContactDate;
+    public LocalDate getActivePolicyContactDate() {
+        return activePolicyContactDate;
     }
 
-    public String getPolicyContactNote() {
-        return policyContactNote;
+    public String getActivePolicyContactNote() {
+        return activePolicyContactNote;
     }
 
-    public PolicyChoice getPolicyChoice() {
-        return policyChoice;
+    public ActivePolicyChoice getActivePolicyChoice() {
+        return activePolicyChoice;
     }
 
     public List<RequestCheck> getChecks() {

@@ -217,15 +217,15 @@ class RoutePermissionTest {
         String r = "/requests/" + request;
         get(RequestRoutes.REQUEST_CHECKS, r + "/checks", torinoStaff(200), redirectAnon());
         post(RequestRoutes.REQUEST_CHECKS, r + "/checks", Map.of("version", "0"), torinoStaff(200), redirectAnon());
-        get(RequestRoutes.REQUEST_POLICY_CONTACT, r + "/policy-contact", torinoStaff(200), redirectAnon());
-        post(RequestRoutes.REQUEST_POLICY_CONTACT, r + "/policy-contact", Map.of("version", "0"), torinoStaff(200),
+        get(RequestRoutes.REQUEST_ACTIVE_POLICY_CONTACT, r + "/active-policy-contact", torinoStaff(200), redirectAnon());
+        post(RequestRoutes.REQUEST_ACTIVE_POLICY_CONTACT, r + "/active-policy-contact", Map.of("version", "0"), torinoStaff(200),
                 redirectAnon());
         get(RequestRoutes.REQUEST_OBSERVATIONS, r + "/observations", torinoStaff(200), redirectAnon());
         post(RequestRoutes.REQUEST_OBSERVATIONS, r + "/observations", Map.of("version", "0"), torinoStaff(200),
                 redirectAnon());
         get(RequestRoutes.REQUEST_PROVIDER, r + "/provider", torinoStaff(200), redirectAnon());
         post(RequestRoutes.REQUEST_PROVIDER, r + "/provider", Map.of("version", "0"), torinoStaff(200), redirectAnon());
-        for (String act : List.of("notice", "release", "reject", "block", "reenable", "withdraw")) {
+        for (String act : List.of("rejection-notice", "release", "reject", "block", "reenable", "withdraw")) {
             get(RequestRoutes.REQUEST_ACT, r + "/" + act, torinoStaff(200), redirectAnon());
             post(RequestRoutes.REQUEST_ACT, r + "/" + act, Map.of("version", "0"), torinoStaff(200), redirectAnon());
         }

@@ -265,7 +265,7 @@ class BrowserAccessibilityTest {
 
         recordCheck("EMPLOYMENT", "PASSED", "Cessazione verificata");
         recordCheck("NASPI", "PASSED", "");
-        recordCheck("OTHER_POLICY", "PASSED", "");
+        recordCheck("OTHER_ACTIVE_POLICY", "PASSED", "");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rilascia l'assegno")).click();
         check();
         page.getByLabel(java.util.regex.Pattern.compile("^Nota")).fill("Osservazioni accolte: il contratto è cessato.");

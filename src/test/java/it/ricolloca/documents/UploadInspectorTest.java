@@ -62,11 +62,11 @@ class UploadInspectorTest {
 
     @Test
     void storedNamesLoseTheirPathsAndTakeTheExtensionOfTheRealType() {
-        assertThat(Documents.safeName("../../etc/passwd", "application/pdf")).isEqualTo("passwd.pdf");
-        assertThat(Documents.safeName("C:\\Users\\x\\foto.exe", "image/png")).isEqualTo("foto.png");
-        assertThat(Documents.safeName("\u202Egnp.exe", "image/jpeg")).isEqualTo("_gnp.jpg");
-        assertThat(Documents.safeName("", "application/pdf")).isEqualTo("documento.pdf");
-        assertThat(Documents.safeName("....", "application/pdf")).isEqualTo("documento.pdf");
+        assertThat(Dossier.safeName("../../etc/passwd", "application/pdf")).isEqualTo("passwd.pdf");
+        assertThat(Dossier.safeName("C:\\Users\\x\\foto.exe", "image/png")).isEqualTo("foto.png");
+        assertThat(Dossier.safeName("\u202Egnp.exe", "image/jpeg")).isEqualTo("_gnp.jpg");
+        assertThat(Dossier.safeName("", "application/pdf")).isEqualTo("documento.pdf");
+        assertThat(Dossier.safeName("....", "application/pdf")).isEqualTo("documento.pdf");
     }
 
     private void assertRefused(Upload upload, String key) {

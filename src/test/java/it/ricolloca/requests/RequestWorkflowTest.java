@@ -12,7 +12,7 @@ import it.ricolloca.accounts.internal.UserAccount;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.documents.DocumentContent;
-import it.ricolloca.documents.Documents;
+import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.RejectedUploadException;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.network.CentreSummary;
@@ -64,7 +64,7 @@ class RequestWorkflowTest {
     @Autowired UserAdministration userAdministration;
     @Autowired WorkerRegister register;
     @Autowired JobCentres centres;
-    @Autowired Documents documents;
+    @Autowired Dossier documents;
     @Autowired JdbcClient jdbc;
     @Autowired GreenMail greenMail;
     @Autowired IncompleteEventPublications incomplete;
@@ -187,12 +187,12 @@ class RequestWorkflowTest {
         long id = workflow.fileIntermediated(master, cf, office);
         workflow.recordCheck(operator, id, version(id), CheckKind.EMPLOYMENT, CheckOutcome.FAILED, Dates.today(),
                 "comunicazione obbligatoria del 2 marzo");
-        workflow.sendNotice(operator, id, version(id), "Dalle comunicazioni obbligatorie risulta un rapporto di lavoro in corso.");
+        workflow.sendRejectionNotice(operator, id, version(id), "Dalle comunicazioni obbligatorie risulta un rapporto di lavoro in corso.");
 
         VoucherRequest request = queries.load(master, id);
         assertThat(request.getStatus()).isEqualTo(RequestStatus.NOTICE_OF_REJECTION);
         assertThat(request.getObservationDeadline()).isEqualTo(Dates.today().plusDays(10));
-        DocumentContent letter = documents.content(request.getNoticeLetterId()).orElseThrow();
+        DocumentContent letter = documents.content(request.getRejectionNoticeLetterId()).orElseThrow();
         assertThat(letter.document().contentType()).isEqualTo("application/pdf");
         try (PDDocument pdf = Loader.loadPDF(letter.bytes())) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ").replace(" /", "/");
@@ -207,13 +207,13 @@ class RequestWorkflowTest {
             throws Exception {
         String cf = invitedWorker("Ferrari", "Luca", torino.id());
         long id = workflow.fileIntermediated(master, cf, office);
-        workflow.recordCheck(operator, id, version(id), CheckKind.OTHER_POLICY, CheckOutcome.FAILED, Dates.today(),
+        workflow.recordCheck(operator, id, version(id), CheckKind.OTHER_ACTIVE_POLICY, CheckOutcome.FAILED, Dates.today(),
                 "tirocinio in corso");
-        assertThatThrownBy(() -> workflow.sendNotice(operator, id, version(id), "Altra politica"))
+        assertThatThrownBy(() -> workflow.sendRejectionNotice(operator, id, version(id), "Altra politica"))
                 .hasMessage("request.refused.policyContactMissing");
-        workflow.recordPolicyContact(operator, id, version(id), Dates.today(), PolicyChoice.KEEP_OTHER_POLICY,
+        workflow.recordActivePolicyContact(operator, id, version(id), Dates.today(), ActivePolicyChoice.KEEP_OTHER_POLICY,
                 "telefonata: prosegue il tirocinio");
-        workflow.sendNotice(operator, id, version(id), "Altra politica attiva in corso");
+        workflow.sendRejectionNotice(operator, id, version(id), "Altra politica attiva in corso");
 
         byte[] pdf = letterBytes(id);
         byte[] png = java.util.Base64.getDecoder().decode(
@@ -352,7 +352,7 @@ class RequestWorkflowTest {
     }
 
     private byte[] letterBytes(long id) {
-        return documents.content(queries.load(master, id).getNoticeLetterId()).orElseThrow().bytes();
+        return documents.content(queries.load(master, id).getRejectionNoticeLetterId()).orElseThrow().bytes();
     }
 
     private long version(long id) {

@@ -8,7 +8,7 @@ import it.ricolloca.requests.RequestRefusedException.FinalException;
 import it.ricolloca.requests.RequestRefusedException.IllegalTransitionException;
 import it.ricolloca.requests.RequestRefusedException.ObservationWindowOpenException;
 import it.ricolloca.requests.RequestRefusedException.ObservationsUnansweredException;
-import it.ricolloca.requests.RequestRefusedException.PolicyContactMissingException;
+import it.ricolloca.requests.RequestRefusedException.ActivePolicyContactMissingException;
 import it.ricolloca.requests.RequestRefusedException.ProviderChangeLimitException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +39,7 @@ class VoucherRequestTest {
     static final Provider OFFICE = Provider.office(7, "CPI Torino", "Torino – via Bologna");
 
     enum Action {
-        CHECK, POLICY_CONTACT, NOTICE, OBSERVATION, RELEASE, REJECT, BLOCK, REENABLE, WITHDRAW, CHANGE_PROVIDER
+        CHECK, ACTIVE_POLICY_CONTACT, REJECTION_NOTICE, OBSERVATION, RELEASE, REJECT, BLOCK, REENABLE, WITHDRAW, CHANGE_PROVIDER
     }
 
     static final Set<RequestStatus> REVIEWABLE = EnumSet.of(RequestStatus.REQUESTED, RequestStatus.UNDER_REVIEW,
@@ -48,8 +48,8 @@ class VoucherRequestTest {
 
     static final Map<Action, Set<RequestStatus>> ALLOWED = Map.of(
             Action.CHECK, REVIEWABLE,
-            Action.POLICY_CONTACT, REVIEWABLE,
-            Action.NOTICE, EnumSet.of(RequestStatus.UNDER_REVIEW, RequestStatus.REENABLED),
+            Action.ACTIVE_POLICY_CONTACT, REVIEWABLE,
+            Action.REJECTION_NOTICE, EnumSet.of(RequestStatus.UNDER_REVIEW, RequestStatus.REENABLED),
             Action.OBSERVATION, EnumSet.of(RequestStatus.NOTICE_OF_REJECTION),
             Action.RELEASE, EnumSet.of(RequestStatus.UNDER_REVIEW, RequestStatus.NOTICE_OF_REJECTION, RequestStatus.REENABLED),
             Action.REJECT, EnumSet.of(RequestStatus.NOTICE_OF_REJECTION),
@@ -76,12 +76,12 @@ class VoucherRequestTest {
     static VoucherRequest inStatus(RequestStatus status, Action action) {
         VoucherRequest r = VoucherRequest.file(1, 2, FILED, RequestChannel.INTERMEDIATED, OFFICE, "operatore", null);
         List<RequestCheck> checks = checks(r);
-        CheckOutcome employment = action == Action.NOTICE ? CheckOutcome.FAILED : CheckOutcome.PASSED;
-        CheckOutcome policy = action == Action.POLICY_CONTACT ? CheckOutcome.FAILED : CheckOutcome.PASSED;
+        CheckOutcome employment = action == Action.REJECTION_NOTICE ? CheckOutcome.FAILED : CheckOutcome.PASSED;
+        CheckOutcome policy = action == Action.ACTIVE_POLICY_CONTACT ? CheckOutcome.FAILED : CheckOutcome.PASSED;
         checks.add(new RequestCheck(r, CheckKind.EMPLOYMENT, employment, FILED, "operatore", null, Instant.now()));
         checks.add(new RequestCheck(r, CheckKind.NASPI, CheckOutcome.PASSED, FILED, "operatore", null, Instant.now()));
-        checks.add(new RequestCheck(r, CheckKind.OTHER_POLICY, policy, FILED, "operatore", null, Instant.now()));
-        ReflectionTestUtils.setField(r, "noticeDate", NOTICE);
+        checks.add(new RequestCheck(r, CheckKind.OTHER_ACTIVE_POLICY, policy, FILED, "operatore", null, Instant.now()));
+        ReflectionTestUtils.setField(r, "rejectionNoticeDate", NOTICE);
         ReflectionTestUtils.setField(r, "observationDeadline", NOTICE.plusDays(10));
         ReflectionTestUtils.setField(r, "status", status);
         return r;
@@ -95,8 +95,8 @@ class VoucherRequestTest {
     static void apply(VoucherRequest r, Action a) {
         switch (a) {
             case CHECK -> r.recordCheck(CheckKind.NASPI, CheckOutcome.PASSED, AFTER_WINDOW, "op", null, Instant.now());
-            case POLICY_CONTACT -> r.recordPolicyContact(AFTER_WINDOW, PolicyChoice.END_OTHER_POLICY, null);
-            case NOTICE -> r.sendNotice("Occupato dal 1 marzo", AFTER_WINDOW, 10, FILED.plusDays(7));
+            case ACTIVE_POLICY_CONTACT -> r.recordActivePolicyContact(AFTER_WINDOW, ActivePolicyChoice.END_OTHER_POLICY, null);
+            case REJECTION_NOTICE -> r.sendRejectionNotice("Occupato dal 1 marzo", AFTER_WINDOW, 10, FILED.plusDays(7));
             case OBSERVATION -> r.recordObservation(AFTER_WINDOW, "Contratto già cessato", "op", Instant.now(), List.of());
             case RELEASE -> r.release(AFTER_WINDOW, "master", null);
             case REJECT -> r.reject(AFTER_WINDOW, "master", "Occupato", null);
@@ -131,9 +131,9 @@ class VoucherRequestTest {
         r.recordCheck(CheckKind.EMPLOYMENT, CheckOutcome.FAILED, FILED.plusDays(1), "op", "risulta occupato", Instant.now());
         assertThat(r.getStatus()).isEqualTo(RequestStatus.UNDER_REVIEW);
         r.recordCheck(CheckKind.NASPI, CheckOutcome.PASSED, FILED.plusDays(1), "op", null, Instant.now());
-        r.recordCheck(CheckKind.OTHER_POLICY, CheckOutcome.PASSED, FILED.plusDays(1), "op", null, Instant.now());
+        r.recordCheck(CheckKind.OTHER_ACTIVE_POLICY, CheckOutcome.PASSED, FILED.plusDays(1), "op", null, Instant.now());
 
-        r.sendNotice("Dalle comunicazioni obbligatorie risulta occupato", NOTICE, 10, r.deadline(7));
+        r.sendRejectionNotice("Dalle comunicazioni obbligatorie risulta occupato", NOTICE, 10, r.deadline(7));
         assertThat(r.getStatus()).isEqualTo(RequestStatus.NOTICE_OF_REJECTION);
         assertThat(r.getObservationDeadline()).isEqualTo(NOTICE.plusDays(10));
         // 4 days were left at the notice: they run again once the window closes.
@@ -177,7 +177,7 @@ class VoucherRequestTest {
         for (Action a : Action.values()) {
             assertThatThrownBy(() -> apply(r, a)).as(a.name()).isInstanceOf(FinalException.class);
         }
-        assertThatThrownBy(() -> r.attachNoticeLetter(9)).isInstanceOf(FinalException.class);
+        assertThatThrownBy(() -> r.attachRejectionNoticeLetter(9)).isInstanceOf(FinalException.class);
         assertThat(r.getStatus()).isEqualTo(RequestStatus.REJECTED);
         assertThat(r.getDecisionReasons()).isEqualTo("Occupato");
     }
@@ -185,18 +185,18 @@ class VoucherRequestTest {
     @Test
     void anotherActivePolicyRequiresTheContactBeforeANoticeOrARejection() {
         VoucherRequest r = VoucherRequest.file(1, 2, FILED, RequestChannel.INTERMEDIATED, OFFICE, "op", null);
-        r.recordCheck(CheckKind.OTHER_POLICY, CheckOutcome.FAILED, FILED, "op", "GOL in corso", Instant.now());
-        assertThat(r.needsPolicyContact()).isTrue();
-        assertThatThrownBy(() -> r.sendNotice("Altra politica", NOTICE, 10, FILED.plusDays(7)))
-                .isInstanceOf(PolicyContactMissingException.class);
-        r.recordPolicyContact(FILED.plusDays(1), PolicyChoice.KEEP_OTHER_POLICY, "telefonata");
-        assertThat(r.needsPolicyContact()).isFalse();
-        r.sendNotice("Altra politica in corso", NOTICE, 10, FILED.plusDays(7));
+        r.recordCheck(CheckKind.OTHER_ACTIVE_POLICY, CheckOutcome.FAILED, FILED, "op", "GOL in corso", Instant.now());
+        assertThat(r.needsActivePolicyContact()).isTrue();
+        assertThatThrownBy(() -> r.sendRejectionNotice("Altra politica", NOTICE, 10, FILED.plusDays(7)))
+                .isInstanceOf(ActivePolicyContactMissingException.class);
+        r.recordActivePolicyContact(FILED.plusDays(1), ActivePolicyChoice.KEEP_OTHER_POLICY, "telefonata");
+        assertThat(r.needsActivePolicyContact()).isFalse();
+        r.sendRejectionNotice("Altra politica in corso", NOTICE, 10, FILED.plusDays(7));
         assertThat(r.getStatus()).isEqualTo(RequestStatus.NOTICE_OF_REJECTION);
 
         VoucherRequest noPolicy = VoucherRequest.file(1, 2, FILED, RequestChannel.INTERMEDIATED, OFFICE, "op", null);
-        noPolicy.recordCheck(CheckKind.OTHER_POLICY, CheckOutcome.PASSED, FILED, "op", null, Instant.now());
-        assertThatThrownBy(() -> noPolicy.recordPolicyContact(FILED, PolicyChoice.END_OTHER_POLICY, null))
+        noPolicy.recordCheck(CheckKind.OTHER_ACTIVE_POLICY, CheckOutcome.PASSED, FILED, "op", null, Instant.now());
+        assertThatThrownBy(() -> noPolicy.recordActivePolicyContact(FILED, ActivePolicyChoice.END_OTHER_POLICY, null))
                 .isInstanceOf(RequestRefusedException.class).hasMessage("request.refused.noOtherPolicy");
     }
 
@@ -204,7 +204,7 @@ class VoucherRequestTest {
     void aNoticeNeedsAFailedCheckAndObservationsCannotPredateIt() {
         VoucherRequest r = VoucherRequest.file(1, 2, FILED, RequestChannel.INTERMEDIATED, OFFICE, "op", null);
         r.recordCheck(CheckKind.NASPI, CheckOutcome.PASSED, FILED, "op", null, Instant.now());
-        assertThatThrownBy(() -> r.sendNotice("?", NOTICE, 10, FILED.plusDays(7)))
+        assertThatThrownBy(() -> r.sendRejectionNotice("?", NOTICE, 10, FILED.plusDays(7)))
                 .hasMessage("request.refused.noFailedCheck");
         VoucherRequest noticed = noticed();
         assertThatThrownBy(() -> noticed.recordObservation(NOTICE.minusDays(1), "x", "op", Instant.now(), List.of()))
@@ -244,9 +244,9 @@ class VoucherRequestTest {
         VoucherRequest r = VoucherRequest.file(1, 2, FILED, RequestChannel.INTERMEDIATED, OFFICE, "op", null);
         Consumer<CheckKind> pass = k -> r.recordCheck(k, CheckOutcome.PASSED, FILED, "op", null, Instant.now());
         pass.accept(CheckKind.NASPI);
-        pass.accept(CheckKind.OTHER_POLICY);
+        pass.accept(CheckKind.OTHER_ACTIVE_POLICY);
         r.recordCheck(CheckKind.EMPLOYMENT, CheckOutcome.FAILED, FILED, "op", null, Instant.now());
-        r.sendNotice("Occupato", NOTICE, 10, FILED.plusDays(7));
+        r.sendRejectionNotice("Occupato", NOTICE, 10, FILED.plusDays(7));
         return r;
     }
 }

@@ -146,7 +146,7 @@ public class RequestQueries {
         }
         days.append(" else ").append(periods.isEmpty() ? Parameter.DECISION_DEADLINE_DAYS.defaultValue()
                 : Integer.parseInt(periods.get(periods.size() - 1).value())).append(" end");
-        return SELECT.formatted("coalesce(r.observation_deadline + r.days_left_at_notice, r.request_date + (" + days + "))");
+        return SELECT.formatted("coalesce(r.observation_deadline + r.days_left_at_rejection_notice, r.request_date + (" + days + "))");
     }
 
     private org.springframework.jdbc.core.RowMapper<RequestView> viewer() {

@@ -3,7 +3,7 @@ package it.ricolloca.requests.internal;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.documents.DocumentKind;
-import it.ricolloca.documents.Documents;
+import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
@@ -11,7 +11,7 @@ import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.requests.CheckKind;
 import it.ricolloca.requests.CheckOutcome;
-import it.ricolloca.requests.PolicyChoice;
+import it.ricolloca.requests.ActivePolicyChoice;
 import it.ricolloca.requests.Provider;
 import it.ricolloca.requests.RequestAction;
 import it.ricolloca.requests.RequestChannel;
@@ -61,8 +61,8 @@ public class RequestWorkflow {
     private final Workers workers;
     private final JobCentres centres;
     private final Parameters parameters;
-    private final Documents documents;
-    private final NoticeLetters letters;
+    private final Dossier documents;
+    private final RejectionNoticeLetters letters;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
@@ -71,7 +71,7 @@ public class RequestWorkflow {
     private EntityManager entityManager;
 
     RequestWorkflow(VoucherRequestRepository requests, RequestRights rights, Workers workers, JobCentres centres,
-            Parameters parameters, Documents documents, NoticeLetters letters, AuditTrail audit,
+            Parameters parameters, Dossier documents, RejectionNoticeLetters letters, AuditTrail audit,
             ApplicationEventPublisher events, JdbcClient jdbc) {
         this.requests = requests;
         this.rights = rights;
@@ -146,28 +146,28 @@ public class RequestWorkflow {
         }, kind.name() + " " + outcome.name() + " al " + Dates.format(checkedOn) + note(note));
     }
 
-    public void recordPolicyContact(CurrentUser user, long id, long version, LocalDate on, PolicyChoice choice,
+    public void recordActivePolicyContact(CurrentUser user, long id, long version, LocalDate on, ActivePolicyChoice choice,
             String note) {
         if (on.isAfter(Dates.today())) {
             throw new RequestRefusedException("request.refused.futureDate");
         }
-        act(user, id, version, Right.INSTRUCT, RequestAction.POLICY_CONTACT,
-                r -> r.recordPolicyContact(on, choice, blankToNull(note)),
+        act(user, id, version, Right.INSTRUCT, RequestAction.ACTIVE_POLICY_CONTACT,
+                r -> r.recordActivePolicyContact(on, choice, blankToNull(note)),
                 choice.name() + " contatto del " + Dates.format(on) + note(note));
     }
 
     /** Sends the notice of rejection and stores its PDF letter in the worker's dossier. */
-    public void sendNotice(CurrentUser user, long id, long version, String reasons) {
+    public void sendRejectionNotice(CurrentUser user, long id, long version, String reasons) {
         LocalDate today = Dates.today();
         int window = parameters.integer(Parameter.OBSERVATION_WINDOW_DAYS, today);
-        VoucherRequest request = act(user, id, version, Right.INSTRUCT, RequestAction.NOTICE, r -> r.sendNotice(reasons,
+        VoucherRequest request = act(user, id, version, Right.INSTRUCT, RequestAction.REJECTION_NOTICE, r -> r.sendRejectionNotice(reasons,
                 today, window, r.deadline(parameters.integer(Parameter.DECISION_DEADLINE_DAYS, r.getRequestDate()))),
                 "osservazioni entro " + window + " giorni: " + reasons);
         byte[] pdf = letters.render(request, window);
         long letter = documents.storeGenerated(request.getWorkerId(), DocumentKind.NOTICE_OF_REJECTION_LETTER,
                 "Preavviso di rigetto del " + Dates.format(today), "preavviso-rigetto-" + request.getId() + ".pdf",
                 "application/pdf", pdf, user.username()).id();
-        request.attachNoticeLetter(letter);
+        request.attachRejectionNoticeLetter(letter);
     }
 
     /** Records observations; every attachment is checked before anything is stored. */

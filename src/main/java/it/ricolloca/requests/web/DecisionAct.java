@@ -6,7 +6,7 @@ package it.ricolloca.requests.web;
  * irreversible and so needs an explicit confirmation.
  */
 public enum DecisionAct {
-    NOTICE("notice", true, false, false, false),
+    REJECTION_NOTICE("rejection-notice", true, false, false, false),
     RELEASE("release", false, false, true, true),
     REJECT("reject", true, true, true, true),
     BLOCK("block", true, false, false, true),

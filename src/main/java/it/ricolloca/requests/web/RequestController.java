@@ -7,8 +7,8 @@ import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.requests.RequestStatus;
-import it.ricolloca.documents.Documents;
-import it.ricolloca.documents.StoredDocument;
+import it.ricolloca.documents.Dossier;
+import it.ricolloca.documents.DossierDocument;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.requests.VoucherRequest;
@@ -39,11 +39,11 @@ class RequestController {
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
     private final RequestRights rights;
-    private final Documents documents;
+    private final Dossier documents;
     private final Parameters parameters;
 
     RequestController(RequestQueries queries, CurrentUsers currentUsers, JobCentres centres, RequestRights rights,
-            Documents documents, Parameters parameters) {
+            Dossier documents, Parameters parameters) {
         this.queries = queries;
         this.currentUsers = currentUsers;
         this.centres = centres;
@@ -85,11 +85,11 @@ class RequestController {
         CurrentUser user = currentUsers.require();
         VoucherRequest request = queries.load(user, id);
         List<Long> documentIds = new java.util.ArrayList<>();
-        if (request.getNoticeLetterId() != null) {
-            documentIds.add(request.getNoticeLetterId());
+        if (request.getRejectionNoticeLetterId() != null) {
+            documentIds.add(request.getRejectionNoticeLetterId());
         }
         request.getObservations().forEach(o -> documentIds.addAll(o.getDocumentIds()));
-        Map<Long, StoredDocument> docs = new java.util.HashMap<>();
+        Map<Long, DossierDocument> docs = new java.util.HashMap<>();
         documents.find(documentIds).forEach(d -> docs.put(d.id(), d));
         model.addAttribute("page", new RequestPage(queries.get(user, id), request, queries.events(id), queries.history(id),
                 docs, queries.ofWorker(user, request.getWorkerId()).stream().filter(r -> r.id() != id).toList(),

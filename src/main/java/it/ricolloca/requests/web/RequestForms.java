@@ -2,7 +2,7 @@ package it.ricolloca.requests.web;
 
 import it.ricolloca.requests.CheckKind;
 import it.ricolloca.requests.CheckOutcome;
-import it.ricolloca.requests.PolicyChoice;
+import it.ricolloca.requests.ActivePolicyChoice;
 import it.ricolloca.requests.internal.RequestWorkflow.ProviderChoice;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +34,8 @@ public final class RequestForms {
             Long version) {
     }
 
-    public record PolicyContactForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate contactedOn,
-            @NotNull PolicyChoice choice, @Size(max = 2000) String note, Long version) {
+    public record ActivePolicyContactForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate contactedOn,
+            @NotNull ActivePolicyChoice choice, @Size(max = 2000) String note, Long version) {
     }
 
     public record ObservationForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,

@@ -1,6 +1,6 @@
 package it.ricolloca.requests.web;
 
-import it.ricolloca.documents.StoredDocument;
+import it.ricolloca.documents.DossierDocument;
 import it.ricolloca.requests.CheckKind;
 import it.ricolloca.requests.CheckOutcome;
 import it.ricolloca.requests.RequestCheck;
@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Everything the page of one request shows, and what the user may do on it. */
 public record RequestPage(RequestView view, VoucherRequest request, List<EventRow> events, List<SnapshotStatus> history,
-        Map<Long, StoredDocument> documents, List<RequestView> related, boolean canInstruct, boolean canDecide,
+        Map<Long, DossierDocument> documents, List<RequestView> related, boolean canInstruct, boolean canDecide,
         int providerChangesAllowed, LocalDate today) {
 
     /** Days left to send observations (0 on the last day), or negative once the window has closed. */
@@ -42,11 +42,11 @@ public record RequestPage(RequestView view, VoucherRequest request, List<EventRo
                 RequestStatus.REENABLED);
     }
 
-    public boolean canPolicyContact() {
-        return canCheck() && request.latestOutcome(CheckKind.OTHER_POLICY).orElse(null) == CheckOutcome.FAILED;
+    public boolean canRecordActivePolicyContact() {
+        return canCheck() && request.latestOutcome(CheckKind.OTHER_ACTIVE_POLICY).orElse(null) == CheckOutcome.FAILED;
     }
 
-    public boolean canNotice() {
+    public boolean canSendRejectionNotice() {
         return canInstruct && in(RequestStatus.UNDER_REVIEW, RequestStatus.REENABLED);
     }
 
@@ -76,7 +76,7 @@ public record RequestPage(RequestView view, VoucherRequest request, List<EventRo
     }
 
     public boolean anyAction() {
-        return canCheck() || canNotice() || canObserve() || canRelease() || canReject() || canBlock() || canReenable()
+        return canCheck() || canSendRejectionNotice() || canObserve() || canRelease() || canReject() || canBlock() || canReenable()
                 || canWithdraw() || canChangeProvider();
     }
 
@@ -84,11 +84,11 @@ public record RequestPage(RequestView view, VoucherRequest request, List<EventRo
         return request.latest().get(check.getKind()) == check;
     }
 
-    public StoredDocument noticeLetter() {
-        return document(request.getNoticeLetterId());
+    public DossierDocument rejectionNoticeLetter() {
+        return document(request.getRejectionNoticeLetterId());
     }
 
-    public StoredDocument document(Long id) {
+    public DossierDocument document(Long id) {
         return id == null ? null : documents.get(id);
     }
 }

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.documents.DocumentContent;
-import it.ricolloca.documents.Documents;
+import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.RejectedUploadException;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.network.JobCentres;
@@ -20,7 +20,7 @@ import it.ricolloca.requests.web.RequestForms.CheckForm;
 import it.ricolloca.requests.web.RequestForms.DecisionForm;
 import it.ricolloca.requests.web.RequestForms.FilingForm;
 import it.ricolloca.requests.web.RequestForms.ObservationForm;
-import it.ricolloca.requests.web.RequestForms.PolicyContactForm;
+import it.ricolloca.requests.web.RequestForms.ActivePolicyContactForm;
 import it.ricolloca.requests.web.RequestForms.ProviderForm;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.NotFoundException;
@@ -72,12 +72,12 @@ class RequestWorkController {
     private final RequestRights rights;
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
-    private final Documents documents;
+    private final Dossier documents;
     private final Messages messages;
     private final RefusalText refusals;
 
     RequestWorkController(RequestQueries queries, RequestWorkflow workflow, RequestRights rights,
-            CurrentUsers currentUsers, JobCentres centres, Documents documents, Messages messages, RefusalText refusals) {
+            CurrentUsers currentUsers, JobCentres centres, Dossier documents, Messages messages, RefusalText refusals) {
         this.queries = queries;
         this.workflow = workflow;
         this.rights = rights;
@@ -154,20 +154,20 @@ class RequestWorkController {
 
     // ---- contact about another active policy ----
 
-    @GetMapping(RequestRoutes.REQUEST_POLICY_CONTACT)
+    @GetMapping(RequestRoutes.REQUEST_ACTIVE_POLICY_CONTACT)
     String initPolicyContactForm(@PathVariable long id, Model model) {
         VoucherRequest request = instructable(id);
-        return page(model, request, new PolicyContactForm(Dates.today(), null, "", request.getVersion()), FormErrors.NONE,
-                "requests/policy-contact");
+        return page(model, request, new ActivePolicyContactForm(Dates.today(), null, "", request.getVersion()), FormErrors.NONE,
+                "requests/active-policy-contact");
     }
 
-    @PostMapping(RequestRoutes.REQUEST_POLICY_CONTACT)
-    String processPolicyContactForm(@PathVariable long id, @Valid @ModelAttribute("form") PolicyContactForm form,
+    @PostMapping(RequestRoutes.REQUEST_ACTIVE_POLICY_CONTACT)
+    String processPolicyContactForm(@PathVariable long id, @Valid @ModelAttribute("form") ActivePolicyContactForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         VoucherRequest request = instructable(id);
         if (!result.hasErrors()) {
             try {
-                workflow.recordPolicyContact(currentUsers.require(), id, version(form.version()), form.contactedOn(),
+                workflow.recordActivePolicyContact(currentUsers.require(), id, version(form.version()), form.contactedOn(),
                         form.choice(), form.note());
                 return done(redirect, id, "request.policyContact.recorded");
             } catch (RequestRefusedException e) {
@@ -176,7 +176,7 @@ class RequestWorkController {
                 result.reject("request.refused.stale");
             }
         }
-        return page(model, request, form, FormErrors.of(result, messages), "requests/policy-contact");
+        return page(model, request, form, FormErrors.of(result, messages), "requests/active-policy-contact");
     }
 
     // ---- observations ----
@@ -288,7 +288,7 @@ class RequestWorkController {
 
     private void apply(CurrentUser user, long id, long version, DecisionAct act, String reasons, String answer) {
         switch (act) {
-            case NOTICE -> workflow.sendNotice(user, id, version, reasons);
+            case REJECTION_NOTICE -> workflow.sendRejectionNotice(user, id, version, reasons);
             case RELEASE -> workflow.release(user, id, version, reasons);
             case REJECT -> workflow.reject(user, id, version, reasons, answer);
             case BLOCK -> workflow.block(user, id, version, reasons);
@@ -308,7 +308,7 @@ class RequestWorkController {
     @GetMapping(RequestRoutes.REQUEST_DOCUMENT)
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         VoucherRequest request = queries.load(currentUsers.require(), id);
-        boolean belongs = Objects.equals(request.getNoticeLetterId(), documentId) || request.getObservations().stream()
+        boolean belongs = Objects.equals(request.getRejectionNoticeLetterId(), documentId) || request.getObservations().stream()
                 .anyMatch(o -> o.getDocumentIds().contains(documentId));
         DocumentContent content = belongs ? documents.content(documentId).orElseThrow(NotFoundException::new) : null;
         if (content == null) {

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Documents {
+public class Dossier {
 
     private static final String COLUMNS = "id, worker_id, kind, title, file_name, content_type, size_bytes, sha256, author,"
             + " created_at";
@@ -31,20 +31,20 @@ public class Documents {
     private final UploadInspector inspector;
     private final AuditTrail audit;
 
-    Documents(JdbcClient jdbc, UploadInspector inspector, AuditTrail audit) {
+    Dossier(JdbcClient jdbc, UploadInspector inspector, AuditTrail audit) {
         this.jdbc = jdbc;
         this.inspector = inspector;
         this.audit = audit;
     }
 
     /** Keeps a document this system produced (a letter, a pact). */
-    public StoredDocument storeGenerated(long workerId, DocumentKind kind, String title, String fileName,
+    public DossierDocument storeGenerated(long workerId, DocumentKind kind, String title, String fileName,
             String contentType, byte[] bytes, String author) {
         return insert(workerId, kind, title, fileName, contentType, bytes, author);
     }
 
     /** Keeps an uploaded file once its content has been checked; refuses it with an Italian message otherwise. */
-    public StoredDocument storeUpload(long workerId, DocumentKind kind, String title, Upload upload, String author) {
+    public DossierDocument storeUpload(long workerId, DocumentKind kind, String title, Upload upload, String author) {
         String contentType = inspector.inspect(upload);
         return insert(workerId, kind, title, safeName(upload.fileName(), contentType), contentType, upload.bytes(), author);
     }
@@ -65,7 +65,7 @@ public class Documents {
     }
 
     @Transactional(readOnly = true)
-    public List<StoredDocument> find(Collection<Long> ids) {
+    public List<DossierDocument> find(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -73,7 +73,7 @@ public class Documents {
                 .param("ids", ids).query((rs, n) -> row(rs)).list();
     }
 
-    private StoredDocument insert(long workerId, DocumentKind kind, String title, String fileName, String contentType,
+    private DossierDocument insert(long workerId, DocumentKind kind, String title, String fileName, String contentType,
             byte[] bytes, String author) {
         Instant now = Instant.now();
         String sha = sha256(bytes);
@@ -85,7 +85,7 @@ public class Documents {
                 .query(Long.class).single();
         audit.recordAs(author, "DOCUMENT_STORED", "Document", id, kind.name() + " " + fileName + " (" + bytes.length + " byte, sha256 "
                 + sha + ") lavoratore " + workerId);
-        return new StoredDocument(id, workerId, kind, limit(title, 300), fileName, contentType, bytes.length, sha, author, now);
+        return new DossierDocument(id, workerId, kind, limit(title, 300), fileName, contentType, bytes.length, sha, author, now);
     }
 
     /** A file name safe to store and send back: no path, no control characters, the extension of the real type. */
@@ -118,8 +118,8 @@ public class Documents {
         }
     }
 
-    private static StoredDocument row(ResultSet rs) throws SQLException {
-        return new StoredDocument(rs.getLong("id"), rs.getLong("worker_id"), DocumentKind.valueOf(rs.getString("kind")),
+    private static DossierDocument row(ResultSet rs) throws SQLException {
+        return new DossierDocument(rs.getLong("id"), rs.getLong("worker_id"), DocumentKind.valueOf(rs.getString("kind")),
                 rs.getString("title"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
                 rs.getString("sha256"), rs.getString("author"), rs.getTimestamp("created_at").toInstant());
     }

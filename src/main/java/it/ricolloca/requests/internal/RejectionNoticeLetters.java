@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Writes the notice-of-rejection letter for the worker (template {@code requests/notice-letter.jte}) as a PDF/A file. */
+/** Writes the notice-of-rejection letter for the worker (template {@code requests/rejection-notice-letter.jte}) as a PDF/A file. */
 @Component
-public class NoticeLetters {
+public class RejectionNoticeLetters {
 
     private final TemplateEngine templates;
     private final PdfDocuments pdf;
@@ -24,7 +24,7 @@ public class NoticeLetters {
     private final JobCentres centres;
     private final Messages messages;
 
-    NoticeLetters(TemplateEngine templates, PdfDocuments pdf, Workers workers, JobCentres centres, Messages messages) {
+    RejectionNoticeLetters(TemplateEngine templates, PdfDocuments pdf, Workers workers, JobCentres centres, Messages messages) {
         this.templates = templates;
         this.pdf = pdf;
         this.workers = workers;
@@ -39,11 +39,11 @@ public class NoticeLetters {
                 + (worker.lastName() == null ? "" : worker.lastName())).strip();
         List<String> failed = request.latest().values().stream().filter(c -> c.getOutcome() == CheckOutcome.FAILED)
                 .map(c -> messages.t(c.getKind().labelKey()) + (c.getNote() == null ? "" : ": " + c.getNote())).toList();
-        NoticeLetter letter = new NoticeLetter(centre.name(), centre.officialName(), centre.email(), name,
-                worker.taxCode(), request.getId(), request.getRequestDate(), request.getNoticeDate(),
-                request.getNoticeReasons(), failed, windowDays, request.getObservationDeadline(), centre.name());
+        RejectionNoticeLetter letter = new RejectionNoticeLetter(centre.name(), centre.officialName(), centre.email(), name,
+                worker.taxCode(), request.getId(), request.getRequestDate(), request.getRejectionNoticeDate(),
+                request.getRejectionNoticeReasons(), failed, windowDays, request.getObservationDeadline(), centre.name());
         StringOutput out = new StringOutput();
-        templates.render("requests/notice-letter.jte", Map.of("m", messages, "letter", letter), out);
+        templates.render("requests/rejection-notice-letter.jte", Map.of("m", messages, "letter", letter), out);
         return pdf.render(out.toString());
     }
 }

@@ -3,6 +3,6 @@ package it.ricolloca.documents;
 import java.time.Instant;
 
 /** A document of the dossier, without its content. */
-public record StoredDocument(long id, long workerId, DocumentKind kind, String title, String fileName,
+public record DossierDocument(long id, long workerId, DocumentKind kind, String title, String fileName,
         String contentType, int sizeBytes, String sha256, String author, Instant createdAt) {
 }
