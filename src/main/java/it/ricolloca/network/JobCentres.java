@@ -50,12 +50,12 @@ public class JobCentres {
     public List<OfficeSummary> offices() {
         return centres.findAllWithOffices().stream()
                 .flatMap(c -> c.getOffices().stream().sorted(java.util.Comparator.comparing(Office::getName))
-                        .map(o -> new OfficeSummary(o.getId(), c.getId(), c.getName(), o.getName(), o.getMunicipality())))
+                        .map(OfficeSummary::of))
                 .toList();
     }
 
     public Optional<OfficeSummary> office(long id) {
-        return offices().stream().filter(o -> o.id() == id).findFirst();
+        return centres.findOffice(id).map(OfficeSummary::of);
     }
 
     public Optional<RegionalAgency> regionalAgency() {

@@ -29,4 +29,7 @@ public interface JobCentreRepository extends JpaRepository<JobCentre, Long> {
     List<JobCentre> findAllWithOffices();
 
     Optional<JobCentre> findByCode(String code);
+
+    @Query("select o from Office o join fetch o.centre where o.id = :id")
+    Optional<it.ricolloca.network.Office> findOffice(@Param("id") long id);
 }
