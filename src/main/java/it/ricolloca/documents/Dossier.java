@@ -1,7 +1,14 @@
 package it.ricolloca.documents;
 
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.documents.internal.DocumentStorage;
 import it.ricolloca.documents.internal.UploadInspector;
+import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.web.Dates;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -11,29 +18,34 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dossier store: every document of a worker, generated here or uploaded, kept with its kind,
- * author, date, size and SHA-256. Uploads are accepted only after {@link UploadInspector} has
- * decided their real type. Callers check who may read a document; this store only keeps it.
+ * title, version, author, date, size and SHA-256; contents go to a {@link DocumentStorage}
+ * (database or filesystem). Uploads are accepted only after {@link UploadInspector} has decided
+ * their real type. Callers check who may read a document; this store only keeps it.
  */
 @Service
 @Transactional
 public class Dossier {
 
     private static final String COLUMNS = "id, worker_id, kind, title, file_name, content_type, size_bytes, sha256, author,"
-            + " created_at";
+            + " created_at, version_no, storage_key";
 
     private final JdbcClient jdbc;
     private final UploadInspector inspector;
+    private final DocumentStorage storage;
     private final AuditTrail audit;
 
-    Dossier(JdbcClient jdbc, UploadInspector inspector, AuditTrail audit) {
+    Dossier(JdbcClient jdbc, UploadInspector inspector, DocumentStorage storage, AuditTrail audit) {
         this.jdbc = jdbc;
         this.inspector = inspector;
+        this.storage = storage;
         this.audit = audit;
     }
 
@@ -60,8 +72,8 @@ public class Dossier {
 
     @Transactional(readOnly = true)
     public Optional<DocumentContent> content(long id) {
-        return jdbc.sql("select " + COLUMNS + ", content from documents_document where id = ?").param(id)
-                .query((rs, n) -> new DocumentContent(row(rs), rs.getBytes("content"))).optional();
+        return jdbc.sql("select " + COLUMNS + " from documents_document where id = ?").param(id)
+                .query((rs, n) -> new DocumentContent(row(rs), storage.read(rs.getString("storage_key")))).optional();
     }
 
     @Transactional(readOnly = true)
@@ -73,19 +85,66 @@ public class Dossier {
                 .param("ids", ids).query((rs, n) -> row(rs)).list();
     }
 
+    /** The worker's whole dossier, newest first. */
+    @Transactional(readOnly = true)
+    public List<DossierDocument> ofWorker(long workerId) {
+        return jdbc.sql("select " + COLUMNS + " from documents_document where worker_id = ? order by created_at desc, id desc")
+                .param(workerId).query((rs, n) -> row(rs)).list();
+    }
+
+    /**
+     * Writes the worker's dossier as a ZIP: every document under a numbered name, and
+     * {@code indice.csv} listing number, title, kind, version, date, author, size and SHA-256.
+     */
+    @Transactional(readOnly = true)
+    public void zip(long workerId, java.util.function.Function<DocumentKind, String> kindLabel, OutputStream out) {
+        List<DossierDocument> documents = new java.util.ArrayList<>(ofWorker(workerId));
+        java.util.Collections.reverse(documents);
+        StringBuilder index = new StringBuilder("\uFEFFn.;titolo;tipo;versione;data;autore;file;byte;sha256\r\n");
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            int n = 0;
+            for (DossierDocument d : documents) {
+                n++;
+                String name = String.format("%03d-%s", n, d.fileName());
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(content(d.id()).orElseThrow().bytes());
+                zip.closeEntry();
+                index.append(n).append(';').append(csv(d.title())).append(';').append(csv(kindLabel.apply(d.kind())))
+                        .append(';').append(d.versionNo()).append(';').append(Dates.format(d.createdAt())).append(';')
+                        .append(csv(d.author())).append(';').append(csv(name)).append(';').append(d.sizeBytes())
+                        .append(';').append(d.sha256()).append("\r\n");
+            }
+            zip.putNextEntry(new ZipEntry("indice.csv"));
+            zip.write(index.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String csv(String s) {
+        return SpreadsheetText.csvField(s == null ? "" : s);
+    }
+
     private DossierDocument insert(long workerId, DocumentKind kind, String title, String fileName, String contentType,
             byte[] bytes, String author) {
         Instant now = Instant.now();
         String sha = sha256(bytes);
+        String cleanTitle = limit(title, 300);
+        String key = storage.write(bytes);
+        int versionNo = jdbc.sql("""
+                select coalesce(max(version_no), 0) + 1 from documents_document where worker_id = ? and kind = ? and title = ?""")
+                .params(workerId, kind.name(), cleanTitle).query(Integer.class).single();
         long id = jdbc.sql("""
                 insert into documents_document (worker_id, kind, title, file_name, content_type, size_bytes, sha256,
-                    content, author, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(workerId, kind.name(), limit(title, 300), fileName, contentType, bytes.length, sha, bytes, author,
-                        java.sql.Timestamp.from(now))
+                    storage_key, author, created_at, version_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(workerId, kind.name(), cleanTitle, fileName, contentType, bytes.length, sha, key, author,
+                        java.sql.Timestamp.from(now), versionNo)
                 .query(Long.class).single();
-        audit.recordAs(author, "DOCUMENT_STORED", "Document", id, kind.name() + " " + fileName + " (" + bytes.length + " byte, sha256 "
-                + sha + ") lavoratore " + workerId);
-        return new DossierDocument(id, workerId, kind, limit(title, 300), fileName, contentType, bytes.length, sha, author, now);
+        audit.recordAs(author, "DOCUMENT_STORED", "Document", id, kind.name() + " " + fileName + " v" + versionNo + " ("
+                + bytes.length + " byte, sha256 " + sha + ") lavoratore " + workerId);
+        return new DossierDocument(id, workerId, kind, cleanTitle, fileName, contentType, bytes.length, sha, author, now,
+                versionNo);
     }
 
     /** A file name safe to store and send back: no path, no control characters, the extension of the real type. */
@@ -121,6 +180,7 @@ public class Dossier {
     private static DossierDocument row(ResultSet rs) throws SQLException {
         return new DossierDocument(rs.getLong("id"), rs.getLong("worker_id"), DocumentKind.valueOf(rs.getString("kind")),
                 rs.getString("title"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
-                rs.getString("sha256"), rs.getString("author"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("sha256"), rs.getString("author"), rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("version_no"));
     }
 }

@@ -52,6 +52,12 @@ public class Workers {
                 .query(Boolean.class).single();
     }
 
+    /** The worker's e-mail address, when known. */
+    @Transactional(readOnly = true)
+    public Optional<String> email(long id) {
+        return workers.findById(id).map(Worker::getEmail).filter(e -> !e.isBlank());
+    }
+
     @Transactional(readOnly = true)
     public Optional<WorkerSummary> find(long id) {
         return workers.findById(id).map(Worker::summary);

@@ -1,0 +1,39 @@
+package it.ricolloca.accounts;
+
+import it.ricolloca.accounts.internal.UserAccount;
+import it.ricolloca.accounts.internal.UserAccountRepository;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The enabled staff of a CPI by role, for the modules that name people (tutors, referents). */
+@Service
+@Transactional(readOnly = true)
+public class StaffDirectory {
+
+    private final UserAccountRepository users;
+
+    StaffDirectory(UserAccountRepository users) {
+        this.users = users;
+    }
+
+    public List<StaffMember> withRole(long centreId, Role role) {
+        return users.findByCentreAndRole(centreId, role).stream().map(StaffDirectory::member).toList();
+    }
+
+    /** The user, if enabled, at that CPI and holding that role. */
+    public Optional<StaffMember> find(long userId, long centreId, Role role) {
+        return users.findById(userId).filter(UserAccount::isEnabled)
+                .filter(u -> u.getCentreId() != null && u.getCentreId() == centreId && u.getRoles().contains(role))
+                .map(StaffDirectory::member);
+    }
+
+    public Optional<StaffMember> find(long userId) {
+        return users.findById(userId).map(StaffDirectory::member);
+    }
+
+    private static StaffMember member(UserAccount u) {
+        return new StaffMember(u.getId(), u.getUsername(), u.getFullName(), u.getEmail(), u.getCentreId());
+    }
+}

@@ -1,0 +1,317 @@
+package it.ricolloca.agenda;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.DelegatedFunction;
+import it.ricolloca.accounts.Delegations;
+import it.ricolloca.accounts.Role;
+import it.ricolloca.agenda.internal.AgendaTemplateRepository;
+import it.ricolloca.agenda.internal.AppointmentRepository;
+import it.ricolloca.agenda.internal.ClosureRepository;
+import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.web.Dates;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The agenda of the provider offices, as pages and other modules use it: templates and closures
+ * (managed by the CPI's master or an operator delegated for the agenda), the slots they produce
+ * with their free places, and appointments (booked by the CPI's staff). Booking takes a lock per
+ * office and per worker, so two bookings at once cannot exceed a slot's capacity nor give a worker
+ * two appointments at the same time.
+ */
+@Service
+@Transactional
+public class Agenda {
+
+    private static final int OFFICE_LOCK = 11;
+    private static final int WORKER_LOCK = 12;
+
+    private final AgendaTemplateRepository templates;
+    private final ClosureRepository closures;
+    private final AppointmentRepository appointments;
+    private final JobCentres centres;
+    private final Delegations delegations;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+
+    Agenda(AgendaTemplateRepository templates, ClosureRepository closures, AppointmentRepository appointments,
+            JobCentres centres, Delegations delegations, AuditTrail audit, ApplicationEventPublisher events,
+            JdbcClient jdbc) {
+        this.templates = templates;
+        this.closures = closures;
+        this.appointments = appointments;
+        this.centres = centres;
+        this.delegations = delegations;
+        this.audit = audit;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    /** A slot with the appointments that occupy it. */
+    public record SlotView(Slot slot, List<Appointment> appointments) {
+
+        public int free() {
+            return Math.max(0, slot.capacity() - appointments.size());
+        }
+    }
+
+    // ---- rights ----
+
+    /** The office, if the user may read its agenda (its CPI's staff, or the region); 404 otherwise. */
+    @Transactional(readOnly = true)
+    public OfficeSummary office(CurrentUser user, long officeId) {
+        return centres.office(officeId).filter(o -> user.canSeeCentre(o.centreId())).orElseThrow(NotFoundException::new);
+    }
+
+    public boolean canManage(CurrentUser user, OfficeSummary office) {
+        return user.centreId() != null && user.centreId() == office.centreId() && (user.hasRole(Role.CPI_MASTER)
+                || (user.hasRole(Role.CPI_OPERATOR)
+                        && delegations.isActive(user.id(), DelegatedFunction.AGENDA, Dates.today())));
+    }
+
+    public boolean canBook(CurrentUser user, OfficeSummary office) {
+        return user.centreId() != null && user.centreId() == office.centreId() && (user.hasRole(Role.CPI_MASTER)
+                || user.hasRole(Role.CPI_OPERATOR) || user.hasRole(Role.CPI_TUTOR));
+    }
+
+    // ---- templates and closures ----
+
+    @Transactional(readOnly = true)
+    public List<AgendaTemplate> templates(long officeId) {
+        return templates.findByOfficeIdOrderByValidFromDescIdDesc(officeId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Closure> closures(long officeId) {
+        return closures.findByOfficeIdOrderByFromDesc(officeId);
+    }
+
+    public AgendaTemplate addTemplate(CurrentUser user, long officeId, String name, TemplateKind kind, LocalDate from,
+            LocalDate to, List<TemplateRule> rules) {
+        OfficeSummary office = managed(user, officeId);
+        AgendaTemplate t = templates.save(new AgendaTemplate(office.id(), name, kind, from, to, rules, user.username(),
+                Instant.now()));
+        audit.recordAs(user.username(), "AGENDA_TEMPLATE_ADDED", "AgendaTemplate", t.getId(),
+                office.label() + ": " + name + " " + kind + " dal " + Dates.format(from) + (to == null ? "" : " al "
+                        + Dates.format(to)) + ", " + rules.size() + " fasce");
+        return t;
+    }
+
+    public void endTemplate(CurrentUser user, long templateId, long version, LocalDate from) {
+        AgendaTemplate t = templates.findById(templateId).orElseThrow(NotFoundException::new);
+        managed(user, t.getOfficeId());
+        if (t.getVersion() != version) {
+            throw new AgendaRefusedException("agenda.stale");
+        }
+        t.endBefore(from);
+        audit.recordAs(user.username(), "AGENDA_TEMPLATE_ENDED", "AgendaTemplate", templateId,
+                t.getName() + " valido fino al " + Dates.format(t.getValidTo()));
+    }
+
+    public Closure addClosure(CurrentUser user, long officeId, LocalDate from, LocalDate to, String reason) {
+        OfficeSummary office = managed(user, officeId);
+        Closure c = closures.save(new Closure(office.id(), from, to, reason, user.username(), Instant.now()));
+        audit.recordAs(user.username(), "AGENDA_CLOSURE_ADDED", "Closure", c.getId(),
+                office.label() + ": " + Dates.format(from) + " – " + Dates.format(to) + " " + reason);
+        return c;
+    }
+
+    public void removeClosure(CurrentUser user, long closureId) {
+        Closure c = closures.findById(closureId).orElseThrow(NotFoundException::new);
+        managed(user, c.getOfficeId());
+        closures.delete(c);
+        audit.recordAs(user.username(), "AGENDA_CLOSURE_REMOVED", "Closure", closureId,
+                Dates.format(c.getFrom()) + " – " + Dates.format(c.getTo()) + " " + c.getReason());
+    }
+
+    // ---- slots ----
+
+    /** The office's slots from one day to another (inclusive), each with the appointments that occupy it. */
+    @Transactional(readOnly = true)
+    public List<SlotView> slots(long officeId, LocalDate from, LocalDate to) {
+        List<Slot> slots = SlotCalendar.slots(templates(officeId), closures(officeId), from, to, Dates.ZONE);
+        List<Appointment> booked = appointments.findAtOffice(officeId, from.atStartOfDay(Dates.ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(Dates.ZONE).toInstant());
+        Map<Instant, List<Appointment>> byStart = booked.stream().filter(a -> a.isFromAgenda() && a.getStatus().occupies())
+                .collect(Collectors.groupingBy(Appointment::getStartsAt));
+        return slots.stream().map(s -> new SlotView(s, byStart.getOrDefault(s.start().toInstant(), List.of()))).toList();
+    }
+
+    /** Every appointment at the office in the range, whatever its status, for the week view. */
+    @Transactional(readOnly = true)
+    public List<Appointment> appointmentsAt(long officeId, LocalDate from, LocalDate to) {
+        return appointments.findAtOffice(officeId, from.atStartOfDay(Dates.ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(Dates.ZONE).toInstant());
+    }
+
+    /** Whether a template is in force at the office on that day: with no agenda the appointment is agreed by contact. */
+    @Transactional(readOnly = true)
+    public boolean hasAgendaOn(long officeId, LocalDate day) {
+        return SlotCalendar.templateOn(templates(officeId), day).isPresent();
+    }
+
+    // ---- appointments ----
+
+    /** Books the worker in a slot of the office's agenda, starting at {@code start}. */
+    public Appointment bookSlot(CurrentUser user, long officeId, long workerId, Long requestId,
+            AppointmentPurpose purpose, ZonedDateTime start, String pastJustification) {
+        OfficeSummary office = bookable(user, officeId);
+        lock(OFFICE_LOCK, officeId);
+        SlotView slot = slots(officeId, start.toLocalDate(), start.toLocalDate()).stream()
+                .filter(s -> s.slot().start().toInstant().equals(start.toInstant())).findFirst()
+                .orElseThrow(() -> new AgendaRefusedException("agenda.book.noSuchSlot"));
+        if (slot.free() == 0) {
+            throw new AgendaRefusedException("agenda.book.full");
+        }
+        return save(user, office, Appointment.book(officeId, workerId, requestId, purpose, slot.slot().start().toInstant(),
+                slot.slot().end().toInstant(), slot.slot().staff(), true, null, pastJustification, user.username(),
+                Instant.now()));
+    }
+
+    /** Records an appointment agreed with the worker by contact, where the office has no agenda that day. */
+    public Appointment bookByContact(CurrentUser user, long officeId, long workerId, Long requestId,
+            AppointmentPurpose purpose, ZonedDateTime start, int minutes, String contactNote, String pastJustification) {
+        OfficeSummary office = bookable(user, officeId);
+        if (hasAgendaOn(officeId, start.toLocalDate())) {
+            throw new AgendaRefusedException("agenda.book.agendaPublished");
+        }
+        if (minutes < 5 || minutes > 480) {
+            throw new AgendaRefusedException("agenda.rule.invalid");
+        }
+        return save(user, office, Appointment.book(officeId, workerId, requestId, purpose, start.toInstant(),
+                start.plusMinutes(minutes).toInstant(), null, false, contactNote, pastJustification, user.username(),
+                Instant.now()));
+    }
+
+    public void cancel(CurrentUser user, long id, long version, String reason) {
+        Appointment a = changeable(user, id, version);
+        a.cancel(reason);
+        changed(user, a, "AGENDA_APPOINTMENT_CANCELLED", reason);
+    }
+
+    /** Moves the appointment to another slot of the same office: the old one is marked moved, with the reason. */
+    public Appointment move(CurrentUser user, long id, long version, ZonedDateTime newStart, String reason,
+            String pastJustification) {
+        Appointment old = changeable(user, id, version);
+        old.move(reason);
+        appointments.flush();
+        Appointment replacement = old.isFromAgenda()
+                ? bookSlot(user, old.getOfficeId(), old.getWorkerId(), old.getRequestId(), old.getPurpose(), newStart,
+                        pastJustification)
+                : bookByContact(user, old.getOfficeId(), old.getWorkerId(), old.getRequestId(), old.getPurpose(), newStart,
+                        (int) java.time.Duration.between(old.getStartsAt(), old.getEndsAt()).toMinutes(),
+                        old.getContactNote(), pastJustification);
+        old.replacedBy(replacement.getId());
+        changed(user, old, "AGENDA_APPOINTMENT_MOVED", "al " + Dates.format(replacement.getStartsAt()) + ": " + reason);
+        return replacement;
+    }
+
+    public void recordOutcome(CurrentUser user, long id, long version, AppointmentStatus outcome, String note) {
+        Appointment a = changeable(user, id, version);
+        a.recordOutcome(outcome, note, user.username(), Instant.now());
+        changed(user, a, "AGENDA_APPOINTMENT_OUTCOME", outcome.name() + (note == null || note.isBlank() ? "" : ": " + note));
+    }
+
+    @Transactional(readOnly = true)
+    public Appointment appointment(CurrentUser user, long id) {
+        Appointment a = appointments.findById(id).orElseThrow(NotFoundException::new);
+        office(user, a.getOfficeId());
+        return a;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Appointment> ofRequest(long requestId) {
+        return appointments.findByRequestIdOrderByStartsAtAscIdAsc(requestId);
+    }
+
+    /** Of these requests, those whose first appointment is booked or has taken place. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> withFirstAppointment(java.util.Collection<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                select distinct request_id from agenda_appointment where request_id in (:ids) and purpose = 'FIRST'
+                and status in ('BOOKED', 'HELD', 'ABSENT_JUSTIFIED', 'ABSENT_UNJUSTIFIED')""")
+                .param("ids", requestIds).query(Long.class).list());
+    }
+
+    /** The day the service started: the first appointment of the request that was held. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LocalDate> firstHeld(long requestId) {
+        return ofRequest(requestId).stream()
+                .filter(a -> a.getPurpose() == AppointmentPurpose.FIRST && a.getStatus() == AppointmentStatus.HELD)
+                .map(a -> a.getStartsAt().atZone(Dates.ZONE).toLocalDate()).findFirst();
+    }
+
+    /** Office names by id, for pages that list appointments of several offices. */
+    @Transactional(readOnly = true)
+    public Map<Long, OfficeSummary> offices() {
+        return centres.offices().stream().collect(Collectors.toMap(OfficeSummary::id, Function.identity()));
+    }
+
+    private Appointment save(CurrentUser user, OfficeSummary office, Appointment a) {
+        lock(WORKER_LOCK, a.getWorkerId());
+        if (!appointments.findOccupyingForWorker(a.getWorkerId(), a.getStartsAt(), a.getEndsAt()).isEmpty()) {
+            throw new AgendaRefusedException("agenda.book.workerBusy");
+        }
+        Appointment saved = appointments.saveAndFlush(a);
+        audit.recordAs(user.username(), "AGENDA_APPOINTMENT_BOOKED", "Appointment", saved.getId(),
+                office.label() + " " + Dates.format(saved.getStartsAt()) + " lavoratore " + saved.getWorkerId()
+                        + (saved.isFromAgenda() ? "" : " (concordato: " + saved.getContactNote() + ")")
+                        + (saved.getPastJustification() == null ? "" : " giustificazione: " + saved.getPastJustification()));
+        events.publishEvent(new AppointmentChanged(saved.getId(), saved.getRequestId(), saved.getWorkerId(),
+                saved.getPurpose(), saved.getStatus()));
+        return saved;
+    }
+
+    private void changed(CurrentUser user, Appointment a, String action, String details) {
+        audit.recordAs(user.username(), action, "Appointment", a.getId(), details);
+        events.publishEvent(new AppointmentChanged(a.getId(), a.getRequestId(), a.getWorkerId(), a.getPurpose(),
+                a.getStatus()));
+    }
+
+    private Appointment changeable(CurrentUser user, long id, long version) {
+        Appointment a = appointments.findById(id).orElseThrow(NotFoundException::new);
+        bookable(user, a.getOfficeId());
+        if (a.getVersion() != version) {
+            throw new AgendaRefusedException("agenda.stale");
+        }
+        return a;
+    }
+
+    private OfficeSummary managed(CurrentUser user, long officeId) {
+        OfficeSummary office = office(user, officeId);
+        if (!canManage(user, office)) {
+            throw new AccessDeniedException("agenda");
+        }
+        return office;
+    }
+
+    private OfficeSummary bookable(CurrentUser user, long officeId) {
+        OfficeSummary office = office(user, officeId);
+        if (!canBook(user, office)) {
+            throw new AccessDeniedException("booking");
+        }
+        return office;
+    }
+
+    private void lock(int namespace, long id) {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(?, ?)) l").params(namespace, (int) id)
+                .query(Integer.class).single();
+    }
+}

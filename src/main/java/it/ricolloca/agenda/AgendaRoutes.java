@@ -1,0 +1,33 @@
+package it.ricolloca.agenda;
+
+/** The URLs of the agenda. */
+public final class AgendaRoutes {
+
+    public static final String AGENDA = "/agenda";
+    public static final String OFFICE = "/agenda/offices/{officeId}";
+    public static final String TEMPLATES = "/agenda/offices/{officeId}/templates";
+    public static final String TEMPLATE_END = "/agenda/templates/{templateId}/end";
+    public static final String CLOSURES = "/agenda/offices/{officeId}/closures";
+    public static final String CLOSURE_REMOVE = "/agenda/closures/{closureId}/remove";
+    public static final String APPOINTMENT = "/agenda/appointments/{id}";
+    public static final String APPOINTMENT_ACT = "/agenda/appointments/{id}/{act:outcome|cancel|move}";
+
+    private AgendaRoutes() {
+    }
+
+    public static String office(long officeId) {
+        return "/agenda/offices/" + officeId;
+    }
+
+    public static String templates(long officeId) {
+        return "/agenda/offices/" + officeId + "/templates";
+    }
+
+    public static String closures(long officeId) {
+        return "/agenda/offices/" + officeId + "/closures";
+    }
+
+    public static String appointment(long id) {
+        return "/agenda/appointments/" + id;
+    }
+}

@@ -1,0 +1,25 @@
+package it.ricolloca.agenda.internal;
+
+import it.ricolloca.agenda.Appointment;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface AppointmentRepository extends JpaRepository<Appointment, Long> {
+
+    @Query("""
+            select a from Appointment a where a.officeId = :office and a.startsAt < :to and a.endsAt > :from
+            order by a.startsAt, a.id""")
+    List<Appointment> findAtOffice(@Param("office") long officeId, @Param("from") Instant from, @Param("to") Instant to);
+
+    @Query("""
+            select a from Appointment a where a.workerId = :worker and a.startsAt < :to and a.endsAt > :from
+            and a.status in (it.ricolloca.agenda.AppointmentStatus.BOOKED, it.ricolloca.agenda.AppointmentStatus.HELD,
+                it.ricolloca.agenda.AppointmentStatus.ABSENT_JUSTIFIED, it.ricolloca.agenda.AppointmentStatus.ABSENT_UNJUSTIFIED)""")
+    List<Appointment> findOccupyingForWorker(@Param("worker") long workerId, @Param("from") Instant from,
+            @Param("to") Instant to);
+
+    List<Appointment> findByRequestIdOrderByStartsAtAscIdAsc(long requestId);
+}

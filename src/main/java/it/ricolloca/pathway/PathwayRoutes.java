@@ -1,0 +1,35 @@
+package it.ricolloca.pathway;
+
+/** The URLs of the provider's work on pathways. */
+public final class PathwayRoutes {
+
+    public static final String QUEUE = "/pathways/queue";
+    public static final String QUEUE_BOOK = "/pathways/queue/{requestId}";
+    public static final String PATHWAYS = "/pathways";
+    public static final String PATHWAY = "/pathways/{id}";
+    public static final String TUTOR = "/pathways/{id}/tutor";
+    public static final String PACT = "/pathways/{id}/pact";
+    public static final String PACT_PDF = "/pathways/{id}/pact/{versionNo}/pdf";
+    public static final String PACT_SIGN = "/pathways/{id}/pact/sign";
+    public static final String PACT_AMEND = "/pathways/{id}/pact/amend";
+    public static final String PACT_SIGNED_COPY = "/pathways/{id}/pact/signed-copy";
+    public static final String TIMESHEET = "/pathways/{id}/timesheet";
+    public static final String TIMESHEET_REMOVE = "/pathways/{id}/timesheet/{entryId}/remove";
+    public static final String TIMESHEET_PDF = "/pathways/{id}/timesheet/pdf";
+    public static final String DOSSIER = "/pathways/{id}/dossier";
+    public static final String DOSSIER_DOCUMENT = "/pathways/{id}/dossier/{documentId}";
+    public static final String DOSSIER_ZIP = "/pathways/{id}/dossier/zip";
+    public static final String TUTORS = "/pathways/tutors";
+    public static final String TUTORS_XLSX = "/pathways/tutors/xlsx";
+
+    private PathwayRoutes() {
+    }
+
+    public static String pathway(long id) {
+        return "/pathways/" + id;
+    }
+
+    public static String dossier(long id) {
+        return "/pathways/" + id + "/dossier";
+    }
+}

@@ -1,0 +1,68 @@
+package it.ricolloca.pathway.internal;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import it.ricolloca.accounts.StaffDirectory;
+import it.ricolloca.accounts.StaffMember;
+import it.ricolloca.documents.PdfDocuments;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.pathway.Pact;
+import it.ricolloca.pathway.PactStatus;
+import it.ricolloca.pathway.Pathway;
+import it.ricolloca.shared.web.Messages;
+import it.ricolloca.workers.WorkerSummary;
+import it.ricolloca.workers.Workers;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Renders the search pact and the Fee4Service timesheet as PDF/A, from JTE templates, with signature boxes. */
+@Component
+public class PathwayDocuments {
+
+    private final TemplateEngine templates;
+    private final PdfDocuments pdf;
+    private final Workers workers;
+    private final StaffDirectory staff;
+    private final JobCentres centres;
+    private final Messages messages;
+
+    PathwayDocuments(TemplateEngine templates, PdfDocuments pdf, Workers workers, StaffDirectory staff,
+            JobCentres centres, Messages messages) {
+        this.templates = templates;
+        this.pdf = pdf;
+        this.workers = workers;
+        this.staff = staff;
+        this.centres = centres;
+        this.messages = messages;
+    }
+
+    public byte[] pact(Pathway p, Pact pact, LocalDate start) {
+        return render("pathway/pact-pdf.jte", sheet(p, pact, start));
+    }
+
+    public byte[] timesheet(Pathway p, LocalDate start) {
+        return render("pathway/timesheet-pdf.jte", sheet(p, null, start));
+    }
+
+    private PactSheet sheet(Pathway p, Pact pact, LocalDate start) {
+        WorkerSummary w = workers.find(p.getWorkerId()).orElseThrow();
+        StaffMember tutor = p.getTutorUserId() == null ? null : staff.find(p.getTutorUserId()).orElse(null);
+        OfficeSummary office = centres.office(p.getOfficeId()).orElseThrow();
+        String name = ((w.firstName() == null ? "" : w.firstName()) + " " + (w.lastName() == null ? "" : w.lastName())).strip();
+        return new PactSheet(office.centreName(), office.label(), name.isEmpty() ? w.taxCode() : name, w.taxCode(),
+                workers.email(p.getWorkerId()).orElse(""), tutor == null ? "" : tutor.fullName(),
+                tutor == null ? "" : tutor.email(), start, pact == null ? 0 : pact.getVersionNo(),
+                pact != null && pact.getStatus() == PactStatus.DRAFT, pact == null ? p.getTimesheetSignedOn()
+                        : pact.getSignedOn(), pact == null ? List.of() : pact.getActions(),
+                pact == null ? null : pact.getNextAppointments(), p.getTimesheet(), p.totalHours());
+    }
+
+    private byte[] render(String template, PactSheet sheet) {
+        StringOutput out = new StringOutput();
+        templates.render(template, Map.of("m", messages, "sheet", sheet), out);
+        return pdf.render(out.toString());
+    }
+}

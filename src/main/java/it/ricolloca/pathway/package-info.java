@@ -1,0 +1,5 @@
+/** Pathway: the service at a provider CPI from the queue of released requests: first appointment, tutor, search pact, Fee4Service timesheet, dossier; depends on requests, agenda, documents, workers, network, accounts, parameters, audit and shared. */
+@org.springframework.modulith.ApplicationModule(displayName = "Percorso presso il CPI erogatore",
+        allowedDependencies = {"shared", "network", "accounts", "audit", "workers", "requests", "agenda", "documents",
+                "parameters"})
+package it.ricolloca.pathway;
