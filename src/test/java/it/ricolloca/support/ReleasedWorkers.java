@@ -1,0 +1,99 @@
+package it.ricolloca.support;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.agenda.Agenda;
+import it.ricolloca.agenda.TemplateKind;
+import it.ricolloca.agenda.TemplateRule;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.requests.CheckKind;
+import it.ricolloca.requests.CheckOutcome;
+import it.ricolloca.requests.internal.RequestQueries;
+import it.ricolloca.requests.internal.RequestWorkflow;
+import it.ricolloca.requests.internal.RequestWorkflow.ProviderChoice;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.workers.internal.WorkerRegister;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test data through the real workflows: an invited worker of a CPI whose request is filed,
+ * checked and released with one of the CPI's offices as provider; an office agenda open every day.
+ */
+@Component
+public class ReleasedWorkers {
+
+    private final RequestWorkflow requests;
+    private final RequestQueries queries;
+    private final WorkerRegister register;
+    private final UserAccountRepository users;
+    private final JobCentres centres;
+    private final Agenda agenda;
+    private final JdbcClient jdbc;
+    private final Random random = new Random(5150);
+
+    ReleasedWorkers(RequestWorkflow requests, RequestQueries queries, WorkerRegister register,
+            UserAccountRepository users, JobCentres centres, Agenda agenda, JdbcClient jdbc) {
+        this.requests = requests;
+        this.queries = queries;
+        this.register = register;
+        this.users = users;
+        this.centres = centres;
+        this.agenda = agenda;
+        this.jdbc = jdbc;
+    }
+
+    public CurrentUser user(String username) {
+        return users.findByUsername(username).orElseThrow().toCurrentUser();
+    }
+
+    /** The first office of the master user's CPI. */
+    public OfficeSummary office(String masterUsername) {
+        long centre = user(masterUsername).centreId();
+        return centres.offices().stream().filter(o -> o.centreId() == centre).findFirst().orElseThrow();
+    }
+
+    /** A released request of a new invited worker, provider: the first office of that master's CPI. Returns its id. */
+    public long release(String masterUsername, String lastName, String firstName) {
+        CurrentUser master = user(masterUsername);
+        String cf = TestCodes.random(random);
+        long worker = register.create(user("regione"), cf, firstName, lastName, master.centreId()).getId();
+        jdbc.sql("update workers_worker set email = ? where id = ?").params(firstName.toLowerCase() + "@example.org", worker)
+                .update();
+        jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
+                .params(worker, LocalDate.of(2026, 1, 15)).update();
+        long id = requests.fileIntermediated(master, cf, new ProviderChoice("CPI", office(masterUsername).id(), null));
+        for (CheckKind k : CheckKind.values()) {
+            requests.recordCheck(master, id, queries.load(master, id).getVersion(), k, CheckOutcome.PASSED, Dates.today(),
+                    null);
+        }
+        requests.release(master, id, queries.load(master, id).getVersion(), "verifiche superate");
+        return id;
+    }
+
+    public String taxCodeOf(long requestId) {
+        return jdbc.sql("select w.tax_code from requests_voucher_request r join workers_worker w on w.id = r.worker_id"
+                + " where r.id = ?").param(requestId).query(String.class).single();
+    }
+
+    /** Gives the office an agenda every day from 08:00 to 18:00, hourly slots for two, unless it has one. */
+    public void openEveryDay(String masterUsername) {
+        OfficeSummary office = office(masterUsername);
+        if (!agenda.templates(office.id()).isEmpty()) {
+            return;
+        }
+        List<TemplateRule> rules = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            rules.add(new TemplateRule(d, LocalTime.of(8, 0), LocalTime.of(18, 0), 60, 2, "Sportello AdR"));
+        }
+        agenda.addTemplate(user(masterUsername), office.id(), "Tutti i giorni", TemplateKind.WEEKLY,
+                LocalDate.of(2026, 1, 1), null, rules);
+    }
+}
