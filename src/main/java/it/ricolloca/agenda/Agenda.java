@@ -111,6 +111,14 @@ public class Agenda {
         return t;
     }
 
+    /** The template, if the user may read its office's agenda; 404 otherwise. */
+    @Transactional(readOnly = true)
+    public AgendaTemplate template(CurrentUser user, long templateId) {
+        AgendaTemplate t = templates.findById(templateId).orElseThrow(NotFoundException::new);
+        office(user, t.getOfficeId());
+        return t;
+    }
+
     public void endTemplate(CurrentUser user, long templateId, long version, LocalDate from) {
         AgendaTemplate t = templates.findById(templateId).orElseThrow(NotFoundException::new);
         managed(user, t.getOfficeId());

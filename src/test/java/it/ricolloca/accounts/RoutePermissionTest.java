@@ -235,6 +235,8 @@ class RoutePermissionTest {
         post(RequestRoutes.API_REQUEST_REJECT, "/api/v1" + r + "/reject", Map.of("reasons", "prova"), torinoStaff(409),
                 Map.of(ANON, 401));
 
+        routesOfTheProvider();
+
         get("/parameters", "/parameters", allow(ok(), all()), redirectAnon());
         get("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", allow(ok(), all()), redirectAnon());
         post("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", Map.of("value", "x"), adminOnly(200), redirectAnon());
@@ -244,6 +246,99 @@ class RoutePermissionTest {
         get("/actuator/health", "/actuator/health", allow(ok(), all()), Map.of(ANON, 200));
         get("/actuator/metrics", "/actuator/metrics", adminOnly(200), Map.of(ANON, 401));
         get("/actuator/prometheus", "/actuator/prometheus", adminOnly(200), Map.of(ANON, 401));
+    }
+
+    @Autowired it.ricolloca.support.ReleasedWorkers released;
+    @Autowired it.ricolloca.pathway.internal.PathwayWork pathwayWork;
+    @Autowired it.ricolloca.agenda.Agenda agenda;
+
+    /** Agenda and pathway routes, on a Torino pathway with its first appointment, a draft pact and a template. */
+    private void routesOfTheProvider() {
+        released.openEveryDay("master.torino");
+        CurrentUser master = released.user("master.torino");
+        long officeId = released.office("master.torino").id();
+        long requestId = released.release("master.torino", "Permessi", "Percorso");
+        long pathway = pathwayWork.bookFirstAppointment(master, requestId,
+                it.ricolloca.shared.web.Dates.today().plusDays(9).atTime(9, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                null, null, null);
+        var p = pathwayWork.get(master, pathway);
+        pathwayWork.saveDraft(master, pathway, p.getVersion(), List.of(new it.ricolloca.pathway.PactAction(
+                it.ricolloca.pathway.PactActionKind.CV, "Curriculum", null)), null);
+        long appointment = pathwayWork.appointments(p).get(0).getId();
+        long template = agenda.templates(officeId).get(0).getId();
+        String office = "/agenda/offices/" + officeId;
+        String pw = "/pathways/" + pathway;
+
+        // The demo operator holds the intermediated-request and release delegations, not the agenda's.
+        Map<String, Integer> managers = torinoOnly(403);
+        managers.put("master.torino", 200);
+        Map<String, Integer> managersRedirect = torinoOnly(403);
+        managersRedirect.put("master.torino", 302);
+        Map<String, Integer> assigners = torinoOnly(403);
+        assigners.putAll(Map.of("master.torino", 302, "operatore.torino", 302));
+        Map<String, Integer> staffRedirect = torinoOnly(403);
+        staffRedirect.putAll(Map.of("master.torino", 302, "operatore.torino", 302, "tutor.torino", 302));
+        Map<String, Integer> staffPage = torinoOnly(403);
+        staffPage.putAll(Map.of("master.torino", 200, "operatore.torino", 200, "tutor.torino", 200));
+
+        get("/agenda", "/agenda", allow(ok(), all()), redirectAnon());
+        get("/agenda/offices/{officeId}", office, torinoVisible(200), redirectAnon());
+        get("/agenda/offices/{officeId}/templates", office + "/templates", torinoVisible(200), redirectAnon());
+        post("/agenda/offices/{officeId}/templates", office + "/templates", Map.of("name", ""), managers, redirectAnon());
+        post("/agenda/templates/{templateId}/end", "/agenda/templates/" + template + "/end",
+                Map.of("officeId", String.valueOf(officeId), "version", "-1"), managersRedirect, redirectAnon());
+        get("/agenda/offices/{officeId}/closures", office + "/closures", torinoVisible(200), redirectAnon());
+        post("/agenda/offices/{officeId}/closures", office + "/closures", Map.of("from", ""), managersRedirect,
+                redirectAnon());
+        post("/agenda/closures/{closureId}/remove", "/agenda/closures/999999/remove",
+                Map.of("officeId", String.valueOf(officeId)), allow(404, all()), redirectAnon());
+        get("/agenda/appointments/{id}", "/agenda/appointments/" + appointment, torinoVisible(200), redirectAnon());
+        for (String act : List.of("outcome", "cancel", "move")) {
+            post(it.ricolloca.agenda.AgendaRoutes.APPOINTMENT_ACT, "/agenda/appointments/" + appointment + "/" + act,
+                    Map.of("version", "-1"), staffRedirect, redirectAnon());
+        }
+
+        get("/pathways/queue", "/pathways/queue", allow(ok(), all()), redirectAnon());
+        long queued = released.release("master.torino", "Permessi", "Coda");
+        get("/pathways/queue/{requestId}", "/pathways/queue/" + queued, torinoVisible(200), redirectAnon());
+        post("/pathways/queue/{requestId}", "/pathways/queue/" + queued, Map.of("start", ""), staffRedirect,
+                redirectAnon());
+        get("/pathways", "/pathways", allow(ok(), all()), redirectAnon());
+        get("/pathways/{id}", pw, torinoVisible(200), redirectAnon());
+        post("/pathways/{id}/tutor", pw + "/tutor", Map.of("version", "-1"), assigners, redirectAnon());
+        get("/pathways/{id}/pact", pw + "/pact", staffPage, redirectAnon());
+        post("/pathways/{id}/pact", pw + "/pact", Map.of("version", "-1"), staffRedirect, redirectAnon());
+        get("/pathways/{id}/pact/{versionNo}/pdf", pw + "/pact/1/pdf", torinoVisible(200), redirectAnon());
+        post("/pathways/{id}/pact/sign", pw + "/pact/sign", Map.of("version", "-1"), staffRedirect, redirectAnon());
+        post("/pathways/{id}/pact/amend", pw + "/pact/amend", Map.of("version", "-1"), staffRedirect, redirectAnon());
+        post("/pathways/{id}/pact/signed-copy", pw + "/pact/signed-copy", Map.of("version", "-1"), staffRedirect,
+                redirectAnon());
+        post("/pathways/{id}/timesheet", pw + "/timesheet", Map.of("version", "-1"), staffRedirect, redirectAnon());
+        post("/pathways/{id}/timesheet/{entryId}/remove", pw + "/timesheet/999999/remove", Map.of("version", "-1"),
+                staffRedirect, redirectAnon());
+        get("/pathways/{id}/timesheet/pdf", pw + "/timesheet/pdf", torinoVisible(200), redirectAnon());
+        get("/pathways/{id}/dossier", pw + "/dossier", torinoVisible(200), redirectAnon());
+        post("/pathways/{id}/dossier", pw + "/dossier", Map.of("kind", "OTHER"), staffRedirect, redirectAnon());
+        get("/pathways/{id}/dossier/{documentId}", pw + "/dossier/999999", allow(404, all()), redirectAnon());
+        get("/pathways/{id}/dossier/zip", pw + "/dossier/zip", torinoVisible(200), redirectAnon());
+        Map<String, Integer> tutorReaders = allow(403, all());
+        tutorReaders.putAll(Map.of("regione", 200, "adr.regione", 200, "master.torino", 200, "master.novara", 200));
+        get("/pathways/tutors", "/pathways/tutors", tutorReaders, redirectAnon());
+        get("/pathways/tutors/xlsx", "/pathways/tutors/xlsx", tutorReaders, redirectAnon());
+    }
+
+    /** A Torino record: every user who may see it gets {@code ok}; Novara 404. */
+    private static Map<String, Integer> torinoVisible(int ok) {
+        Map<String, Integer> m = allow(ok, all());
+        m.putAll(Map.of("master.novara", 404, "operatore.novara", 404));
+        return m;
+    }
+
+    /** A Torino record reserved to some Torino staff: everyone else {@code status}, Novara 404. */
+    private static Map<String, Integer> torinoOnly(int status) {
+        Map<String, Integer> m = allow(status, all());
+        m.putAll(Map.of("master.novara", 404, "operatore.novara", 404));
+        return m;
     }
 
     @Test

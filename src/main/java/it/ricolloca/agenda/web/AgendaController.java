@@ -122,7 +122,7 @@ class AgendaController {
             @RequestParam(name = "capacity", required = false) String[] capacity,
             @RequestParam(name = "staff", required = false) String[] staff, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        OfficeSummary office = agenda.office(user, officeId);
+        OfficeSummary office = managed(user, officeId);
         String problem = null;
         try {
             if (name.isBlank() || name.length() > 200) {
@@ -147,6 +147,7 @@ class AgendaController {
     String endTemplate(@PathVariable long templateId, @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "-1") long version, @RequestParam long officeId, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
+        managed(user, agenda.template(user, templateId).getOfficeId());
         try {
             agenda.endTemplate(user, templateId, version,
                     parseDate(from).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid")));
@@ -214,7 +215,7 @@ class AgendaController {
             @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        agenda.office(user, officeId);
+        managed(user, officeId);
         try {
             LocalDate f = parseDate(from).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
             LocalDate t = to.isBlank() ? f : parseDate(to).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
@@ -260,6 +261,9 @@ class AgendaController {
             @RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String justification,
             RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
+        if (!agenda.canBook(user, agenda.office(user, agenda.appointment(user, id).getOfficeId()))) {
+            throw new org.springframework.security.access.AccessDeniedException("booking");
+        }
         long target = id;
         try {
             switch (act) {
@@ -274,6 +278,14 @@ class AgendaController {
             redirect.addFlashAttribute("problem", messages.t("agenda.stale"));
         }
         return "redirect:" + AgendaRoutes.appointment(target);
+    }
+
+    private OfficeSummary managed(CurrentUser user, long officeId) {
+        OfficeSummary office = agenda.office(user, officeId);
+        if (!agenda.canManage(user, office)) {
+            throw new org.springframework.security.access.AccessDeniedException("agenda");
+        }
+        return office;
     }
 
     private Object[] statusArgs(Object[] args) {

@@ -142,6 +142,10 @@ class PathwayController {
             @RequestParam(defaultValue = "") String contactNote, @RequestParam(defaultValue = "") String justification,
             RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
+        QueueItem item = work.queued(user, requestId);
+        if (!agenda.canBook(user, item.office())) {
+            throw new AccessDeniedException("booking");
+        }
         try {
             Integer contactMinutes = "contact".equals(mode) ? parseInt(minutes) : null;
             long id = work.bookFirstAppointment(user, requestId, StartTimes.parse(start), contactMinutes, contactNote,
@@ -189,6 +193,10 @@ class PathwayController {
     String tutor(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
             @RequestParam(defaultValue = "") String tutorId, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
+        CurrentUser current = currentUsers.require();
+        if (!work.canAssignTutor(current, work.get(current, id))) {
+            throw new AccessDeniedException("tutor");
+        }
         return act(id, redirect, "pathway.tutor.assigned", user -> work.assignTutor(user, id, version,
                 Optional.ofNullable(parseLong(tutorId)).orElseThrow(() -> new PathwayRefusedException("pathway.tutor.notATutor")),
                 reason));
@@ -230,6 +238,9 @@ class PathwayController {
             @RequestParam(name = "due", required = false) String[] due,
             @RequestParam(defaultValue = "") String nextAppointments, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
+        if (!work.canWork(user, work.get(user, id))) {
+            throw new AccessDeniedException("pact");
+        }
         try {
             List<PactAction> actions = new ArrayList<>();
             for (int i = 0; i < MAX_ACTIONS; i++) {
@@ -348,6 +359,9 @@ class PathwayController {
             @RequestParam(defaultValue = "") String title,
             @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
+        if (!work.canWork(user, work.get(user, id))) {
+            throw new AccessDeniedException("dossier");
+        }
         try {
             DocumentKind k;
             try {
@@ -442,6 +456,9 @@ class PathwayController {
 
     private String act(long id, RedirectAttributes redirect, String done, Act act) {
         CurrentUser user = currentUsers.require();
+        if (!work.canWork(user, work.get(user, id))) {
+            throw new AccessDeniedException("pathway");
+        }
         try {
             act.run(user);
             redirect.addFlashAttribute("flash", done);
