@@ -290,6 +290,110 @@ class BrowserAccessibilityTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.support.ReleasedWorkers released;
+
+    @Test
+    void theTutorBooksRecordsDraftsPrintsFillsSignsUploadsAndDownloadsTheDossier() throws Exception {
+        released.openEveryDay("master.torino");
+        long request = released.release("master.torino", "Bruno", "Marta");
+        java.time.ZonedDateTime yesterday = it.ricolloca.shared.web.Dates.today().minusDays(1).atTime(10, 0)
+                .atZone(it.ricolloca.shared.web.Dates.ZONE);
+
+        signIn("tutor.torino");
+        page.navigate(url("/pathways/queue"));
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fissa il primo appuntamento di Bruno Marta")).click();
+        check();
+        page.getByLabel(java.util.regex.Pattern.compile("^Slot liberi")).selectOption(yesterday.toOffsetDateTime().toString());
+        page.getByLabel(java.util.regex.Pattern.compile("^Giustificazione")).fill("Colloquio svolto ieri, registrato oggi.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prenota il primo appuntamento")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/pathways/\\d+$"));
+        String pathwayUrl = page.url();
+        assertThat(page.locator("main").textContent()).contains("Primo appuntamento fissato.", "Tutor Torino");
+        check();
+
+        page.locator("section[aria-labelledby=appointments-heading] a").first().click();
+        check();
+        page.getByLabel("Esito dell'appuntamento").selectOption("HELD");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra l'esito")).click();
+        assertThat(page.locator("main").textContent()).contains("Esito registrato.", "Svolto");
+        check();
+
+        page.navigate(pathwayUrl);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Redigi il patto")).click();
+        check();
+        page.getByLabel("Tipo dell'azione 1").selectOption("CV");
+        page.getByLabel("Descrizione dell'azione 1").fill("Riscrivere il curriculum con il tutor");
+        page.getByLabel("Tipo dell'azione 2").selectOption("JOB_SEARCH");
+        page.getByLabel("Descrizione dell'azione 2").fill("Tre candidature a settimana nella logistica");
+        page.getByLabel("Prossimi appuntamenti").fill("Ogni giovedì alle 9:30");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Salva la bozza")).click();
+        page.waitForURL(pathwayUrl);
+        assertThat(page.locator("main").textContent()).contains("Bozza del patto salvata.", "Tre candidature");
+        String pactPdf = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("PDF della versione 1")).getAttribute("href");
+        com.microsoft.playwright.APIResponse printed = page.request().get(url(pactPdf));
+        assertThat(printed.status()).isEqualTo(200);
+        assertThat(printed.headers().get("content-type")).isEqualTo("application/pdf");
+        check();
+
+        page.getByLabel("Ore", new Page.GetByLabelOptions().setExact(true)).fill("1,5");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra le ore")).click();
+        page.waitForURL(pathwayUrl);
+        assertThat(page.locator("main").textContent()).contains("Ore registrate.", "totale 1.5");
+        check();
+
+        page.onceDialog(d -> d.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Segna come firmato")).click();
+        page.waitForURL(pathwayUrl);
+        assertThat(page.locator("main").textContent()).contains("Patto firmato");
+        check();
+        page.getByLabel("Copia firmata scansionata").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "patto-firmato.pdf", "application/pdf", onePagePdf()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Carica la copia firmata")).click();
+        page.waitForURL(pathwayUrl);
+        assertThat(page.locator("main").textContent()).contains("Copia firmata caricata nel dossier.", "copia firmata");
+        check();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dossier del lavoratore")).click();
+        assertThat(page.locator("main").textContent()).contains("Patto di ricerca intensiva firmato", "Timesheet Fee4Service",
+                "patto-firmato.pdf");
+        check();
+        String zipHref = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Scarica il dossier (ZIP con indice)"))
+                .getAttribute("href");
+        com.microsoft.playwright.APIResponse zip = page.request().get(url(zipHref));
+        assertThat(zip.status()).isEqualTo(200);
+        List<String> entries = new ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+                entries.add(e.getName());
+            }
+        }
+        assertThat(entries).contains("indice.csv").anyMatch(n -> n.endsWith("patto-firmato.pdf"))
+                .anyMatch(n -> n.endsWith("patto-v1.pdf")).anyMatch(n -> n.endsWith("timesheet.pdf"));
+        page.navigate(url("/agenda"));
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^CPI Torino"))).first().click();
+        check();
+        page.navigate(url("/pathways?mine=true"));
+        check();
+        signOut();
+
+        signIn("master.torino");
+        page.navigate(pathwayUrl);
+        check();
+        assertThat(page.locator("main").textContent()).contains("Marta Bruno", "firmato");
+        page.navigate(url("/pathways/tutors"));
+        assertThat(page.locator("main").textContent()).contains("Tutor Torino");
+        check();
+        long office = released.office("master.torino").id();
+        open("/agenda/offices/" + office + "/templates");
+        open("/agenda/offices/" + office + "/closures");
+        signOut();
+        assertThat(request).isPositive();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
     private void recordCheck(String kind, String outcome, String note) {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registra una verifica")).click();
         page.getByLabel(java.util.regex.Pattern.compile("^Verifica")).selectOption(kind);

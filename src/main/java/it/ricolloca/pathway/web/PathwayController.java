@@ -130,9 +130,14 @@ class PathwayController {
         model.addAttribute("canBook", agenda.canBook(user, item.office()));
         model.addAttribute("hasAgenda", agenda.hasAgendaOn(item.office().id(), today)
                 || !agenda.slots(item.office().id(), today, today.plusDays(28)).isEmpty());
-        model.addAttribute("slots", agenda.slots(item.office().id(), today, today.plusDays(28)).stream()
-                .filter(s -> s.free() > 0 && s.slot().start().toInstant().isAfter(java.time.Instant.now()))
-                .map(s -> s.slot().start()).toList());
+        java.time.Instant now = java.time.Instant.now();
+        model.addAttribute("slots", agenda.slots(item.office().id(), today.minusDays(7), today.plusDays(28)).stream()
+                .filter(s -> s.free() > 0)
+                .map(s -> new PathwayViews.BookableSlot(s.slot().start(), s.slot().start().toInstant().isBefore(now)))
+                .toList());
+        model.addAttribute("defaultSlot", agenda.slots(item.office().id(), today, today.plusDays(28)).stream()
+                .filter(s -> s.free() > 0 && !s.slot().start().toInstant().isBefore(now)).map(s -> s.slot().start())
+                .findFirst().orElse(null));
         return "pathway/book";
     }
 

@@ -17,6 +17,10 @@ public final class PathwayViews {
     private PathwayViews() {
     }
 
+    /** A free slot offered for the first appointment; a past one records an appointment already held. */
+    public record BookableSlot(java.time.ZonedDateTime start, boolean past) {
+    }
+
     /** One row of the pact form, as typed. */
     public record ActionRow(int index, String kind, String description, String due) {
     }
