@@ -249,6 +249,10 @@ public class Appointment {
         return outcomeBy;
     }
 
+    public Instant getRemindedAt() {
+        return remindedAt;
+    }
+
     public long getVersion() {
         return version;
     }

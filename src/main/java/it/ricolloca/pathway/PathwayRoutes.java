@@ -21,6 +21,9 @@ public final class PathwayRoutes {
     public static final String DOSSIER_ZIP = "/pathways/{id}/dossier/zip";
     public static final String TUTORS = "/pathways/tutors";
     public static final String TUTORS_XLSX = "/pathways/tutors/xlsx";
+    public static final String FEEDS = "/pathways/feeds";
+    public static final String FEED_REVOKE = "/pathways/feeds/{feedId}/revoke";
+    public static final String CALENDAR = "/calendar/{token}.ics";
 
     private PathwayRoutes() {
     }

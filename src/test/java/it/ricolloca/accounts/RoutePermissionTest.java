@@ -325,6 +325,14 @@ class RoutePermissionTest {
         tutorReaders.putAll(Map.of("regione", 200, "adr.regione", 200, "master.torino", 200, "master.novara", 200));
         get("/pathways/tutors", "/pathways/tutors", tutorReaders, redirectAnon());
         get("/pathways/tutors/xlsx", "/pathways/tutors/xlsx", tutorReaders, redirectAnon());
+        get("/pathways/feeds", "/pathways/feeds", allow(ok(), all()), redirectAnon());
+        Map<String, Integer> tutorsOnly = allow(403, all());
+        tutorsOnly.put("tutor.torino", 200);
+        post("/pathways/feeds", "/pathways/feeds", Map.of(), tutorsOnly, redirectAnon());
+        post("/pathways/feeds/{feedId}/revoke", "/pathways/feeds/999999/revoke", Map.of(), allow(404, all()),
+                redirectAnon());
+        get("/calendar/{token}.ics", "/calendar/sconosciutosconosciutosconosciuto.ics", allow(404, all()),
+                Map.of(ANON, 404));
     }
 
     /** A Torino record: every user who may see it gets {@code ok}; Novara 404. */

@@ -53,6 +53,8 @@ class SecurityConfig {
                     .permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                // Calendar feeds: the secret token in the URL is the credential (calendar apps cannot sign in).
+                .requestMatchers(org.springframework.http.HttpMethod.GET, "/calendar/*.ics").permitAll()
                 .requestMatchers("/actuator/**").hasRole("REGIONAL_ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form

@@ -22,4 +22,9 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
             @Param("to") Instant to);
 
     List<Appointment> findByRequestIdOrderByStartsAtAscIdAsc(long requestId);
+
+    @Query("""
+            select a from Appointment a where a.status = it.ricolloca.agenda.AppointmentStatus.BOOKED
+            and a.remindedAt is null and a.startsAt > :from and a.startsAt <= :to order by a.startsAt""")
+    List<Appointment> findDueForReminder(@Param("from") Instant from, @Param("to") Instant to);
 }

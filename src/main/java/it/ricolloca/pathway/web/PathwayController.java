@@ -113,6 +113,11 @@ class PathwayController {
                 Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "CPI_MASTER"));
     }
 
+    @Bean
+    static MenuEntry feedsMenuEntry() {
+        return new MenuEntry(28, "nav.feeds", PathwayRoutes.FEEDS, Set.of("CPI_MASTER", "CPI_OPERATOR", "CPI_TUTOR"));
+    }
+
     // ---- queue and first appointment ----
 
     @GetMapping(PathwayRoutes.QUEUE)

@@ -1,0 +1,86 @@
+package it.ricolloca.pathway.web;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.accounts.Role;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.pathway.PathwayRoutes;
+import it.ricolloca.pathway.internal.CalendarFeeds;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Calendar feeds: the user's list, creation (the address is shown once), revocation, and the public ICS by token. */
+@Controller
+class CalendarFeedController {
+
+    private final CalendarFeeds feeds;
+    private final CurrentUsers currentUsers;
+    private final JobCentres centres;
+
+    CalendarFeedController(CalendarFeeds feeds, CurrentUsers currentUsers, JobCentres centres) {
+        this.feeds = feeds;
+        this.currentUsers = currentUsers;
+        this.centres = centres;
+    }
+
+    @GetMapping(PathwayRoutes.FEEDS)
+    String list(Model model) {
+        return page(model, currentUsers.require(), null);
+    }
+
+    @PostMapping(PathwayRoutes.FEEDS)
+    String create(@RequestParam(defaultValue = "") String officeId, HttpServletRequest request, Model model) {
+        CurrentUser user = currentUsers.require();
+        String token;
+        if (officeId.isBlank()) {
+            token = feeds.createTutorFeed(user);
+        } else {
+            long office;
+            try {
+                office = Long.parseLong(officeId);
+            } catch (NumberFormatException e) {
+                throw new it.ricolloca.shared.NotFoundException();
+            }
+            token = feeds.createOfficeFeed(user, office);
+        }
+        String base = request.getScheme() + "://" + request.getServerName()
+                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
+        return page(model, user, base + "/calendar/" + token + ".ics");
+    }
+
+    @PostMapping(PathwayRoutes.FEED_REVOKE)
+    String revoke(@PathVariable long feedId, RedirectAttributes redirect) {
+        feeds.revoke(currentUsers.require(), feedId);
+        redirect.addFlashAttribute("flash", "pathway.feeds.revoked");
+        return "redirect:" + PathwayRoutes.FEEDS;
+    }
+
+    @GetMapping(PathwayRoutes.CALENDAR)
+    ResponseEntity<String> calendar(@PathVariable String token) {
+        return feeds.ics(token)
+                .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                        .cacheControl(CacheControl.noStore()).body(ics))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                        .body("Calendario non trovato o revocato."));
+    }
+
+    private String page(Model model, CurrentUser user, String createdUrl) {
+        model.addAttribute("feeds", feeds.feeds(user));
+        model.addAttribute("isTutor", user.centreId() != null && user.hasRole(Role.CPI_TUTOR));
+        model.addAttribute("offices", user.centreId() == null || !(user.hasRole(Role.CPI_MASTER)
+                || user.hasRole(Role.CPI_OPERATOR) || user.hasRole(Role.CPI_TUTOR)) ? java.util.List.of()
+                : centres.offices().stream().filter(o -> o.centreId() == user.centreId()).toList());
+        model.addAttribute("createdUrl", createdUrl);
+        return "pathway/feeds";
+    }
+}
