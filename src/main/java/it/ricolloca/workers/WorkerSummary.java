@@ -3,4 +3,22 @@ package it.ricolloca.workers;
 /** What other modules need of a worker: identity and competent CPI. */
 public record WorkerSummary(long id, String taxCode, String firstName, String lastName, Long competentCentreId,
         boolean needsCompletion) {
+
+    /** "Nome Cognome", as a letter addresses the worker; the codice fiscale when the register lacks the name. */
+    public String displayName() {
+        return orTaxCode(join(firstName, lastName));
+    }
+
+    /** "Cognome Nome", as lists sort and show workers; the codice fiscale when the register lacks the name. */
+    public String listName() {
+        return orTaxCode(join(lastName, firstName));
+    }
+
+    private String orTaxCode(String name) {
+        return name.isEmpty() ? taxCode : name;
+    }
+
+    private static String join(String a, String b) {
+        return ((a == null ? "" : a) + " " + (b == null ? "" : b)).strip();
+    }
 }

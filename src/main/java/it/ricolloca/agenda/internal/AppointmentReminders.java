@@ -60,7 +60,7 @@ public class AppointmentReminders {
             WorkerSummary w = workers.find(a.getWorkerId()).orElseThrow();
             OfficeSummary office = offices.get(a.getOfficeId());
             events.publishEvent(new AppointmentReminderDue(a.getId(), email,
-                    ((w.firstName() == null ? "" : w.firstName()) + " " + (w.lastName() == null ? "" : w.lastName())).strip(),
+                    w.displayName(),
                     a.getStartsAt(), office == null ? "" : office.label() + ", " + office.municipality(), a.getPurpose()));
             sent++;
         }

@@ -1,5 +1,7 @@
 package it.ricolloca.agenda.web;
 
+import static it.ricolloca.shared.web.FormValues.at;
+
 import it.ricolloca.agenda.web.AgendaViews.DayView;
 import it.ricolloca.agenda.web.AgendaViews.OfficeRow;
 import it.ricolloca.agenda.web.AgendaViews.RuleRow;
@@ -17,6 +19,7 @@ import it.ricolloca.agenda.TemplateRule;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.Workers;
@@ -84,7 +87,7 @@ class AgendaController {
     String week(@PathVariable long officeId, @RequestParam(required = false) String week, Model model) {
         CurrentUser user = currentUsers.require();
         OfficeSummary office = agenda.office(user, officeId);
-        LocalDate monday = parseDate(week).orElse(Dates.today()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate monday = FormValues.date(week).orElse(Dates.today()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         List<SlotView> slots = agenda.slots(officeId, monday, monday.plusDays(6));
         List<Appointment> all = agenda.appointmentsAt(officeId, monday, monday.plusDays(6));
         List<DayView> days = new ArrayList<>();
@@ -129,9 +132,9 @@ class AgendaController {
                 throw new AgendaRefusedException("agenda.template.nameRequired");
             }
             TemplateKind k = "SPECIAL".equals(kind) ? TemplateKind.SPECIAL : TemplateKind.WEEKLY;
-            LocalDate from = parseDate(validFrom).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
+            LocalDate from = FormValues.date(validFrom).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
             LocalDate to = validTo.isBlank() ? null
-                    : parseDate(validTo).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
+                    : FormValues.date(validTo).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
             List<TemplateRule> rules = rules(day, start, end, minutes, capacity, staff);
             agenda.addTemplate(user, officeId, name.strip(), k, from, to, rules);
             redirect.addFlashAttribute("flash", "agenda.template.added");
@@ -150,7 +153,7 @@ class AgendaController {
         managed(user, agenda.template(user, templateId).getOfficeId());
         try {
             agenda.endTemplate(user, templateId, version,
-                    parseDate(from).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid")));
+                    FormValues.date(from).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid")));
             redirect.addFlashAttribute("flash", "agenda.template.ended");
         } catch (AgendaRefusedException e) {
             redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
@@ -217,8 +220,8 @@ class AgendaController {
         CurrentUser user = currentUsers.require();
         managed(user, officeId);
         try {
-            LocalDate f = parseDate(from).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
-            LocalDate t = to.isBlank() ? f : parseDate(to).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
+            LocalDate f = FormValues.date(from).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
+            LocalDate t = to.isBlank() ? f : FormValues.date(to).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
             if (reason.isBlank() || reason.length() > 200) {
                 throw new AgendaRefusedException("agenda.reason.required");
             }
@@ -313,24 +316,10 @@ class AgendaController {
     private Map<Long, String> names(List<Appointment> appointments) {
         Map<Long, String> names = new HashMap<>();
         for (Appointment a : appointments) {
-            names.computeIfAbsent(a.getWorkerId(), w -> workers.find(w).map(s -> ((s.lastName() == null ? "" : s.lastName())
-                    + " " + (s.firstName() == null ? "" : s.firstName())).strip() + " (" + s.taxCode() + ")").orElse(""));
+            names.computeIfAbsent(a.getWorkerId(), w -> workers.find(w).map(s -> s.listName() + " (" + s.taxCode() + ")").orElse(""));
         }
         return names;
     }
 
-    private static java.util.Optional<LocalDate> parseDate(String text) {
-        if (text == null || text.isBlank()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(LocalDate.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
-        }
-    }
 
-    private static String at(String[] values, int i) {
-        return values != null && i < values.length && values[i] != null ? values[i].strip() : "";
-    }
 }

@@ -138,8 +138,7 @@ public class CalendarFeeds {
             if (a.getStatus() == AppointmentStatus.MOVED) {
                 continue;
             }
-            String worker = workers.find(a.getWorkerId()).map(w -> ((w.lastName() == null ? "" : w.lastName()) + " "
-                    + (w.firstName() == null ? "" : w.firstName())).strip()).orElse("");
+            String worker = workers.find(a.getWorkerId()).map(w -> w.listName()).orElse("");
             VEvent event = new VEvent(a.getStartsAt(), a.getEndsAt(),
                     messages.t("pathway.feeds.summary", messages.t(a.getPurpose().labelKey()), worker));
             event.add(new Uid("appuntamento-" + a.getId() + "@ricolloca"));

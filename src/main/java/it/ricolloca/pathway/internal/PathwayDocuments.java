@@ -51,8 +51,7 @@ public class PathwayDocuments {
         WorkerSummary w = workers.find(p.getWorkerId()).orElseThrow();
         StaffMember tutor = p.getTutorUserId() == null ? null : staff.find(p.getTutorUserId()).orElse(null);
         OfficeSummary office = centres.office(p.getOfficeId()).orElseThrow();
-        String name = ((w.firstName() == null ? "" : w.firstName()) + " " + (w.lastName() == null ? "" : w.lastName())).strip();
-        return new PactSheet(office.centreName(), office.label(), name.isEmpty() ? w.taxCode() : name, w.taxCode(),
+        return new PactSheet(office.centreName(), office.label(), w.displayName(), w.taxCode(),
                 workers.email(p.getWorkerId()).orElse(""), tutor == null ? "" : tutor.fullName(),
                 tutor == null ? "" : tutor.email(), start, pact == null ? 0 : pact.getVersionNo(),
                 pact != null && pact.getStatus() == PactStatus.DRAFT, pact == null ? p.getTimesheetSignedOn()

@@ -1,5 +1,7 @@
 package it.ricolloca.pathway.web;
 
+import static it.ricolloca.shared.web.FormValues.at;
+
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.accounts.Role;
@@ -30,6 +32,7 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.tabular.SpreadsheetText;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -264,7 +267,7 @@ class PathwayController {
                 } catch (IllegalArgumentException e) {
                     throw new PathwayRefusedException("pathway.pact.actionRow", i + 1);
                 }
-                LocalDate dueOn = at(due, i).isEmpty() ? null : parseDate(at(due, i))
+                LocalDate dueOn = at(due, i).isEmpty() ? null : FormValues.date(at(due, i))
                         .orElseThrow(() -> new PathwayRefusedException("pathway.pact.actionRow", 0));
                 try {
                     actions.add(new PactAction(actionKind, at(description, i), dueOn));
@@ -296,7 +299,7 @@ class PathwayController {
     String sign(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
             @RequestParam(defaultValue = "") String signedOn, RedirectAttributes redirect) {
         return act(id, redirect, "pathway.pact.signed", user -> work.sign(user, id, version,
-                parseDate(signedOn).orElseThrow(() -> new PathwayRefusedException("pathway.date.invalid"))));
+                FormValues.date(signedOn).orElseThrow(() -> new PathwayRefusedException("pathway.date.invalid"))));
     }
 
     @PostMapping(PathwayRoutes.PACT_AMEND)
@@ -333,7 +336,7 @@ class PathwayController {
             if (note.length() > 500) {
                 throw new PathwayRefusedException("pathway.text.tooLong");
             }
-            work.addHours(user, id, version, a, parseDate(onDate)
+            work.addHours(user, id, version, a, FormValues.date(onDate)
                     .orElseThrow(() -> new PathwayRefusedException("pathway.date.invalid")), h, note);
         });
     }
@@ -497,13 +500,6 @@ class PathwayController {
         }
     }
 
-    private static Optional<LocalDate> parseDate(String text) {
-        try {
-            return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 
     private static Integer parseInt(String text) {
         try {
@@ -521,7 +517,4 @@ class PathwayController {
         }
     }
 
-    private static String at(String[] values, int i) {
-        return values != null && i < values.length && values[i] != null ? values[i].strip() : "";
-    }
 }

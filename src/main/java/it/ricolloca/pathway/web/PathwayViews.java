@@ -31,9 +31,7 @@ public final class PathwayViews {
             boolean canWork, boolean canAssignTutor, List<StaffMember> tutors, LocalDate today) {
 
         public String workerName() {
-            String name = ((worker.firstName() == null ? "" : worker.firstName()) + " "
-                    + (worker.lastName() == null ? "" : worker.lastName())).strip();
-            return name.isEmpty() ? worker.taxCode() : name;
+            return worker.displayName();
         }
 
         public Pact latestPact() {

@@ -35,11 +35,9 @@ public class RejectionNoticeLetters {
     public byte[] render(VoucherRequest request, int windowDays) {
         WorkerSummary worker = workers.find(request.getWorkerId()).orElseThrow();
         CentreSummary centre = centres.find(request.getCompetentCentreId()).orElseThrow();
-        String name = ((worker.firstName() == null ? "" : worker.firstName()) + " "
-                + (worker.lastName() == null ? "" : worker.lastName())).strip();
         List<String> failed = request.latest().values().stream().filter(c -> c.getOutcome() == CheckOutcome.FAILED)
                 .map(c -> messages.t(c.getKind().labelKey()) + (c.getNote() == null ? "" : ": " + c.getNote())).toList();
-        RejectionNoticeLetter letter = new RejectionNoticeLetter(centre.name(), centre.officialName(), centre.email(), name,
+        RejectionNoticeLetter letter = new RejectionNoticeLetter(centre.name(), centre.officialName(), centre.email(), worker.displayName(),
                 worker.taxCode(), request.getId(), request.getRequestDate(), request.getRejectionNoticeDate(),
                 request.getRejectionNoticeReasons(), failed, windowDays, request.getObservationDeadline(), centre.name());
         StringOutput out = new StringOutput();

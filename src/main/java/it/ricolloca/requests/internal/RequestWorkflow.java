@@ -129,7 +129,7 @@ public class RequestWorkflow {
         log(request, RequestAction.FILE, null, RequestStatus.REQUESTED, user, today,
                 (previous == null ? "" : "segue la richiesta n. " + previous + "; ") + "erogatore: " + note);
         events.publishEvent(new VoucherRequestFiled(request.getId(), user.centreId(), cf.value(),
-                name(worker), today, RequestChannel.INTERMEDIATED, request.deadline(days)));
+                worker.listName(), today, RequestChannel.INTERMEDIATED, request.deadline(days)));
         return request.getId();
     }
 
@@ -274,11 +274,6 @@ public class RequestWorkflow {
             return Provider.agency(name);
         }
         throw new RequestRefusedException("request.provider.required");
-    }
-
-    private static String name(WorkerSummary w) {
-        String name = ((w.lastName() == null ? "" : w.lastName()) + " " + (w.firstName() == null ? "" : w.firstName())).strip();
-        return name.isEmpty() ? w.taxCode() : name;
     }
 
     private static String note(String note) {
