@@ -54,7 +54,7 @@ public class Pathway {
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "pathway_id", insertable = false, updatable = false)
     @OrderBy("onDate, id")
-    private List<TimesheetEntry> timesheet = new ArrayList<>();
+    private List<ServiceTimesheetEntry> timesheet = new ArrayList<>();
 
     @Version
     private long version;
@@ -84,7 +84,7 @@ public class Pathway {
     }
 
     /** Adds hours to the timesheet: from the first appointment held, until the timesheet is signed. */
-    public TimesheetEntry addHours(TimesheetActivity activity, LocalDate on, BigDecimal hours, String note,
+    public ServiceTimesheetEntry addHours(ServiceTimesheetActivity activity, LocalDate on, BigDecimal hours, String note,
             LocalDate serviceStart, LocalDate today, String by, Instant now) {
         requireTimesheetOpen();
         if (serviceStart == null) {
@@ -96,7 +96,7 @@ public class Pathway {
         if (hours == null || hours.signum() <= 0 || hours.compareTo(new BigDecimal("12")) > 0 || hours.scale() > 2) {
             throw new PathwayRefusedException("pathway.timesheet.hours");
         }
-        TimesheetEntry entry = new TimesheetEntry(id, activity, on, hours, note == null || note.isBlank() ? null
+        ServiceTimesheetEntry entry = new ServiceTimesheetEntry(id, activity, on, hours, note == null || note.isBlank() ? null
                 : note.strip(), by, now);
         timesheet.add(entry);
         return entry;
@@ -119,7 +119,7 @@ public class Pathway {
     }
 
     public BigDecimal totalHours() {
-        return timesheet.stream().map(TimesheetEntry::getHours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return timesheet.stream().map(ServiceTimesheetEntry::getHours).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private void requireTimesheetOpen() {
@@ -156,7 +156,7 @@ public class Pathway {
         return timesheetSignedOn;
     }
 
-    public List<TimesheetEntry> getTimesheet() {
+    public List<ServiceTimesheetEntry> getTimesheet() {
         return List.copyOf(timesheet);
     }
 

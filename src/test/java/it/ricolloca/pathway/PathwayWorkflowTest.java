@@ -168,18 +168,18 @@ class PathwayWorkflowTest {
                 new PactAction(PactActionKind.JOB_SEARCH, "Candidarsi a cinque offerte di logistica a settimana", null));
         work.saveDraft(tutor, id, version(id), actions, "Ogni martedì alle 10");
         assertThatThrownBy(() -> work.sign(tutor, id, version(id), Dates.today())).hasMessage("pathway.pact.notStarted");
-        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), TimesheetActivity.RECEPTION, Dates.today(),
+        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), ServiceTimesheetActivity.RECEPTION, Dates.today(),
                 BigDecimal.ONE, null)).hasMessage("pathway.timesheet.notStarted");
 
         Appointment first = work.appointments(work.get(master, id)).get(0);
         agenda.recordOutcome(tutor, first.getId(), first.getVersion(), AppointmentStatus.HELD, "presa in carico");
         assertThat(work.serviceStart(work.get(master, id))).contains(Dates.today().minusDays(1));
-        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), TimesheetActivity.RECEPTION,
+        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), ServiceTimesheetActivity.RECEPTION,
                 Dates.today().minusDays(2), BigDecimal.ONE, null)).hasMessage("pathway.timesheet.date");
-        work.addHours(tutor, id, version(id), TimesheetActivity.RECEPTION, Dates.today().minusDays(1), new BigDecimal("1.5"),
+        work.addHours(tutor, id, version(id), ServiceTimesheetActivity.RECEPTION, Dates.today().minusDays(1), new BigDecimal("1.5"),
                 "primo colloquio");
-        work.addHours(tutor, id, version(id), TimesheetActivity.PACT_DEFINITION, Dates.today(), new BigDecimal("0.75"), null);
-        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), TimesheetActivity.GUIDANCE, Dates.today(),
+        work.addHours(tutor, id, version(id), ServiceTimesheetActivity.PACT_DEFINITION, Dates.today(), new BigDecimal("0.75"), null);
+        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), ServiceTimesheetActivity.GUIDANCE, Dates.today(),
                 new BigDecimal("13"), null)).hasMessage("pathway.timesheet.hours");
         assertThatThrownBy(() -> work.sign(tutor, id, version(id), Dates.today().minusDays(2)))
                 .hasMessage("pathway.pact.signDate");
@@ -192,7 +192,7 @@ class PathwayWorkflowTest {
         assertThat(signed.totalHours()).isEqualByComparingTo("2.25");
         assertThatThrownBy(() -> work.saveDraft(tutor, id, version(id), actions, null))
                 .hasMessage("pathway.pact.signedIsFinal");
-        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), TimesheetActivity.GUIDANCE, Dates.today(),
+        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), ServiceTimesheetActivity.GUIDANCE, Dates.today(),
                 BigDecimal.ONE, null)).hasMessage("pathway.timesheet.signed");
 
         String pact = text(work.pactPdf(master, id, 1));
@@ -208,8 +208,8 @@ class PathwayWorkflowTest {
         more.add(new PactAction(PactActionKind.TRAINING, "Corso per carrellisti", null));
         work.saveDraft(tutor, id, version(id), more, "Ogni martedì alle 10");
         work.sign(tutor, id, version(id), Dates.today());
-        List<Pact> pacts = work.pacts(work.get(master, id));
-        assertThat(pacts).extracting(Pact::getVersionNo, Pact::getStatus)
+        List<SearchPact> pacts = work.pacts(work.get(master, id));
+        assertThat(pacts).extracting(SearchPact::getVersionNo, SearchPact::getStatus)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, PactStatus.SIGNED),
                         org.assertj.core.groups.Tuple.tuple(1, PactStatus.SUPERSEDED));
         assertThat(text(work.pactPdf(master, id, 2))).contains("Corso per carrellisti");

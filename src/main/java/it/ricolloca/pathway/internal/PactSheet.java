@@ -1,7 +1,7 @@
 package it.ricolloca.pathway.internal;
 
 import it.ricolloca.pathway.PactAction;
-import it.ricolloca.pathway.TimesheetEntry;
+import it.ricolloca.pathway.ServiceTimesheetEntry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,5 +9,5 @@ import java.util.List;
 /** What the pact and the timesheet PDFs print: the parties, the service, the actions or the hours. */
 public record PactSheet(String centreName, String officeLabel, String workerName, String taxCode, String workerEmail,
         String tutorName, String tutorEmail, LocalDate serviceStart, int versionNo, boolean draft, LocalDate signedOn,
-        List<PactAction> actions, String nextAppointments, List<TimesheetEntry> hours, BigDecimal totalHours) {
+        List<PactAction> actions, String nextAppointments, List<ServiceTimesheetEntry> hours, BigDecimal totalHours) {
 }

@@ -7,7 +7,7 @@ import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.documents.PdfDocuments;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
-import it.ricolloca.pathway.Pact;
+import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.shared.web.Messages;
@@ -39,7 +39,7 @@ public class PathwayDocuments {
         this.messages = messages;
     }
 
-    public byte[] pact(Pathway p, Pact pact, LocalDate start) {
+    public byte[] pact(Pathway p, SearchPact pact, LocalDate start) {
         return render("pathway/pact-pdf.jte", sheet(p, pact, start));
     }
 
@@ -47,7 +47,7 @@ public class PathwayDocuments {
         return render("pathway/timesheet-pdf.jte", sheet(p, null, start));
     }
 
-    private PactSheet sheet(Pathway p, Pact pact, LocalDate start) {
+    private PactSheet sheet(Pathway p, SearchPact pact, LocalDate start) {
         WorkerSummary w = workers.find(p.getWorkerId()).orElseThrow();
         StaffMember tutor = p.getTutorUserId() == null ? null : staff.find(p.getTutorUserId()).orElse(null);
         OfficeSummary office = centres.office(p.getOfficeId()).orElseThrow();

@@ -16,12 +16,12 @@ import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
-import it.ricolloca.pathway.Pact;
+import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.PactAction;
 import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayRefusedException;
-import it.ricolloca.pathway.TimesheetActivity;
+import it.ricolloca.pathway.ServiceTimesheetActivity;
 import it.ricolloca.requests.ReleasedRequest;
 import it.ricolloca.requests.ReleasedRequests;
 import it.ricolloca.shared.NotFoundException;
@@ -50,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PathwayWork {
 
     private final PathwayRepository pathways;
-    private final PactRepository pacts;
+    private final SearchPactRepository pacts;
     private final ReleasedRequests released;
     private final Agenda agenda;
     private final JobCentres centres;
@@ -64,7 +64,7 @@ public class PathwayWork {
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
-    PathwayWork(PathwayRepository pathways, PactRepository pacts, ReleasedRequests released, Agenda agenda,
+    PathwayWork(PathwayRepository pathways, SearchPactRepository pacts, ReleasedRequests released, Agenda agenda,
             JobCentres centres, StaffDirectory staff, Parameters parameters, Dossier dossier, PathwayDocuments documents,
             AuditTrail audit, JdbcClient jdbc) {
         this.pathways = pathways;
@@ -151,7 +151,7 @@ public class PathwayWork {
     }
 
     @Transactional(readOnly = true)
-    public List<Pact> pacts(Pathway p) {
+    public List<SearchPact> pacts(Pathway p) {
         return pacts.findByPathwayIdOrderByVersionNoDesc(p.getId());
     }
 
@@ -207,16 +207,16 @@ public class PathwayWork {
     // ---- pact ----
 
     /** Saves the draft (creating version 1 when there is none yet). */
-    public Pact saveDraft(CurrentUser user, long id, long version, List<PactAction> actions, String nextAppointments) {
+    public SearchPact saveDraft(CurrentUser user, long id, long version, List<PactAction> actions, String nextAppointments) {
         Pathway p = changeable(user, id, version);
         requireWorker(user, p);
         if (actions.isEmpty()) {
             throw new PathwayRefusedException("pathway.pact.noActions");
         }
-        List<Pact> all = pacts(p);
-        Pact draft;
+        List<SearchPact> all = pacts(p);
+        SearchPact draft;
         if (all.isEmpty()) {
-            draft = pacts.save(Pact.draft(p.getId(), 1, actions, nextAppointments, user.username(), Instant.now()));
+            draft = pacts.save(SearchPact.draft(p.getId(), 1, actions, nextAppointments, user.username(), Instant.now()));
         } else if (all.get(0).getStatus() == PactStatus.DRAFT) {
             draft = all.get(0);
             draft.revise(actions, nextAppointments);
@@ -230,14 +230,14 @@ public class PathwayWork {
     }
 
     /** Drafts the next version of a signed pact, with the same actions, to amend it. */
-    public Pact amend(CurrentUser user, long id, long version) {
+    public SearchPact amend(CurrentUser user, long id, long version) {
         Pathway p = changeable(user, id, version);
         requireWorker(user, p);
-        List<Pact> all = pacts(p);
+        List<SearchPact> all = pacts(p);
         if (all.isEmpty()) {
             throw new PathwayRefusedException("pathway.pact.amendOnlySigned");
         }
-        Pact next = pacts.save(all.get(0).amend(user.username(), Instant.now()));
+        SearchPact next = pacts.save(all.get(0).amend(user.username(), Instant.now()));
         touch(p);
         audit.recordAs(user.username(), "PATHWAY_PACT_AMENDED", "Pathway", p.getId(), "nuova versione " + next.getVersionNo());
         return next;
@@ -251,15 +251,15 @@ public class PathwayWork {
     public void sign(CurrentUser user, long id, long version, LocalDate on) {
         Pathway p = changeable(user, id, version);
         requireWorker(user, p);
-        List<Pact> all = pacts(p);
+        List<SearchPact> all = pacts(p);
         if (all.isEmpty() || all.get(0).getStatus() != PactStatus.DRAFT) {
             throw new PathwayRefusedException("pathway.pact.noDraft");
         }
-        Pact draft = all.get(0);
+        SearchPact draft = all.get(0);
         LocalDate start = serviceStart(p).orElse(null);
         int within = start == null ? 0 : parameters.integer(Parameter.PACT_WITHIN_DAYS, start);
         draft.sign(on, start, within, Dates.today());
-        all.stream().skip(1).filter(x -> x.getStatus() == PactStatus.SIGNED).forEach(Pact::supersede);
+        all.stream().skip(1).filter(x -> x.getStatus() == PactStatus.SIGNED).forEach(SearchPact::supersede);
         DossierDocument pdf = dossier.storeGenerated(p.getWorkerId(), DocumentKind.PACT,
                 "Patto di ricerca intensiva", "patto-v" + draft.getVersionNo() + ".pdf", "application/pdf",
                 documents.pact(p, draft, start), user.username());
@@ -278,7 +278,7 @@ public class PathwayWork {
     public void uploadSignedCopy(CurrentUser user, long id, long version, Upload upload) {
         Pathway p = changeable(user, id, version);
         requireWorker(user, p);
-        Pact signed = pacts(p).stream().filter(x -> x.getStatus() == PactStatus.SIGNED).findFirst()
+        SearchPact signed = pacts(p).stream().filter(x -> x.getStatus() == PactStatus.SIGNED).findFirst()
                 .orElseThrow(() -> new PathwayRefusedException("pathway.pact.notSigned"));
         DossierDocument copy = dossier.storeUpload(p.getWorkerId(), DocumentKind.PACT_SIGNED,
                 "Patto di ricerca intensiva firmato", upload, user.username());
@@ -292,14 +292,14 @@ public class PathwayWork {
     @Transactional(readOnly = true)
     public byte[] pactPdf(CurrentUser user, long id, int versionNo) {
         Pathway p = get(user, id);
-        Pact pact = pacts(p).stream().filter(x -> x.getVersionNo() == versionNo).findFirst()
+        SearchPact pact = pacts(p).stream().filter(x -> x.getVersionNo() == versionNo).findFirst()
                 .orElseThrow(NotFoundException::new);
         return documents.pact(p, pact, serviceStart(p).orElse(null));
     }
 
     // ---- timesheet ----
 
-    public void addHours(CurrentUser user, long id, long version, TimesheetActivity activity, LocalDate on,
+    public void addHours(CurrentUser user, long id, long version, ServiceTimesheetActivity activity, LocalDate on,
             BigDecimal hours, String note) {
         Pathway p = changeable(user, id, version);
         requireWorker(user, p);

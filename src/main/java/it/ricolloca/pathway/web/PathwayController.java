@@ -15,13 +15,13 @@ import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.RejectedUploadException;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.pathway.Pact;
+import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.PactAction;
 import it.ricolloca.pathway.PactActionKind;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.pathway.PathwayRoutes;
-import it.ricolloca.pathway.TimesheetActivity;
+import it.ricolloca.pathway.ServiceTimesheetActivity;
 import it.ricolloca.pathway.internal.PathwayQueries;
 import it.ricolloca.pathway.internal.PathwayQueries.NamedTutor;
 import it.ricolloca.pathway.internal.PathwayWork;
@@ -190,7 +190,7 @@ class PathwayController {
     String show(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
         Pathway p = work.get(user, id);
-        List<Pact> pacts = work.pacts(p);
+        List<SearchPact> pacts = work.pacts(p);
         model.addAttribute("page", new PathwayPage(p,
                 workers.find(p.getWorkerId()).orElseThrow(),
                 centres.office(p.getOfficeId()).orElseThrow(),
@@ -224,8 +224,8 @@ class PathwayController {
         if (!work.canWork(user, p)) {
             throw new AccessDeniedException("pact");
         }
-        List<Pact> pacts = work.pacts(p);
-        Pact draft = pacts.isEmpty() || pacts.get(0).getStatus() != it.ricolloca.pathway.PactStatus.DRAFT ? null : pacts.get(0);
+        List<SearchPact> pacts = work.pacts(p);
+        SearchPact draft = pacts.isEmpty() || pacts.get(0).getStatus() != it.ricolloca.pathway.PactStatus.DRAFT ? null : pacts.get(0);
         List<ActionRow> rows = new ArrayList<>();
         List<PactAction> existing = draft == null ? List.of() : draft.getActions();
         for (int i = 0; i < MAX_ACTIONS; i++) {
@@ -321,9 +321,9 @@ class PathwayController {
             @RequestParam(defaultValue = "") String hours, @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
         return act(id, redirect, "pathway.timesheet.added", user -> {
-            TimesheetActivity a;
+            ServiceTimesheetActivity a;
             try {
-                a = TimesheetActivity.valueOf(activity);
+                a = ServiceTimesheetActivity.valueOf(activity);
             } catch (IllegalArgumentException e) {
                 throw new PathwayRefusedException("pathway.timesheet.activity");
             }

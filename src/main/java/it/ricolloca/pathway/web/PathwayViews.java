@@ -3,7 +3,7 @@ package it.ricolloca.pathway.web;
 import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.agenda.Appointment;
 import it.ricolloca.network.OfficeSummary;
-import it.ricolloca.pathway.Pact;
+import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.internal.PathwayWork.TutorChange;
@@ -27,14 +27,14 @@ public final class PathwayViews {
 
     /** Everything the page of one pathway shows, and what the user may do on it. */
     public record PathwayPage(Pathway pathway, WorkerSummary worker, OfficeSummary office, StaffMember tutor,
-            LocalDate serviceStart, List<Appointment> appointments, List<Pact> pacts, List<TutorChange> tutorHistory,
+            LocalDate serviceStart, List<Appointment> appointments, List<SearchPact> pacts, List<TutorChange> tutorHistory,
             boolean canWork, boolean canAssignTutor, List<StaffMember> tutors, LocalDate today) {
 
         public String workerName() {
             return worker.displayName();
         }
 
-        public Pact latestPact() {
+        public SearchPact latestPact() {
             return pacts.isEmpty() ? null : pacts.get(0);
         }
 
@@ -42,7 +42,7 @@ public final class PathwayViews {
             return latestPact() != null && latestPact().getStatus() == PactStatus.DRAFT;
         }
 
-        public Pact signedPact() {
+        public SearchPact signedPact() {
             return pacts.stream().filter(p -> p.getStatus() == PactStatus.SIGNED).findFirst().orElse(null);
         }
 

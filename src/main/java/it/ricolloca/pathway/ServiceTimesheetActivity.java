@@ -1,7 +1,7 @@
 package it.ricolloca.pathway;
 
 /** The activities of the Fee4Service timesheet. */
-public enum TimesheetActivity {
+public enum ServiceTimesheetActivity {
     RECEPTION,
     SKILLS_ASSESSMENT,
     PACT_DEFINITION,

@@ -26,7 +26,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "pathway_pact")
-public class Pact {
+public class SearchPact {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -67,12 +67,12 @@ public class Pact {
     @Version
     private long version;
 
-    protected Pact() {
+    protected SearchPact() {
     }
 
-    public static Pact draft(long pathwayId, int versionNo, List<PactAction> actions, String nextAppointments,
+    public static SearchPact draft(long pathwayId, int versionNo, List<PactAction> actions, String nextAppointments,
             String by, Instant now) {
-        Pact p = new Pact();
+        SearchPact p = new SearchPact();
         p.pathwayId = pathwayId;
         p.versionNo = versionNo;
         p.status = PactStatus.DRAFT;
@@ -84,7 +84,7 @@ public class Pact {
     }
 
     /** The next version, a draft with the same actions and appointments, to amend this signed one. */
-    public Pact amend(String by, Instant now) {
+    public SearchPact amend(String by, Instant now) {
         if (status != PactStatus.SIGNED) {
             throw new PathwayRefusedException("pathway.pact.amendOnlySigned");
         }

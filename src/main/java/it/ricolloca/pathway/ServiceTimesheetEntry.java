@@ -15,7 +15,7 @@ import java.time.LocalDate;
 /** Hours of service for one activity on one day, in the Fee4Service timesheet. */
 @Entity
 @Table(name = "pathway_timesheet_entry")
-public class TimesheetEntry {
+public class ServiceTimesheetEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,7 +25,7 @@ public class TimesheetEntry {
     private long pathwayId;
 
     @Enumerated(EnumType.STRING)
-    private TimesheetActivity activity;
+    private ServiceTimesheetActivity activity;
 
     @Column(name = "on_date")
     private LocalDate onDate;
@@ -40,10 +40,10 @@ public class TimesheetEntry {
     @Column(name = "recorded_at")
     private Instant recordedAt;
 
-    protected TimesheetEntry() {
+    protected ServiceTimesheetEntry() {
     }
 
-    TimesheetEntry(long pathwayId, TimesheetActivity activity, LocalDate onDate, BigDecimal hours, String note,
+    ServiceTimesheetEntry(long pathwayId, ServiceTimesheetActivity activity, LocalDate onDate, BigDecimal hours, String note,
             String recordedBy, Instant recordedAt) {
         this.pathwayId = pathwayId;
         this.activity = activity;
@@ -58,7 +58,7 @@ public class TimesheetEntry {
         return id;
     }
 
-    public TimesheetActivity getActivity() {
+    public ServiceTimesheetActivity getActivity() {
         return activity;
     }
 
