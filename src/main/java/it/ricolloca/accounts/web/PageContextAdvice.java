@@ -53,14 +53,17 @@ class PageContextAdvice {
                 csrf == null ? "" : csrf.getToken(), flashKey);
     }
 
+    /** The menu for the user; one entry is current: the one whose address is the longest prefix of the path. */
     private List<NavItem> nav(CurrentUser user, String path) {
         List<String> roles = user.roles().stream().map(Enum::name).toList();
-        return menu.stream().filter(e -> e.visibleTo(roles)).sorted(Comparator.comparingInt(MenuEntry::order))
-                .map(e -> item(e.labelKey(), e.href(), path)).toList();
+        List<MenuEntry> visible = menu.stream().filter(e -> e.visibleTo(roles))
+                .sorted(Comparator.comparingInt(MenuEntry::order)).toList();
+        String current = visible.stream().map(MenuEntry::href).filter(href -> matches(href, path))
+                .max(Comparator.comparingInt(String::length)).orElse(null);
+        return visible.stream().map(e -> new NavItem(e.labelKey(), e.href(), e.href().equals(current))).toList();
     }
 
-    private static NavItem item(String key, String href, String path) {
-        boolean active = href.equals("/") ? path.equals("/") : path.startsWith(href);
-        return new NavItem(key, href, active);
+    private static boolean matches(String href, String path) {
+        return href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
     }
 }
