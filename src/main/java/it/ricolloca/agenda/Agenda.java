@@ -258,14 +258,6 @@ public class Agenda {
                 .param("ids", requestIds).query(Long.class).list());
     }
 
-    /** The day the service started: the first appointment of the request that was held. */
-    @Transactional(readOnly = true)
-    public java.util.Optional<LocalDate> firstHeld(long requestId) {
-        return ofRequest(requestId).stream()
-                .filter(a -> a.getPurpose() == AppointmentPurpose.FIRST && a.getStatus() == AppointmentStatus.HELD)
-                .map(a -> a.getStartsAt().atZone(Dates.ZONE).toLocalDate()).findFirst();
-    }
-
     /** Office names by id, for pages that list appointments of several offices. */
     @Transactional(readOnly = true)
     public Map<Long, OfficeSummary> offices() {
@@ -283,14 +275,14 @@ public class Agenda {
                         + (saved.isFromAgenda() ? "" : " (concordato: " + saved.getContactNote() + ")")
                         + (saved.getPastJustification() == null ? "" : " giustificazione: " + saved.getPastJustification()));
         events.publishEvent(new AppointmentChanged(saved.getId(), saved.getRequestId(), saved.getWorkerId(),
-                saved.getPurpose(), saved.getStatus()));
+                saved.getPurpose(), saved.getStatus(), saved.getStartsAt()));
         return saved;
     }
 
     private void changed(CurrentUser user, Appointment a, String action, String details) {
         audit.recordAs(user.username(), action, "Appointment", a.getId(), details);
         events.publishEvent(new AppointmentChanged(a.getId(), a.getRequestId(), a.getWorkerId(), a.getPurpose(),
-                a.getStatus()));
+                a.getStatus(), a.getStartsAt()));
     }
 
     private Appointment changeable(CurrentUser user, long id, long version) {

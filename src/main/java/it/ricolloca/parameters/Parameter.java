@@ -29,7 +29,11 @@ public enum Parameter {
     SUCCESS_FIXED_3_MONTHS_MAX_EUR(Kind.AMOUNT, "1250.00", "delibera ANPAL, solo alcune regioni del Sud"),
     FEE4SERVICE_HOURLY_EUR(Kind.AMOUNT, "35.50", "delibera ANPAL sul Fee4Service"),
     FEE4SERVICE_MAX_HOURS(Kind.INTEGER, "3", "delibera ANPAL sul Fee4Service"),
-    FEE4SERVICE_HOURS_PER_SUCCESS(Kind.INTEGER, "9", "delibera ANPAL sul Fee4Service");
+    FEE4SERVICE_HOURS_PER_SUCCESS(Kind.INTEGER, "9", "delibera ANPAL sul Fee4Service"),
+    MEETING_EVERY_DAYS(Kind.INTEGER, "14", "regola del progetto (documento di avvio): un incontro almeno ogni due settimane"),
+    MEETING_MIN_MINUTES(Kind.INTEGER, "60", "regola del progetto (documento di avvio): incontri da 1 ora"),
+    MEETING_MAX_MINUTES(Kind.INTEGER, "90", "regola del progetto (documento di avvio): a 1 ora e 30"),
+    SUSPENSION_RESUME_WITHIN_MONTHS(Kind.INTEGER, "6", "art. 23 D.Lgs. 150/2015");
 
     /** What kind of value a parameter takes. */
     public enum Kind {

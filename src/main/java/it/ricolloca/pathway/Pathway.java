@@ -48,6 +48,56 @@ public class Pathway {
     @Column(name = "timesheet_signed_on")
     private LocalDate timesheetSignedOn;
 
+    @Column(name = "started_on")
+    private LocalDate startedOn;
+
+    @Column(name = "extended_on")
+    private LocalDate extendedOn;
+
+    @Column(name = "extension_months")
+    private Integer extensionMonths;
+
+    @Column(name = "extension_reason")
+    private String extensionReason;
+
+    @Column(name = "closed_on")
+    private LocalDate closedOn;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private PathwayOutcome outcome;
+
+    @Column(name = "outcome_note")
+    private String outcomeNote;
+
+    @Column(name = "hire_employer")
+    private String hireEmployer;
+
+    @Column(name = "hire_employer_vat")
+    private String hireEmployerVat;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "hire_contract")
+    private ContractType hireContract;
+
+    @Column(name = "hire_weekly_hours")
+    private BigDecimal hireWeeklyHours;
+
+    @Column(name = "hire_start")
+    private LocalDate hireStart;
+
+    @Column(name = "hire_duration_months")
+    private Integer hireDurationMonths;
+
+    @OneToMany(cascade = CascadeType.ALL)
+    @JoinColumn(name = "pathway_id", insertable = false, updatable = false)
+    @OrderBy("suspendedOn, id")
+    private List<Suspension> suspensions = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL)
+    @JoinColumn(name = "pathway_id", insertable = false, updatable = false)
+    @OrderBy("onDate, start, id")
+    private List<Meeting> meetings = new ArrayList<>();
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -70,8 +120,170 @@ public class Pathway {
         this.createdAt = createdAt;
     }
 
+    /** The service starts on the day of the first appointment held (recorded once). */
+    public void start(LocalDate on) {
+        if (startedOn == null) {
+            this.startedOn = on;
+        }
+    }
+
+    /**
+     * The day the service is planned to end: the start plus the months of the service (and of the
+     * extension), moved on by the days it stood suspended.
+     */
+    public LocalDate plannedEnd(int serviceMonths, LocalDate today) {
+        if (startedOn == null) {
+            return null;
+        }
+        long suspended = suspensions.stream().mapToLong(x -> x.days(today)).sum();
+        return startedOn.plusMonths(serviceMonths + (extensionMonths == null ? 0 : extensionMonths)).plusDays(suspended);
+    }
+
+    /** Extends the service once, by the months in force, for a reason. */
+    public void extend(LocalDate on, int months, String reason) {
+        requireOpen();
+        requireStarted();
+        if (extendedOn != null) {
+            throw new PathwayRefusedException("pathway.extend.once");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new PathwayRefusedException("pathway.reason.required");
+        }
+        this.extendedOn = on;
+        this.extensionMonths = months;
+        this.extensionReason = reason.strip();
+    }
+
+    /** Suspends the service: the worker was hired on probation or for a fixed term. */
+    public void suspend(LocalDate on, ContractType contract, String employer, String note, String by, LocalDate today) {
+        requireOpen();
+        requireStarted();
+        if (isSuspended()) {
+            throw new PathwayRefusedException("pathway.suspend.already");
+        }
+        if (contract == null || !contract.suspends()) {
+            throw new PathwayRefusedException("pathway.suspend.contract");
+        }
+        if (employer == null || employer.isBlank() || employer.length() > 200) {
+            throw new PathwayRefusedException("pathway.suspend.employer");
+        }
+        if (on.isBefore(startedOn) || on.isAfter(today)) {
+            throw new PathwayRefusedException("pathway.date.range", it.ricolloca.shared.web.Dates.format(startedOn));
+        }
+        suspensions.add(new Suspension(id, on, contract, employer.strip(), note == null || note.isBlank() ? null
+                : note.strip(), by));
+    }
+
+    /** Resumes the service when the job ended within the months allowed after the hiring. */
+    public void resume(LocalDate on, int withinMonths, LocalDate today) {
+        requireOpen();
+        Suspension open = suspensions.stream().filter(Suspension::isOpen).findFirst()
+                .orElseThrow(() -> new PathwayRefusedException("pathway.resume.notSuspended"));
+        if (on.isBefore(open.getSuspendedOn()) || on.isAfter(today)) {
+            throw new PathwayRefusedException("pathway.date.range",
+                    it.ricolloca.shared.web.Dates.format(open.getSuspendedOn()));
+        }
+        if (on.isAfter(open.getSuspendedOn().plusMonths(withinMonths))) {
+            throw new PathwayRefusedException("pathway.resume.late", withinMonths);
+        }
+        open.resume(on);
+    }
+
+    /** Closes the pathway with its outcome; a hire needs its details. A closed pathway never changes. */
+    public void close(PathwayOutcome outcome, LocalDate on, String note, Hire hire, LocalDate today) {
+        requireOpen();
+        if (outcome == null) {
+            throw new PathwayRefusedException("pathway.close.outcome");
+        }
+        if (on.isAfter(today)) {
+            throw new PathwayRefusedException("pathway.date.future");
+        }
+        if (outcome == PathwayOutcome.HIRED) {
+            if (hire == null) {
+                throw new PathwayRefusedException("pathway.close.hireDetails");
+            }
+            this.hireEmployer = hire.employer();
+            this.hireEmployerVat = hire.employerVat();
+            this.hireContract = hire.contract();
+            this.hireWeeklyHours = hire.weeklyHours();
+            this.hireStart = hire.start();
+            this.hireDurationMonths = hire.durationMonths();
+        }
+        this.outcome = outcome;
+        this.closedOn = on;
+        this.outcomeNote = note == null || note.isBlank() ? null : note.strip();
+    }
+
+    /** Records a meeting of the register, held or missed, between the start and today. */
+    public Meeting recordMeeting(LocalDate on, java.time.LocalTime from, java.time.LocalTime to, MeetingStatus status,
+            String topics, String actionsAgreed, LocalDate next, String by, Instant now, LocalDate today) {
+        requireOpen();
+        requireStarted();
+        if (on.isBefore(startedOn) || on.isAfter(today)) {
+            throw new PathwayRefusedException("pathway.date.range", it.ricolloca.shared.web.Dates.format(startedOn));
+        }
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw new PathwayRefusedException("pathway.meeting.times");
+        }
+        if (status == null) {
+            throw new PathwayRefusedException("pathway.meeting.status");
+        }
+        if (next != null && !next.isAfter(on)) {
+            throw new PathwayRefusedException("pathway.meeting.nextInvalid");
+        }
+        Meeting m = new Meeting(id, on, from, to, status, blankToNull(topics), blankToNull(actionsAgreed), next, by, now);
+        meetings.add(m);
+        return m;
+    }
+
+    public boolean isClosed() {
+        return closedOn != null;
+    }
+
+    public boolean isSuspended() {
+        return suspensions.stream().anyMatch(Suspension::isOpen);
+    }
+
+    /** Refuses any change once the pathway is closed. */
+    public void requireOpen() {
+        if (closedOn != null) {
+            throw new PathwayRefusedException("pathway.closed");
+        }
+    }
+
+    private void requireStarted() {
+        if (startedOn == null) {
+            throw new PathwayRefusedException("pathway.notStarted");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The job that closes a pathway as hired. */
+    public record Hire(String employer, String employerVat, ContractType contract, BigDecimal weeklyHours,
+            LocalDate start, Integer durationMonths) {
+
+        public Hire {
+            if (employer == null || employer.isBlank() || employer.length() > 200 || contract == null || start == null
+                    || weeklyHours == null || weeklyHours.signum() <= 0 || weeklyHours.compareTo(new BigDecimal("60")) > 0) {
+                throw new PathwayRefusedException("pathway.close.hireDetails");
+            }
+            employerVat = employerVat == null ? null : employerVat.strip();
+            if (employerVat == null || it.ricolloca.shared.PartitaIva.check(employerVat).isPresent()) {
+                throw new PathwayRefusedException("pathway.close.vat");
+            }
+            if (contract != ContractType.PERMANENT && (durationMonths == null || durationMonths < 1 || durationMonths > 120)) {
+                throw new PathwayRefusedException("pathway.close.duration");
+            }
+            employer = employer.strip();
+        }
+    }
+
     /** Names the tutor; changing a tutor already named needs a reason. Returns the previous tutor, if any. */
     public Long assignTutor(long tutorId, String reason) {
+        requireOpen();
         if (tutorUserId != null && tutorUserId == tutorId) {
             throw new PathwayRefusedException("pathway.tutor.same");
         }
@@ -123,6 +335,7 @@ public class Pathway {
     }
 
     private void requireTimesheetOpen() {
+        requireOpen();
         if (timesheetSignedOn != null) {
             throw new PathwayRefusedException("pathway.timesheet.signed");
         }
@@ -154,6 +367,66 @@ public class Pathway {
 
     public LocalDate getTimesheetSignedOn() {
         return timesheetSignedOn;
+    }
+
+    public LocalDate getStartedOn() {
+        return startedOn;
+    }
+
+    public LocalDate getExtendedOn() {
+        return extendedOn;
+    }
+
+    public Integer getExtensionMonths() {
+        return extensionMonths;
+    }
+
+    public String getExtensionReason() {
+        return extensionReason;
+    }
+
+    public LocalDate getClosedOn() {
+        return closedOn;
+    }
+
+    public PathwayOutcome getOutcome() {
+        return outcome;
+    }
+
+    public String getOutcomeNote() {
+        return outcomeNote;
+    }
+
+    public String getHireEmployer() {
+        return hireEmployer;
+    }
+
+    public String getHireEmployerVat() {
+        return hireEmployerVat;
+    }
+
+    public ContractType getHireContract() {
+        return hireContract;
+    }
+
+    public BigDecimal getHireWeeklyHours() {
+        return hireWeeklyHours;
+    }
+
+    public LocalDate getHireStart() {
+        return hireStart;
+    }
+
+    public Integer getHireDurationMonths() {
+        return hireDurationMonths;
+    }
+
+    public List<Suspension> getSuspensions() {
+        return List.copyOf(suspensions);
+    }
+
+    public List<Meeting> getMeetings() {
+        return List.copyOf(meetings);
     }
 
     public List<ServiceTimesheetEntry> getTimesheet() {

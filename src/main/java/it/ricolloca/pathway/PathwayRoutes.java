@@ -21,6 +21,12 @@ public final class PathwayRoutes {
     public static final String DOSSIER_ZIP = "/pathways/{id}/dossier/zip";
     public static final String TUTORS = "/pathways/tutors";
     public static final String TUTORS_XLSX = "/pathways/tutors/xlsx";
+    public static final String WORKLIST = "/pathways/worklist";
+    public static final String MEETINGS = "/pathways/{id}/meetings";
+    public static final String EXTEND = "/pathways/{id}/extend";
+    public static final String SUSPEND = "/pathways/{id}/suspend";
+    public static final String RESUME = "/pathways/{id}/resume";
+    public static final String CLOSE = "/pathways/{id}/close";
     public static final String FEEDS = "/pathways/feeds";
     public static final String FEED_REVOKE = "/pathways/feeds/{feedId}/revoke";
     public static final String CALENDAR = "/calendar/{token}.ics";

@@ -325,6 +325,11 @@ class RoutePermissionTest {
         tutorReaders.putAll(Map.of("regione", 200, "adr.regione", 200, "master.torino", 200, "master.novara", 200));
         get("/pathways/tutors", "/pathways/tutors", tutorReaders, redirectAnon());
         get("/pathways/tutors/xlsx", "/pathways/tutors/xlsx", tutorReaders, redirectAnon());
+        get("/pathways/worklist", "/pathways/worklist", allow(ok(), all()), redirectAnon());
+        get("/pathways/{id}/meetings", pw + "/meetings", torinoVisible(200), redirectAnon());
+        for (String act : List.of("meetings", "extend", "suspend", "resume", "close")) {
+            post("/pathways/{id}/" + act, pw + "/" + act, Map.of("version", "-1"), staffRedirect, redirectAnon());
+        }
         get("/pathways/feeds", "/pathways/feeds", allow(ok(), all()), redirectAnon());
         Map<String, Integer> tutorsOnly = allow(403, all());
         tutorsOnly.put("tutor.torino", 200);

@@ -266,6 +266,49 @@ class PathwayWorkflowTest {
         assertThat(index).contains("carta-identita.pdf", "cv.png", "operatore.torino");
     }
 
+    @Test
+    void theWorklistShowsWhoIsOverdueAgainstTheTwoWeekRuleAndAClosedPathwayLeavesIt() {
+        long late = startedPathway("Ritardo", "Ugo", 20, 14);
+        long fine = startedPathway("Puntuale", "Vera", 20, 15);
+        long away = startedPathway("Sospeso", "Zeno", 20, 16);
+        LocalTime nine = LocalTime.of(9, 0);
+        work.recordMeeting(tutor, late, version(late), Dates.today().minusDays(16), nine, nine.plusMinutes(60),
+                MeetingStatus.HELD, "bilancio", null, null);
+        work.recordMeeting(tutor, fine, version(fine), Dates.today().minusDays(3), nine, nine.plusMinutes(75),
+                MeetingStatus.HELD, null, null, Dates.today().plusDays(11));
+        work.recordMeeting(tutor, fine, version(fine), Dates.today().minusDays(1), nine, nine.plusMinutes(30),
+                MeetingStatus.MISSED_UNJUSTIFIED, null, null, null);
+        work.suspend(tutor, away, version(away), Dates.today().minusDays(2), ContractType.PROBATION, "Negozio Srl", null);
+
+        var rows = queries.worklist(tutor, true, 14, d -> 6, 0, 500).getContent();
+        var byId = new java.util.HashMap<Long, PathwayQueries.WorklistRow>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        assertThat(byId.get(late).daysSince()).isEqualTo(16);
+        assertThat(byId.get(late).overdue()).isTrue();
+        assertThat(byId.get(fine).daysSince()).as("a missed meeting does not count").isEqualTo(3);
+        assertThat(byId.get(fine).overdue()).isFalse();
+        assertThat(byId.get(fine).nextMeeting()).isEqualTo(Dates.today().plusDays(11));
+        assertThat(byId.get(away).overdue()).as("suspended").isFalse();
+        assertThat(byId.get(away).plannedEnd()).isEqualTo(Dates.today().minusDays(20).plusMonths(6).plusDays(2));
+        assertThat(rows.indexOf(byId.get(late))).isLessThan(rows.indexOf(byId.get(fine)));
+
+        work.close(tutor, late, version(late), PathwayOutcome.NOT_HIRED_AT_TERM, Dates.today(), null, null);
+        assertThat(queries.worklist(tutor, true, 14, d -> 6, 0, 500).getContent()).extracting(PathwayQueries.WorklistRow::id)
+                .doesNotContain(late);
+        assertThatThrownBy(() -> work.recordMeeting(tutor, late, version(late), Dates.today(), nine, nine.plusMinutes(60),
+                MeetingStatus.HELD, null, null, null)).hasMessage("pathway.closed");
+    }
+
+    /** A pathway of the tutor whose first appointment was held {@code daysAgo} days ago. */
+    private long startedPathway(String lastName, String firstName, int daysAgo, int hour) {
+        long request = released.release("master.torino", lastName, firstName);
+        long id = work.bookFirstAppointment(tutor, request, Dates.today().minusDays(daysAgo).atTime(LocalTime.of(hour, 0))
+                .atZone(Dates.ZONE), null, null, "registrato a posteriori");
+        Appointment first = work.appointments(work.get(master, id)).get(0);
+        agenda.recordOutcome(tutor, first.getId(), first.getVersion(), AppointmentStatus.HELD, null);
+        return id;
+    }
+
     private long version(long id) {
         return work.get(master, id).getVersion();
     }

@@ -19,7 +19,11 @@ import it.ricolloca.parameters.Parameters;
 import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.PactAction;
 import it.ricolloca.pathway.PactStatus;
+import it.ricolloca.pathway.ContractType;
+import it.ricolloca.pathway.Meeting;
+import it.ricolloca.pathway.MeetingStatus;
 import it.ricolloca.pathway.Pathway;
+import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.pathway.ServiceTimesheetActivity;
 import it.ricolloca.requests.ReleasedRequest;
@@ -137,12 +141,24 @@ public class PathwayWork {
     public Pathway get(CurrentUser user, long id) {
         Pathway p = pathways.findById(id).filter(x -> user.canSeeCentre(x.getCentreId())).orElseThrow(NotFoundException::new);
         p.getTimesheet();
+        p.getSuspensions();
+        p.getMeetings();
         return p;
     }
 
-    @Transactional(readOnly = true)
+    /** The day the service started: the first appointment held (recorded on the pathway when it was held). */
     public Optional<LocalDate> serviceStart(Pathway p) {
-        return agenda.firstHeld(p.getRequestId());
+        return Optional.ofNullable(p.getStartedOn());
+    }
+
+    /** Starts the pathway when its first appointment is recorded held, in the same transaction. */
+    @org.springframework.context.event.EventListener
+    void on(it.ricolloca.agenda.AppointmentChanged changed) {
+        if (changed.requestId() != null && changed.purpose() == AppointmentPurpose.FIRST
+                && changed.status() == it.ricolloca.agenda.AppointmentStatus.HELD) {
+            pathways.findByRequestId(changed.requestId())
+                    .ifPresent(p -> p.start(changed.startsAt().atZone(Dates.ZONE).toLocalDate()));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -323,11 +339,69 @@ public class PathwayWork {
         return documents.timesheet(p, serviceStart(p).orElse(null));
     }
 
+    // ---- the six months: extension, suspension, closing, meetings ----
+
+    /** Extends the service once, by {@code EXTENSION_MONTHS} in force today. */
+    public void extend(CurrentUser user, long id, long version, String reason) {
+        Pathway p = changeable(user, id, version);
+        int months = parameters.integer(Parameter.EXTENSION_MONTHS, Dates.today());
+        p.extend(Dates.today(), months, reason);
+        touch(p);
+        audit.recordAs(user.username(), "PATHWAY_EXTENDED", "Pathway", p.getId(), months + " mesi: " + reason);
+    }
+
+    public void suspend(CurrentUser user, long id, long version, LocalDate on, ContractType contract, String employer,
+            String note) {
+        Pathway p = changeable(user, id, version);
+        p.suspend(on, contract, employer, note, user.username(), Dates.today());
+        touch(p);
+        audit.recordAs(user.username(), "PATHWAY_SUSPENDED", "Pathway", p.getId(),
+                "dal " + Dates.format(on) + ", " + contract + " presso " + employer);
+    }
+
+    /** Resumes within {@code SUSPENSION_RESUME_WITHIN_MONTHS} (in force on the suspension's date) of the hiring. */
+    public void resume(CurrentUser user, long id, long version, LocalDate on) {
+        Pathway p = changeable(user, id, version);
+        LocalDate suspendedOn = p.getSuspensions().stream().filter(it.ricolloca.pathway.Suspension::isOpen)
+                .map(it.ricolloca.pathway.Suspension::getSuspendedOn).findFirst()
+                .orElseThrow(() -> new PathwayRefusedException("pathway.resume.notSuspended"));
+        p.resume(on, parameters.integer(Parameter.SUSPENSION_RESUME_WITHIN_MONTHS, suspendedOn), Dates.today());
+        touch(p);
+        audit.recordAs(user.username(), "PATHWAY_RESUMED", "Pathway", p.getId(), "dal " + Dates.format(on));
+    }
+
+    public void close(CurrentUser user, long id, long version, PathwayOutcome outcome, LocalDate on, String note,
+            Pathway.Hire hire) {
+        Pathway p = changeable(user, id, version);
+        p.close(outcome, on, note, hire, Dates.today());
+        touch(p);
+        audit.recordAs(user.username(), "PATHWAY_CLOSED", "Pathway", p.getId(), outcome + " il " + Dates.format(on)
+                + (hire == null ? "" : ", " + hire.employer() + " " + hire.employerVat() + " " + hire.contract()));
+    }
+
+    public Meeting recordMeeting(CurrentUser user, long id, long version, LocalDate on, java.time.LocalTime from,
+            java.time.LocalTime to, MeetingStatus status, String topics, String actionsAgreed, LocalDate next) {
+        Pathway p = changeable(user, id, version);
+        Meeting m = p.recordMeeting(on, from, to, status, topics, actionsAgreed, next, user.username(), Instant.now(),
+                Dates.today());
+        touch(p);
+        audit.recordAs(user.username(), "PATHWAY_MEETING", "Pathway", p.getId(),
+                status + " " + Dates.format(on) + " " + from + "–" + to);
+        return m;
+    }
+
+    /** The planned end with the service months in force on the start date. */
+    public Optional<LocalDate> plannedEnd(Pathway p) {
+        return p.getStartedOn() == null ? Optional.empty()
+                : Optional.of(p.plannedEnd(parameters.integer(Parameter.SERVICE_MONTHS, p.getStartedOn()), Dates.today()));
+    }
+
     // ---- dossier ----
 
     public DossierDocument upload(CurrentUser user, long id, DocumentKind kind, String title, Upload upload) {
         Pathway p = get(user, id);
         requireWorker(user, p);
+        p.requireOpen();
         if (!kind.uploadable()) {
             throw new PathwayRefusedException("pathway.dossier.kind.invalid");
         }
@@ -360,6 +434,7 @@ public class PathwayWork {
         if (p.getVersion() != version) {
             throw new PathwayRefusedException("pathway.stale");
         }
+        p.requireOpen();
         return p;
     }
 

@@ -198,7 +198,7 @@ class PathwayController {
                 work.serviceStart(p).orElse(null), work.appointments(p), pacts, work.tutorHistory(p),
                 work.canWork(user, p), work.canAssignTutor(user, p),
                 work.canAssignTutor(user, p) ? staff.withRole(p.getCentreId(), Role.CPI_TUTOR) : List.of(),
-                Dates.today()));
+                Dates.today(), work.plannedEnd(p).orElse(null)));
         return "pathway/pathway";
     }
 

@@ -316,6 +316,12 @@ public class RequestListImporter {
                 .param("import", importId)
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
         long tRequests = System.nanoTime();
+        // The upsert may have grown the tables a lot in this transaction: fresh statistics keep the
+        // snapshot's join on the (worker, request date) index instead of a nested loop of scans.
+        if (counts[0] + workersCreated > 1000) {
+            jdbc.sql("analyze workers_worker").update();
+            jdbc.sql("analyze requests_voucher_request").update();
+        }
         jdbc.sql("""
                 insert into requests_snapshot_entry (import_id, request_id, status, status_date, competent_centre_id)
                 select :import, r.id, s.status, s.status_date, s.centre_id
