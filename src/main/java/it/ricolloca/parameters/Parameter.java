@@ -33,7 +33,8 @@ public enum Parameter {
     MEETING_EVERY_DAYS(Kind.INTEGER, "14", "regola del progetto (documento di avvio): un incontro almeno ogni due settimane"),
     MEETING_MIN_MINUTES(Kind.INTEGER, "60", "regola del progetto (documento di avvio): incontri da 1 ora"),
     MEETING_MAX_MINUTES(Kind.INTEGER, "90", "regola del progetto (documento di avvio): a 1 ora e 30"),
-    SUSPENSION_RESUME_WITHIN_MONTHS(Kind.INTEGER, "6", "art. 23 D.Lgs. 150/2015");
+    SUSPENSION_RESUME_WITHIN_MONTHS(Kind.INTEGER, "6", "art. 23 D.Lgs. 150/2015"),
+    BREACH_JUSTIFICATION_DAYS(Kind.INTEGER, "5", "regola regionale (da confermare): giorni per giustificare un'inadempienza");
 
     /** What kind of value a parameter takes. */
     public enum Kind {

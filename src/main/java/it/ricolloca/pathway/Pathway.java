@@ -98,6 +98,11 @@ public class Pathway {
     @OrderBy("onDate, start, id")
     private List<Meeting> meetings = new ArrayList<>();
 
+    @OneToMany(cascade = CascadeType.ALL)
+    @JoinColumn(name = "pathway_id", insertable = false, updatable = false)
+    @OrderBy("onDate, id")
+    private List<DiaryEntry> diary = new ArrayList<>();
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -234,6 +239,58 @@ public class Pathway {
         Meeting m = new Meeting(id, on, from, to, status, blankToNull(topics), blankToNull(actionsAgreed), next, by, now);
         meetings.add(m);
         return m;
+    }
+
+    /** Adds a line to the activation diary: from the start of the service to today, with the action's details. */
+    public DiaryEntry addDiaryEntry(DiaryAction action, LocalDate on, String how, String company, String profile,
+            String outcome, DiaryEntry.Source source, String by, Instant now, LocalDate today) {
+        requireOpen();
+        requireStarted();
+        if (action == null || source == null) {
+            throw new PathwayRefusedException("pathway.diary.action.invalid");
+        }
+        if (on == null || on.isBefore(startedOn) || on.isAfter(today)) {
+            throw new PathwayRefusedException("pathway.date.range", it.ricolloca.shared.web.Dates.format(startedOn));
+        }
+        if (action.part() == 'B' && (blankToNull(company) == null && blankToNull(how) == null)) {
+            throw new PathwayRefusedException("pathway.diary.companyOrHow");
+        }
+        DiaryEntry e = new DiaryEntry(id, action, on, blankToNull(how), blankToNull(company), blankToNull(profile),
+                blankToNull(outcome), source, by, now);
+        diary.add(e);
+        return e;
+    }
+
+    /** Marks a diary line reviewed in a meeting held on or after its date. */
+    public void reviewDiaryEntry(long entryId, long meetingId) {
+        requireOpen();
+        DiaryEntry e = diary.stream().filter(x -> x.getId() != null && x.getId() == entryId).findFirst()
+                .orElseThrow(() -> new PathwayRefusedException("pathway.diary.noEntry"));
+        Meeting m = meetings.stream().filter(x -> x.getId() != null && x.getId() == meetingId
+                && x.getStatus() == MeetingStatus.HELD).findFirst()
+                .orElseThrow(() -> new PathwayRefusedException("pathway.diary.noMeeting"));
+        if (m.getOnDate().isBefore(e.getOnDate())) {
+            throw new PathwayRefusedException("pathway.diary.meetingBefore");
+        }
+        e.reviewedIn(meetingId);
+    }
+
+    public List<DiaryEntry> getDiary() {
+        return List.copyOf(diary);
+    }
+
+    /** The diary lines of part A or B. */
+    public List<DiaryEntry> diaryPart(char part) {
+        return diary.stream().filter(e -> e.getAction().part() == part).toList();
+    }
+
+    public List<Meeting> heldMeetings() {
+        return meetings.stream().filter(m -> m.getStatus() == MeetingStatus.HELD).toList();
+    }
+
+    /** The date of one of the pathway's meetings. */
+    public LocalDate meetingDate(Long meetingId) {
+        return meetings.stream().filter(m -> m.getId().equals(meetingId)).map(Meeting::getOnDate).findFirst().orElse(null);
     }
 
     public boolean isClosed() {

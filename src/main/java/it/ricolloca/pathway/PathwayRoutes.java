@@ -27,6 +27,10 @@ public final class PathwayRoutes {
     public static final String SUSPEND = "/pathways/{id}/suspend";
     public static final String RESUME = "/pathways/{id}/resume";
     public static final String CLOSE = "/pathways/{id}/close";
+    public static final String DIARY = "/pathways/{id}/diary";
+    public static final String DIARY_REVIEW = "/pathways/{id}/diary/{entryId}/review";
+    public static final String DIARY_PDF = "/pathways/{id}/diary/pdf";
+    public static final String BREACH = "/pathways/{id}/breach";
     public static final String FEEDS = "/pathways/feeds";
     public static final String FEED_REVOKE = "/pathways/feeds/{feedId}/revoke";
     public static final String CALENDAR = "/calendar/{token}.ics";

@@ -251,6 +251,7 @@ class RoutePermissionTest {
     @Autowired it.ricolloca.support.ReleasedWorkers released;
     @Autowired it.ricolloca.pathway.internal.PathwayWork pathwayWork;
     @Autowired it.ricolloca.agenda.Agenda agenda;
+    @Autowired it.ricolloca.conditionality.Conditionality conditionality;
 
     /** Agenda and pathway routes, on a Torino pathway with its first appointment, a draft pact and a template. */
     private void routesOfTheProvider() {
@@ -330,6 +331,36 @@ class RoutePermissionTest {
         for (String act : List.of("meetings", "extend", "suspend", "resume", "close")) {
             post("/pathways/{id}/" + act, pw + "/" + act, Map.of("version", "-1"), staffRedirect, redirectAnon());
         }
+        get("/pathways/{id}/diary", pw + "/diary", torinoVisible(200), redirectAnon());
+        post("/pathways/{id}/diary", pw + "/diary", Map.of("version", "-1"), staffRedirect, redirectAnon());
+        post("/pathways/{id}/diary/{entryId}/review", pw + "/diary/999999/review", Map.of("version", "-1"),
+                staffRedirect, redirectAnon());
+        get("/pathways/{id}/diary/pdf", pw + "/diary/pdf", torinoVisible(200), redirectAnon());
+        post("/pathways/{id}/breach", pw + "/breach", Map.of("kind", ""), staffRedirect, redirectAnon());
+
+        Map<String, Integer> competentStaff = torinoOnly(403);
+        competentStaff.putAll(Map.of("master.torino", 200, "operatore.torino", 200, "master.novara", 200,
+                "operatore.novara", 200));
+        get("/conditionality", "/conditionality", allow(ok(), all()), redirectAnon());
+        get("/conditionality/new", "/conditionality/new", competentStaff, redirectAnon());
+        Map<String, Integer> competentRedirect = allow(403, all());
+        competentRedirect.putAll(Map.of("master.torino", 302, "operatore.torino", 302, "master.novara", 302,
+                "operatore.novara", 302));
+        post("/conditionality", "/conditionality", Map.of("taxCode", "x"), competentRedirect, redirectAnon());
+        long breach = conditionality.reportFromProvider("tutor.torino", p.getWorkerId(), p.getRequestId(),
+                "CPI Torino", it.ricolloca.conditionality.BreachKind.MISSED_APPOINTMENT,
+                it.ricolloca.shared.web.Dates.today(), "assente").getId();
+        String b = "/conditionality/" + breach;
+        get("/conditionality/{id}", b, torinoVisible(200), redirectAnon());
+        Map<String, Integer> instructors = torinoOnly(403);
+        instructors.putAll(Map.of("master.torino", 302, "operatore.torino", 302));
+        post("/conditionality/{id}/justification", b + "/justification", Map.of("version", "-1"), instructors,
+                redirectAnon());
+        Map<String, Integer> deciders = torinoOnly(403);
+        deciders.put("master.torino", 302);
+        post("/conditionality/{id}/decision", b + "/decision", Map.of("version", "-1"), deciders, redirectAnon());
+        get("/conditionality/decisions.csv", "/conditionality/decisions.csv", allow(ok(), all()), redirectAnon());
+
         get("/pathways/feeds", "/pathways/feeds", allow(ok(), all()), redirectAnon());
         Map<String, Integer> tutorsOnly = allow(403, all());
         tutorsOnly.put("tutor.torino", 200);

@@ -43,6 +43,10 @@ public class PathwayDocuments {
         return render("pathway/pact-pdf.jte", sheet(p, pact, start));
     }
 
+    public byte[] diary(Pathway p, LocalDate start) {
+        return render("pathway/diary-pdf.jte", sheet(p, null, start));
+    }
+
     public byte[] timesheet(Pathway p, LocalDate start) {
         return render("pathway/timesheet-pdf.jte", sheet(p, null, start));
     }

@@ -20,6 +20,8 @@ import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.PactAction;
 import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.ContractType;
+import it.ricolloca.pathway.DiaryAction;
+import it.ricolloca.pathway.DiaryEntry;
 import it.ricolloca.pathway.Meeting;
 import it.ricolloca.pathway.MeetingStatus;
 import it.ricolloca.pathway.Pathway;
@@ -143,6 +145,7 @@ public class PathwayWork {
         p.getTimesheet();
         p.getSuspensions();
         p.getMeetings();
+        p.getDiary();
         return p;
     }
 
@@ -388,6 +391,29 @@ public class PathwayWork {
         audit.recordAs(user.username(), "PATHWAY_MEETING", "Pathway", p.getId(),
                 status + " " + Dates.format(on) + " " + from + "–" + to);
         return m;
+    }
+
+    public void addDiaryEntry(CurrentUser user, long id, long version, DiaryAction action, LocalDate on, String how,
+            String company, String profile, String outcome, DiaryEntry.Source source) {
+        Pathway p = changeable(user, id, version);
+        p.addDiaryEntry(action, on, how, company, profile, outcome, source, user.username(), Instant.now(), Dates.today());
+        touch(p);
+        audit.recordAs(user.username(), "PATHWAY_DIARY_ENTRY", "Pathway", p.getId(), action + " " + Dates.format(on));
+    }
+
+    public void reviewDiaryEntry(CurrentUser user, long id, long version, long entryId, long meetingId) {
+        Pathway p = changeable(user, id, version);
+        p.reviewDiaryEntry(entryId, meetingId);
+        touch(p);
+        audit.recordAs(user.username(), "PATHWAY_DIARY_REVIEWED", "Pathway", p.getId(),
+                "voce " + entryId + " nell'incontro " + meetingId);
+    }
+
+    /** The printable diary to hand to the worker: the seed's layout and example rows, then blank rows. */
+    @Transactional(readOnly = true)
+    public byte[] diaryPdf(CurrentUser user, long id) {
+        Pathway p = get(user, id);
+        return documents.diary(p, serviceStart(p).orElse(null));
     }
 
     /** The planned end with the service months in force on the start date. */

@@ -6,6 +6,8 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.pathway.ContractType;
+import it.ricolloca.pathway.DiaryAction;
+import it.ricolloca.pathway.DiaryEntry;
 import it.ricolloca.pathway.MeetingStatus;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayOutcome;
@@ -49,9 +51,14 @@ class PathwayServiceController {
     private final Parameters parameters;
     private final Workers workers;
     private final Messages messages;
+    private final it.ricolloca.conditionality.Conditionality conditionality;
+    private final it.ricolloca.network.JobCentres centres;
 
     PathwayServiceController(PathwayWork work, PathwayQueries queries, CurrentUsers currentUsers, Parameters parameters,
-            Workers workers, Messages messages) {
+            Workers workers, Messages messages, it.ricolloca.conditionality.Conditionality conditionality,
+            it.ricolloca.network.JobCentres centres) {
+        this.conditionality = conditionality;
+        this.centres = centres;
         this.work = work;
         this.queries = queries;
         this.currentUsers = currentUsers;
@@ -107,6 +114,80 @@ class PathwayServiceController {
             }
             work.recordMeeting(user, id, version, date(onDate), time(start), time(end), meetingStatus(status), topics,
                     actions, next.isBlank() ? null : date(next));
+        });
+    }
+
+    @GetMapping(PathwayRoutes.DIARY)
+    String diary(@PathVariable long id, Model model) {
+        CurrentUser user = currentUsers.require();
+        Pathway p = work.get(user, id);
+        model.addAttribute("pathway", p);
+        model.addAttribute("worker", workers.find(p.getWorkerId()).orElseThrow());
+        model.addAttribute("canWork", work.canWork(user, p) && !p.isClosed() && p.getStartedOn() != null);
+        model.addAttribute("today", Dates.today());
+        return "pathway/diary";
+    }
+
+    @PostMapping(PathwayRoutes.DIARY)
+    String addDiaryEntry(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
+            @RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String onDate,
+            @RequestParam(defaultValue = "") String how, @RequestParam(defaultValue = "") String company,
+            @RequestParam(defaultValue = "") String profile, @RequestParam(defaultValue = "") String outcome,
+            @RequestParam(defaultValue = "PAPER_DIARY") String source, RedirectAttributes redirect) {
+        return act(id, redirect, "pathway.diary.added", "redirect:/pathways/" + id + "/diary", user -> {
+            if (how.length() > 500 || company.length() > 300 || profile.length() > 200 || outcome.length() > 300) {
+                throw new PathwayRefusedException("pathway.text.tooLong");
+            }
+            DiaryAction a;
+            DiaryEntry.Source src;
+            try {
+                a = DiaryAction.valueOf(action);
+                src = DiaryEntry.Source.valueOf(source);
+            } catch (IllegalArgumentException e) {
+                throw new PathwayRefusedException("pathway.diary.action.invalid");
+            }
+            work.addDiaryEntry(user, id, version, a, date(onDate), how, company, profile, outcome, src);
+        });
+    }
+
+    @PostMapping(PathwayRoutes.DIARY_REVIEW)
+    String reviewDiaryEntry(@PathVariable long id, @PathVariable long entryId,
+            @RequestParam(defaultValue = "-1") long version, @RequestParam(defaultValue = "") String meetingId,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "pathway.diary.reviewedDone", "redirect:/pathways/" + id + "/diary", user -> {
+            long meeting;
+            try {
+                meeting = Long.parseLong(meetingId.strip());
+            } catch (NumberFormatException e) {
+                throw new PathwayRefusedException("pathway.diary.noMeeting");
+            }
+            work.reviewDiaryEntry(user, id, version, entryId, meeting);
+        });
+    }
+
+    @GetMapping(PathwayRoutes.DIARY_PDF)
+    org.springframework.http.ResponseEntity<byte[]> diaryPdf(@PathVariable long id) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .inline().filename("diario-di-attivazione.pdf").build().toString())
+                .body(work.diaryPdf(currentUsers.require(), id));
+    }
+
+    /** The provider reports a breach of the worker's duties to the competent CPI. */
+    @PostMapping(PathwayRoutes.BREACH)
+    String reportBreach(@PathVariable long id, @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String occurredOn, @RequestParam(defaultValue = "") String evidence,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "pathway.breach.reported", null, user -> {
+            Pathway p = work.get(user, id);
+            it.ricolloca.conditionality.BreachKind k;
+            try {
+                k = it.ricolloca.conditionality.BreachKind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw new PathwayRefusedException("pathway.breach.kind");
+            }
+            conditionality.reportFromProvider(user.username(), p.getWorkerId(), p.getRequestId(),
+                    centres.office(p.getOfficeId()).map(o -> o.label()).orElse(""), k, date(occurredOn), evidence);
         });
     }
 

@@ -1,0 +1,168 @@
+package it.ricolloca.conditionality;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.DelegatedFunction;
+import it.ricolloca.accounts.Delegations;
+import it.ricolloca.accounts.Role;
+import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.conditionality.internal.BreachRepository;
+import it.ricolloca.parameters.Parameter;
+import it.ricolloca.parameters.Parameters;
+import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.workers.WorkerSummary;
+import it.ricolloca.workers.Workers;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Breaches and their decisions. A provider CPI reports a breach of a worker it serves; the
+ * competent CPI (the worker's) records the justification and decides: its master user or an
+ * operator holding the conditionality delegation. The proposed sanction counts the worker's
+ * earlier sanctioned breaches on the same ladder.
+ */
+@Service
+@Transactional
+public class Conditionality {
+
+    private final BreachRepository breaches;
+    private final Workers workers;
+    private final Parameters parameters;
+    private final Delegations delegations;
+    private final AuditTrail audit;
+
+    Conditionality(BreachRepository breaches, Workers workers, Parameters parameters, Delegations delegations,
+            AuditTrail audit) {
+        this.breaches = breaches;
+        this.workers = workers;
+        this.parameters = parameters;
+        this.delegations = delegations;
+        this.audit = audit;
+    }
+
+    /** A breach reported by the provider of a worker's pathway (the caller checked the provider's rights). */
+    public Breach reportFromProvider(String actor, long workerId, Long requestId, String provider, BreachKind kind,
+            LocalDate occurredOn, String evidence) {
+        WorkerSummary worker = workers.find(workerId).orElseThrow(NotFoundException::new);
+        if (worker.competentCentreId() == null) {
+            throw new ConditionalityRefusedException("conditionality.noCompetentCentre");
+        }
+        return save(actor, Breach.report(workerId, requestId, worker.competentCentreId(), provider, kind, occurredOn,
+                evidence, actor, Dates.today(), parameters.integer(Parameter.BREACH_JUSTIFICATION_DAYS, Dates.today())));
+    }
+
+    /** A private provider's report, entered by the competent CPI for one of its workers. */
+    public Breach reportForPrivateProvider(CurrentUser user, String taxCode, String provider, BreachKind kind,
+            LocalDate occurredOn, String evidence) {
+        if (!canInstruct(user, user.centreId() == null ? -1 : user.centreId())) {
+            throw new AccessDeniedException("conditionality");
+        }
+        CodiceFiscale cf = CodiceFiscale.of(taxCode);
+        WorkerSummary worker = workers.findByTaxCode(cf.value())
+                .filter(w -> w.competentCentreId() != null && w.competentCentreId().equals(user.centreId()))
+                .orElseThrow(() -> new ConditionalityRefusedException("conditionality.notOurWorker", cf.value()));
+        return save(user.username(), Breach.report(worker.id(), null, user.centreId(), provider, kind, occurredOn,
+                evidence, user.username(), Dates.today(),
+                parameters.integer(Parameter.BREACH_JUSTIFICATION_DAYS, Dates.today())));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Breach> queue(CurrentUser user, int page, int size) {
+        return breaches.queue(user.scopeCentreId(), PageRequest.of(page, size));
+    }
+
+    @Transactional(readOnly = true)
+    public Breach get(CurrentUser user, long id) {
+        return breaches.findById(id).filter(b -> user.canSeeCentre(b.getCompetentCentreId()))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** The sanction the ladder proposes now, counting the worker's earlier sanctioned breaches on it. */
+    @Transactional(readOnly = true)
+    public Sanction proposal(Breach breach) {
+        List<BreachKind> sameLadder = Arrays.stream(BreachKind.values())
+                .filter(k -> k.ladder() == breach.getKind().ladder()).toList();
+        long earlier = breaches.countByWorkerIdAndKindInAndStatus(breach.getWorkerId(), sameLadder, BreachStatus.SANCTIONED);
+        return breach.getKind().ladder().proposal((int) earlier);
+    }
+
+    public void recordJustification(CurrentUser user, long id, long version, String text, LocalDate receivedOn) {
+        Breach b = changeable(user, id, version, false);
+        b.recordJustification(text, receivedOn, Dates.today());
+        audit.recordAs(user.username(), "BREACH_JUSTIFICATION", "Breach", id, "ricevuta il " + Dates.format(receivedOn));
+    }
+
+    public void acceptJustification(CurrentUser user, long id, long version, String reason) {
+        Breach b = changeable(user, id, version, true);
+        b.acceptJustification(reason, user.username(), Dates.today());
+        audit.recordAs(user.username(), "BREACH_JUSTIFIED", "Breach", id, reason == null ? "" : reason);
+    }
+
+    public void applySanction(CurrentUser user, long id, long version, Sanction chosen, String reason) {
+        Breach b = changeable(user, id, version, true);
+        Sanction proposed = proposal(b);
+        b.applySanction(proposed, chosen, reason, user.username(), Dates.today());
+        audit.recordAs(user.username(), "BREACH_SANCTIONED", "Breach", id, chosen + (chosen == proposed ? ""
+                : " al posto di " + proposed) + (reason == null || reason.isBlank() ? "" : ": " + reason));
+    }
+
+    public boolean canInstruct(CurrentUser user, long centreId) {
+        return user.centreId() != null && user.centreId() == centreId
+                && (user.hasRole(Role.CPI_MASTER) || user.hasRole(Role.CPI_OPERATOR));
+    }
+
+    public boolean canDecide(CurrentUser user, long centreId) {
+        return user.centreId() != null && user.centreId() == centreId && (user.hasRole(Role.CPI_MASTER)
+                || (user.hasRole(Role.CPI_OPERATOR)
+                        && delegations.isActive(user.id(), DelegatedFunction.CONDITIONALITY, Dates.today())));
+    }
+
+    /**
+     * The decisions of the user's CPI (every CPI for the region) between two dates, as CSV for the
+     * benefit authority: one line per decided breach, formulas neutralised.
+     */
+    @Transactional(readOnly = true)
+    public String decisionsCsv(CurrentUser user, LocalDate from, LocalDate to,
+            java.util.function.Function<String, String> label) {
+        StringBuilder csv = new StringBuilder("\uFEFFcodice_fiscale;inadempienza;data_evento;esito;sanzione;"
+                + "sanzione_proposta;data_decisione;motivazione;cpi_competente\r\n");
+        for (Breach b : breaches.decided(user.scopeCentreId(), from, to)) {
+            String cf = workers.find(b.getWorkerId()).map(WorkerSummary::taxCode).orElse("");
+            csv.append(cf).append(';').append(label.apply(b.getKind().labelKey())).append(';')
+                    .append(Dates.format(b.getOccurredOn())).append(';').append(label.apply(b.getStatus().labelKey()))
+                    .append(';').append(b.getSanction() == null ? "" : b.getSanction().name()).append(';')
+                    .append(b.getProposedSanction() == null ? "" : b.getProposedSanction().name()).append(';')
+                    .append(Dates.format(b.getDecidedOn())).append(';')
+                    .append(SpreadsheetText.csvField(b.getDecisionReason() == null ? "" : b.getDecisionReason()))
+                    .append(';').append(b.getCompetentCentreId()).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private Breach changeable(CurrentUser user, long id, long version, boolean decision) {
+        Breach b = get(user, id);
+        boolean allowed = decision ? canDecide(user, b.getCompetentCentreId()) : canInstruct(user, b.getCompetentCentreId());
+        if (!allowed) {
+            throw new AccessDeniedException("conditionality");
+        }
+        if (b.getVersion() != version) {
+            throw new ConditionalityRefusedException("conditionality.stale");
+        }
+        return b;
+    }
+
+    private Breach save(String actor, Breach breach) {
+        Breach saved = breaches.save(breach);
+        audit.recordAs(actor, "BREACH_REPORTED", "Breach", saved.getId(), saved.getKind() + " del "
+                + Dates.format(saved.getOccurredOn()) + ", lavoratore " + saved.getWorkerId() + ", " + saved.getProvider());
+        return saved;
+    }
+}

@@ -1,0 +1,19 @@
+package it.ricolloca.conditionality;
+
+/** The URLs of conditionality. */
+public final class ConditionalityRoutes {
+
+    public static final String QUEUE = "/conditionality";
+    public static final String NEW = "/conditionality/new";
+    public static final String BREACH = "/conditionality/{id}";
+    public static final String JUSTIFICATION = "/conditionality/{id}/justification";
+    public static final String DECISION = "/conditionality/{id}/decision";
+    public static final String CSV = "/conditionality/decisions.csv";
+
+    private ConditionalityRoutes() {
+    }
+
+    public static String breach(long id) {
+        return "/conditionality/" + id;
+    }
+}

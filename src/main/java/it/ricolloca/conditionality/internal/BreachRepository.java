@@ -1,0 +1,29 @@
+package it.ricolloca.conditionality.internal;
+
+import it.ricolloca.conditionality.Breach;
+import it.ricolloca.conditionality.BreachKind;
+import it.ricolloca.conditionality.BreachStatus;
+import java.util.Collection;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface BreachRepository extends JpaRepository<Breach, Long> {
+
+    long countByWorkerIdAndKindInAndStatus(long workerId, Collection<BreachKind> kinds, BreachStatus status);
+
+    @Query("""
+            select b from Breach b where b.status <> it.ricolloca.conditionality.BreachStatus.REPORTED
+            and (:centre is null or b.competentCentreId = :centre) and b.decidedOn between :from and :to
+            order by b.decidedOn, b.id""")
+    java.util.List<Breach> decided(@Param("centre") Long centre, @Param("from") java.time.LocalDate from,
+            @Param("to") java.time.LocalDate to);
+
+    @Query("""
+            select b from Breach b where (:centre is null or b.competentCentreId = :centre)
+            order by case when b.status = it.ricolloca.conditionality.BreachStatus.REPORTED then 0 else 1 end,
+                b.justificationDeadline, b.id""")
+    Page<Breach> queue(@Param("centre") Long centre, Pageable page);
+}
