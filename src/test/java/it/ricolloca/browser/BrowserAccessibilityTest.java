@@ -394,6 +394,89 @@ class BrowserAccessibilityTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    @Test
+    void theTutorKeepsTheRegisterAndTheDiaryReportsAMissedAppointmentAndTheMasterDecidesTheBreach() {
+        released.openEveryDay("master.torino");
+        long request = released.release("master.torino", "Registro", "Elio");
+        java.time.LocalDate today = it.ricolloca.shared.web.Dates.today();
+        String pathwayUrl = startedByTutor(request, today.minusDays(30));
+
+        signIn("tutor.torino");
+        page.navigate(pathwayUrl);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registro degli incontri")).click();
+        check();
+        for (int daysAgo : new int[] {28, 14, 2}) {
+            page.getByLabel("Data", new Page.GetByLabelOptions().setExact(true)).fill(today.minusDays(daysAgo).toString());
+            page.getByLabel("Argomenti").fill("Revisione del curriculum e delle candidature");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra l'incontro")).click();
+            assertThat(page.locator("main").textContent()).contains("Incontro registrato.");
+        }
+        assertThat(page.locator("table tbody tr").count()).isEqualTo(3);
+        check();
+
+        page.navigate(pathwayUrl + "/diary");
+        check();
+        page.getByLabel("Azione", new Page.GetByLabelOptions().setExact(true)).selectOption("CV");
+        page.getByLabel("Data", new Page.GetByLabelOptions().setExact(true)).fill(today.minusDays(20).toString());
+        page.getByLabel("Modalità").fill("Curriculum rifatto con il tutor");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aggiungi la voce")).click();
+        page.getByLabel("Azione", new Page.GetByLabelOptions().setExact(true)).selectOption("SPONTANEOUS_APPLICATION");
+        page.getByLabel("Data", new Page.GetByLabelOptions().setExact(true)).fill(today.minusDays(10).toString());
+        page.getByLabel("Indirizzo o mail dell'azienda").fill("selezione@logistica.example");
+        page.getByLabel("Profilo professionale ricercato o proposto").fill("Magazziniere");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aggiungi la voce")).click();
+        assertThat(page.locator("main").textContent()).contains("Voce aggiunta al diario.", "Magazziniere", "Autocandidatura");
+        page.locator("select[name=meetingId]").first().selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(2));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Segna come rivista")).first().click();
+        assertThat(page.locator("main").textContent()).contains("Voce segnata come rivista.");
+        check();
+        com.microsoft.playwright.APIResponse diary = page.request().get(url(pathwayUrl.replaceAll("^https?://[^/]+", "") + "/diary/pdf"));
+        assertThat(diary.headers().get("content-type")).isEqualTo("application/pdf");
+
+        page.navigate(pathwayUrl);
+        page.getByLabel("Inadempienza").selectOption("MISSED_APPOINTMENT");
+        page.getByLabel(java.util.regex.Pattern.compile("^Prove")).fill("Non si è presentato all'incontro fissato, nessun avviso.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Segnala l'inadempienza")).click();
+        assertThat(page.locator("main").textContent()).contains("Inadempienza segnalata al CPI competente.");
+        check();
+        page.navigate(url("/pathways/worklist"));
+        assertThat(page.locator("main").textContent()).contains("Registro Elio");
+        check();
+        signOut();
+
+        signIn("master.torino");
+        page.navigate(url("/conditionality"));
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Registro Elio"))).first().click();
+        assertThat(page.locator("main").textContent()).contains("Sanzione proposta", "Decurtazione di un quarto di una mensilità");
+        check();
+        page.getByLabel("Giustificazione del lavoratore").fill("Nessuna giustificazione valida: dichiara di essersi dimenticato.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra la giustificazione")).click();
+        assertThat(page.locator("main").textContent()).contains("Giustificazione registrata.");
+        check();
+        page.onceDialog(d -> d.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra la decisione")).click();
+        assertThat(page.locator("main").textContent()).contains("Decisione registrata.", "Sanzionata",
+                "Decurtazione di un quarto di una mensilità");
+        check();
+        signOut();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /** Books and records held, through the services, the first appointment of the request; returns the pathway's URL. */
+    private String startedByTutor(long request, java.time.LocalDate day) {
+        it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");
+        long id = pathwayWork.bookFirstAppointment(tutor, request, day.atTime(11, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                null, null, "registrato a posteriori");
+        var first = pathwayWork.appointments(pathwayWork.get(tutor, id)).get(0);
+        agendaService.recordOutcome(tutor, first.getId(), first.getVersion(), it.ricolloca.agenda.AppointmentStatus.HELD, null);
+        return url("/pathways/" + id);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.PathwayWork pathwayWork;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.agenda.Agenda agendaService;
+
     private void recordCheck(String kind, String outcome, String note) {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registra una verifica")).click();
         page.getByLabel(java.util.regex.Pattern.compile("^Verifica")).selectOption(kind);
