@@ -9,6 +9,7 @@ public final class ConditionalityRoutes {
     public static final String JUSTIFICATION = "/conditionality/{id}/justification";
     public static final String DECISION = "/conditionality/{id}/decision";
     public static final String CSV = "/conditionality/decisions.csv";
+    public static final String SUITABILITY = "/conditionality/suitability";
 
     private ConditionalityRoutes() {
     }

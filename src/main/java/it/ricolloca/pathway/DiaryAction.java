@@ -2,23 +2,23 @@ package it.ricolloca.pathway;
 
 /** The actions of the seed's activation diary: part A, preparatory activities; part B, active search. */
 public enum DiaryAction {
-    CV('A'),
-    COVER_LETTER('A'),
-    INFORMATION_INTERVIEW('A'),
-    TRAINING_COURSE('A'),
-    JOB_AD_REPLY('B'),
-    SPONTANEOUS_APPLICATION('B'),
-    JOB_INTERVIEW('B'),
-    AGENCY_REGISTRATION('B'),
-    JOB_SITE_REGISTRATION('B');
+    CV(DiaryPart.PREPARATORY),
+    COVER_LETTER(DiaryPart.PREPARATORY),
+    INFORMATION_INTERVIEW(DiaryPart.PREPARATORY),
+    TRAINING_COURSE(DiaryPart.PREPARATORY),
+    JOB_AD_REPLY(DiaryPart.ACTIVE_SEARCH),
+    SPONTANEOUS_APPLICATION(DiaryPart.ACTIVE_SEARCH),
+    JOB_INTERVIEW(DiaryPart.ACTIVE_SEARCH),
+    AGENCY_REGISTRATION(DiaryPart.ACTIVE_SEARCH),
+    JOB_SITE_REGISTRATION(DiaryPart.ACTIVE_SEARCH);
 
-    private final char part;
+    private final DiaryPart part;
 
-    DiaryAction(char part) {
+    DiaryAction(DiaryPart part) {
         this.part = part;
     }
 
-    public char part() {
+    public DiaryPart part() {
         return part;
     }
 

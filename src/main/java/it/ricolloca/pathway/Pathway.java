@@ -252,7 +252,7 @@ public class Pathway {
         if (on == null || on.isBefore(startedOn) || on.isAfter(today)) {
             throw new PathwayRefusedException("pathway.date.range", it.ricolloca.shared.web.Dates.format(startedOn));
         }
-        if (action.part() == 'B' && (blankToNull(company) == null && blankToNull(how) == null)) {
+        if (action.part() == DiaryPart.ACTIVE_SEARCH && (blankToNull(company) == null && blankToNull(how) == null)) {
             throw new PathwayRefusedException("pathway.diary.companyOrHow");
         }
         DiaryEntry e = new DiaryEntry(id, action, on, blankToNull(how), blankToNull(company), blankToNull(profile),
@@ -279,8 +279,8 @@ public class Pathway {
         return List.copyOf(diary);
     }
 
-    /** The diary lines of part A or B. */
-    public List<DiaryEntry> diaryPart(char part) {
+    /** The diary lines of one part. */
+    public List<DiaryEntry> diaryPart(DiaryPart part) {
         return diary.stream().filter(e -> e.getAction().part() == part).toList();
     }
 

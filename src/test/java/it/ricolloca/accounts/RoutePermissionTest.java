@@ -360,6 +360,9 @@ class RoutePermissionTest {
         deciders.put("master.torino", 302);
         post("/conditionality/{id}/decision", b + "/decision", Map.of("version", "-1"), deciders, redirectAnon());
         get("/conditionality/decisions.csv", "/conditionality/decisions.csv", allow(ok(), all()), redirectAnon());
+        get("/conditionality/suitability", "/conditionality/suitability", allow(ok(), all()), redirectAnon());
+        post("/conditionality/suitability", "/conditionality/suitability", Map.of("distanceKm", "x'; drop table"),
+                allow(ok(), all()), redirectAnon());
 
         get("/pathways/feeds", "/pathways/feeds", allow(ok(), all()), redirectAnon());
         Map<String, Integer> tutorsOnly = allow(403, all());

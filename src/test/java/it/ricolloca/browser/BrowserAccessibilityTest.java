@@ -459,6 +459,14 @@ class BrowserAccessibilityTest {
         assertThat(page.locator("main").textContent()).contains("Decisione registrata.", "Sanzionata",
                 "Decurtazione di un quarto di una mensilità");
         check();
+        page.navigate(url("/conditionality/suitability"));
+        page.getByLabel("Disoccupato dal").fill(today.minusMonths(7).toString());
+        page.getByLabel("Data dell'offerta").fill(today.toString());
+        page.getByLabel("L'offerta è coerente con le competenze del lavoratore?").selectOption("yes");
+        page.getByLabel("Distanza dal domicilio (km)").fill("65");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verifica")).click();
+        assertThat(page.locator("main").textContent()).contains("non rispettato", "da verificare");
+        check();
         signOut();
         assertThat(violations).isEmpty();
         assertThat(consoleErrors).isEmpty();

@@ -8,6 +8,9 @@ import it.ricolloca.conditionality.Conditionality;
 import it.ricolloca.conditionality.ConditionalityRefusedException;
 import it.ricolloca.conditionality.ConditionalityRoutes;
 import it.ricolloca.conditionality.Sanction;
+import it.ricolloca.conditionality.SuitableOffer;
+import it.ricolloca.parameters.Parameter;
+import it.ricolloca.parameters.Parameters;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormValues;
@@ -42,9 +45,11 @@ class ConditionalityController {
     private final CurrentUsers currentUsers;
     private final Workers workers;
     private final Messages messages;
+    private final Parameters parameters;
 
     ConditionalityController(Conditionality conditionality, CurrentUsers currentUsers, Workers workers,
-            Messages messages) {
+            Messages messages, Parameters parameters) {
+        this.parameters = parameters;
         this.conditionality = conditionality;
         this.currentUsers = currentUsers;
         this.workers = workers;
@@ -55,6 +60,12 @@ class ConditionalityController {
     static MenuEntry conditionalityMenuEntry() {
         return new MenuEntry(29, "nav.conditionality", ConditionalityRoutes.QUEUE,
                 Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "CPI_MASTER", "CPI_OPERATOR"));
+    }
+
+    @Bean
+    static MenuEntry suitabilityMenuEntry() {
+        return new MenuEntry(31, "nav.suitability", ConditionalityRoutes.SUITABILITY,
+                Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "CPI_MASTER", "CPI_OPERATOR", "CPI_TUTOR"));
     }
 
     @GetMapping(ConditionalityRoutes.QUEUE)
@@ -156,6 +167,58 @@ class ConditionalityController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("decisioni-condizionalita-" + Dates.today() + ".csv").build().toString())
                 .body(conditionality.decisionsCsv(user, f, t, messages::t).getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- suitable offer ----
+
+    @GetMapping(ConditionalityRoutes.SUITABILITY)
+    String suitabilityForm(Model model) {
+        currentUsers.require();
+        model.addAttribute("form", Map.<String, String>of());
+        return "conditionality/suitability";
+    }
+
+    @PostMapping(ConditionalityRoutes.SUITABILITY)
+    String suitability(@RequestParam Map<String, String> form, Model model) {
+        currentUsers.require();
+        Map<String, String> f = new java.util.HashMap<>(form);
+        f.remove("_csrf");
+        f.replaceAll((k, v) -> v.length() > 50 ? v.substring(0, 50) : v.strip());
+        LocalDate offer = FormValues.date(f.get("offerDate")).orElse(Dates.today());
+        SuitableOffer.Facts facts = new SuitableOffer.Facts(FormValues.date(f.get("unemployedSince")).orElse(null),
+                offer, yesNo(f.get("experience")), yesNo(f.get("skills")), number(f.get("distanceKm")),
+                integer(f.get("travelMinutes")), yesNo(f.get("permanent")), integer(f.get("durationMonths")),
+                number(f.get("offeredHours")), number(f.get("lastHours")), number(f.get("offeredPay")),
+                number(f.get("collectiveMinimum")), number(f.get("benefit")));
+        SuitableOffer.Limits limits = new SuitableOffer.Limits(
+                parameters.integer(Parameter.SUITABLE_DISTANCE_KM_FIRST_YEAR, offer),
+                parameters.integer(Parameter.SUITABLE_TRAVEL_MINUTES_FIRST_YEAR, offer),
+                parameters.integer(Parameter.SUITABLE_DISTANCE_KM_LATER, offer),
+                parameters.integer(Parameter.SUITABLE_TRAVEL_MINUTES_LATER, offer));
+        var results = SuitableOffer.evaluate(facts, limits);
+        model.addAttribute("form", f);
+        model.addAttribute("results", results);
+        model.addAttribute("overall", SuitableOffer.overall(results));
+        model.addAttribute("limits", limits);
+        return "conditionality/suitability";
+    }
+
+    private static Boolean yesNo(String text) {
+        return "yes".equals(text) ? Boolean.TRUE : "no".equals(text) ? Boolean.FALSE : null;
+    }
+
+    private static java.math.BigDecimal number(String text) {
+        try {
+            java.math.BigDecimal n = text == null || text.isBlank() ? null : new java.math.BigDecimal(text.replace(',', '.'));
+            return n == null || n.signum() < 0 || n.compareTo(new java.math.BigDecimal("1000000")) > 0 ? null : n;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Integer integer(String text) {
+        java.math.BigDecimal n = number(text);
+        return n == null ? null : n.intValue();
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Runnable act) {
