@@ -86,9 +86,12 @@ class PathwayController {
     private final JobCentres centres;
     private final Dossier dossier;
     private final Messages messages;
+    private final PathwayActs acts;
 
     PathwayController(PathwayWork work, PathwayQueries queries, Agenda agenda, CurrentUsers currentUsers,
-            StaffDirectory staff, Workers workers, JobCentres centres, Dossier dossier, Messages messages) {
+            StaffDirectory staff, Workers workers, JobCentres centres, Dossier dossier, Messages messages,
+            PathwayActs acts) {
+        this.acts = acts;
         this.work = work;
         this.queries = queries;
         this.agenda = agenda;
@@ -463,24 +466,8 @@ class PathwayController {
 
     // ---- helpers ----
 
-    private interface Act {
-        void run(CurrentUser user);
-    }
-
-    private String act(long id, RedirectAttributes redirect, String done, Act act) {
-        CurrentUser user = currentUsers.require();
-        if (!work.canWork(user, work.get(user, id))) {
-            throw new AccessDeniedException("pathway");
-        }
-        try {
-            act.run(user);
-            redirect.addFlashAttribute("flash", done);
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("problem", messages.t("pathway.stale"));
-        }
-        return "redirect:" + PathwayRoutes.pathway(id);
+    private String act(long id, RedirectAttributes redirect, String done, PathwayActs.Act act) {
+        return acts.run(id, redirect, done, null, act);
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {

@@ -52,11 +52,13 @@ class PathwayServiceController {
     private final Workers workers;
     private final Messages messages;
     private final it.ricolloca.conditionality.Conditionality conditionality;
+    private final PathwayActs acts;
     private final it.ricolloca.network.JobCentres centres;
 
     PathwayServiceController(PathwayWork work, PathwayQueries queries, CurrentUsers currentUsers, Parameters parameters,
             Workers workers, Messages messages, it.ricolloca.conditionality.Conditionality conditionality,
-            it.ricolloca.network.JobCentres centres) {
+            it.ricolloca.network.JobCentres centres, PathwayActs acts) {
+        this.acts = acts;
         this.conditionality = conditionality;
         this.centres = centres;
         this.work = work;
@@ -252,24 +254,8 @@ class PathwayServiceController {
         });
     }
 
-    private interface Act {
-        void run(CurrentUser user);
-    }
-
-    private String act(long id, RedirectAttributes redirect, String done, String target, Act act) {
-        CurrentUser user = currentUsers.require();
-        if (!work.canWork(user, work.get(user, id))) {
-            throw new AccessDeniedException("pathway");
-        }
-        try {
-            act.run(user);
-            redirect.addFlashAttribute("flash", done);
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("problem", messages.t("pathway.stale"));
-        }
-        return target != null ? target : "redirect:" + PathwayRoutes.pathway(id);
+    private String act(long id, RedirectAttributes redirect, String done, String target, PathwayActs.Act act) {
+        return acts.run(id, redirect, done, target, act);
     }
 
     private static LocalDate date(String text) {
