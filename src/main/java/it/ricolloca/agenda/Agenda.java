@@ -166,6 +166,14 @@ public class Agenda {
                 to.plusDays(1).atStartOfDay(Dates.ZONE).toInstant());
     }
 
+    /** The offices with a template in force on that day, in one query (the list of offices). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> officesWithAgendaOn(LocalDate day) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select distinct office_id from agenda_template where valid_from <= :day and (valid_to is null or valid_to >= :day)""")
+                .param("day", day).query(Long.class).list());
+    }
+
     /** Whether a template is in force at the office on that day: with no agenda the appointment is agreed by contact. */
     @Transactional(readOnly = true)
     public boolean hasAgendaOn(long officeId, LocalDate day) {
@@ -256,6 +264,13 @@ public class Agenda {
                 select distinct request_id from agenda_appointment where request_id in (:ids) and purpose = 'FIRST'
                 and status in ('BOOKED', 'HELD', 'ABSENT_JUSTIFIED', 'ABSENT_UNJUSTIFIED')""")
                 .param("ids", requestIds).query(Long.class).list());
+    }
+
+    /** The appointments of these requests in the range, in one query (a tutor's calendar). */
+    @Transactional(readOnly = true)
+    public List<Appointment> ofRequests(java.util.Collection<Long> requestIds, LocalDate from, LocalDate to) {
+        return requestIds.isEmpty() ? List.of() : appointments.findOfRequests(requestIds,
+                from.atStartOfDay(Dates.ZONE).toInstant(), to.plusDays(1).atStartOfDay(Dates.ZONE).toInstant());
     }
 
     /** Office names by id, for pages that list appointments of several offices. */

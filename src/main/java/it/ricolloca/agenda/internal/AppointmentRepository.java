@@ -24,6 +24,12 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
     List<Appointment> findByRequestIdOrderByStartsAtAscIdAsc(long requestId);
 
     @Query("""
+            select a from Appointment a where a.requestId in :requests and a.startsAt < :to and a.endsAt > :from
+            order by a.startsAt, a.id""")
+    List<Appointment> findOfRequests(@Param("requests") java.util.Collection<Long> requestIds,
+            @Param("from") Instant from, @Param("to") Instant to);
+
+    @Query("""
             select a from Appointment a where a.status = it.ricolloca.agenda.AppointmentStatus.BOOKED
             and a.remindedAt is null and a.startsAt > :from and a.startsAt <= :to order by a.startsAt""")
     List<Appointment> findDueForReminder(@Param("from") Instant from, @Param("to") Instant to);

@@ -77,8 +77,9 @@ class AgendaController {
     String offices(Model model) {
         CurrentUser user = currentUsers.require();
         LocalDate today = Dates.today();
+        java.util.Set<Long> published = agenda.officesWithAgendaOn(today);
         List<OfficeRow> rows = centres.offices().stream().filter(o -> user.canSeeCentre(o.centreId()))
-                .map(o -> new OfficeRow(o, agenda.hasAgendaOn(o.id(), today))).toList();
+                .map(o -> new OfficeRow(o, published.contains(o.id()))).toList();
         model.addAttribute("offices", rows);
         return "agenda/offices";
     }

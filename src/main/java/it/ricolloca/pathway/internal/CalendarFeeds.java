@@ -125,12 +125,10 @@ public class CalendarFeeds {
         } else {
             List<Long> requests = jdbc.sql("select request_id from pathway_pathway where tutor_user_id = ?").param(owner)
                     .query(Long.class).list();
-            Instant start = from.atStartOfDay(Dates.ZONE).toInstant();
-            Instant end = to.plusDays(1).atStartOfDay(Dates.ZONE).toInstant();
-            appointments = requests.stream().flatMap(r -> agenda.ofRequest(r).stream())
-                    .filter(a -> a.getStartsAt().isBefore(end) && a.getEndsAt().isAfter(start)).toList();
+            appointments = agenda.ofRequests(requests, from, to);
         }
         var offices = agenda.offices();
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Ricolloca//Agenda AdR//IT"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -138,7 +136,8 @@ public class CalendarFeeds {
             if (a.getStatus() == AppointmentStatus.MOVED) {
                 continue;
             }
-            String worker = workers.find(a.getWorkerId()).map(w -> w.listName()).orElse("");
+            String worker = names.computeIfAbsent(a.getWorkerId(),
+                    id -> workers.find(id).map(w -> w.listName()).orElse(""));
             VEvent event = new VEvent(a.getStartsAt(), a.getEndsAt(),
                     messages.t("pathway.feeds.summary", messages.t(a.getPurpose().labelKey()), worker));
             event.add(new Uid("appuntamento-" + a.getId() + "@ricolloca"));

@@ -26,8 +26,11 @@ class CalendarFeedController {
     private final CalendarFeeds feeds;
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
+    private final it.ricolloca.shared.web.Messages messages;
 
-    CalendarFeedController(CalendarFeeds feeds, CurrentUsers currentUsers, JobCentres centres) {
+    CalendarFeedController(CalendarFeeds feeds, CurrentUsers currentUsers, JobCentres centres,
+            it.ricolloca.shared.web.Messages messages) {
+        this.messages = messages;
         this.feeds = feeds;
         this.currentUsers = currentUsers;
         this.centres = centres;
@@ -71,7 +74,7 @@ class CalendarFeedController {
                 .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                         .cacheControl(CacheControl.noStore()).body(ics))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
-                        .body("Calendario non trovato o revocato."));
+                        .body(messages.t("pathway.feeds.notFound")));
     }
 
     private String page(Model model, CurrentUser user, String createdUrl) {

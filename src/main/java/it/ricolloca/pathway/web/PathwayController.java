@@ -139,15 +139,15 @@ class PathwayController {
         LocalDate today = Dates.today();
         model.addAttribute("item", item);
         model.addAttribute("canBook", agenda.canBook(user, item.office()));
-        model.addAttribute("hasAgenda", agenda.hasAgendaOn(item.office().id(), today)
-                || !agenda.slots(item.office().id(), today, today.plusDays(28)).isEmpty());
         java.time.Instant now = java.time.Instant.now();
-        model.addAttribute("slots", agenda.slots(item.office().id(), today.minusDays(7), today.plusDays(28)).stream()
-                .filter(s -> s.free() > 0)
+        List<Agenda.SlotView> slots = agenda.slots(item.office().id(), today.minusDays(7), today.plusDays(28));
+        List<PathwayViews.BookableSlot> free = slots.stream().filter(s -> s.free() > 0)
                 .map(s -> new PathwayViews.BookableSlot(s.slot().start(), s.slot().start().toInstant().isBefore(now)))
-                .toList());
-        model.addAttribute("defaultSlot", agenda.slots(item.office().id(), today, today.plusDays(28)).stream()
-                .filter(s -> s.free() > 0 && !s.slot().start().toInstant().isBefore(now)).map(s -> s.slot().start())
+                .toList();
+        model.addAttribute("hasAgenda", agenda.hasAgendaOn(item.office().id(), today)
+                || slots.stream().anyMatch(s -> !s.slot().start().toLocalDate().isBefore(today)));
+        model.addAttribute("slots", free);
+        model.addAttribute("defaultSlot", free.stream().filter(s -> !s.past()).map(PathwayViews.BookableSlot::start)
                 .findFirst().orElse(null));
         return "pathway/book";
     }
@@ -477,14 +477,11 @@ class PathwayController {
     }
 
     private static Upload upload(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
+        Upload upload = Upload.of(file);
+        if (upload == null) {
             throw new RejectedUploadException("document.upload.empty", file == null ? "" : file.getOriginalFilename());
         }
-        try {
-            return new Upload(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return upload;
     }
 
 

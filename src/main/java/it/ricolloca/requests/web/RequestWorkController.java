@@ -28,14 +28,10 @@ import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import jakarta.validation.Valid;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -449,21 +445,6 @@ class RequestWorkController {
     }
 
     private static List<Upload> uploads(List<MultipartFile> files) {
-        if (files == null) {
-            return List.of();
-        }
-        List<Upload> uploads = new ArrayList<>();
-        for (MultipartFile f : files) {
-            if (f == null || f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank())) {
-                continue;
-            }
-            try {
-                uploads.add(new Upload(Stream.of(f.getOriginalFilename()).filter(Objects::nonNull).findFirst().orElse(""),
-                        f.getBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return uploads;
+        return files == null ? List.of() : files.stream().map(Upload::of).filter(Objects::nonNull).toList();
     }
 }
