@@ -29,6 +29,31 @@ public class StaffDirectory {
                 .map(StaffDirectory::member);
     }
 
+    /** The enabled user holding that role, wherever they belong (a regional role has no CPI). */
+    public Optional<StaffMember> findWithRole(long userId, Role role) {
+        return users.findById(userId).filter(UserAccount::isEnabled).filter(u -> u.getRoles().contains(role))
+                .map(StaffDirectory::member);
+    }
+
+    /** The enabled staff of a CPI, whatever their roles, by name. */
+    public List<StaffMember> of(long centreId) {
+        return users.findByCentreId(centreId).stream().filter(UserAccount::isEnabled).map(StaffDirectory::member).toList();
+    }
+
+    /** The enabled users holding a regional role. */
+    public List<StaffMember> regional(Role role) {
+        return users.findRegionalByRole(role).stream().map(StaffDirectory::member).toList();
+    }
+
+    /** The enabled user with this e-mail address, when exactly one has it. */
+    public Optional<StaffMember> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        List<UserAccount> found = users.findByEmailIgnoreCase(email.strip()).stream().filter(UserAccount::isEnabled).toList();
+        return found.size() == 1 ? Optional.of(member(found.get(0))) : Optional.empty();
+    }
+
     public Optional<StaffMember> find(long userId) {
         return users.findById(userId).map(StaffDirectory::member);
     }

@@ -236,6 +236,7 @@ class RoutePermissionTest {
                 Map.of(ANON, 401));
 
         routesOfTheProvider();
+        routesOfTheBoard();
 
         get("/parameters", "/parameters", allow(ok(), all()), redirectAnon());
         get("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", allow(ok(), all()), redirectAnon());
@@ -372,6 +373,70 @@ class RoutePermissionTest {
                 redirectAnon());
         get("/calendar/{token}.ics", "/calendar/sconosciutosconosciutosconosciuto.ics", allow(404, all()),
                 Map.of(ANON, 404));
+    }
+
+    @Autowired it.ricolloca.vacancies.internal.VacancyBoard vacancyBoard;
+    @Autowired it.ricolloca.vacancies.internal.Referrals vacancyReferrals;
+
+    /** The vacancy board: a Torino offer by Torino's referent, a Torino pathway proposed for it by the master. */
+    private void routesOfTheBoard() {
+        CurrentUser master = released.user("master.torino");
+        long requestId = released.release("master.torino", "Vetrina", "Permessi");
+        long pathway = pathwayWork.bookFirstAppointment(master, requestId,
+                it.ricolloca.shared.web.Dates.today().plusDays(10).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                null, null, null);
+        long vacancy = vacancyBoard.create(released.user("referente.torino"), new it.ricolloca.vacancies.VacancyDetails(
+                it.ricolloca.shared.web.Dates.today(), "Magazziniere permessi", null, null, 1, "Azienda Permessi", null, null,
+                null, null, null, null, null, null, torino, it.ricolloca.vacancies.VacancySource.CPI, null, null, null,
+                null, null, null, null, null, null, null)).getId();
+        long referral = vacancyReferrals.propose(master, vacancy, pathway, "prova").getId();
+        String v = "/vacancies/" + vacancy;
+        String r = "/vacancies/referrals/" + referral;
+        Map<String, Integer> editors = allow(403, all());
+        editors.putAll(Map.of("reclutamenti.regione", 200, "referente.torino", 200));
+        Map<String, Integer> editorsRedirect = allow(403, all());
+        editorsRedirect.putAll(Map.of("reclutamenti.regione", 302, "referente.torino", 302));
+        Map<String, Integer> service = allow(403, all());
+        service.put("reclutamenti.regione", 200);
+        Map<String, Integer> proposers = torinoOnly(403);
+        proposers.putAll(Map.of("master.torino", 302, "operatore.torino", 302));
+        Map<String, Integer> evaluators = torinoOnly(403);
+        evaluators.putAll(Map.of("reclutamenti.regione", 302, "referente.torino", 302));
+        Map<String, Integer> pathwayStaff = torinoOnly(403);
+        pathwayStaff.putAll(Map.of("master.torino", 302, "operatore.torino", 302, "tutor.torino", 302));
+        Map<String, Integer> namers = allow(403, all());
+        namers.putAll(Map.of("regione", 302, "reclutamenti.regione", 302, "master.torino", 302));
+        Map<String, Integer> serviceApi = allow(403, all());
+        serviceApi.put("reclutamenti.regione", 400);
+
+        get("/vacancies", "/vacancies?q=magazzino&status=OPEN&sort=RELEVANCE&page=x", allow(ok(), all()), redirectAnon());
+        get("/vacancies/new", "/vacancies/new", editors, redirectAnon());
+        post("/vacancies", "/vacancies", Map.of("profile", ""), editors, redirectAnon());
+        get("/vacancies/{id}", v, allow(ok(), all()), redirectAnon());
+        get("/vacancies/{id}/edit", v + "/edit", editors, redirectAnon());
+        post("/vacancies/{id}/edit", v + "/edit", Map.of("profile", "", "version", "0"), editors, redirectAnon());
+        post("/vacancies/{id}/status", v + "/status", Map.of("status", "CLOSED", "version", "-1"), editorsRedirect,
+                redirectAnon());
+        get("/vacancies/{id}/candidates", v + "/candidates", allow(ok(), all()), redirectAnon());
+        post("/vacancies/{id}/referrals", v + "/referrals", Map.of("pathwayId", String.valueOf(pathway)), proposers,
+                redirectAnon());
+        get("/vacancies/referrals/{referralId}", r, torinoVisible(200), redirectAnon());
+        post("/vacancies/referrals/{referralId}/outcome", r + "/outcome",
+                Map.of("status", "SENT_TO_COMPANY", "version", "-1"), evaluators, redirectAnon());
+        post("/vacancies/referrals/{referralId}/hire", r + "/hire", Map.of("version", "-1"), pathwayStaff, redirectAnon());
+        get("/vacancies/matches/{pathwayId}", "/vacancies/matches/" + pathway, torinoVisible(200), redirectAnon());
+        get("/vacancies/referents", "/vacancies/referents", allow(ok(), all()), redirectAnon());
+        post("/vacancies/referents", "/vacancies/referents",
+                Map.of("centreId", String.valueOf(torino), "userId", "-1"), namers, redirectAnon());
+        post("/vacancies/referents/{referentId}/end", "/vacancies/referents/999999/end", Map.of(), allow(404, all()),
+                redirectAnon());
+        get("/vacancies/import", "/vacancies/import", service, redirectAnon());
+        post("/vacancies/import", "/vacancies/import", Map.of(), service, redirectAnon());
+        get("/vacancies/board.xlsx", "/vacancies/board.xlsx", allow(ok(), all()), redirectAnon());
+        get("/api/v1/vacancies", "/api/v1/vacancies?q=magazzino&centre=" + torino + "&page=0", allow(ok(), all()),
+                Map.of(ANON, 401));
+        post("/api/v1/imports/vacancies", "/api/v1/imports/vacancies", Map.of(), serviceApi, Map.of(ANON, 401));
+        get("/api/v1/exports/vacancies.xlsx", "/api/v1/exports/vacancies.xlsx", allow(ok(), all()), Map.of(ANON, 401));
     }
 
     /** A Torino record: every user who may see it gets {@code ok}; Novara 404. */

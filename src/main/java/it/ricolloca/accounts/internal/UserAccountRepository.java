@@ -24,6 +24,14 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
             order by u.fullName""")
     Page<UserAccount> search(@Param("centreId") Long centreId, @Param("q") String query, Pageable pageable);
 
+    @Query("select u from UserAccount u where u.centreId = :centreId order by u.fullName")
+    List<UserAccount> findByCentreId(@Param("centreId") long centreId);
+
+    @Query("select u from UserAccount u join u.roles r where u.centreId is null and r = :role and u.enabled = true order by u.fullName")
+    List<UserAccount> findRegionalByRole(@Param("role") Role role);
+
+    List<UserAccount> findByEmailIgnoreCase(String email);
+
     @Query("select u from UserAccount u join u.roles r where u.centreId = :centreId and r = :role and u.enabled = true order by u.fullName")
     List<UserAccount> findByCentreAndRole(@Param("centreId") long centreId, @Param("role") Role role);
 }

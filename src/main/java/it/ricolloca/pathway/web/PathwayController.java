@@ -28,6 +28,7 @@ import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.pathway.internal.PathwayWork.QueueItem;
 import it.ricolloca.pathway.web.PathwayViews.ActionRow;
 import it.ricolloca.pathway.web.PathwayViews.PathwayPage;
+import it.ricolloca.pathway.PathwaySection;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.tabular.SpreadsheetText;
@@ -88,10 +89,13 @@ class PathwayController {
     private final Messages messages;
     private final PathwayActs acts;
 
+    private final List<PathwaySection.Provider> sectionProviders;
+
     PathwayController(PathwayWork work, PathwayQueries queries, Agenda agenda, CurrentUsers currentUsers,
             StaffDirectory staff, Workers workers, JobCentres centres, Dossier dossier, Messages messages,
-            PathwayActs acts) {
+            PathwayActs acts, List<PathwaySection.Provider> sectionProviders) {
         this.acts = acts;
+        this.sectionProviders = sectionProviders;
         this.work = work;
         this.queries = queries;
         this.agenda = agenda;
@@ -201,7 +205,9 @@ class PathwayController {
                 work.serviceStart(p).orElse(null), work.appointments(p), pacts, work.tutorHistory(p),
                 work.canWork(user, p), work.canAssignTutor(user, p),
                 work.canAssignTutor(user, p) ? staff.withRole(p.getCentreId(), Role.CPI_TUTOR) : List.of(),
-                Dates.today(), work.plannedEnd(p).orElse(null)));
+                Dates.today(), work.plannedEnd(p).orElse(null),
+                sectionProviders.stream().map(s -> s.section(user, p.getId(), p.getWorkerId()))
+                        .filter(java.util.Objects::nonNull).toList()));
         return "pathway/pathway";
     }
 

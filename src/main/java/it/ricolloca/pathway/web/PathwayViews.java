@@ -28,7 +28,8 @@ public final class PathwayViews {
     /** Everything the page of one pathway shows, and what the user may do on it. */
     public record PathwayPage(Pathway pathway, WorkerSummary worker, OfficeSummary office, StaffMember tutor,
             LocalDate serviceStart, List<Appointment> appointments, List<SearchPact> pacts, List<TutorChange> tutorHistory,
-            boolean canWork, boolean canAssignTutor, List<StaffMember> tutors, LocalDate today, LocalDate plannedEnd) {
+            boolean canWork, boolean canAssignTutor, List<StaffMember> tutors, LocalDate today, LocalDate plannedEnd,
+            List<it.ricolloca.pathway.PathwaySection> sections) {
 
         /** The staff may still act: the pathway is not closed. */
         public boolean canAct() {

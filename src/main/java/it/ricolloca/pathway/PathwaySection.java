@@ -1,0 +1,21 @@
+package it.ricolloca.pathway;
+
+import java.util.List;
+
+/**
+ * A section another module adds to a pathway's page (the vacancy board adds the worker's
+ * referrals and their outcomes), so that the pathway shows it without depending on that module.
+ */
+public record PathwaySection(String id, String title, String empty, List<Line> lines, String linkLabel, String linkHref) {
+
+    /** One line of the section: its text, an optional link, and a status shown in bold. */
+    public record Line(String text, String href, String status) {
+    }
+
+    /** Implemented by the modules that contribute a section; the pathway page asks each one. */
+    public interface Provider {
+
+        /** The section for this pathway as the user may see it, or {@code null} to add nothing. */
+        PathwaySection section(it.ricolloca.accounts.CurrentUser user, long pathwayId, long workerId);
+    }
+}

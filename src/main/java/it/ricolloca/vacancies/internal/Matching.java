@@ -1,0 +1,179 @@
+package it.ricolloca.vacancies.internal;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.pathway.ContractType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Matching where the data is: one SQL query scores every open offer for a worker (or every
+ * worker in pathway the user sees for an offer) and returns the page, best first, with the parts
+ * of the score so that the page can say why. The score (0–100) adds:
+ * <ul>
+ * <li>profession, 40: levels of the classification code shared with a job of the worker's history
+ * (5.1.2.2.0 against 5.1.2.4.0 shares 3 of 5 levels: 24);</li>
+ * <li>skills, 25: share of the terms the offer asks for (Italian stems of its skills, else of its
+ * profile) found in the worker's skills and past professions;</li>
+ * <li>economic area, 10: a term of the offer's area found there too;</li>
+ * <li>place, 15 for the same municipality as the residence, 10 for the same province (the
+ * offer's, else its CPI's, against the worker's CPI's);</li>
+ * <li>contract, 10: permanent or apprenticeship 10; fixed-term or agency of 6 months or more 8, of
+ * 3 to 5 months 6; shorter, or probation, 0 (not a suitable offer); not stated 3.</li>
+ * </ul>
+ */
+@Component
+@Transactional(readOnly = true)
+public class Matching {
+
+    public static final int PROFESSION = 40;
+    public static final int SKILLS = 25;
+    public static final int AREA = 10;
+    public static final int SAME_MUNICIPALITY = 15;
+    public static final int SAME_PROVINCE = 10;
+    public static final int LEVELS = 5;
+
+    /** The parts of one match's score, for the page to explain. */
+    public record Fit(int score, int levels, int skillHits, int skillTotal, List<String> sharedTerms, boolean area,
+            int place, ContractType contract, Integer contractMonths, int contractPoints) {
+
+        public int professionPoints() {
+            return PROFESSION * Math.min(levels, LEVELS) / LEVELS;
+        }
+
+        public int skillPoints() {
+            return skillTotal == 0 ? 0 : SKILLS * skillHits / skillTotal;
+        }
+
+        public int placePoints() {
+            return place == 2 ? SAME_MUNICIPALITY : place == 1 ? SAME_PROVINCE : 0;
+        }
+    }
+
+    /** An offer ranked for a worker. */
+    public record VacancyMatch(long vacancyId, String profile, String companyName, String municipality,
+            LocalDate arrivedOn, Fit fit) {
+    }
+
+    /** A worker in pathway ranked for an offer. */
+    public record WorkerMatch(long pathwayId, long workerId, String taxCode, String name, String municipality, Fit fit) {
+    }
+
+    // Contract points and the total, as SQL over a row that has v (the offer) and the parts computed.
+    private static final String CONTRACT_POINTS = """
+            case when v.contract_type in ('PERMANENT', 'APPRENTICESHIP') then 10
+                 when v.contract_type in ('FIXED_TERM', 'AGENCY') and v.contract_months >= 6 then 8
+                 when v.contract_type in ('FIXED_TERM', 'AGENCY') and v.contract_months >= 3 then 6
+                 when v.contract_type is null then 3
+                 else 0 end""";
+
+    private static final String TOTAL = """
+            (%d * least(levels, %d) / %d
+             + case when skill_total = 0 then 0 else %d * skill_hits / skill_total end
+             + case when area_hit then %d else 0 end
+             + case place when 2 then %d when 1 then %d else 0 end
+             + contract_points)""".formatted(PROFESSION, LEVELS, LEVELS, SKILLS, AREA, SAME_MUNICIPALITY, SAME_PROVINCE);
+
+    private final JdbcClient jdbc;
+
+    Matching(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The open offers ranked for the worker of a pathway (the caller checked the user sees it). */
+    public Page<VacancyMatch> forWorker(long workerId, int page, int size) {
+        String sql = """
+                with w as (
+                    select string_to_array(coalesce((select string_agg(h.profession_code, '|')
+                               from workers_work_history h where h.worker_id = ww.id), ''), '|') as codes,
+                           tsvector_to_array(to_tsvector('italian', coalesce(ww.skills, '') || ' ' || coalesce(
+                               (select string_agg(h.profession_label, ' ') from workers_work_history h
+                                where h.worker_id = ww.id), ''))) as terms,
+                           lower(ww.residence_municipality) as municipality, c.province
+                    from workers_worker ww left join network_job_centre c on c.id = ww.competent_centre_id
+                    where ww.id = :worker
+                ), parts as (
+                    select v.id, v.profile, v.company_name, v.workplace_municipality, v.arrived_on, v.contract_type,
+                        v.contract_months,
+                        coalesce((select max(vacancies_common_levels(v.profession_code, code)) from unnest(w.codes) code), 0) as levels,
+                        cardinality(v.skill_terms) as skill_total,
+                        array(select t from unnest(v.skill_terms) t where t = any(w.terms)) as shared,
+                        v.area_terms && w.terms as area_hit,
+                        case when lower(v.workplace_municipality) = w.municipality then 2
+                             when coalesce(v.workplace_province, vc.province) = w.province then 1 else 0 end as place,
+                        %s as contract_points
+                    from vacancies_vacancy v cross join w left join network_job_centre vc on vc.id = v.centre_id
+                    where v.status in ('OPEN', 'IN_SELECTION')
+                )
+                select *, cardinality(shared) as skill_hits from parts""".formatted(CONTRACT_POINTS);
+        String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
+        long total = jdbc.sql("select count(*) from vacancies_vacancy where status in ('OPEN', 'IN_SELECTION')")
+                .query(Long.class).single();
+        List<VacancyMatch> rows = jdbc.sql(ranked + " order by score desc, arrived_on desc, id desc limit :size offset :offset")
+                .param("worker", workerId).param("size", size).param("offset", (long) page * size)
+                .query((rs, n) -> new VacancyMatch(rs.getLong("id"), rs.getString("profile"), rs.getString("company_name"),
+                        rs.getString("workplace_municipality"), rs.getObject("arrived_on", LocalDate.class), fit(rs)))
+                .list();
+        return new PageImpl<>(rows, PageRequest.of(page, size), total);
+    }
+
+    /** The workers in an open pathway the user sees (their CPI's, every CPI's for the region), ranked for an offer. */
+    public Page<WorkerMatch> forVacancy(CurrentUser user, long vacancyId, int page, int size) {
+        String sql = """
+                with v as (
+                    select v.*, coalesce(v.workplace_province, vc.province) as province, %s as contract_points
+                    from vacancies_vacancy v left join network_job_centre vc on vc.id = v.centre_id where v.id = :vacancy
+                ), candidates as (
+                    select p.id as pathway_id, ww.id as worker_id, ww.tax_code,
+                        trim(coalesce(ww.last_name, '') || ' ' || coalesce(ww.first_name, '')) as name,
+                        ww.residence_municipality,
+                        coalesce((select max(vacancies_common_levels(v.profession_code, h.profession_code))
+                            from workers_work_history h where h.worker_id = ww.id), 0) as levels,
+                        tsvector_to_array(to_tsvector('italian', coalesce(ww.skills, '') || ' ' || coalesce(
+                            (select string_agg(h.profession_label, ' ') from workers_work_history h
+                             where h.worker_id = ww.id), ''))) as terms,
+                        case when lower(v.workplace_municipality) = lower(ww.residence_municipality) then 2
+                             when v.province = c.province then 1 else 0 end as place
+                    from pathway_pathway p cross join v
+                    join workers_worker ww on ww.id = p.worker_id
+                    left join network_job_centre c on c.id = ww.competent_centre_id
+                    where p.closed_on is null and (cast(:centre as bigint) is null or p.centre_id = :centre)
+                ), parts as (
+                    select c.*, cardinality(v.skill_terms) as skill_total,
+                        array(select t from unnest(v.skill_terms) t where t = any(c.terms)) as shared,
+                        v.area_terms && c.terms as area_hit, v.contract_type, v.contract_months, v.contract_points
+                    from candidates c cross join v
+                )
+                select *, cardinality(shared) as skill_hits from parts""".formatted(CONTRACT_POINTS);
+        String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
+        long total = jdbc.sql("""
+                select count(*) from pathway_pathway p
+                where p.closed_on is null and (cast(:centre as bigint) is null or p.centre_id = :centre)""")
+                .param("centre", user.scopeCentreId()).query(Long.class).single();
+        List<WorkerMatch> rows = jdbc.sql(ranked + " order by score desc, name, pathway_id limit :size offset :offset")
+                .param("vacancy", vacancyId).param("centre", user.scopeCentreId()).param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new WorkerMatch(rs.getLong("pathway_id"), rs.getLong("worker_id"),
+                        rs.getString("tax_code"), rs.getString("name").isEmpty() ? rs.getString("tax_code") : rs.getString("name"),
+                        rs.getString("residence_municipality"), fit(rs)))
+                .list();
+        return new PageImpl<>(rows, PageRequest.of(page, size), total);
+    }
+
+    private static Fit fit(ResultSet rs) throws SQLException {
+        String contract = rs.getString("contract_type");
+        String[] shared = (String[]) rs.getArray("shared").getArray();
+        return new Fit(rs.getInt("score"), rs.getInt("levels"), rs.getInt("skill_hits"), rs.getInt("skill_total"),
+                Arrays.asList(shared), rs.getBoolean("area_hit"), rs.getInt("place"),
+                contract == null ? null : ContractType.valueOf(contract), (Integer) rs.getObject("contract_months"),
+                rs.getInt("contract_points"));
+    }
+}

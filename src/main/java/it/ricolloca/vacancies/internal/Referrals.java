@@ -1,0 +1,232 @@
+package it.ricolloca.vacancies.internal;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.Role;
+import it.ricolloca.accounts.StaffDirectory;
+import it.ricolloca.accounts.StaffMember;
+import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.pathway.ContractType;
+import it.ricolloca.pathway.Pathway;
+import it.ricolloca.pathway.Pathways;
+import it.ricolloca.pathway.Pathways.PathwaySummary;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.vacancies.Referral;
+import it.ricolloca.vacancies.ReferralOutcomeRecorded;
+import it.ricolloca.vacancies.ReferralProposed;
+import it.ricolloca.vacancies.ReferralStatus;
+import it.ricolloca.vacancies.Vacancy;
+import it.ricolloca.vacancies.VacancyRefusedException;
+import it.ricolloca.workers.WorkerSummary;
+import it.ricolloca.workers.Workers;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Referrals: a tutor (or the master or an operator of the provider CPI) proposes a worker in
+ * pathway for an open offer; the offer's referent is told and records the evaluation, the tutor
+ * is told each step; a hire can close the pathway as hired. A candidate is proposed once at a
+ * time for an offer.
+ */
+@Service
+@Transactional
+public class Referrals {
+
+    /** A referral as lists show it: the worker only to those who may see their pathway. */
+    public record ReferralRow(Referral referral, String workerName, boolean workerVisible, String proposedBy,
+            String vacancyProfile, String companyName) {
+    }
+
+    /** A line of a referral's history. */
+    public record HistoryLine(Instant at, String username, ReferralStatus from, ReferralStatus to, String note) {
+    }
+
+    private final ReferralRepository referrals;
+    private final VacancyBoard board;
+    private final Pathways pathways;
+    private final Workers workers;
+    private final StaffDirectory staff;
+    private final JobCentres centres;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+
+    Referrals(ReferralRepository referrals, VacancyBoard board, Pathways pathways, Workers workers, StaffDirectory staff,
+            JobCentres centres, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+        this.referrals = referrals;
+        this.board = board;
+        this.pathways = pathways;
+        this.workers = workers;
+        this.staff = staff;
+        this.centres = centres;
+        this.audit = audit;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the user proposes for this pathway: its tutor, or the provider CPI's master or operators. */
+    public boolean canPropose(CurrentUser user, PathwaySummary p) {
+        if (!pathways.canWork(user, p)) {
+            return false;
+        }
+        return user.hasRole(Role.CPI_MASTER) || user.hasRole(Role.CPI_OPERATOR)
+                || p.tutorUserId() != null && p.tutorUserId() == user.id();
+    }
+
+    public Referral propose(CurrentUser user, long vacancyId, long pathwayId, String note) {
+        Vacancy v = board.get(user, vacancyId);
+        PathwaySummary p = pathways.find(user, pathwayId).orElseThrow(NotFoundException::new);
+        if (!canPropose(user, p)) {
+            throw new AccessDeniedException("referral");
+        }
+        if (!v.getStatus().takesReferrals()) {
+            throw new VacancyRefusedException("referral.error.vacancyNotOpen");
+        }
+        if (p.closed()) {
+            throw new VacancyRefusedException("referral.error.pathwayClosed");
+        }
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(?, ?)) l").params((int) vacancyId, (int) p.workerId())
+                .query(Integer.class).single();
+        boolean active = jdbc.sql("""
+                select exists (select 1 from vacancies_referral where vacancy_id = ? and worker_id = ?
+                    and status not in ('NOT_SELECTED', 'WITHDRAWN'))""").params(vacancyId, p.workerId())
+                .query(Boolean.class).single();
+        if (active) {
+            throw new VacancyRefusedException("referral.error.duplicate");
+        }
+        Referral r = referrals.saveAndFlush(new Referral(vacancyId, pathwayId, p.workerId(), user.id(), note, Instant.now()));
+        history(r.getId(), user.username(), null, ReferralStatus.PROPOSED, r.getNote());
+        String worker = workers.find(p.workerId()).map(WorkerSummary::displayName).orElse("");
+        audit.recordAs(user.username(), "REFERRAL_PROPOSED", "Referral", r.getId(),
+                "offerta " + vacancyId + ", percorso " + pathwayId);
+        events.publishEvent(new ReferralProposed(r.getId(), vacancyId, v.getProfile(), v.getCompanyName(),
+                addressOf(v), worker, user.fullName(), r.getNote()));
+        return r;
+    }
+
+    /** Where a proposal is announced: the offer's referent, else its CPI, else the regional agency. */
+    private String addressOf(Vacancy v) {
+        if (v.getReferentEmail() != null) {
+            return v.getReferentEmail();
+        }
+        if (v.getCentreId() != null) {
+            return centres.find(v.getCentreId()).map(c -> c.email()).orElse(null);
+        }
+        return centres.regionalAgency().map(a -> a.getEmail()).orElse(null);
+    }
+
+    /** The referent records a step; a withdrawal may also come from the pathway's staff. */
+    public Referral record(CurrentUser user, long referralId, long version, ReferralStatus to, String reason) {
+        Referral r = visible(user, referralId);
+        Vacancy v = board.get(user, r.getVacancyId());
+        boolean referent = board.canEdit(user, v);
+        boolean pathwayStaff = pathways.find(user, r.getPathwayId()).filter(p -> pathways.canWork(user, p)).isPresent();
+        if (!(referent || to == ReferralStatus.WITHDRAWN && pathwayStaff)) {
+            throw new AccessDeniedException("referral");
+        }
+        r.requireVersion(version);
+        ReferralStatus from = r.getStatus();
+        r.record(to, reason, Instant.now());
+        referrals.saveAndFlush(r);
+        long eventId = history(r.getId(), user.username(), from, to, r.getReason());
+        audit.recordAs(user.username(), "REFERRAL_" + to.name(), "Referral", r.getId(),
+                from + " → " + to + (r.getReason() == null ? "" : ": " + r.getReason()));
+        String tutorEmail = staff.find(r.getProposedByUserId()).map(StaffMember::email).orElse(null);
+        events.publishEvent(new ReferralOutcomeRecorded(r.getId(), eventId, v.getId(), v.getProfile(), v.getCompanyName(),
+                tutorEmail, workers.find(r.getWorkerId()).map(WorkerSummary::displayName).orElse(""), to, r.getReason()));
+        return r;
+    }
+
+    /** Closes the worker's pathway as hired by the offer's company, once the referent recorded the hire. */
+    public void closePathway(CurrentUser user, long referralId, long pathwayVersion, LocalDate on, String employerVat,
+            ContractType contract, BigDecimal weeklyHours, LocalDate hireStart, Integer durationMonths) {
+        Referral r = visible(user, referralId);
+        if (r.getStatus() != ReferralStatus.HIRED) {
+            throw new VacancyRefusedException("referral.error.notHired");
+        }
+        PathwaySummary p = pathways.find(user, r.getPathwayId()).orElseThrow(NotFoundException::new);
+        if (!pathways.canWork(user, p)) {
+            throw new AccessDeniedException("referral");
+        }
+        Vacancy v = board.get(user, r.getVacancyId());
+        pathways.closeAsHired(user, p.id(), pathwayVersion, on,
+                new Pathway.Hire(v.getCompanyName(), employerVat, contract, weeklyHours, hireStart, durationMonths),
+                "assunzione tramite la vetrina delle opportunità (offerta " + v.getId() + ")");
+    }
+
+    /** The referral, if the user may see it: the offer's referents, the pathway's CPI, the region. */
+    @Transactional(readOnly = true)
+    public Referral visible(CurrentUser user, long referralId) {
+        Referral r = referrals.findById(referralId).orElseThrow(NotFoundException::new);
+        if (pathways.find(user, r.getPathwayId()).isPresent()) {
+            return r;
+        }
+        Vacancy v = board.get(user, r.getVacancyId());
+        if (!board.canEdit(user, v)) {
+            throw new NotFoundException();
+        }
+        return r;
+    }
+
+    /** The referrals of an offer: all of them to its referents and the region, only the user's CPI's to others. */
+    @Transactional(readOnly = true)
+    public List<ReferralRow> ofVacancy(CurrentUser user, Vacancy v) {
+        boolean all = board.canEdit(user, v) || user.isRegional();
+        return referrals.findByVacancyIdOrderByProposedAtDesc(v.getId()).stream()
+                .map(r -> row(user, r, v, all)).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The referrals of one pathway, for its page. */
+    @Transactional(readOnly = true)
+    public List<ReferralRow> ofPathway(CurrentUser user, long pathwayId) {
+        if (pathways.find(user, pathwayId).isEmpty()) {
+            return List.of();
+        }
+        return referrals.findByPathwayIdOrderByProposedAtDesc(pathwayId).stream()
+                .map(r -> row(user, r, board.get(user, r.getVacancyId()), true)).toList();
+    }
+
+    private ReferralRow row(CurrentUser user, Referral r, Vacancy v, boolean all) {
+        boolean workerVisible = pathways.find(user, r.getPathwayId()).isPresent();
+        if (!all && !workerVisible) {
+            return null;
+        }
+        return new ReferralRow(r, workers.find(r.getWorkerId()).map(WorkerSummary::displayName).orElse(""), workerVisible,
+                staff.find(r.getProposedByUserId()).map(StaffMember::fullName).orElse(""), v.getProfile(),
+                v.getCompanyName());
+    }
+
+    @Transactional(readOnly = true)
+    public List<HistoryLine> history(long referralId) {
+        return jdbc.sql("""
+                select at, username, from_status, to_status, note from vacancies_referral_event
+                where referral_id = ? order by at, id""").param(referralId)
+                .query((rs, n) -> new HistoryLine(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        rs.getString(3) == null ? null : ReferralStatus.valueOf(rs.getString(3)),
+                        ReferralStatus.valueOf(rs.getString(4)), rs.getString(5)))
+                .list();
+    }
+
+    private long history(long referralId, String username, ReferralStatus from, ReferralStatus to, String note) {
+        return jdbc.sql("""
+                insert into vacancies_referral_event (referral_id, at, username, from_status, to_status, note)
+                values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(referralId, java.sql.Timestamp.from(Instant.now()), username, from == null ? null : from.name(),
+                        to.name(), note)
+                .query(Long.class).single();
+    }
+
+    /** How many candidates of an offer were hired. */
+    @Transactional(readOnly = true)
+    public long hires(long vacancyId) {
+        return jdbc.sql("select count(*) from vacancies_referral where vacancy_id = ? and status = 'HIRED'")
+                .param(vacancyId).query(Long.class).single();
+    }
+}

@@ -1,0 +1,88 @@
+package it.ricolloca.vacancies.web;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.web.MenuEntry;
+import it.ricolloca.shared.web.Messages;
+import it.ricolloca.vacancies.VacancyRoutes;
+import it.ricolloca.vacancies.internal.Referents;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The vacancy referents: each CPI's (its own for a CPI, every CPI's for the region), named and ended. */
+@Controller
+class ReferentController {
+
+    private final Referents referents;
+    private final JobCentres centres;
+    private final CurrentUsers currentUsers;
+    private final Messages messages;
+
+    ReferentController(Referents referents, JobCentres centres, CurrentUsers currentUsers, Messages messages) {
+        this.referents = referents;
+        this.centres = centres;
+        this.currentUsers = currentUsers;
+        this.messages = messages;
+    }
+
+    @Bean
+    static MenuEntry referentsMenuEntry() {
+        return new MenuEntry(34, "nav.referents", VacancyRoutes.REFERENTS, Set.of("REGIONAL_ADMIN",
+                "REGIONAL_VACANCY_MANAGER", "REGIONAL_ADR_SERVICE", "CPI_MASTER", "CPI_OPERATOR", "CPI_VACANCY_REFERENT"));
+    }
+
+    @GetMapping(VacancyRoutes.REFERENTS)
+    String list(@RequestParam(required = false) String centre, Model model) {
+        CurrentUser user = currentUsers.require();
+        Long chosen = user.isRegional() ? VacancyController.longOrNull(centre) : user.centreId();
+        if (chosen == null && !user.isRegional()) {
+            throw new AccessDeniedException("referents");
+        }
+        model.addAttribute("rows", referents.list(user, chosen));
+        model.addAttribute("centres", user.isRegional() ? centres.all() : centres.all().stream()
+                .filter(c -> c.id() == user.centreId()).toList());
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("canName", chosen != null && referents.canName(user, chosen));
+        model.addAttribute("candidates", chosen != null && referents.canName(user, chosen) ? referents.candidates(chosen)
+                : java.util.List.of());
+        return "vacancies/referents";
+    }
+
+    @PostMapping(VacancyRoutes.REFERENTS)
+    String name(@RequestParam(defaultValue = "-1") long centreId, @RequestParam(defaultValue = "-1") long userId,
+            RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        if (!referents.canName(user, centreId)) {
+            throw new AccessDeniedException("referents");
+        }
+        try {
+            referents.name(user, centreId, userId);
+            redirect.addFlashAttribute("flash", "referent.named");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
+        }
+        return "redirect:" + VacancyRoutes.REFERENTS + "?centre=" + centreId;
+    }
+
+    @PostMapping(VacancyRoutes.REFERENT_END)
+    String end(@PathVariable long referentId, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        try {
+            referents.end(user, referentId);
+            redirect.addFlashAttribute("flash", "referent.ended");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
+        }
+        return "redirect:" + VacancyRoutes.REFERENTS;
+    }
+}

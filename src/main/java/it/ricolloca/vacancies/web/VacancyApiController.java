@@ -1,0 +1,96 @@
+package it.ricolloca.vacancies.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
+import it.ricolloca.shared.web.PageView;
+import it.ricolloca.vacancies.VacancyRoutes;
+import it.ricolloca.vacancies.internal.BoardExchange;
+import it.ricolloca.vacancies.internal.BoardQueries;
+import it.ricolloca.vacancies.internal.BoardQueries.BoardRow;
+import it.ricolloca.vacancies.internal.VacancyBoard;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The board for other systems (Bearer token): search, import of the board file, export. */
+@RestController
+class VacancyApiController {
+
+    /** A page of offers. */
+    record VacancyPage(List<BoardRow> items, int page, int size, long total) {
+    }
+
+    private final BoardQueries queries;
+    private final BoardExchange exchange;
+    private final CurrentUsers currentUsers;
+    private final Messages messages;
+
+    VacancyApiController(BoardQueries queries, BoardExchange exchange, CurrentUsers currentUsers, Messages messages) {
+        this.queries = queries;
+        this.exchange = exchange;
+        this.currentUsers = currentUsers;
+        this.messages = messages;
+    }
+
+    @GetMapping(VacancyRoutes.API_VACANCIES)
+    @Operation(summary = "Offerte della vetrina: testo (q), stato, CPI (centre), pagina (da 0)",
+            security = @SecurityRequirement(name = "bearer"))
+    VacancyPage search(@RequestParam Map<String, String> params) {
+        CurrentUser user = currentUsers.require();
+        if (!VacancyBoard.canRead(user)) {
+            throw new AccessDeniedException("vacancies");
+        }
+        Long requested = VacancyController.longOrNull(params.get("page"));
+        int page = PageView.safePage(requested == null || requested > 100_000 ? null : requested.intValue());
+        Page<BoardRow> found = queries.search(VacancyController.filter(params), page, PageView.DEFAULT_SIZE);
+        return new VacancyPage(found.getContent(), page, PageView.DEFAULT_SIZE, found.getTotalElements());
+    }
+
+    @PostMapping(value = VacancyRoutes.API_IMPORT, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Importa il file della vetrina (XLSX o CSV, campo multipart file)",
+            security = @SecurityRequirement(name = "bearer"))
+    ResponseEntity<?> importBoard(@RequestParam(required = false) MultipartFile file) throws IOException {
+        CurrentUser user = currentUsers.require();
+        if (!BoardExchange.canImport(user)) {
+            throw new AccessDeniedException("vacancies");
+        }
+        if (file == null || file.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
+        }
+        try {
+            return ResponseEntity.ok(exchange.importBoard(user, file.getOriginalFilename(), file.getBytes()));
+        } catch (DomainException e) {
+            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t(e.messageKey(), e.args())));
+        }
+    }
+
+    @GetMapping(VacancyRoutes.API_EXPORT)
+    @Operation(summary = "Scarica la vetrina nel formato del file condiviso (XLSX)", security = @SecurityRequirement(name = "bearer"))
+    void export(HttpServletResponse response) throws IOException {
+        CurrentUser user = currentUsers.require();
+        if (!VacancyBoard.canRead(user)) {
+            throw new AccessDeniedException("vacancies");
+        }
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("vetrina-opportunita-" + Dates.today() + ".xlsx").build().toString());
+        exchange.export(user, response.getOutputStream());
+    }
+}
