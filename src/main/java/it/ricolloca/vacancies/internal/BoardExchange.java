@@ -374,14 +374,17 @@ public class BoardExchange {
                 number(rows.get(cells, Column.SALARY_MAX), "vacancy.salaryMax"),
                 date(rows.get(cells, Column.CLOSING_ON), "vacancy.closingOn"));
         Optional<StaffMember> referent = staff.findByEmail(email);
+        Long current = code == null ? null : jdbc.sql("select referent_user_id from vacancies_vacancy where id = ?")
+                .param(code).query(Long.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (referent.isPresent()) {
-            if (board.eligibleReferent(referent.get().id(), centreId).isEmpty()) {
+            if (!Long.valueOf(referent.get().id()).equals(current)
+                    && board.eligibleReferent(referent.get().id(), centreId).isEmpty()) {
                 throw new RowProblem(messages.t("vacancy.import.referentNotEligible", email));
             }
             details = details.withReferent(referent.get().id(), null, null);
         }
         try {
-            return new Parsed(line, code, board.checked(user, details, null), status);
+            return new Parsed(line, code, board.checked(user, details, null, current), status);
         } catch (VacancyInvalidException e) {
             throw new RowProblem(String.join("; ", e.problems().stream()
                     .map(p -> messages.t(p.key(), p.args())).toList()));

@@ -55,6 +55,8 @@ class VacanciesDemoData implements ApplicationRunner {
         }
         Long torino = name("TORINO-BOLOGNA", "referente.torino");
         Long novara = name("NOVARA", "referente.novara");
+        Long service = jdbc.sql("select id from accounts_user where username = 'reclutamenti.regione'").query(Long.class)
+                .optional().orElse(null);
         LocalDate today = Dates.today();
         offer(new VacancyDetails(today.minusDays(12), "Magazziniere carrellista", "8.1.3.1.0", "CP2021", 3,
                 "Logistica Sabauda S.r.l.", "01234567897", "Trasporto e magazzinaggio", "52.10", "2025",
@@ -77,7 +79,7 @@ class VacanciesDemoData implements ApplicationRunner {
                 "Hotel Alpenrose", null, "Alloggio e ristorazione", "55.10", "2025", "Tempo determinato 4 mesi",
                 ContractType.FIXED_TERM, 4, "Servizio ai tavoli, tedesco o inglese", null, VacancySource.EURES, null,
                 "Servizio Grandi Reclutamenti", "reclutamenti.regione@example.org", null, "Innsbruck", null,
-                new BigDecimal("40"), null, null, today.plusDays(45)), null);
+                new BigDecimal("40"), null, null, today.plusDays(45)), service);
         audit.record("DEMO_VACANCIES_LOADED", "Vacancy", "", "4 offerte e 2 referenti");
     }
 

@@ -153,6 +153,11 @@ public class VacancyBoard {
      * named when they may be.
      */
     VacancyDetails checked(CurrentUser user, VacancyDetails details, Long defaultReferent) {
+        return checked(user, details, defaultReferent, null);
+    }
+
+    /** As above; {@code currentReferent}, the offer's referent already on record, stays even if no longer eligible. */
+    VacancyDetails checked(CurrentUser user, VacancyDetails details, Long defaultReferent, Long currentReferent) {
         List<Problem> problems = new ArrayList<>(details.problems(Dates.today()));
         if (!Referents.isRegionalService(user)) {
             if (details.source() != null && details.source() != VacancySource.CPI) {
@@ -166,7 +171,8 @@ public class VacancyBoard {
         Long referent = details.referentUserId() != null ? details.referentUserId()
                 : details.referentEmail() == null && details.referentName() == null ? defaultReferent : null;
         if (referent != null) {
-            Optional<StaffMember> m = eligibleReferent(referent, details.centreId());
+            Optional<StaffMember> m = referent.equals(currentReferent) ? staff.find(referent)
+                    : eligibleReferent(referent, details.centreId());
             if (m.isEmpty()) {
                 problems.add(new Problem("referentUserId", "vacancy.error.referent"));
             } else {
