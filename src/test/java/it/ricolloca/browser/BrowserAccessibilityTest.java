@@ -473,6 +473,88 @@ class BrowserAccessibilityTest {
     }
 
     /** Books and records held, through the services, the first appointment of the request; returns the pathway's URL. */
+    @Test
+    void aNovaraReferentAddsAVacancyATorinoTutorProposesAWorkerAndTheHireClosesThePathway() {
+        released.openEveryDay("master.torino");
+        long request = released.release("master.torino", "Vetrina", "Ugo");
+        java.time.LocalDate today = it.ricolloca.shared.web.Dates.today();
+        String pathwayUrl = startedByTutor(request, today.minusDays(12));
+        String tag = "Vtr" + (System.nanoTime() % 1_000_000);
+
+        signIn("referente.novara");
+        page.navigate(url("/vacancies"));
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nuova offerta")).click();
+        check();
+        page.getByLabel(java.util.regex.Pattern.compile("^Profilo richiesto")).fill("Carrellista " + tag);
+        page.getByLabel("Codice fiscale o partita IVA dell'azienda").fill("0123456789X");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Salva")).click();
+        assertThat(page.locator("main").textContent()).contains("Indica il nome dell'azienda.",
+                "Il codice fiscale o la partita IVA dell'azienda non è valido");
+        check();
+        page.getByLabel(java.util.regex.Pattern.compile("^Nome azienda")).fill("Trasporti Novaresi S.r.l.");
+        page.getByLabel("Codice fiscale o partita IVA dell'azienda").fill("01234567897");
+        page.getByLabel("Competenze – requisiti").fill("Patentino per carrelli elevatori");
+        page.getByLabel("Tipo di contratto").selectOption("PERMANENT");
+        page.getByLabel("Comune della sede di lavoro").fill("Novara");
+        page.getByLabel("Ore settimanali").fill("40");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Salva")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/vacancies/\\d+$"));
+        String vacancyUrl = page.url();
+        assertThat(page.locator("main").textContent()).contains("Offerta inserita nella vetrina.", "Referente offerte Novara");
+        check();
+        signOut();
+
+        signIn("tutor.torino");
+        page.navigate(url("/vacancies"));
+        page.getByLabel("Testo libero").fill(tag.toLowerCase() + " carrelli");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerca").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Carrellista " + tag)).click();
+        check();
+        page.getByLabel("Lavoratore").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Vetrina Ugo"));
+        page.getByLabel("Nota per il referente").fill("Ha il patentino da due anni.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Proponi").setExact(true)).click();
+        assertThat(page.locator("main").textContent()).contains("Candidato proposto", "Proposto");
+        check();
+        signOut();
+
+        signIn("referente.novara");
+        page.navigate(vacancyUrl);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ugo Vetrina")).click();
+        check();
+        page.getByLabel("Esito", new Page.GetByLabelOptions().setExact(true)).selectOption("SENT_TO_COMPANY");
+        page.onceDialog(d -> d.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra l'esito")).click();
+        assertThat(page.locator("main").textContent()).contains("Esito registrato");
+        page.getByLabel("Esito", new Page.GetByLabelOptions().setExact(true)).selectOption("HIRED");
+        page.onceDialog(d -> d.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra l'esito")).click();
+        assertThat(page.locator("dl").textContent()).contains("Assunto");
+        check();
+        signOut();
+
+        signIn("tutor.torino");
+        page.navigate(pathwayUrl);
+        String section = page.locator("section[aria-labelledby=referrals-heading]").textContent();
+        assertThat(section).contains("Carrellista " + tag, "Trasporti Novaresi S.r.l.", "Assunto");
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Offerte adatte al lavoratore")).click();
+        assertThat(page.locator("main").textContent()).contains("Punteggio", "Professione:");
+        check();
+        page.navigate(pathwayUrl);
+        page.locator("section[aria-labelledby=referrals-heading] a").first().click();
+        assertThat(page.getByLabel("Partita IVA del datore di lavoro").inputValue()).isEqualTo("01234567897");
+        page.onceDialog(d -> d.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chiudi il percorso")).click();
+        page.waitForURL(pathwayUrl);
+        assertThat(page.locator("main").textContent()).contains("Percorso chiuso con esito «assunto».",
+                "Trasporti Novaresi S.r.l.");
+        check();
+        signOut();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
     private String startedByTutor(long request, java.time.LocalDate day) {
         it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");
         long id = pathwayWork.bookFirstAppointment(tutor, request, day.atTime(11, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),

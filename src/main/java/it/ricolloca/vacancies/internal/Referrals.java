@@ -39,8 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Referrals {
 
-    /** A referral as lists show it: the worker only to those who may see their pathway. */
-    public record ReferralRow(Referral referral, String workerName, boolean workerVisible, String proposedBy,
+    /** A referral as lists show it. */
+    public record ReferralRow(Referral referral, String workerName, String proposedBy,
             String vacancyProfile, String companyName) {
     }
 
@@ -175,7 +175,10 @@ public class Referrals {
         return r;
     }
 
-    /** The referrals of an offer: all of them to its referents and the region, only the user's CPI's to others. */
+    /**
+     * The referrals of an offer: all of them to its referents (who evaluate the candidates) and the
+     * region, only the user's own CPI's candidates to anyone else.
+     */
     @Transactional(readOnly = true)
     public List<ReferralRow> ofVacancy(CurrentUser user, Vacancy v) {
         boolean all = board.canEdit(user, v) || user.isRegional();
@@ -194,11 +197,10 @@ public class Referrals {
     }
 
     private ReferralRow row(CurrentUser user, Referral r, Vacancy v, boolean all) {
-        boolean workerVisible = pathways.find(user, r.getPathwayId()).isPresent();
-        if (!all && !workerVisible) {
+        if (!all && pathways.find(user, r.getPathwayId()).isEmpty()) {
             return null;
         }
-        return new ReferralRow(r, workers.find(r.getWorkerId()).map(WorkerSummary::displayName).orElse(""), workerVisible,
+        return new ReferralRow(r, workers.find(r.getWorkerId()).map(WorkerSummary::displayName).orElse(""),
                 staff.find(r.getProposedByUserId()).map(StaffMember::fullName).orElse(""), v.getProfile(),
                 v.getCompanyName());
     }
