@@ -4,18 +4,14 @@ import it.ricolloca.RicollocaApplication;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,7 +47,7 @@ class WorklistBenchmark {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NORMAL).build();
-            signIn(http, port, "tutor.torino");
+            it.ricolloca.support.BenchmarkHttp.signIn(http, port, "tutor.torino");
             URI worklist = URI.create("http://localhost:" + port + "/pathways/worklist?mine=true");
             String first = http.send(HttpRequest.newBuilder(worklist).build(), HttpResponse.BodyHandlers.ofString()).body();
             if (!first.contains("I miei lavoratori")) {
@@ -116,19 +112,5 @@ class WorklistBenchmark {
                 select p.id, p.started_on + 3, 'FIXED_TERM', 'Azienda', 'tutor.torino' from pathway_pathway p
                 where p.tutor_user_id = :tutor and p.id % 20 = 0""").param("tutor", tutor).update();
         jdbc.sql("analyze").update();
-    }
-
-    private static void signIn(HttpClient http, int port, String username) throws Exception {
-        String login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String form = "username=" + username + "&password=demo-ricolloca&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
     }
 }

@@ -7,18 +7,14 @@ import it.ricolloca.vacancies.internal.BoardQueries;
 import it.ricolloca.vacancies.internal.Matching;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -65,7 +61,7 @@ class VacancyBenchmark {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NORMAL).build();
-            signIn(http, port, "reclutamenti.regione");
+            it.ricolloca.support.BenchmarkHttp.signIn(http, port, "reclutamenti.regione");
             String base = "http://localhost:" + port;
 
             BoardQueries.Filter text = new BoardQueries.Filter("saldatura disegno", null, null, null, null, null, null,
@@ -199,19 +195,5 @@ class VacancyBenchmark {
                 from requests_voucher_request r join workers_worker w on w.id = r.worker_id where w.tax_code like 'BNCV%'""")
                 .update();
         jdbc.sql("analyze").update();
-    }
-
-    private static void signIn(HttpClient http, int port, String username) throws Exception {
-        String login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String form = "username=" + username + "&password=demo-ricolloca&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
     }
 }

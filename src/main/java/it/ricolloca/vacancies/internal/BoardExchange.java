@@ -11,6 +11,8 @@ import it.ricolloca.shared.tabular.HeaderNames;
 import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.shared.tabular.RowHandler;
+import it.ricolloca.shared.tabular.RowProblem;
+import it.ricolloca.shared.tabular.SheetCells;
 import it.ricolloca.shared.tabular.SpreadsheetText;
 import it.ricolloca.shared.tabular.TabularFiles;
 import it.ricolloca.shared.tabular.UnreadableFileException;
@@ -34,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -186,7 +187,7 @@ public class BoardExchange {
                     rs.getString(22), rs.getBigDecimal(23), rs.getBigDecimal(24), rs.getBigDecimal(25), rs.getDate(26),
                     rs.getLong(27)};
                 for (int i = 0; i < values.length; i++) {
-                    write(row, i, values[i], date);
+                    SheetCells.write(row, i, values[i], date);
                 }
             });
             wb.write(out);
@@ -194,29 +195,7 @@ public class BoardExchange {
         audit.recordAs(user.username(), "VACANCY_BOARD_EXPORTED", "Vacancy", "", "esportazione della vetrina");
     }
 
-    private static void write(Row row, int column, Object value, CellStyle date) {
-        if (value == null) {
-            return;
-        }
-        Cell cell = row.createCell(column);
-        if (value instanceof java.sql.Date d) {
-            cell.setCellValue(d.toLocalDate());
-            cell.setCellStyle(date);
-        } else if (value instanceof Number n) {
-            cell.setCellValue(n.doubleValue());
-        } else {
-            cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
-        }
-    }
-
     // ---- import ----
-
-    /** A row's problem, already in Italian. */
-    private static final class RowProblem extends RuntimeException {
-        RowProblem(String message) {
-            super(message, null, false, false);
-        }
-    }
 
     /** The rows of the file by column. */
     private static final class Rows implements RowHandler {

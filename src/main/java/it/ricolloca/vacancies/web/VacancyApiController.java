@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.shared.DomainException;
-import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.vacancies.VacancyRoutes;
@@ -18,8 +17,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -84,13 +81,6 @@ class VacancyApiController {
     @GetMapping(VacancyRoutes.API_EXPORT)
     @Operation(summary = "Scarica la vetrina nel formato del file condiviso (XLSX)", security = @SecurityRequirement(name = "bearer"))
     void export(HttpServletResponse response) throws IOException {
-        CurrentUser user = currentUsers.require();
-        if (!VacancyBoard.canRead(user)) {
-            throw new AccessDeniedException("vacancies");
-        }
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("vetrina-opportunita-" + Dates.today() + ".xlsx").build().toString());
-        exchange.export(user, response.getOutputStream());
+        VacancyController.export(exchange, currentUsers.require(), response);
     }
 }

@@ -272,7 +272,11 @@ class VacancyController {
 
     @GetMapping(VacancyRoutes.EXPORT)
     void export(HttpServletResponse response) throws IOException {
-        CurrentUser user = currentUsers.require();
+        export(exchange, currentUsers.require(), response);
+    }
+
+    /** The board file as a download, for the page and the API alike. */
+    static void export(BoardExchange exchange, CurrentUser user, HttpServletResponse response) throws IOException {
         if (!VacancyBoard.canRead(user)) {
             throw new AccessDeniedException("vacancies");
         }

@@ -11,6 +11,8 @@ import it.ricolloca.shared.tabular.HeaderNames;
 import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.shared.tabular.RowHandler;
+import it.ricolloca.shared.tabular.RowProblem;
+import it.ricolloca.shared.tabular.SheetCells;
 import it.ricolloca.shared.tabular.SpreadsheetText;
 import it.ricolloca.shared.tabular.TabularFiles;
 import it.ricolloca.shared.tabular.UnreadableFileException;
@@ -29,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -119,33 +120,9 @@ public class RegisterExchange {
         jdbc.sql(sql).withFetchSize(500).query((ResultSet rs) -> {
             Row row = sheet.createRow(next[0]++);
             for (int i = 0; i < headers.size(); i++) {
-                write(row, i, rs.getObject(i + 1), date);
+                SheetCells.write(row, i, rs.getObject(i + 1), date);
             }
         });
-    }
-
-    private static void write(Row row, int column, Object value, CellStyle date) {
-        if (value == null) {
-            return;
-        }
-        Cell cell = row.createCell(column);
-        if (value instanceof java.sql.Date d) {
-            cell.setCellValue(d.toLocalDate());
-            cell.setCellStyle(date);
-        } else if (value instanceof BigDecimal b) {
-            cell.setCellValue(b.doubleValue());
-        } else if (value instanceof Number num) {
-            cell.setCellValue(num.doubleValue());
-        } else {
-            cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
-        }
-    }
-
-    /** A row's problem, already in Italian. */
-    static final class RowProblem extends RuntimeException {
-        RowProblem(String message) {
-            super(message, null, false, false);
-        }
     }
 
     /** One sheet's rows by column name. */
