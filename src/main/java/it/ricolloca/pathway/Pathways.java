@@ -15,6 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Pathways {
 
+    /** An open pathway a user follows, with the worker's name as lists show it ("Cognome Nome"). */
+    public record Followed(long pathwayId, String workerName) {
+    }
+
     /** What another module needs of a pathway. */
     public record PathwaySummary(long id, long workerId, long centreId, Long tutorUserId, boolean closed, long version) {
     }
@@ -47,7 +51,7 @@ public class Pathways {
      * The open pathways the user may propose for an offer, by worker name: a tutor's own workers;
      * for a master or an operator, every open pathway of their CPI (at most {@code limit}).
      */
-    public List<PathwaySummary> openFor(CurrentUser user, int limit) {
+    public List<Followed> openFor(CurrentUser user, int limit) {
         if (user.centreId() == null) {
             return List.of();
         }
@@ -56,14 +60,14 @@ public class Pathways {
             return List.of();
         }
         return jdbc.sql("""
-                select p.id, p.worker_id, p.centre_id, p.tutor_user_id, false, p.version
+                select p.id, coalesce(nullif(trim(coalesce(w.last_name, '') || ' ' || coalesce(w.first_name, '')), ''),
+                    w.tax_code)
                 from pathway_pathway p join workers_worker w on w.id = p.worker_id
                 where p.closed_on is null and p.centre_id = :centre and (:everyone or p.tutor_user_id = :user)
                 order by lower(coalesce(w.last_name, w.tax_code)), lower(coalesce(w.first_name, '')), p.id limit :limit""")
                 .param("centre", user.centreId()).param("everyone", everyone).param("user", user.id())
                 .param("limit", limit)
-                .query((rs, n) -> new PathwaySummary(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        (Long) rs.getObject(4), false, rs.getLong(6)))
+                .query((rs, n) -> new Followed(rs.getLong(1), rs.getString(2)))
                 .list();
     }
 

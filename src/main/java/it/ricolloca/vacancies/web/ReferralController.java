@@ -193,7 +193,7 @@ class ReferralController {
         model.addAttribute("candidates", PageView.of(matching.forVacancy(user, id, PageView.safePage(page),
                 PageView.DEFAULT_SIZE), m -> m, "", "/vacancies/" + id + "/candidates"));
         model.addAttribute("proposable", v.getStatus().takesReferrals()
-                ? pathways.openFor(user, 5000).stream().map(PathwaySummary::id).collect(java.util.stream.Collectors.toSet())
+                ? pathways.openFor(user, 5000).stream().map(Pathways.Followed::pathwayId).collect(java.util.stream.Collectors.toSet())
                 : java.util.Set.of());
         return "vacancies/candidates";
     }

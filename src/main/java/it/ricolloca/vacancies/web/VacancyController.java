@@ -25,8 +25,6 @@ import it.ricolloca.vacancies.internal.Referrals;
 import it.ricolloca.vacancies.internal.VacancyBoard;
 import it.ricolloca.vacancies.web.VacancyViews.Proposable;
 import it.ricolloca.pathway.Pathways;
-import it.ricolloca.workers.WorkerSummary;
-import it.ricolloca.workers.Workers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -58,19 +56,17 @@ class VacancyController {
     private final BoardExchange exchange;
     private final Referrals referrals;
     private final Pathways pathways;
-    private final Workers workers;
     private final JobCentres centres;
     private final CurrentUsers currentUsers;
     private final Messages messages;
 
     VacancyController(VacancyBoard board, BoardQueries queries, BoardExchange exchange, Referrals referrals,
-            Pathways pathways, Workers workers, JobCentres centres, CurrentUsers currentUsers, Messages messages) {
+            Pathways pathways, JobCentres centres, CurrentUsers currentUsers, Messages messages) {
         this.board = board;
         this.queries = queries;
         this.exchange = exchange;
         this.referrals = referrals;
         this.pathways = pathways;
-        this.workers = workers;
         this.centres = centres;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -161,9 +157,7 @@ class VacancyController {
     }
 
     private List<Proposable> proposable(CurrentUser user) {
-        return pathways.openFor(user, 500).stream()
-                .map(p -> new Proposable(p.id(), workers.find(p.workerId()).map(WorkerSummary::listName).orElse("")))
-                .toList();
+        return pathways.openFor(user, 500).stream().map(p -> new Proposable(p.pathwayId(), p.workerName())).toList();
     }
 
     @GetMapping(VacancyRoutes.NEW)
