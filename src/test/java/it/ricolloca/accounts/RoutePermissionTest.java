@@ -437,6 +437,17 @@ class RoutePermissionTest {
                 Map.of(ANON, 401));
         post("/api/v1/imports/vacancies", "/api/v1/imports/vacancies", Map.of(), serviceApi, Map.of(ANON, 401));
         get("/api/v1/exports/vacancies.xlsx", "/api/v1/exports/vacancies.xlsx", allow(ok(), all()), Map.of(ANON, 401));
+
+        String snapshot = "?snapshotDate=2017-05-15";
+        get("/monitoring", "/monitoring" + snapshot, allow(ok(), all()), redirectAnon());
+        get("/monitoring/requests", "/monitoring/requests" + snapshot + "&centre=" + torino + "&status=RELEASED",
+                torinoVisible(200), redirectAnon());
+        get("/monitoring/requests-by-centre.xlsx", "/monitoring/requests-by-centre.xlsx" + snapshot, allow(ok(), all()),
+                redirectAnon());
+        get("/monitoring/requests-by-centre.csv", "/monitoring/requests-by-centre.csv" + snapshot, allow(ok(), all()),
+                redirectAnon());
+        get("/api/v1/reports/requests-by-centre", "/api/v1/reports/requests-by-centre" + snapshot, allow(ok(), all()),
+                Map.of(ANON, 401));
     }
 
     /** A Torino record: every user who may see it gets {@code ok}; Novara 404. */

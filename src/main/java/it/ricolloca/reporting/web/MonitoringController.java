@@ -1,0 +1,192 @@
+package it.ricolloca.reporting.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.reporting.ReportRoutes;
+import it.ricolloca.reporting.internal.RequestsByCentre;
+import it.ricolloca.reporting.internal.RequestsByCentre.Report;
+import it.ricolloca.reporting.internal.RequestsByCentre.Row;
+import it.ricolloca.requests.RequestStatus;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.FormValues;
+import it.ricolloca.shared.web.MenuEntry;
+import it.ricolloca.shared.web.Messages;
+import it.ricolloca.shared.web.PageView;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The monitoring page: the seed's table for a snapshot date, its cells' requests, its exports, and the same as JSON. */
+@Controller
+class MonitoringController {
+
+    private final RequestsByCentre report;
+    private final CurrentUsers currentUsers;
+    private final Messages messages;
+
+    MonitoringController(RequestsByCentre report, CurrentUsers currentUsers, Messages messages) {
+        this.report = report;
+        this.currentUsers = currentUsers;
+        this.messages = messages;
+    }
+
+    @Bean
+    static MenuEntry monitoringMenuEntry() {
+        return new MenuEntry(60, "nav.monitoring", ReportRoutes.MONITORING, Set.of());
+    }
+
+    private LocalDate date(String snapshotDate) {
+        return FormValues.date(snapshotDate).orElse(Dates.today());
+    }
+
+    @GetMapping(ReportRoutes.MONITORING)
+    String page(@RequestParam(required = false) String snapshotDate, Model model) {
+        CurrentUser user = currentUsers.require();
+        LocalDate date = date(snapshotDate);
+        model.addAttribute("report", report.report(user, date).orElse(null));
+        model.addAttribute("date", date);
+        model.addAttribute("dates", report.snapshotDates());
+        model.addAttribute("statuses", List.of(RequestStatus.values()));
+        return "reporting/monitoring";
+    }
+
+    @GetMapping(ReportRoutes.CELL)
+    String cell(@RequestParam(required = false) String snapshotDate, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
+        CurrentUser user = currentUsers.require();
+        LocalDate date = date(snapshotDate);
+        Long centreId = centre == null || !centre.matches("\\d{1,18}") ? null : Long.valueOf(centre);
+        RequestStatus s = status == null ? null : java.util.Arrays.stream(RequestStatus.values())
+                .filter(x -> x.name().equals(status)).findFirst().orElse(null);
+        String base = ReportRoutes.CELL + "?snapshotDate=" + date + (centreId == null ? "" : "&centre=" + centreId)
+                + (s == null ? "" : "&status=" + s.name());
+        model.addAttribute("requests", PageView.of(report.cell(user, date, centreId, s, PageView.safePage(page),
+                PageView.DEFAULT_SIZE), r -> r, "", base));
+        model.addAttribute("date", date);
+        model.addAttribute("status", s);
+        model.addAttribute("centreId", centreId);
+        return "reporting/cell";
+    }
+
+    @GetMapping(ReportRoutes.API)
+    @ResponseBody
+    @Operation(summary = "Richiedenti per CPI competente e stato della richiesta alla data dell'elenco ministeriale",
+            security = @SecurityRequirement(name = "bearer"))
+    Map<String, Object> api(@RequestParam(required = false) String snapshotDate) {
+        Report r = report.report(currentUsers.require(), date(snapshotDate)).orElseThrow(NotFoundException::new);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("snapshotDate", r.snapshotDate());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Row row : r.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("centre", row.centre());
+            m.put("counts", names(row.counts()));
+            m.put("total", row.total());
+            rows.add(m);
+        }
+        json.put("rows", rows);
+        json.put("totals", names(r.totals()));
+        json.put("total", r.total());
+        json.put("invitedSample", r.invitedSample());
+        json.put("shareOfSample", r.shareOfSample());
+        json.put("previousSnapshotDate", r.previousSnapshotDate());
+        json.put("changeFromPrevious", r.changeFromPrevious());
+        json.put("shareChoosingCentre", r.shareChoosingCentre());
+        json.put("providers", r.providers());
+        return json;
+    }
+
+    private static Map<String, Long> names(Map<RequestStatus, Long> counts) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        counts.forEach((k, v) -> m.put(k.name(), v));
+        return m;
+    }
+
+    /** The table as lines of cells: header, one line per CPI, the totals; what both exports write. */
+    private List<List<String>> table(Report r) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> head = new ArrayList<>();
+        head.add(messages.t("monitoring.centre"));
+        for (RequestStatus s : RequestStatus.values()) {
+            head.add(messages.t(s.labelKey()));
+        }
+        head.add(messages.t("monitoring.total"));
+        lines.add(head);
+        for (Row row : r.rows()) {
+            lines.add(line(row.centre(), row.counts(), row.total()));
+        }
+        lines.add(line(messages.t("monitoring.regionTotal"), r.totals(), r.total()));
+        return lines;
+    }
+
+    private static List<String> line(String first, Map<RequestStatus, Long> counts, long total) {
+        List<String> l = new ArrayList<>();
+        l.add(first);
+        for (RequestStatus s : RequestStatus.values()) {
+            l.add(String.valueOf(counts.getOrDefault(s, 0L)));
+        }
+        l.add(String.valueOf(total));
+        return l;
+    }
+
+    @GetMapping(ReportRoutes.XLSX)
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String snapshotDate) throws IOException {
+        Report r = report.report(currentUsers.require(), date(snapshotDate)).orElseThrow(NotFoundException::new);
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet(messages.t("monitoring.sheet"));
+            List<List<String>> lines = table(r);
+            for (int i = 0; i < lines.size(); i++) {
+                var row = sheet.createRow(i);
+                for (int j = 0; j < lines.get(i).size(); j++) {
+                    String v = lines.get(i).get(j);
+                    if (i > 0 && j > 0) {
+                        row.createCell(j).setCellValue(Long.parseLong(v));
+                    } else {
+                        row.createCell(j).setCellValue(SpreadsheetText.neutralise(v));
+                    }
+                }
+            }
+            wb.write(out);
+            return download(out.toByteArray(), "richiedenti-per-cpi-" + r.snapshotDate() + ".xlsx",
+                    MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        }
+    }
+
+    @GetMapping(ReportRoutes.CSV)
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String snapshotDate) {
+        Report r = report.report(currentUsers.require(), date(snapshotDate)).orElseThrow(NotFoundException::new);
+        StringBuilder text = new StringBuilder("\uFEFF");
+        for (List<String> line : table(r)) {
+            text.append(String.join(";", line.stream().map(SpreadsheetText::csvField).toList())).append("\r\n");
+        }
+        return download(text.toString().getBytes(StandardCharsets.UTF_8), "richiedenti-per-cpi-" + r.snapshotDate() + ".csv",
+                new MediaType("text", "csv", StandardCharsets.UTF_8));
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name).build().toString()).body(body);
+    }
+}
