@@ -555,6 +555,55 @@ class BrowserAccessibilityTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    @Test
+    void theAdrServiceOpensTheMonitoringChangesTheSnapshotDrillsIntoACellAndExports() throws Exception {
+        it.ricolloca.accounts.CurrentUser admin = released.user("regione");
+        java.util.Random random = new java.util.Random(1510);
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            codes.add(it.ricolloca.support.TestCodes.random(random));
+        }
+        String head = "codice fiscale;data richiesta;stato;cpi competente\n";
+        requestLists.importFile(admin, "mon-1.csv", (head + codes.get(0) + ";01/10/2015;Richiesto;CPI Novara\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.LocalDate.of(2015, 10, 1));
+        requestLists.importFile(admin, "mon-2.csv", (head + codes.get(0) + ";01/10/2015;Rilasciato;CPI Novara\n"
+                + codes.get(1) + ";05/10/2015;Rilasciato;CPI Novara\n" + codes.get(2) + ";06/10/2015;Richiesto;CPI Asti\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.LocalDate.of(2015, 10, 8));
+
+        signIn("adr.regione");
+        page.navigate(url("/monitoring"));
+        check();
+        page.getByLabel("Data dell'elenco").fill("2015-10-01");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mostra")).click();
+        assertThat(page.locator("main").textContent()).contains("Elenco ministeriale del 01/10/2015");
+        check();
+        page.getByLabel("Data dell'elenco").fill("2015-10-08");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mostra")).click();
+        assertThat(page.locator("main").textContent()).contains("Elenco ministeriale del 08/10/2015", "+200,0%");
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("2 richieste di CPI Novara nello stato Rilasciato"))
+                .click();
+        assertThat(page.locator("table tbody tr").count()).isEqualTo(2);
+        assertThat(page.locator("main").textContent()).contains(codes.get(0), codes.get(1)).doesNotContain(codes.get(2));
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Torna al monitoraggio")).click();
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Scarica la tabella (Excel)")).click());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                java.nio.file.Files.newInputStream(download.path()))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("CPI competente");
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("Totale regionale");
+            int last = sheet.getRow(0).getLastCellNum() - 1;
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(last).getNumericCellValue()).isEqualTo(3);
+        }
+        signOut();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.requests.internal.RequestListImporter requestLists;
+
     private String startedByTutor(long request, java.time.LocalDate day) {
         it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");
         long id = pathwayWork.bookFirstAppointment(tutor, request, day.atTime(11, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
