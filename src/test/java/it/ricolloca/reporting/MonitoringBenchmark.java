@@ -1,6 +1,6 @@
 package it.ricolloca.reporting;
 
-import it.ricolloca.RicollocaApplication;
+import it.ricolloca.support.Benchmarks;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.reporting.internal.RequestsByCentre;
@@ -13,12 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +38,7 @@ class MonitoringBenchmark {
 
     @Test
     void monitoringOverAMillionRequests() throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RicollocaApplication.class)
-                .run("--server.port=0", "--ricolloca.embedded-db.data-dir=" + data.resolve("pg"),
-                        "--ricolloca.embedded-db.clean=true", "--ricolloca.demo=true", "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app = Benchmarks.start(data)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long t0 = System.nanoTime();
             long last = seed(jdbc);
@@ -75,15 +70,15 @@ class MonitoringBenchmark {
             alone.call();
             bare.call();
             for (int i = 0; i < RUNS; i++) {
-                p.add(time(http200));
-                a.add(time(alone));
-                b.add(time(bare));
+                p.add(Benchmarks.time(http200));
+                a.add(Benchmarks.time(alone));
+                b.add(Benchmarks.time(bare));
             }
             System.out.printf("%nMonitoring table, %d CPIs, %,d requests in the list in force (previous list %,d)%n",
                     CENTRES, REQUESTS, REQUESTS * 9 / 10);
-            System.out.printf("  bare SQL aggregate (limit): median %7.1f ms, p95 %7.1f ms%n", median(b), p95(b));
-            System.out.printf("  report alone (all figures): median %7.1f ms, p95 %7.1f ms%n", median(a), p95(a));
-            System.out.printf("  page over HTTP, signed in:  median %7.1f ms, p95 %7.1f ms%n", median(p), p95(p));
+            System.out.printf("  bare SQL aggregate (limit): median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(b), Benchmarks.p95(b));
+            System.out.printf("  report alone (all figures): median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(a), Benchmarks.p95(a));
+            System.out.printf("  page over HTTP, signed in:  median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(p), Benchmarks.p95(p));
         }
     }
 
@@ -131,21 +126,4 @@ class MonitoringBenchmark {
                 .param(date).query(Long.class).single();
     }
 
-    private static double time(Callable<?> c) throws Exception {
-        long t = System.nanoTime();
-        c.call();
-        return (System.nanoTime() - t) / 1e6;
-    }
-
-    private static double median(List<Double> xs) {
-        List<Double> s = new ArrayList<>(xs);
-        Collections.sort(s);
-        return s.get(s.size() / 2);
-    }
-
-    private static double p95(List<Double> xs) {
-        List<Double> s = new ArrayList<>(xs);
-        Collections.sort(s);
-        return s.get(s.size() * 95 / 100);
-    }
 }

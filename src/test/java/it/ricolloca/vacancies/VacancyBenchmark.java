@@ -1,6 +1,6 @@
 package it.ricolloca.vacancies;
 
-import it.ricolloca.RicollocaApplication;
+import it.ricolloca.support.Benchmarks;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.vacancies.internal.BoardQueries;
@@ -12,12 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +37,7 @@ class VacancyBenchmark {
 
     @Test
     void searchAndMatchingAtRegionalScale() throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RicollocaApplication.class)
-                .run("--server.port=0", "--ricolloca.embedded-db.data-dir=" + data.resolve("pg"),
-                        "--ricolloca.embedded-db.clean=true", "--ricolloca.demo=true", "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app = Benchmarks.start(data)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long t0 = System.nanoTime();
             seed(jdbc);
@@ -103,32 +98,14 @@ class VacancyBenchmark {
         List<Double> q = new ArrayList<>();
         List<Double> l = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            p.add(time(page));
-            q.add(time(query));
-            l.add(time(limit));
+            p.add(Benchmarks.time(page));
+            q.add(Benchmarks.time(query));
+            l.add(Benchmarks.time(limit));
         }
         System.out.printf("%n%s%n", title);
-        System.out.printf("  page over HTTP, signed in: median %7.1f ms, p95 %7.1f ms%n", median(p), p95(p));
-        System.out.printf("  query alone:               median %7.1f ms, p95 %7.1f ms%n", median(q), p95(q));
-        System.out.printf("  limit (%s): median %.1f ms, p95 %.1f ms%n", limitName, median(l), p95(l));
-    }
-
-    private static double time(Callable<?> c) throws Exception {
-        long t = System.nanoTime();
-        c.call();
-        return (System.nanoTime() - t) / 1e6;
-    }
-
-    private static double median(List<Double> xs) {
-        List<Double> s = new ArrayList<>(xs);
-        Collections.sort(s);
-        return s.get(s.size() / 2);
-    }
-
-    private static double p95(List<Double> xs) {
-        List<Double> s = new ArrayList<>(xs);
-        Collections.sort(s);
-        return s.get(s.size() * 95 / 100);
+        System.out.printf("  page over HTTP, signed in: median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(p), Benchmarks.p95(p));
+        System.out.printf("  query alone:               median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(q), Benchmarks.p95(q));
+        System.out.printf("  limit (%s): median %.1f ms, p95 %.1f ms%n", limitName, Benchmarks.median(l), Benchmarks.p95(l));
     }
 
     private static String page(HttpClient http, String url) throws Exception {

@@ -54,6 +54,27 @@ class VacancyPagesTest {
     }
 
     @Test
+    void aStaleEditComesBackAsTypedWithTheReasonAndSavesNothing() throws Exception {
+        long centre = accounts.findByUsername("referente.torino").orElseThrow().getCentreId();
+        MockHttpServletResponse created = mvc.perform(post("/vacancies").with(csrf())
+                .with(DemoUsers.as(users, "referente.torino")).param("arrivedOn", java.time.LocalDate.now().toString())
+                .param("profile", "Giardiniere").param("positions", "1").param("companyName", "Verde Srl")
+                .param("source", "CPI").param("centreId", String.valueOf(centre))).andReturn().getResponse();
+        String url = created.getRedirectedUrl();
+        MockHttpServletResponse stale = mvc.perform(post(url + "/edit").with(csrf())
+                .with(DemoUsers.as(users, "referente.torino")).param("version", "-1")
+                .param("arrivedOn", java.time.LocalDate.now().toString()).param("profile", "Giardiniere esperto")
+                .param("positions", "2").param("companyName", "Verde Srl").param("source", "CPI")
+                .param("centreId", String.valueOf(centre))).andReturn().getResponse();
+        assertThat(stale.getStatus()).isEqualTo(200);
+        assertThat(stale.getContentAsString(StandardCharsets.UTF_8)).contains("Giardiniere esperto",
+                "modificata da un altro utente");
+        long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+        assertThat(jdbc.sql("select profile from vacancies_vacancy where id = ?").param(id).query(String.class).single())
+                .isEqualTo("Giardiniere");
+    }
+
+    @Test
     void hostileTextIsStoredAsTextAndShownEscaped() throws Exception {
         String script = "<script>alert('x')</script> Magazziniere";
         MockHttpServletResponse r = mvc.perform(post("/vacancies").with(csrf()).with(DemoUsers.as(users, "referente.torino"))

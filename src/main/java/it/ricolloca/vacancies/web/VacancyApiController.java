@@ -54,8 +54,7 @@ class VacancyApiController {
         if (!VacancyBoard.canRead(user)) {
             throw new AccessDeniedException("vacancies");
         }
-        Long requested = VacancyController.longOrNull(params.get("page"));
-        int page = PageView.safePage(requested == null || requested > 100_000 ? null : requested.intValue());
+        int page = VacancyController.page(params);
         Page<BoardRow> found = queries.search(VacancyController.filter(params), page, PageView.DEFAULT_SIZE);
         return new VacancyPage(found.getContent(), page, PageView.DEFAULT_SIZE, found.getTotalElements());
     }

@@ -84,8 +84,7 @@ class VacancyController {
             throw new AccessDeniedException("vacancies");
         }
         Filter filter = filter(params);
-        Long requested = longOrNull(params.get("page"));
-        int page = PageView.safePage(requested == null || requested > 100_000 ? null : requested.intValue());
+        int page = page(params);
         model.addAttribute("rows", PageView.of(queries.search(filter, page, PageView.DEFAULT_SIZE), r -> r, "",
                 VacancyRoutes.BOARD + "?" + query(filter)));
         model.addAttribute("filter", filter);
@@ -93,6 +92,12 @@ class VacancyController {
         model.addAttribute("canCreate", board.canCreate(user));
         model.addAttribute("canImport", BoardExchange.canImport(user));
         return "vacancies/board";
+    }
+
+    /** The page a query string asks for; anything that is not a page number is the first page. */
+    static int page(Map<String, String> params) {
+        Long requested = longOrNull(params.get("page"));
+        return PageView.safePage(requested == null || requested > 100_000 ? null : requested.intValue());
     }
 
     /** The filter a query string states; values that do not parse are left out, never an error page. */
@@ -223,12 +228,15 @@ class VacancyController {
         } catch (VacancyInvalidException e) {
             return form(model, user, v, form, VacancyForm.errors(e.problems(), messages));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-            return "redirect:" + VacancyRoutes.vacancy(id);
+            return keptForm(model, user, id, form, messages.t(e.messageKey(), e.args()));
         } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("problem", messages.t("vacancy.stale"));
-            return "redirect:" + VacancyRoutes.vacancy(id);
+            return keptForm(model, user, id, form, messages.t("vacancy.stale"));
         }
+    }
+
+    /** A refused or outraced edit: the form comes back as typed, with the reason, over the offer as it now stands. */
+    private String keptForm(Model model, CurrentUser user, long id, VacancyForm form, String problem) {
+        return form(model, user, board.get(user, id), form, new FormErrors(Map.of(), List.of(problem)));
     }
 
     private String form(Model model, CurrentUser user, Vacancy v, VacancyForm form, FormErrors errors) {
