@@ -14,6 +14,7 @@ import it.ricolloca.accounts.internal.UserAccount;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.IntegrationTest;
 import java.net.CookieManager;
 import java.net.URI;
@@ -22,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Set;
@@ -97,19 +97,19 @@ class AccountsManagementTest {
         long operator = users.findByUsername("operatore.torino").orElseThrow().getId();
         long otherOperator = users.findByUsername("operatore.novara").orElseThrow().getId();
 
-        Delegation d = delegations.grant(master, operator, DelegatedFunction.VACANCIES, LocalDate.now(), null);
-        assertThat(delegationQueries.isActive(operator, DelegatedFunction.VACANCIES, LocalDate.now())).isTrue();
+        Delegation d = delegations.grant(master, operator, DelegatedFunction.VACANCIES, Dates.today(), null);
+        assertThat(delegationQueries.isActive(operator, DelegatedFunction.VACANCIES, Dates.today())).isTrue();
 
         assertThatThrownBy(() -> delegations.grant(master, operator, DelegatedFunction.VACANCIES,
-                LocalDate.now().plusDays(3), null)).hasMessage("delegation.overlap");
+                Dates.today().plusDays(3), null)).hasMessage("delegation.overlap");
         assertThatThrownBy(() -> delegations.grant(master, otherOperator, DelegatedFunction.VACANCIES,
-                LocalDate.now(), null)).hasMessage("delegation.delegate.invalid");
+                Dates.today(), null)).hasMessage("delegation.delegate.invalid");
 
         CurrentUser otherMaster = users.findByUsername("master.novara").orElseThrow().toCurrentUser();
         assertThatThrownBy(() -> delegations.revoke(otherMaster, d.getId())).isInstanceOf(NotFoundException.class);
 
         delegations.revoke(master, d.getId());
-        assertThat(delegationQueries.isActive(operator, DelegatedFunction.VACANCIES, LocalDate.now())).isFalse();
+        assertThat(delegationQueries.isActive(operator, DelegatedFunction.VACANCIES, Dates.today())).isFalse();
         assertThatThrownBy(() -> delegations.revoke(master, d.getId())).hasMessage("delegation.notRevocable");
     }
 
@@ -117,9 +117,9 @@ class AccountsManagementTest {
     void theDemoOperatorsHoldTheirTwoDelegations() {
         for (String name : new String[] {"operatore.torino", "operatore.novara"}) {
             long id = users.findByUsername(name).orElseThrow().getId();
-            assertThat(delegationQueries.isActive(id, DelegatedFunction.INTERMEDIATED_REQUEST, LocalDate.now())).isTrue();
-            assertThat(delegationQueries.isActive(id, DelegatedFunction.RELEASE, LocalDate.now())).isTrue();
-            assertThat(delegationQueries.isActive(id, DelegatedFunction.AGENDA, LocalDate.now())).isFalse();
+            assertThat(delegationQueries.isActive(id, DelegatedFunction.INTERMEDIATED_REQUEST, Dates.today())).isTrue();
+            assertThat(delegationQueries.isActive(id, DelegatedFunction.RELEASE, Dates.today())).isTrue();
+            assertThat(delegationQueries.isActive(id, DelegatedFunction.AGENDA, Dates.today())).isFalse();
         }
     }
 
@@ -138,8 +138,8 @@ class AccountsManagementTest {
         long operator = users.findByUsername("operatore.novara").orElseThrow().getId();
         String page = mvc.perform(post("/delegations").with(csrf()).with(as(userDetails, "master.novara"))
                 .param("delegateId", String.valueOf(operator)).param("function", "AGENDA")
-                .param("startDate", LocalDate.now().plusDays(5).toString())
-                .param("endDate", LocalDate.now().plusDays(1).toString())).andReturn().getResponse().getContentAsString();
+                .param("startDate", Dates.today().plusDays(5).toString())
+                .param("endDate", Dates.today().plusDays(1).toString())).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("La data di fine non può precedere quella di inizio.");
         String garbage = mvc.perform(post("/delegations").with(csrf()).with(as(userDetails, "master.novara"))
                 .param("delegateId", "abc").param("function", "NOPE").param("startDate", "31/02/2026"))

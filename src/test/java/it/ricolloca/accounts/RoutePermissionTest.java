@@ -11,6 +11,7 @@ import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.requests.RequestRoutes;
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.DemoUsers;
 import it.ricolloca.support.IntegrationTest;
 import java.time.LocalDate;
@@ -86,7 +87,7 @@ class RoutePermissionTest {
         targetOperator = users.findByUsername("permessi.operatore").map(UserAccount::getId).orElseGet(() ->
                 userAdministration.create(admin, "permessi.operatore", "Operatore di prova", "permessi.op@example.org",
                         torino, Set.of(Role.CPI_OPERATOR), "Prova-permessi-1").getId());
-        delegation = delegationAdministration.grant(admin, targetOperator, DelegatedFunction.AGENDA, LocalDate.now(), null)
+        delegation = delegationAdministration.grant(admin, targetOperator, DelegatedFunction.AGENDA, Dates.today(), null)
                 .getId();
         torinoOffice = 0;
         String cf = "RSSMRA80A01L219" + it.ricolloca.shared.CodiceFiscale.checkCharacter("RSSMRA80A01L219");

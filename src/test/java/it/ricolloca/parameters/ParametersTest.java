@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ class ParametersTest {
 
     @Test
     void everyConfigurableRuleHasItsDefault() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Dates.today();
         assertThat(parameters.allOn(today)).hasSize(Parameter.values().length);
         assertThat(parameters.integer(Parameter.OBSERVATION_WINDOW_DAYS, today)).isEqualTo(10);
         assertThat(parameters.integer(Parameter.DECISION_DEADLINE_DAYS, today)).isEqualTo(7);

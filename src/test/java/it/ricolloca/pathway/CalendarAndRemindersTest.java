@@ -63,10 +63,11 @@ class CalendarAndRemindersTest {
         long request = released.release("master.torino", "Promemoria", "Nina");
         ZonedDateTime soon = ZonedDateTime.now(Dates.ZONE).plusHours(3).withMinute(0).withSecond(0).withNano(0);
         // The test agenda is open from 08:00 to 18:00: keep the appointment within it and within the next 24 hours.
+        // Three hours from now may fall after midnight: the morning to move to is the one of that date.
         if (soon.getHour() < 8) {
-            soon = Dates.today().atTime(8, 0).atZone(Dates.ZONE);
+            soon = soon.toLocalDate().atTime(8, 0).atZone(Dates.ZONE);
         } else if (soon.getHour() >= 18) {
-            soon = Dates.today().plusDays(1).atTime(8, 0).atZone(Dates.ZONE);
+            soon = soon.toLocalDate().plusDays(1).atTime(8, 0).atZone(Dates.ZONE);
         }
         work.bookFirstAppointment(released.user("operatore.torino"), request, soon, null, null, null);
         reminders.sendDue();

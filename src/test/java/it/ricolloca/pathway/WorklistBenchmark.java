@@ -2,6 +2,7 @@ package it.ricolloca.pathway;
 
 import it.ricolloca.RicollocaApplication;
 import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.shared.web.Dates;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,7 +83,7 @@ class WorklistBenchmark {
     }
 
     private static void seed(JdbcClient jdbc, long tutor, long centre, long office) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Dates.today();
         jdbc.sql("""
                 insert into workers_worker (tax_code, first_name, last_name, competent_centre_id)
                 select 'BNCH' || lpad(g::text, 12, '0'), 'Nome' || g, 'Cognome' || g, :centre from generate_series(1, :n) g""")

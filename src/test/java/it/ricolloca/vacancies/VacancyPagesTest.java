@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import it.ricolloca.accounts.internal.ApiTokens;
 import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.DemoUsers;
 import it.ricolloca.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
@@ -57,13 +58,13 @@ class VacancyPagesTest {
     void aStaleEditComesBackAsTypedWithTheReasonAndSavesNothing() throws Exception {
         long centre = accounts.findByUsername("referente.torino").orElseThrow().getCentreId();
         MockHttpServletResponse created = mvc.perform(post("/vacancies").with(csrf())
-                .with(DemoUsers.as(users, "referente.torino")).param("arrivedOn", java.time.LocalDate.now().toString())
+                .with(DemoUsers.as(users, "referente.torino")).param("arrivedOn", Dates.today().toString())
                 .param("profile", "Giardiniere").param("positions", "1").param("companyName", "Verde Srl")
                 .param("source", "CPI").param("centreId", String.valueOf(centre))).andReturn().getResponse();
         String url = created.getRedirectedUrl();
         MockHttpServletResponse stale = mvc.perform(post(url + "/edit").with(csrf())
                 .with(DemoUsers.as(users, "referente.torino")).param("version", "-1")
-                .param("arrivedOn", java.time.LocalDate.now().toString()).param("profile", "Giardiniere esperto")
+                .param("arrivedOn", Dates.today().toString()).param("profile", "Giardiniere esperto")
                 .param("positions", "2").param("companyName", "Verde Srl").param("source", "CPI")
                 .param("centreId", String.valueOf(centre))).andReturn().getResponse();
         assertThat(stale.getStatus()).isEqualTo(200);
@@ -78,7 +79,7 @@ class VacancyPagesTest {
     void hostileTextIsStoredAsTextAndShownEscaped() throws Exception {
         String script = "<script>alert('x')</script> Magazziniere";
         MockHttpServletResponse r = mvc.perform(post("/vacancies").with(csrf()).with(DemoUsers.as(users, "referente.torino"))
-                .param("arrivedOn", java.time.LocalDate.now().toString()).param("profile", script).param("positions", "1")
+                .param("arrivedOn", Dates.today().toString()).param("profile", script).param("positions", "1")
                 .param("companyName", "Ditta \u202E'; drop table vacancies_vacancy; --").param("source", "CPI")
                 .param("centreId", String.valueOf(accounts.findByUsername("referente.torino").orElseThrow().getCentreId())))
                 .andReturn().getResponse();
