@@ -27,6 +27,7 @@ public enum Parameter {
     SUCCESS_FIXED_6_MONTHS_MAX_EUR(Kind.AMOUNT, "2500.00", "delibera ANPAL sull'importo dell'assegno"),
     SUCCESS_FIXED_3_MONTHS_MIN_EUR(Kind.AMOUNT, "250.00", "delibera ANPAL, solo alcune regioni del Sud"),
     SUCCESS_FIXED_3_MONTHS_MAX_EUR(Kind.AMOUNT, "1250.00", "delibera ANPAL, solo alcune regioni del Sud"),
+    SUCCESS_FIXED_3_MONTHS_ALLOWED(Kind.BOOLEAN, "false", "delibera ANPAL, solo alcune regioni del Sud"),
     FEE4SERVICE_HOURLY_EUR(Kind.AMOUNT, "35.50", "delibera ANPAL sul Fee4Service"),
     FEE4SERVICE_MAX_HOURS(Kind.INTEGER, "3", "delibera ANPAL sul Fee4Service"),
     FEE4SERVICE_HOURS_PER_SUCCESS(Kind.INTEGER, "9", "delibera ANPAL sul Fee4Service"),

@@ -62,6 +62,11 @@ public class ReleasedWorkers {
 
     /** A released request of a new invited worker, provider: the first office of that master's CPI. Returns its id. */
     public long release(String masterUsername, String lastName, String firstName) {
+        return release(masterUsername, lastName, firstName, office(masterUsername).id());
+    }
+
+    /** As above, with another office of the same CPI as provider. */
+    public long release(String masterUsername, String lastName, String firstName, long officeId) {
         CurrentUser master = user(masterUsername);
         String cf = TestCodes.random(random);
         long worker = register.create(user("regione"), cf, firstName, lastName, master.centreId()).getId();
@@ -69,7 +74,7 @@ public class ReleasedWorkers {
                 .update();
         jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
                 .params(worker, LocalDate.of(2026, 1, 15)).update();
-        long id = requests.fileIntermediated(master, cf, new ProviderChoice("CPI", office(masterUsername).id(), null));
+        long id = requests.fileIntermediated(master, cf, new ProviderChoice("CPI", officeId, null));
         for (CheckKind k : CheckKind.values()) {
             requests.recordCheck(master, id, queries.load(master, id).getVersion(), k, CheckOutcome.PASSED, Dates.today(),
                     null);

@@ -83,7 +83,8 @@ public class NetworkAdministration {
             String phone, String email) {
         JobCentre centre = centres.findById(centreId).orElseThrow(NotFoundException::new);
         Office office = centre.addOffice(name, address, municipality, postcode, phone, email);
-        centres.saveAndFlush(centre);
+        // The centre is managed: flushing persists the new office itself (a save would merge a copy, leaving it without id).
+        centres.flush();
         audit.record("OFFICE_CREATED", "Office", office.getId(), "CPI " + centre.getCode() + ": " + name);
         return office;
     }

@@ -16,6 +16,7 @@ import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
+import it.ricolloca.pathway.PathwayClosed;
 import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.PactAction;
 import it.ricolloca.pathway.PactStatus;
@@ -40,6 +41,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -66,13 +68,14 @@ public class PathwayWork {
     private final PathwayDocuments documents;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
     PathwayWork(PathwayRepository pathways, SearchPactRepository pacts, ReleasedRequests released, Agenda agenda,
             JobCentres centres, StaffDirectory staff, Parameters parameters, Dossier dossier, PathwayDocuments documents,
-            AuditTrail audit, JdbcClient jdbc) {
+            AuditTrail audit, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.pathways = pathways;
         this.pacts = pacts;
         this.released = released;
@@ -84,6 +87,7 @@ public class PathwayWork {
         this.documents = documents;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** A released request waiting for its first appointment, with the office the worker chose. */
@@ -380,6 +384,9 @@ public class PathwayWork {
         touch(p);
         audit.recordAs(user.username(), "PATHWAY_CLOSED", "Pathway", p.getId(), outcome + " il " + Dates.format(on)
                 + (hire == null ? "" : ", " + hire.employer() + " " + hire.employerVat() + " " + hire.contract()));
+        events.publishEvent(new PathwayClosed(p.getId(), p.getRequestId(), p.getWorkerId(),
+                p.getCentreId(), p.getOfficeId(), p.getOutcome(), p.getClosedOn(), p.getHireContract(), p.getHireStart(),
+                p.getHireDurationMonths(), p.totalHours(), p.getTimesheetSignedOn(), user.username()));
     }
 
     public Meeting recordMeeting(CurrentUser user, long id, long version, LocalDate on, java.time.LocalTime from,
