@@ -238,6 +238,7 @@ class RoutePermissionTest {
 
         routesOfTheProvider();
         routesOfTheBoard();
+        routesOfTheClaims();
 
         get("/parameters", "/parameters", allow(ok(), all()), redirectAnon());
         get("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", allow(ok(), all()), redirectAnon());
@@ -449,6 +450,51 @@ class RoutePermissionTest {
                 redirectAnon());
         get("/api/v1/reports/requests-by-centre", "/api/v1/reports/requests-by-centre" + snapshot, allow(ok(), all()),
                 Map.of(ANON, 401));
+    }
+
+    @Autowired it.ricolloca.claims.internal.ClaimWork claimWork;
+
+    /** The claims: a success claim of a Torino pathway, prepared as its closing would. */
+    private void routesOfTheClaims() {
+        CurrentUser master = released.user("master.torino");
+        long requestId = released.release("master.torino", "Rimborso", "Permessi");
+        long pathway = pathwayWork.bookFirstAppointment(master, requestId,
+                it.ricolloca.shared.web.Dates.today().plusDays(12).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                null, null, null);
+        var p = pathwayWork.get(master, pathway);
+        long claim = claimWork.prepare(new it.ricolloca.pathway.PathwayClosed(pathway, requestId, p.getWorkerId(),
+                p.getCentreId(), p.getOfficeId(), it.ricolloca.pathway.PathwayOutcome.HIRED,
+                it.ricolloca.shared.web.Dates.today(), it.ricolloca.pathway.ContractType.PERMANENT,
+                it.ricolloca.shared.web.Dates.today(), null, java.math.BigDecimal.ZERO, null, "master.torino"))
+                .orElseThrow().getId();
+        String c = "/claims/" + claim;
+        List<String> viewers = List.of("regione", "adr.regione", "master.torino", "operatore.torino", "master.novara",
+                "operatore.novara");
+        Map<String, Integer> register = allow(403, all());
+        register.putAll(allow(200, viewers));
+        // Out of the claim's scope (Novara, and the roles that handle no claims) it does not exist.
+        Map<String, Integer> claimPage = allow(404, all());
+        claimPage.putAll(Map.of("regione", 200, "adr.regione", 200, "master.torino", 200, "operatore.torino", 200));
+        Map<String, Integer> preparers = allow(404, all());
+        preparers.putAll(Map.of("regione", 403, "adr.regione", 403, "master.torino", 302, "operatore.torino", 302));
+        Map<String, Integer> submitter = allow(404, all());
+        submitter.putAll(Map.of("regione", 403, "adr.regione", 403, "master.torino", 302, "operatore.torino", 403));
+        Map<String, Integer> deciders = allow(404, all());
+        deciders.putAll(Map.of("regione", 403, "adr.regione", 302, "master.torino", 302, "operatore.torino", 403));
+        Map<String, String> stale = Map.of("version", "-1");
+
+        get("/claims", "/claims?q=Rimborso&status=PREPARED&kind=SUCCESS&centre=" + torino + "&page=x", register,
+                redirectAnon());
+        get("/claims/register.xlsx", "/claims/register.xlsx?status=NOPE", register, redirectAnon());
+        get("/claims/{id}", c, claimPage, redirectAnon());
+        post("/claims/{id}/profiling", c + "/profiling", Map.of("version", "-1", "index", "0,7"), preparers, redirectAnon());
+        post("/claims/{id}/attachments", c + "/attachments", Map.of("version", "-1", "kind", "PACT_SIGNED"), preparers,
+                redirectAnon());
+        post("/claims/{id}/review", c + "/review", stale, preparers, redirectAnon());
+        post("/claims/{id}/submit", c + "/submit", stale, submitter, redirectAnon());
+        post("/claims/{id}/payment", c + "/payment", Map.of("version", "-1", "amount", "10", "on", "x"), deciders,
+                redirectAnon());
+        post("/claims/{id}/refusal", c + "/refusal", Map.of("version", "-1", "reason", "x"), deciders, redirectAnon());
     }
 
     /** A Torino record: every user who may see it gets {@code ok}; Novara 404. */

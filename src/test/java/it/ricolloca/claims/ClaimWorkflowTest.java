@@ -2,17 +2,12 @@ package it.ricolloca.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import it.ricolloca.accounts.CurrentUser;
-import it.ricolloca.agenda.Agenda;
-import it.ricolloca.agenda.Appointment;
-import it.ricolloca.agenda.AppointmentStatus;
 import it.ricolloca.claims.internal.ClaimRepository;
 import it.ricolloca.claims.internal.ClaimWork;
 import it.ricolloca.documents.DocumentKind;
 import it.ricolloca.documents.Upload;
-import it.ricolloca.network.internal.NetworkAdministration;
 import it.ricolloca.pathway.ContractType;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayClosed;
@@ -21,16 +16,11 @@ import it.ricolloca.pathway.ServiceTimesheetActivity;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.support.ClosedPathways;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,13 +35,11 @@ import org.springframework.security.access.AccessDeniedException;
 @IntegrationTest
 class ClaimWorkflowTest {
 
-    private static final AtomicInteger OFFICES = new AtomicInteger();
-    private static final String VAT = "01234567897";
+    private static final String VAT = ClosedPathways.VAT;
 
     @Autowired ReleasedWorkers released;
     @Autowired PathwayWork pathways;
-    @Autowired Agenda agenda;
-    @Autowired NetworkAdministration network;
+    @Autowired ClosedPathways closed;
     @Autowired ClaimWork work;
     @Autowired ClaimRepository claims;
     @Autowired JdbcClient jdbc;
@@ -69,8 +57,7 @@ class ClaimWorkflowTest {
         operator = released.user("operatore.torino");
         tutor = released.user("tutor.torino");
         adr = released.user("adr.regione");
-        office = network.addOffice(master.centreId(), "Sportello rimborsi di prova " + OFFICES.incrementAndGet(),
-                "via Roma 1", "Torino", "10100", null, null).getId();
+        office = closed.newTorinoOffice();
         day = 40;
     }
 
@@ -133,7 +120,7 @@ class ClaimWorkflowTest {
     }
 
     @Test
-    void withoutAJobTheFeeForServicePaysUpToThreeHoursAWorkerAndTheOfficeUpToNineHoursASuccess() throws Exception {
+    void withoutAJobTheFeeForServicePaysUpToThreeHoursAWorkerAndTheOfficeUpToNineHoursASuccess() {
         long hired = started("Assunto", "Ugo");
         close(hired, PathwayOutcome.HIRED, new Pathway.Hire("Logistica Srl", VAT, ContractType.FIXED_TERM,
                 new BigDecimal("20"), Dates.today().minusDays(1), 12));
@@ -204,8 +191,7 @@ class ClaimWorkflowTest {
     }
 
     private Claim claimOf(long pathway) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> claims.findByPathwayId(pathway).isPresent());
-        return claims.findByPathwayId(pathway).orElseThrow();
+        return closed.claimOf(pathway);
     }
 
     private PathwayClosed event(long pathway) {
@@ -216,33 +202,22 @@ class ClaimWorkflowTest {
     }
 
     private long started(String lastName, String firstName) {
-        long request = released.release("master.torino", lastName, firstName, office);
-        day++;
-        long id = pathways.bookFirstAppointment(tutor, request, Dates.today().minusDays(day).atTime(LocalTime.of(10, 0))
-                .atZone(Dates.ZONE), 60, "accordato per telefono", "registrato a posteriori");
-        Appointment first = pathways.appointments(pathways.get(master, id)).get(0);
-        agenda.recordOutcome(tutor, first.getId(), first.getVersion(), AppointmentStatus.HELD, null);
-        return id;
+        return closed.started(office, lastName, firstName, ++day);
     }
 
     private void close(long pathway, PathwayOutcome outcome, Pathway.Hire hire) {
-        pathways.close(tutor, pathway, pathwayVersion(pathway), outcome, Dates.today(), null, hire);
+        closed.close(pathway, outcome, hire);
     }
 
     private long pathwayVersion(long pathway) {
-        return pathways.get(master, pathway).getVersion();
+        return closed.version(pathway);
     }
 
     private long version(long claim) {
         return claims.findById(claim).orElseThrow().getVersion();
     }
 
-    private static byte[] pdf() throws Exception {
-        try (PDDocument doc = new PDDocument()) {
-            doc.addPage(new PDPage());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        }
+    private static byte[] pdf() {
+        return ClosedPathways.pdf();
     }
 }
