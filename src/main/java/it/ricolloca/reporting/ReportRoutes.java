@@ -8,6 +8,10 @@ public final class ReportRoutes {
     public static final String XLSX = "/monitoring/requests-by-centre.xlsx";
     public static final String CSV = "/monitoring/requests-by-centre.csv";
     public static final String API = "/api/v1/reports/requests-by-centre";
+    public static final String NETWORK = "/monitoring/network";
+    public static final String TABLE_XLSX = "/monitoring/network/{table}.xlsx";
+    public static final String TABLE_CSV = "/monitoring/network/{table}.csv";
+    public static final String TABLE_API = "/api/v1/reports/tables/{table}";
 
     private ReportRoutes() {
     }

@@ -450,6 +450,14 @@ class RoutePermissionTest {
                 redirectAnon());
         get("/api/v1/reports/requests-by-centre", "/api/v1/reports/requests-by-centre" + snapshot, allow(ok(), all()),
                 Map.of(ANON, 401));
+        String period = "?from=2016-01-01&to=2017-12-31&province=TO&centre=" + torino;
+        get("/monitoring/network", "/monitoring/network" + period, allow(ok(), all()), redirectAnon());
+        get("/monitoring/network/{table}.xlsx", "/monitoring/network/funnel.xlsx" + period, allow(ok(), all()),
+                redirectAnon());
+        get("/monitoring/network/{table}.csv", "/monitoring/network/board-by-source.csv" + period, allow(ok(), all()),
+                redirectAnon());
+        get("/api/v1/reports/tables/{table}", "/api/v1/reports/tables/trend" + period, allow(ok(), all()),
+                Map.of(ANON, 401));
     }
 
     @Autowired it.ricolloca.claims.internal.ClaimWork claimWork;

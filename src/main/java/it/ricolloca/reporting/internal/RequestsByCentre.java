@@ -51,10 +51,12 @@ public class RequestsByCentre {
 
     private final JdbcClient jdbc;
     private final JobCentres centres;
+    private final SnapshotCounts counts;
 
-    RequestsByCentre(JdbcClient jdbc, JobCentres centres) {
+    RequestsByCentre(JdbcClient jdbc, JobCentres centres, SnapshotCounts counts) {
         this.jdbc = jdbc;
         this.centres = centres;
+        this.counts = counts;
     }
 
     /** The snapshots imported, newest first, for the page's choice. */
@@ -73,9 +75,10 @@ public class RequestsByCentre {
         Map<Long, String> names = centres.names();
         Map<Long, Map<RequestStatus, Long>> byCentre = new LinkedHashMap<>();
         Map<RequestStatus, Long> totals = zeros();
+        counts.ensure(s.id());
         jdbc.sql("""
-                select competent_centre_id, status, count(*) from requests_snapshot_entry
-                where import_id = ? group by competent_centre_id, status""").param(s.id())
+                select competent_centre_id, status, requests from reporting_snapshot_count where import_id = ?""")
+                .param(s.id())
                 .query((rs, n) -> {
                     RequestStatus status = RequestStatus.valueOf(rs.getString(2));
                     long count = rs.getLong(3);
@@ -99,8 +102,9 @@ public class RequestsByCentre {
                 order by snapshot_date desc, id desc limit 1""").param(s.date())
                 .query((rs, n) -> new Snapshot(rs.getLong(1), rs.getObject(2, LocalDate.class))).optional();
         BigDecimal change = previous.map(p -> {
-            long before = jdbc.sql("select count(*) from requests_snapshot_entry where import_id = ?").param(p.id())
-                    .query(Long.class).single();
+            counts.ensure(p.id());
+            long before = jdbc.sql("select coalesce(sum(requests), 0) from reporting_snapshot_count where import_id = ?")
+                    .param(p.id()).query(Long.class).single();
             return before == 0 ? null : fraction(total - before, before);
         }).orElse(null);
         List<ProviderShare> providers = jdbc.sql("""

@@ -17,4 +17,16 @@ public final class MonitoringViews {
         BigDecimal p = share.movePointRight(2).setScale(1, RoundingMode.HALF_UP);
         return (signed && p.signum() > 0 ? "+" : "") + p.toPlainString().replace('.', ',') + "%";
     }
+
+    /** A value of a monitoring table as the page writes it: counts as they are, days with a comma, shares in percent. */
+    public static String value(it.ricolloca.reporting.internal.ReportTable.Kind kind, BigDecimal v) {
+        if (v == null) {
+            return "—";
+        }
+        return switch (kind) {
+            case SHARE -> percent(v, false);
+            case DAYS -> v.setScale(1, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+            case COUNT -> v.toPlainString();
+        };
+    }
 }

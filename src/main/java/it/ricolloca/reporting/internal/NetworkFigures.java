@@ -1,0 +1,332 @@
+package it.ricolloca.reporting.internal;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.conditionality.BreachKind;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.parameters.Parameter;
+import it.ricolloca.parameters.Parameters;
+import it.ricolloca.pathway.ContractType;
+import it.ricolloca.pathway.PathwayOutcome;
+import it.ricolloca.reporting.internal.ReportTable.Column;
+import it.ricolloca.reporting.internal.ReportTable.Kind;
+import it.ricolloca.reporting.internal.ReportTable.Line;
+import it.ricolloca.requests.RequestStatus;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
+import it.ricolloca.vacancies.VacancySource;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monitoring's tables beyond the seed's: the funnel from request to hire with its median
+ * times, the health of the pathways, breaches by type, outcomes by contract, the vacancy board by
+ * CPI and by source, and the trend across the ministerial lists. Each is one grouped query (a
+ * line per CPI and the total line from {@code grouping sets}); nothing is loaded to be counted.
+ * A CPI user gets their own line and the total of the whole selection.
+ */
+@Component
+@Transactional(readOnly = true)
+public class NetworkFigures {
+
+    /** The tables, in the page's order; the key names them in URLs and in the API. */
+    public enum TableId {
+        FUNNEL, HEALTH, BREACHES, OUTCOMES, BOARD_BY_CENTRE, BOARD_BY_SOURCE, TREND;
+
+        public static Optional<TableId> of(String text) {
+            return Arrays.stream(values()).filter(t -> t.slug().equals(text)).findFirst();
+        }
+
+        public String slug() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    private static final String FIRST_HELD = """
+            (select min((a.starts_at at time zone 'Europe/Rome')::date) from agenda_appointment a
+             where a.request_id = %s and a.purpose = 'FIRST' and a.status = 'HELD')""";
+
+    private final JdbcClient jdbc;
+    private final JobCentres centres;
+    private final Parameters parameters;
+    private final SnapshotCounts counts;
+    private final Messages messages;
+
+    NetworkFigures(JdbcClient jdbc, JobCentres centres, Parameters parameters, SnapshotCounts counts, Messages messages) {
+        this.jdbc = jdbc;
+        this.centres = centres;
+        this.parameters = parameters;
+        this.counts = counts;
+        this.messages = messages;
+    }
+
+    public ReportTable table(CurrentUser user, TableId id, ReportFilter f) {
+        return switch (id) {
+            case FUNNEL -> funnel(user, f);
+            case HEALTH -> health(user, f);
+            case BREACHES -> breaches(user, f);
+            case OUTCOMES -> outcomes(user, f);
+            case BOARD_BY_CENTRE -> board(user, f, false);
+            case BOARD_BY_SOURCE -> board(user, f, true);
+            case TREND -> trend(user, f);
+        };
+    }
+
+    /** Requested → released → first appointment held → pact signed → hired, per competent CPI, with median days between steps. */
+    ReportTable funnel(CurrentUser user, ReportFilter f) {
+        List<Column> columns = List.of(count("requested"), count("released"), count("firstAppointment"),
+                count("pactSigned"), count("hired"), days("daysToRelease"), days("daysToFirstAppointment"),
+                days("daysToPact"), days("daysToHire"));
+        String sql = """
+                with r as materialized (
+                    select r.competent_centre_id as centre, r.request_date,
+                        case when r.status in ('RELEASED', 'BLOCKED', 'REENABLED') or p.id is not null
+                             then coalesce(r.decision_date, r.status_date) end as released_on,
+                        %s as first_on,
+                        (select min(k.signed_on) from pathway_pact k where k.pathway_id = p.id) as pact_on,
+                        case when p.outcome = 'HIRED' then p.closed_on end as hired_on
+                    from requests_voucher_request r join network_job_centre j on j.id = r.competent_centre_id
+                    left join pathway_pathway p on p.request_id = r.id
+                    where r.request_date between :from and :to
+                      and (cast(:province as varchar) is null or j.province = :province))
+                select centre, grouping(centre), count(*), count(released_on), count(first_on), count(pact_on),
+                    count(hired_on),
+                    percentile_cont(0.5) within group (order by released_on - request_date),
+                    percentile_cont(0.5) within group (order by first_on - released_on),
+                    percentile_cont(0.5) within group (order by pact_on - first_on),
+                    percentile_cont(0.5) within group (order by hired_on - coalesce(pact_on, first_on))
+                from r group by grouping sets ((centre), ())""".formatted(FIRST_HELD.formatted("r.id"));
+        return byCentre(user, f, TableId.FUNNEL, columns, sql, "monitoring.row.competentCentre");
+    }
+
+    /** Open pathways per provider CPI: started, on time with the meeting rule, meetings and diary entries in the period, closed. */
+    ReportTable health(CurrentUser user, ReportFilter f) {
+        int every = parameters.integer(Parameter.MEETING_EVERY_DAYS, Dates.today());
+        List<Column> columns = List.of(count("open"), count("started"), count("onTime"), share("shareOnTime"),
+                count("meetingsHeld"), count("diaryEntries"), count("closed"));
+        String sql = """
+                with p as materialized (
+                    select p.centre_id as centre, p.closed_on, %s as started_on,
+                        (select max(m.on_date) from pathway_meeting m where m.pathway_id = p.id and m.status = 'HELD')
+                            as last_meeting,
+                        exists (select 1 from pathway_suspension s where s.pathway_id = p.id and s.resumed_on is null)
+                            as suspended,
+                        (select count(*) from pathway_meeting m where m.pathway_id = p.id and m.status = 'HELD'
+                            and m.on_date between :from and :to) as meetings,
+                        (select count(*) from pathway_diary_entry d where d.pathway_id = p.id
+                            and d.on_date between :from and :to) as diary
+                    from pathway_pathway p join network_job_centre j on j.id = p.centre_id
+                    where cast(:province as varchar) is null or j.province = :province)
+                select centre, grouping(centre), count(*) filter (where closed_on is null),
+                    count(*) filter (where closed_on is null and started_on is not null),
+                    count(*) filter (where closed_on is null and started_on is not null
+                        and (suspended or greatest(started_on, last_meeting) >= cast(:since as date))),
+                    null, coalesce(sum(meetings), 0), coalesce(sum(diary), 0),
+                    count(*) filter (where closed_on between :from and :to)
+                from p group by grouping sets ((centre), ())""".formatted(FIRST_HELD.formatted("p.request_id"));
+        ReportTable t = byCentre(user, f, TableId.HEALTH, columns, sql, "monitoring.row.providerCentre",
+                Map.of("since", Dates.today().minusDays(every)));
+        return withShare(t, 3, 2, 1);
+    }
+
+    /** Breaches that occurred in the period, per competent CPI and type. */
+    ReportTable breaches(CurrentUser user, ReportFilter f) {
+        List<Column> columns = new ArrayList<>();
+        StringBuilder select = new StringBuilder();
+        for (BreachKind k : BreachKind.values()) {
+            columns.add(new Column(k.name(), k.labelKey(), Kind.COUNT));
+            select.append(", count(*) filter (where b.kind = '").append(k.name()).append("')");
+        }
+        columns.add(count("total"));
+        String sql = "select b.competent_centre_id, grouping(b.competent_centre_id)" + select + ", count(*) " + """
+                from conditionality_breach b join network_job_centre j on j.id = b.competent_centre_id
+                where b.occurred_on between :from and :to and (cast(:province as varchar) is null or j.province = :province)
+                group by grouping sets ((b.competent_centre_id), ())""";
+        return byCentre(user, f, TableId.BREACHES, columns, sql, "monitoring.row.competentCentre");
+    }
+
+    /** Pathways closed in the period, per provider CPI: hires by contract, then the other outcomes. */
+    ReportTable outcomes(CurrentUser user, ReportFilter f) {
+        List<Column> columns = new ArrayList<>();
+        StringBuilder select = new StringBuilder();
+        for (ContractType c : ContractType.values()) {
+            columns.add(new Column("HIRED_" + c.name(), "monitoring.col.hiredAs." + c.name(), Kind.COUNT));
+            select.append(", count(*) filter (where p.outcome = 'HIRED' and p.hire_contract = '").append(c.name())
+                    .append("')");
+        }
+        for (PathwayOutcome o : PathwayOutcome.values()) {
+            if (o != PathwayOutcome.HIRED) {
+                columns.add(new Column(o.name(), o.labelKey(), Kind.COUNT));
+                select.append(", count(*) filter (where p.outcome = '").append(o.name()).append("')");
+            }
+        }
+        columns.add(count("total"));
+        String sql = "select p.centre_id, grouping(p.centre_id)" + select + ", count(*) " + """
+                from pathway_pathway p join network_job_centre j on j.id = p.centre_id
+                where p.closed_on between :from and :to and (cast(:province as varchar) is null or j.province = :province)
+                group by grouping sets ((p.centre_id), ())""";
+        return byCentre(user, f, TableId.OUTCOMES, columns, sql, "monitoring.row.providerCentre");
+    }
+
+    /** The vacancy board per owning CPI (0: the regional services) or per source: open offers and positions, arrivals, referrals and hires in the period. */
+    ReportTable board(CurrentUser user, ReportFilter f, boolean bySource) {
+        List<Column> columns = List.of(count("openVacancies"), count("openPositions"), count("arrived"),
+                count("referrals"), count("hires"));
+        String key = bySource ? "v.source" : "coalesce(v.centre_id, 0)";
+        String sql = """
+                select %1$s, grouping(%1$s),
+                    count(*) filter (where v.status in ('OPEN', 'IN_SELECTION')),
+                    coalesce(sum(v.positions) filter (where v.status in ('OPEN', 'IN_SELECTION')), 0),
+                    count(*) filter (where v.arrived_on between :from and :to),
+                    coalesce(sum(x.referrals), 0), coalesce(sum(x.hires), 0)
+                from vacancies_vacancy v left join network_job_centre j on j.id = v.centre_id
+                left join lateral (
+                    select count(*) filter (where (r.proposed_at at time zone 'Europe/Rome')::date between :from and :to)
+                            as referrals,
+                        count(*) filter (where r.status = 'HIRED'
+                            and (r.updated_at at time zone 'Europe/Rome')::date between :from and :to) as hires
+                    from vacancies_referral r where r.vacancy_id = v.id) x on true
+                where (cast(:province as varchar) is null or j.province = :province)
+                  and (cast(:centre as bigint) is null or v.centre_id = :centre)
+                group by grouping sets ((%1$s), ())""".formatted(key);
+        if (!bySource) {
+            return byCentre(user, f, TableId.BOARD_BY_CENTRE, columns, sql.replace(
+                    "and (cast(:centre as bigint) is null or v.centre_id = :centre)", ""), "monitoring.row.vacancyCentre");
+        }
+        Long centre = user.scopeCentreId() != null ? user.scopeCentreId() : f.centre();
+        List<Line> lines = new ArrayList<>();
+        Line[] total = new Line[1];
+        params(jdbc.sql(sql), f).param("centre", centre).query((rs, n) -> {
+            List<BigDecimal> values = values(rs, 3, columns);
+            if (rs.getInt(2) == 1) {
+                total[0] = new Line(messages.t("monitoring.total"), values);
+            } else {
+                lines.add(new Line(messages.t(VacancySource.valueOf(rs.getString(1)).labelKey()), values));
+            }
+            return null;
+        }).list();
+        return new ReportTable(TableId.BOARD_BY_SOURCE.slug(), "monitoring.table.board-by-source",
+                "monitoring.caption.board-by-source", "monitoring.row.source", columns, lines, total[0]);
+    }
+
+    /** The requesters of each ministerial list of the period, by status, within the user's scope and the filter. */
+    ReportTable trend(CurrentUser user, ReportFilter f) {
+        List<Column> columns = new ArrayList<>();
+        for (RequestStatus s : RequestStatus.values()) {
+            columns.add(new Column(s.name(), s.labelKey(), Kind.COUNT));
+        }
+        columns.add(count("total"));
+        List<Map.Entry<Long, LocalDate>> imports = jdbc.sql("""
+                select distinct on (snapshot_date) id, snapshot_date from requests_import
+                where snapshot_date between ? and ? order by snapshot_date, id desc""").params(f.from(), f.to())
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getObject(2, LocalDate.class))).list();
+        imports.forEach(i -> counts.ensure(i.getKey()));
+        Long centre = user.scopeCentreId() != null ? user.scopeCentreId() : f.centre();
+        StringBuilder select = new StringBuilder("select c.import_id");
+        for (RequestStatus s : RequestStatus.values()) {
+            select.append(", coalesce(sum(c.requests) filter (where c.status = '").append(s.name()).append("'), 0)");
+        }
+        Map<Long, List<BigDecimal>> byImport = params(jdbc.sql(select + ", coalesce(sum(c.requests), 0) " + """
+                from reporting_snapshot_count c join network_job_centre j on j.id = c.competent_centre_id
+                where c.import_id in (select unnest(cast(:imports as bigint[])))
+                  and (cast(:province as varchar) is null or j.province = :province)
+                  and (cast(:centre as bigint) is null or c.competent_centre_id = :centre)
+                group by c.import_id"""), f).param("centre", centre)
+                .param("imports", imports.stream().map(Map.Entry::getKey).toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong(1), values(rs, 2, columns)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<BigDecimal> zeros = columns.stream().map(c -> BigDecimal.ZERO).toList();
+        List<Line> lines = imports.stream().map(i -> new Line(Dates.format(i.getValue()),
+                byImport.getOrDefault(i.getKey(), zeros))).toList();
+        return new ReportTable(TableId.TREND.slug(), "monitoring.table.trend", "monitoring.caption.trend",
+                "monitoring.row.snapshot", columns, lines, null);
+    }
+
+    // ---- helpers ----
+
+    private ReportTable byCentre(CurrentUser user, ReportFilter f, TableId id, List<Column> columns, String sql,
+            String rowHeaderKey) {
+        return byCentre(user, f, id, columns, sql, rowHeaderKey, Map.of());
+    }
+
+    private ReportTable byCentre(CurrentUser user, ReportFilter f, TableId id, List<Column> columns, String sql,
+            String rowHeaderKey, Map<String, Object> extra) {
+        Map<Long, String> names = centres.names();
+        Long only = user.scopeCentreId() != null ? user.scopeCentreId() : f.centre();
+        List<Map.Entry<String, Line>> lines = new ArrayList<>();
+        Line[] total = new Line[1];
+        JdbcClient.StatementSpec spec = params(jdbc.sql(sql), f);
+        for (Map.Entry<String, Object> e : extra.entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
+        spec.query((rs, n) -> {
+            List<BigDecimal> values = values(rs, 3, columns);
+            if (rs.getInt(2) == 1) {
+                total[0] = new Line(messages.t("monitoring.total"), values);
+            } else {
+                long centre = rs.getLong(1);
+                if (only == null || only == centre) {
+                    String name = centre == 0 ? messages.t("monitoring.regionalServices") : names.getOrDefault(centre, "");
+                    lines.add(Map.entry(name, new Line(name, values)));
+                }
+            }
+            return null;
+        }).list();
+        lines.sort(Map.Entry.comparingByKey());
+        return new ReportTable(id.slug(), "monitoring.table." + id.slug(), "monitoring.caption." + id.slug(),
+                rowHeaderKey, columns, lines.stream().map(Map.Entry::getValue).toList(), total[0]);
+    }
+
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, ReportFilter f) {
+        return spec.param("from", f.from()).param("to", f.to()).param("province", f.province());
+    }
+
+    /** Counts as integers, median days with one decimal; SQL nulls stay null. */
+    private static List<BigDecimal> values(ResultSet rs, int first, List<Column> columns) throws SQLException {
+        List<BigDecimal> values = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            BigDecimal v = rs.getBigDecimal(first + i);
+            values.add(v == null ? null : columns.get(i).kind() == Kind.DAYS ? v.setScale(1, RoundingMode.HALF_UP) : v);
+        }
+        return values;
+    }
+
+    /** Fills a share column as part ÷ whole of two count columns, on every line and the total. */
+    private static ReportTable withShare(ReportTable t, int shareColumn, int part, int whole) {
+        Function<Line, Line> fill = l -> {
+            if (l == null) {
+                return null;
+            }
+            List<BigDecimal> v = new ArrayList<>(l.values());
+            BigDecimal w = v.get(whole);
+            v.set(shareColumn, w == null || w.signum() == 0 ? null : v.get(part).divide(w, 4, RoundingMode.HALF_UP));
+            return new Line(l.label(), v);
+        };
+        return new ReportTable(t.id(), t.titleKey(), t.captionKey(), t.rowHeaderKey(), t.columns(),
+                t.lines().stream().map(fill).toList(), fill.apply(t.total()));
+    }
+
+    private static Column count(String key) {
+        return new Column(key, "monitoring.col." + key, Kind.COUNT);
+    }
+
+    private static Column days(String key) {
+        return new Column(key, "monitoring.col." + key, Kind.DAYS);
+    }
+
+    private static Column share(String key) {
+        return new Column(key, "monitoring.col." + key, Kind.SHARE);
+    }
+}

@@ -1,0 +1,227 @@
+package it.ricolloca.reporting.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.network.CentreSummary;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.reporting.ReportRoutes;
+import it.ricolloca.reporting.internal.NetworkFigures;
+import it.ricolloca.reporting.internal.NetworkFigures.TableId;
+import it.ricolloca.reporting.internal.ReportFilter;
+import it.ricolloca.reporting.internal.ReportTable;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.FormValues;
+import it.ricolloca.shared.web.MenuEntry;
+import it.ricolloca.shared.web.Messages;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The monitoring of pathways, conditionality and the vacancy board: filtered tables, the trend chart, each table's XLSX, CSV and JSON. */
+@Controller
+class NetworkFiguresController {
+
+    private final NetworkFigures figures;
+    private final CurrentUsers currentUsers;
+    private final JobCentres centres;
+    private final Messages messages;
+
+    NetworkFiguresController(NetworkFigures figures, CurrentUsers currentUsers, JobCentres centres, Messages messages) {
+        this.figures = figures;
+        this.currentUsers = currentUsers;
+        this.centres = centres;
+        this.messages = messages;
+    }
+
+    @Bean
+    static MenuEntry networkFiguresMenuEntry() {
+        return new MenuEntry(61, "nav.networkFigures", ReportRoutes.NETWORK, Set.of());
+    }
+
+    @GetMapping(ReportRoutes.NETWORK)
+    String page(@RequestParam Map<String, String> params, Model model) {
+        CurrentUser user = currentUsers.require();
+        ReportFilter filter = filter(user, params);
+        List<ReportTable> tables = Arrays.stream(TableId.values()).map(t -> figures.table(user, t, filter)).toList();
+        model.addAttribute("tables", tables);
+        model.addAttribute("filter", filter);
+        model.addAttribute("query", query(filter));
+        model.addAttribute("centres", user.scopeCentreId() == null ? centres.all() : List.<CentreSummary>of());
+        model.addAttribute("provinces", centres.all().stream().map(CentreSummary::province).distinct().sorted().toList());
+        model.addAttribute("trend", chart(tables.get(tables.size() - 1)));
+        return "reporting/network";
+    }
+
+    @GetMapping(ReportRoutes.TABLE_XLSX)
+    ResponseEntity<byte[]> xlsx(@PathVariable String table, @RequestParam Map<String, String> params) throws IOException {
+        CurrentUser user = currentUsers.require();
+        ReportTable t = figures.table(user, id(table), filter(user, params));
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(messages.t(t.titleKey())));
+            CellStyle percent = wb.createCellStyle();
+            percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
+            List<String> header = header(t);
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < header.size(); i++) {
+                head.createCell(i).setCellValue(SpreadsheetText.neutralise(header.get(i)));
+            }
+            int r = 1;
+            for (ReportTable.Line line : lines(t)) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(SpreadsheetText.neutralise(line.label()));
+                for (int i = 0; i < t.columns().size(); i++) {
+                    BigDecimal v = line.values().get(i);
+                    if (v != null) {
+                        var cell = row.createCell(i + 1);
+                        cell.setCellValue(v.doubleValue());
+                        if (t.columns().get(i).kind() == ReportTable.Kind.SHARE) {
+                            cell.setCellStyle(percent);
+                        }
+                    }
+                }
+            }
+            wb.write(out);
+            return download(out.toByteArray(), t.id() + "-" + Dates.today() + ".xlsx",
+                    MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        }
+    }
+
+    @GetMapping(ReportRoutes.TABLE_CSV)
+    ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam Map<String, String> params) {
+        CurrentUser user = currentUsers.require();
+        ReportTable t = figures.table(user, id(table), filter(user, params));
+        StringBuilder text = new StringBuilder("\uFEFF");
+        text.append(String.join(";", header(t).stream().map(SpreadsheetText::csvField).toList())).append("\r\n");
+        for (ReportTable.Line line : lines(t)) {
+            List<String> cells = new ArrayList<>();
+            cells.add(SpreadsheetText.csvField(line.label()));
+            for (int i = 0; i < t.columns().size(); i++) {
+                cells.add(MonitoringViews.value(t.columns().get(i).kind(), line.values().get(i)));
+            }
+            text.append(String.join(";", cells)).append("\r\n");
+        }
+        return download(text.toString().getBytes(StandardCharsets.UTF_8), t.id() + "-" + Dates.today() + ".csv",
+                new MediaType("text", "csv", StandardCharsets.UTF_8));
+    }
+
+    @GetMapping(ReportRoutes.TABLE_API)
+    @ResponseBody
+    @Operation(summary = "Una tabella del monitoraggio (funnel, health, breaches, outcomes, board-by-centre, "
+            + "board-by-source, trend) per periodo, CPI e provincia", security = @SecurityRequirement(name = "bearer"))
+    Map<String, Object> api(@PathVariable String table, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String centre,
+            @RequestParam(required = false) String province) {
+        CurrentUser user = currentUsers.require();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("from", from);
+        params.put("to", to);
+        params.put("centre", centre);
+        params.put("province", province);
+        ReportFilter f = filter(user, params);
+        ReportTable t = figures.table(user, id(table), f);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("table", t.id());
+        json.put("from", f.from());
+        json.put("to", f.to());
+        json.put("centre", f.centre());
+        json.put("province", f.province());
+        json.put("columns", t.columns().stream().map(c -> Map.of("key", c.key(), "label", messages.t(c.labelKey()),
+                "kind", c.kind().name())).toList());
+        json.put("rows", t.lines().stream().map(l -> line(t, l)).toList());
+        json.put("total", t.total() == null ? null : line(t, t.total()));
+        return json;
+    }
+
+    private static Map<String, Object> line(ReportTable t, ReportTable.Line l) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            values.put(t.columns().get(i).key(), l.values().get(i));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", l.label());
+        m.put("values", values);
+        return m;
+    }
+
+    /** The trend's figures for the chart, as JSON: snapshot dates, total requesters and released requests. */
+    private static String chart(ReportTable trend) {
+        int released = 0;
+        for (int i = 0; i < trend.columns().size(); i++) {
+            if (trend.columns().get(i).key().equals("RELEASED")) {
+                released = i;
+            }
+        }
+        int total = trend.columns().size() - 1;
+        int rel = released;
+        // Labels are dates written dd/MM/yyyy and values are numbers: nothing here needs escaping.
+        return "{\"labels\":[" + String.join(",", trend.lines().stream().map(l -> "\"" + l.label() + "\"").toList())
+                + "],\"total\":[" + numbers(trend, total) + "],\"released\":[" + numbers(trend, rel) + "]}";
+    }
+
+    private static String numbers(ReportTable t, int column) {
+        return String.join(",", t.lines().stream().map(l -> l.values().get(column) == null ? "0"
+                : l.values().get(column).toPlainString()).toList());
+    }
+
+    private List<String> header(ReportTable t) {
+        List<String> header = new ArrayList<>();
+        header.add(messages.t(t.rowHeaderKey()));
+        t.columns().forEach(c -> header.add(messages.t(c.labelKey())));
+        return header;
+    }
+
+    private static List<ReportTable.Line> lines(ReportTable t) {
+        List<ReportTable.Line> lines = new ArrayList<>(t.lines());
+        if (t.total() != null) {
+            lines.add(t.total());
+        }
+        return lines;
+    }
+
+    private static TableId id(String table) {
+        return TableId.of(table).orElseThrow(NotFoundException::new);
+    }
+
+    /** The filter from the form; a CPI user's lines stay their own CPI's whatever the URL says. */
+    private static ReportFilter filter(CurrentUser user, Map<String, String> p) {
+        Long centre = p.get("centre") == null || !p.get("centre").matches("\\d{1,18}") ? null : Long.valueOf(p.get("centre"));
+        return new ReportFilter(FormValues.date(p.get("from")).orElse(null), FormValues.date(p.get("to")).orElse(null),
+                user.scopeCentreId() != null ? user.scopeCentreId() : centre, p.get("province"));
+    }
+
+    private static String query(ReportFilter f) {
+        return "from=" + f.from() + "&to=" + f.to() + (f.centre() == null ? "" : "&centre=" + f.centre())
+                + (f.province() == null ? "" : "&province=" + f.province());
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name).build().toString()).body(body);
+    }
+}
