@@ -134,8 +134,10 @@ public class Claim {
             LocalDate closedOn, ContractType contract, Integer durationMonths, String by, Instant at) {
     }
 
-    public static Claim success(Closing c, LocalDate tariffDate, Tariffs.Success tariff, String explanation) {
+    public static Claim success(Closing c, LocalDate tariffDate, BigDecimal profilingIndex, Tariffs.Success tariff,
+            String explanation) {
         Claim claim = new Claim(c, ClaimKind.SUCCESS, tariffDate, explanation);
+        claim.profilingIndex = profilingIndex;
         claim.band = tariff.band();
         claim.minimumAmount = tariff.minimum();
         claim.maximumAmount = tariff.maximum();
@@ -176,7 +178,7 @@ public class Claim {
         this.amount = fee.amount();
     }
 
-    /** Records the worker's profiling index (from the national portal) and the success fee it gives. */
+    /** Records or corrects the worker's profiling index (from the national portal) and the success fee it gives. */
     public void recordProfiling(BigDecimal index, Tariffs.Success tariff) {
         requireStatus(ClaimStatus.PREPARED);
         if (kind != ClaimKind.SUCCESS) {

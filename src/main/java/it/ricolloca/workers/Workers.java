@@ -58,6 +58,12 @@ public class Workers {
         return workers.findById(id).map(Worker::getEmail).filter(e -> !e.isBlank());
     }
 
+    /** The worker's profiling index on record (0 to 1), when the register has it. */
+    @Transactional(readOnly = true)
+    public Optional<java.math.BigDecimal> profilingIndex(long id) {
+        return workers.findById(id).map(Worker::getProfilingIndex);
+    }
+
     @Transactional(readOnly = true)
     public Optional<WorkerSummary> find(long id) {
         return workers.findById(id).map(Worker::summary);

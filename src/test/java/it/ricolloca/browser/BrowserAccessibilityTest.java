@@ -597,6 +597,62 @@ class BrowserAccessibilityTest {
             int last = sheet.getRow(0).getLastCellNum() - 1;
             assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(last).getNumericCellValue()).isEqualTo(3);
         }
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(
+                "Percorsi, condizionalità, vetrina e andamento nel tempo")).click();
+        page.getByLabel("Dal", new Page.GetByLabelOptions().setExact(true)).fill("2015-10-01");
+        page.getByLabel("Al", new Page.GetByLabelOptions().setExact(true)).fill("2015-10-31");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mostra")).click();
+        assertThat(page.locator("#table-trend + p + div table").textContent()).contains("01/10/2015", "08/10/2015");
+        page.waitForFunction("() => typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('trend-chart'))");
+        assertThat(page.evaluate("() => Chart.getChart(document.getElementById('trend-chart')).data.datasets[0].data"))
+                .asString().isEqualTo("[1, 3]");
+        check();
+        signOut();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.support.ClosedPathways closedPathways;
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient claimJdbc;
+
+    @Test
+    void aHireBecomesAClaimThatTheMasterReviewsAndSubmitsAndTheRegionRecordsAsPaid() {
+        long office = closedPathways.newTorinoOffice();
+        long pathway = closedPathways.started(office, "Rimborsata", "Olga", 30);
+        claimJdbc.sql("update workers_worker set profiling_index = 0.65 where id = (select worker_id from pathway_pathway"
+                + " where id = ?)").param(pathway).update();
+        closedPathways.close(pathway, it.ricolloca.pathway.PathwayOutcome.HIRED, new it.ricolloca.pathway.Pathway.Hire(
+                "Browser Srl", it.ricolloca.support.ClosedPathways.VAT, it.ricolloca.pathway.ContractType.PERMANENT,
+                new java.math.BigDecimal("38"), it.ricolloca.shared.web.Dates.today(), null));
+        long claim = closedPathways.claimOf(pathway).getId();
+
+        signIn("master.torino");
+        page.navigate(url("/claims"));
+        check();
+        page.getByLabel("Lavoratore (nome o codice fiscale)").fill("rimborsata olga");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerca")).click();
+        // 1000 + (0.65 − 0.5) × 2 × (5000 − 1000)
+        assertThat(page.locator("table").textContent()).contains("Rimborsata Olga", "2.200,00 €", "Preparata");
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rimborsata Olga")).click();
+        assertThat(page.locator("main").textContent()).contains("Tempo indeterminato o apprendistato", "0.65", "2.200,00 €");
+        check();
+        page.onceDialog(d -> d.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Segna come verificata")).click();
+        assertThat(page.locator("main").textContent()).contains("Domanda verificata.", "Verificata");
+        page.onceDialog(d -> d.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invia all'ANPAL")).click();
+        assertThat(page.locator("main").textContent()).contains("Domanda inviata.");
+        check();
+        signOut();
+
+        signIn("adr.regione");
+        page.navigate(url("/claims/" + claim));
+        page.getByLabel("Importo pagato (€)").fill("2.200,00");
+        page.onceDialog(d -> d.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra il pagamento")).click();
+        assertThat(page.locator("main").textContent()).contains("Pagamento registrato.", "Pagata", "pagati 2.200,00 €");
+        check();
         signOut();
         assertThat(violations).isEmpty();
         assertThat(consoleErrors).isEmpty();

@@ -122,9 +122,14 @@ class ClaimWorkflowTest {
     @Test
     void withoutAJobTheFeeForServicePaysUpToThreeHoursAWorkerAndTheOfficeUpToNineHoursASuccess() {
         long hired = started("Assunto", "Ugo");
+        jdbc.sql("update workers_worker set profiling_index = 0.8 where id = (select worker_id from pathway_pathway"
+                + " where id = ?)").param(hired).update();
         close(hired, PathwayOutcome.HIRED, new Pathway.Hire("Logistica Srl", VAT, ContractType.FIXED_TERM,
                 new BigDecimal("20"), Dates.today().minusDays(1), 12));
         assertThat(claimOf(hired).getBand()).isEqualTo(TariffBand.FIXED_6_MONTHS);
+        assertThat(claimOf(hired).getProfilingIndex()).as("the index on record in the register").isEqualByComparingTo("0.8");
+        // 500 + (0.8 − 0.5) × 2 × (2500 − 500)
+        assertThat(claimOf(hired).getAmount()).isEqualByComparingTo("1700.00");
         assertThat(work.officeCap(office).allowedHours()).isEqualByComparingTo("9");
 
         long[] ids = new long[4];

@@ -17,6 +17,7 @@ import it.ricolloca.pathway.PathwayClosed;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.workers.Workers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,18 +53,20 @@ public class ClaimWork {
     private final Dossier dossier;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final Workers workers;
 
-    ClaimWork(ClaimRepository claims, Tariffs tariffs, Dossier dossier, AuditTrail audit, JdbcClient jdbc) {
+    ClaimWork(ClaimRepository claims, Tariffs tariffs, Dossier dossier, AuditTrail audit, JdbcClient jdbc, Workers workers) {
         this.claims = claims;
         this.tariffs = tariffs;
         this.dossier = dossier;
+        this.workers = workers;
         this.audit = audit;
         this.jdbc = jdbc;
     }
 
     /**
      * The claim of a pathway just closed, once: a success fee when the hire falls in a band in force
-     * on its start date; otherwise the Fee4Service for the hours served (none when no hour was served).
+     * on its start date, with the worker's profiling index on record in the register; otherwise the Fee4Service for the hours served (none when no hour was served).
      */
     public Optional<Claim> prepare(PathwayClosed e) {
         Optional<Claim> existing = claims.findByPathwayId(e.pathwayId());
@@ -77,7 +80,8 @@ public class ClaimWork {
             LocalDate on = e.hireStart() == null ? e.closedOn() : e.hireStart();
             Optional<TariffBand> band = tariffs.band(e.hireContract(), e.hireDurationMonths(), on);
             if (band.isPresent()) {
-                claim = Claim.success(closing, on, tariffs.success(band.get(), null, on), null);
+                BigDecimal profiling = workers.profilingIndex(e.workerId()).orElse(null);
+                claim = Claim.success(closing, on, profiling, tariffs.success(band.get(), profiling, on), null);
             } else {
                 claim = feeForService(closing, e, "claim.explanation.noBand");
             }
