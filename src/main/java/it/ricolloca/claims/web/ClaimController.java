@@ -14,8 +14,8 @@ import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.FlashActs;
 import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -153,10 +152,7 @@ class ClaimController {
     String payment(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
             @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String on,
             RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        if (!work.canDecide(user, work.get(user, id).getCentreId())) {
-            throw new AccessDeniedException("claim");
-        }
+        CurrentUser user = decider(id);
         return act(id, redirect, "claim.paid", () -> work.recordPayment(user, id, version, amount, date(on)));
     }
 
@@ -164,10 +160,7 @@ class ClaimController {
     String refusal(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
             @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String on,
             RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        if (!work.canDecide(user, work.get(user, id).getCentreId())) {
-            throw new AccessDeniedException("claim");
-        }
+        CurrentUser user = decider(id);
         return act(id, redirect, "claim.refused", () -> work.recordRefusal(user, id, version, reason, date(on)));
     }
 
@@ -181,15 +174,17 @@ class ClaimController {
 
     /** Rights are checked by the service before anything changes; a refusal comes back as a message. */
     private String act(long id, RedirectAttributes redirect, String done, Runnable act) {
-        try {
-            act.run();
-            redirect.addFlashAttribute("flash", done);
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("problem", messages.t("claim.stale"));
-        }
+        FlashActs.run(messages, redirect, done, "claim.stale", act);
         return "redirect:" + ClaimRoutes.claim(id);
+    }
+
+    /** The national agency's answer: only its recorders, checked before any form value is read. */
+    private CurrentUser decider(long id) {
+        CurrentUser user = currentUsers.require();
+        if (!work.canDecide(user, work.get(user, id).getCentreId())) {
+            throw new AccessDeniedException("claim");
+        }
+        return user;
     }
 
     private static ClaimRegister.Filter filter(Map<String, String> p) {

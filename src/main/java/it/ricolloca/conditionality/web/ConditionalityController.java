@@ -13,6 +13,7 @@ import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.FlashActs;
 import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
@@ -23,7 +24,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -222,14 +222,7 @@ class ConditionalityController {
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Runnable act) {
-        try {
-            act.run();
-            redirect.addFlashAttribute("flash", done);
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("problem", messages.t("conditionality.stale"));
-        }
+        FlashActs.run(messages, redirect, done, "conditionality.stale", act);
         return "redirect:" + ConditionalityRoutes.breach(id);
     }
 

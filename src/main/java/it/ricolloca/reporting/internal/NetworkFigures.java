@@ -152,41 +152,46 @@ public class NetworkFigures {
 
     /** Breaches that occurred in the period, per competent CPI and type. */
     ReportTable breaches(CurrentUser user, ReportFilter f) {
-        List<Column> columns = new ArrayList<>();
-        StringBuilder select = new StringBuilder();
+        Map<Column, String> counted = new java.util.LinkedHashMap<>();
         for (BreachKind k : BreachKind.values()) {
-            columns.add(new Column(k.name(), k.labelKey(), Kind.COUNT));
-            select.append(", count(*) filter (where b.kind = '").append(k.name()).append("')");
+            counted.put(new Column(k.name(), k.labelKey(), Kind.COUNT), "b.kind = '" + k.name() + "'");
         }
-        columns.add(count("total"));
-        String sql = "select b.competent_centre_id, grouping(b.competent_centre_id)" + select + ", count(*) " + """
+        return countedByCentre(user, f, TableId.BREACHES, counted, "b.competent_centre_id", " " + """
                 from conditionality_breach b join network_job_centre j on j.id = b.competent_centre_id
-                where b.occurred_on between :from and :to and (cast(:province as varchar) is null or j.province = :province)
-                group by grouping sets ((b.competent_centre_id), ())""";
-        return byCentre(user, f, TableId.BREACHES, columns, sql, "monitoring.row.competentCentre");
+                where b.occurred_on between :from and :to""", "monitoring.row.competentCentre");
     }
 
     /** Pathways closed in the period, per provider CPI: hires by contract, then the other outcomes. */
     ReportTable outcomes(CurrentUser user, ReportFilter f) {
-        List<Column> columns = new ArrayList<>();
-        StringBuilder select = new StringBuilder();
+        Map<Column, String> counted = new java.util.LinkedHashMap<>();
         for (ContractType c : ContractType.values()) {
-            columns.add(new Column("HIRED_" + c.name(), "monitoring.col.hiredAs." + c.name(), Kind.COUNT));
-            select.append(", count(*) filter (where p.outcome = 'HIRED' and p.hire_contract = '").append(c.name())
-                    .append("')");
+            counted.put(new Column("HIRED_" + c.name(), "monitoring.col.hiredAs." + c.name(), Kind.COUNT),
+                    "p.outcome = 'HIRED' and p.hire_contract = '" + c.name() + "'");
         }
         for (PathwayOutcome o : PathwayOutcome.values()) {
             if (o != PathwayOutcome.HIRED) {
-                columns.add(new Column(o.name(), o.labelKey(), Kind.COUNT));
-                select.append(", count(*) filter (where p.outcome = '").append(o.name()).append("')");
+                counted.put(new Column(o.name(), o.labelKey(), Kind.COUNT), "p.outcome = '" + o.name() + "'");
             }
         }
-        columns.add(count("total"));
-        String sql = "select p.centre_id, grouping(p.centre_id)" + select + ", count(*) " + """
+        return countedByCentre(user, f, TableId.OUTCOMES, counted, "p.centre_id", " " + """
                 from pathway_pathway p join network_job_centre j on j.id = p.centre_id
-                where p.closed_on between :from and :to and (cast(:province as varchar) is null or j.province = :province)
-                group by grouping sets ((p.centre_id), ())""";
-        return byCentre(user, f, TableId.OUTCOMES, columns, sql, "monitoring.row.providerCentre");
+                where p.closed_on between :from and :to""", "monitoring.row.providerCentre");
+    }
+
+    /**
+     * A table of counts per CPI, one column per condition (built from enum constants, never from
+     * input) and a total column; {@code from} joins the CPI as {@code j} for the province filter.
+     */
+    private ReportTable countedByCentre(CurrentUser user, ReportFilter f, TableId id, Map<Column, String> counted,
+            String centre, String from, String rowHeaderKey) {
+        List<Column> columns = new ArrayList<>(counted.keySet());
+        columns.add(count("total"));
+        StringBuilder sql = new StringBuilder("select ").append(centre).append(", grouping(").append(centre).append(")");
+        counted.values().forEach(condition -> sql.append(", count(*) filter (where ").append(condition).append(")"));
+        sql.append(", count(*)").append(from)
+                .append(" and (cast(:province as varchar) is null or j.province = :province) group by grouping sets ((")
+                .append(centre).append("), ())");
+        return byCentre(user, f, id, columns, sql.toString(), rowHeaderKey);
     }
 
     /** The vacancy board per owning CPI (0: the regional services) or per source: open offers and positions, arrivals, referrals and hires in the period. */
