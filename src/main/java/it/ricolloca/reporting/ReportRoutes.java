@@ -12,6 +12,8 @@ public final class ReportRoutes {
     public static final String TABLE_XLSX = "/monitoring/network/{table}.xlsx";
     public static final String TABLE_CSV = "/monitoring/network/{table}.csv";
     public static final String TABLE_API = "/api/v1/reports/tables/{table}";
+    public static final String OVERVIEW = "/monitoring/overview";
+    public static final String OVERVIEW_XLSX = "/monitoring/overview.xlsx";
 
     private ReportRoutes() {
     }

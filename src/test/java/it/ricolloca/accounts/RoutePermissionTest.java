@@ -239,6 +239,8 @@ class RoutePermissionTest {
         routesOfTheProvider();
         routesOfTheBoard();
         routesOfTheClaims();
+        routesOfTraining();
+        routesOfNotices();
 
         get("/parameters", "/parameters", allow(ok(), all()), redirectAnon());
         get("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", allow(ok(), all()), redirectAnon());
@@ -503,6 +505,64 @@ class RoutePermissionTest {
         post("/claims/{id}/payment", c + "/payment", Map.of("version", "-1", "amount", "10", "on", "x"), deciders,
                 redirectAnon());
         post("/claims/{id}/refusal", c + "/refusal", Map.of("version", "-1", "reason", "x"), deciders, redirectAnon());
+    }
+
+    @Autowired it.ricolloca.training.internal.TrainingWork trainingWork;
+
+    /** Training: a course and today's session, tutor.torino enrolled by master.torino and present. */
+    private void routesOfTraining() {
+        CurrentUser regione = released.user("regione");
+        long course = trainingWork.createCourse(regione, "Corso permessi", it.ricolloca.training.TrainingContent.VACANCY_BOARD,
+                null, "2");
+        long session = trainingWork.addSession(regione, course, it.ricolloca.shared.web.Dates.today(),
+                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 0), "Sala permessi", false, "Docente", "10");
+        long enrolment = trainingWork.enrol(released.user("master.torino"), session, "tutor.torino");
+        trainingWork.recordAttendance(regione, session, trainingWork.session(session).version(), Map.of(enrolment, true));
+        List<String> managers = List.of("regione", "adr.regione");
+        Map<String, Integer> manage = allow(403, all());
+        manage.putAll(allow(302, managers));
+        Map<String, Integer> enrol = allow(403, all());
+        enrol.putAll(allow(302, List.of("regione", "adr.regione", "master.torino", "master.novara")));
+        Map<String, Integer> withdraw = allow(403, all());
+        withdraw.putAll(Map.of("regione", 302, "adr.regione", 302, "master.torino", 302, "master.novara", 404,
+                "operatore.novara", 404));
+        Map<String, Integer> certificate = allow(404, all());
+        certificate.putAll(allow(200, List.of("regione", "adr.regione", "master.torino", "tutor.torino")));
+        Map<String, Integer> coverage = allow(403, all());
+        coverage.putAll(allow(200, managers));
+        String s = "/training/sessions/" + session;
+        String e = "/training/enrolments/" + enrolment;
+
+        get("/training", "/training?q=permessi&page=x", allow(ok(), all()), redirectAnon());
+        post("/training", "/training", Map.of("title", "", "content", "NOPE", "hours", "x"), manage, redirectAnon());
+        get("/training/courses/{id}", "/training/courses/" + course, allow(ok(), all()), redirectAnon());
+        post("/training/courses/{id}/sessions", "/training/courses/" + course + "/sessions", Map.of("capacity", "0"),
+                manage, redirectAnon());
+        get("/training/sessions/{id}", s, allow(ok(), all()), redirectAnon());
+        post("/training/sessions/{id}/enrolments", s + "/enrolments", Map.of("who", "nessuno.cosi"), enrol, redirectAnon());
+        post("/training/sessions/{id}/attendance", s + "/attendance", Map.of("version", "-1"), manage, redirectAnon());
+        post("/training/enrolments/{id}/withdraw", e + "/withdraw", Map.of(), withdraw, redirectAnon());
+        get("/training/enrolments/{id}/certificate.pdf", e + "/certificate.pdf", certificate, redirectAnon());
+        get("/training/coverage", "/training/coverage", coverage, redirectAnon());
+    }
+
+    @Autowired it.ricolloca.notifications.internal.Notices notices;
+
+    /** Notices: one to Torino's tutors. */
+    private void routesOfNotices() {
+        long notice = notices.send(released.user("regione"), "Avviso permessi", "Testo", List.of(torino),
+                List.of(Role.CPI_TUTOR), "CPI Torino · Tutor");
+        Map<String, Integer> senders = allow(403, all());
+        senders.putAll(allow(302, List.of("regione", "adr.regione")));
+        Map<String, Integer> readers = allow(404, all());
+        readers.putAll(allow(200, List.of("regione", "adr.regione", "tutor.torino")));
+        get("/notices", "/notices?sent=true&page=x", allow(ok(), all()), redirectAnon());
+        post("/notices", "/notices", Map.of("title", "", "body", ""), senders, redirectAnon());
+        get("/notices/{id}", "/notices/" + notice, readers, redirectAnon());
+        Map<String, Integer> regional = allow(403, all());
+        regional.putAll(allow(200, List.of("regione", "adr.regione", "reclutamenti.regione")));
+        get("/monitoring/overview", "/monitoring/overview", regional, redirectAnon());
+        get("/monitoring/overview.xlsx", "/monitoring/overview.xlsx", regional, redirectAnon());
     }
 
     /** A Torino record: every user who may see it gets {@code ok}; Novara 404. */

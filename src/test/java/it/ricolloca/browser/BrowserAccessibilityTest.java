@@ -612,6 +612,56 @@ class BrowserAccessibilityTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    @Test
+    void theRegionRunsACourseMasterNovaraEnrolsTheTutorAndTheCertificateDownloads() throws Exception {
+        signIn("regione");
+        page.navigate(url("/training"));
+        check();
+        page.getByLabel("Titolo del corso").fill("Vetrina e incrocio: corso del browser");
+        page.getByLabel("Contenuto").selectOption("VACANCY_BOARD");
+        page.getByLabel("Ore", new Page.GetByLabelOptions().setExact(true)).fill("3");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Crea il corso")).click();
+        assertThat(page.locator("main").textContent()).contains("Corso creato.", "Vetrina e incrocio: corso del browser");
+        check();
+        page.getByLabel("Luogo").fill("Sala corsi, Novara");
+        page.getByLabel("Docente").fill("Dott.ssa Formatrice");
+        page.getByLabel("Posti").fill("12");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Crea la sessione")).click();
+        assertThat(page.locator("main").textContent()).contains("Sessione creata.", "0 iscritti su 12 posti");
+        String session = page.url();
+        check();
+        signOut();
+
+        signIn("master.novara");
+        page.navigate(session);
+        page.getByLabel("Persona del tuo CPI").selectOption(String.valueOf(released.user("tutor.novara").id()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Iscrivi")).click();
+        assertThat(page.locator("main").textContent()).contains("Iscrizione registrata.", "1 iscritti su 12 posti");
+        check();
+        signOut();
+
+        signIn("regione");
+        page.navigate(session);
+        page.locator("form[action$='/attendance'] input[type=checkbox]").first().check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra le presenze")).click();
+        assertThat(page.locator("main").textContent()).contains("Presenze registrate.");
+        check();
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator(
+                "a[href$='/certificate.pdf']").first().click());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(
+                java.nio.file.Files.readAllBytes(download.path()))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                    .contains("Attestato di partecipazione", "CPI Novara", "Vetrina e incrocio: corso del browser",
+                            "Dott.ssa Formatrice");
+        }
+        page.navigate(url("/training/coverage"));
+        assertThat(page.locator("main").textContent()).contains("CPI Novara");
+        check();
+        signOut();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
     @org.springframework.beans.factory.annotation.Autowired it.ricolloca.support.ClosedPathways closedPathways;
     @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient claimJdbc;
 

@@ -28,7 +28,7 @@ class MessageBundleTest {
     private static final Pattern FLASH_OR_REJECT = Pattern.compile(
             "(?:addFlashAttribute\\(\"flash\", |rejectValue\\(\"\\w+\", |reject\\(|super\\()\"([a-zA-Z0-9_.]+)\"");
     private static final Pattern EXCEPTION_KEY = Pattern.compile("super\\(\"([a-z][a-zA-Z0-9_.]+)\"");
-    private static final Pattern KEY_STRING = Pattern.compile("\"((?:login|error|delegation|user|centre|office|token|password|form|cf|piva|worker|import|request|document|mail|letter|vacancy|referral|referent|match|claim)\\.[a-zA-Z0-9_.]*[a-zA-Z0-9_])\"");
+    private static final Pattern KEY_STRING = Pattern.compile("\"((?:login|error|delegation|user|centre|office|token|password|form|cf|piva|worker|import|request|document|mail|letter|vacancy|referral|referent|match|claim|training|notice)\\.[a-zA-Z0-9_.]*[a-zA-Z0-9_])\"");
     private static final Pattern VISIBLE_ATTRIBUTE = Pattern.compile(
             "\\b(?:title|alt|placeholder|aria-label|data-confirm)=\"([^\"$]*[A-Za-zÀ-ú][^\"]*)\"");
 
