@@ -642,7 +642,7 @@ class BrowserAccessibilityTest {
 
         signIn("regione");
         page.navigate(session);
-        page.locator("form[action$='/attendance'] input[type=checkbox]").first().check();
+        page.locator("form[action$='/attendance'] label.form-check-label").first().click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra le presenze")).click();
         assertThat(page.locator("main").textContent()).contains("Presenze registrate.");
         check();
