@@ -1,0 +1,195 @@
+package it.ricolloca.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import it.ricolloca.RicollocaApplication;
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.internal.ApiTokens;
+import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.agenda.internal.AppointmentReminders;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.pathway.internal.PathwayWork;
+import it.ricolloca.requests.CheckKind;
+import it.ricolloca.requests.CheckOutcome;
+import it.ricolloca.requests.internal.RequestQueries;
+import it.ricolloca.requests.internal.RequestWorkflow;
+import it.ricolloca.requests.internal.RequestWorkflow.ProviderChoice;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.support.BenchmarkHttp;
+import it.ricolloca.support.TestCodes;
+import it.ricolloca.workers.internal.WorkerRegister;
+import jakarta.mail.internet.MimeMessage;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two application nodes started in one test over the same PostgreSQL, as behind a load balancer:
+ * a session opened on one is valid on the other; two nodes releasing the same request at once give
+ * one decision and one clear conflict; both nodes running the reminders job at once mail the worker
+ * once (ShedLock and the appointment's version).
+ */
+class MultiNodeTest {
+
+    @Test
+    void twoNodesShareSessionsDecideOnceAndMailOnce() throws Exception {
+        int smtpPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            smtpPort = s.getLocalPort();
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+                ConfigurableApplicationContext a = node(pg, smtpPort, "--ricolloca.demo=true");
+                ConfigurableApplicationContext b = node(pg, smtpPort)) {
+            int portA = ((WebServerApplicationContext) a).getWebServer().getPort();
+            int portB = ((WebServerApplicationContext) b).getWebServer().getPort();
+
+            // A session opened on node A is valid on node B (Spring Session JDBC).
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            BenchmarkHttp.signIn(browser, portA, "master.torino");
+            HttpResponse<String> onB = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + portB + "/"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(onB.statusCode()).isEqualTo(200);
+            assertThat(onB.body()).contains("Benvenuto", "Utente master Torino");
+
+            // Node A and node B release the same request at the same moment: one decision, one conflict.
+            long request = checkedRequest(a);
+            long version = a.getBean(RequestQueries.class).load(user(a, "master.torino"), request).getVersion();
+            String token = a.getBean(ApiTokens.class).create(user(a, "master.torino").id(), "due nodi", "regione");
+            List<HttpResponse<String>> answers = together(
+                    () -> release(portA, token, request, version), () -> release(portB, token, request, version));
+            List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
+            assertThat(statuses).containsExactly(200, 409);
+            assertThat(answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow().body())
+                    .contains("\"message\"").containsAnyOf("modificata", "modificato", "già");
+            JdbcClient jdbc = a.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select status from requests_voucher_request where id = ?").param(request)
+                    .query(String.class).single()).isEqualTo("RELEASED");
+            assertThat(jdbc.sql("select count(*) from audit_entry where action like '%RELEASE%' and record_id = ?")
+                    .param(String.valueOf(request)).query(Long.class).single()).isEqualTo(1);
+
+            // Both nodes run the reminders job at once: the worker is mailed once.
+            a.getBean(PathwayWork.class).bookFirstAppointment(user(a, "master.torino"), request,
+                    ZonedDateTime.now(Dates.ZONE).plusHours(2).withSecond(0).withNano(0), 60, "al telefono", null);
+            together(() -> {
+                a.getBean(AppointmentReminders.class).scheduled();
+                return null;
+            }, () -> {
+                b.getBean(AppointmentReminders.class).scheduled();
+                return null;
+            });
+            a.getBean(AppointmentReminders.class).sendDue();
+            b.getBean(AppointmentReminders.class).sendDue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> reminders(mail).size() >= 1);
+            Thread.sleep(2000);
+            assertThat(reminders(mail)).hasSize(1);
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private static ConfigurableApplicationContext node(EmbeddedPostgres pg, int smtpPort, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
+        args.addAll(Arrays.asList(extra));
+        return new SpringApplicationBuilder(RicollocaApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static CurrentUser user(ConfigurableApplicationContext node, String username) {
+        return node.getBean(UserAccountRepository.class).findByUsername(username).orElseThrow().toCurrentUser();
+    }
+
+    /** A request of Torino with its three checks passed, filed on node A, ready to be decided. */
+    private static long checkedRequest(ConfigurableApplicationContext a) {
+        CurrentUser master = user(a, "master.torino");
+        String cf = TestCodes.random(new Random(2027));
+        long worker = a.getBean(WorkerRegister.class).create(user(a, "regione"), cf, "Nodo", "Doppio", master.centreId())
+                .getId();
+        JdbcClient jdbc = a.getBean(JdbcClient.class);
+        jdbc.sql("update workers_worker set email = 'nodo.doppio@example.org' where id = ?").param(worker).update();
+        jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
+                .params(worker, LocalDate.of(2026, 1, 15)).update();
+        long office = a.getBean(JobCentres.class).offices().stream().filter(o -> o.centreId() == master.centreId())
+                .findFirst().orElseThrow().id();
+        RequestWorkflow workflow = a.getBean(RequestWorkflow.class);
+        RequestQueries queries = a.getBean(RequestQueries.class);
+        long id = workflow.fileIntermediated(master, cf, new ProviderChoice("CPI", office, null));
+        for (CheckKind k : CheckKind.values()) {
+            workflow.recordCheck(master, id, queries.load(master, id).getVersion(), k, CheckOutcome.PASSED, Dates.today(),
+                    null);
+        }
+        return id;
+    }
+
+    private static HttpResponse<String> release(int port, String token, long request, long version) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/requests/" + request + "/release")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"version\": " + version + ", \"note\": \"nodo\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Runs both at the same moment and returns their results in order. */
+    @SafeVarargs
+    private static <T> List<T> together(Callable<T>... calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> c : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return c.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<MimeMessage> reminders(GreenMail mail) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals("nodo.doppio@example.org")
+                        && m.getSubject().contains("Promemoria");
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+}
