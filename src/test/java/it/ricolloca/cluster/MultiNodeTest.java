@@ -1,6 +1,7 @@
 package it.ricolloca.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -15,6 +16,7 @@ import it.ricolloca.network.JobCentres;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.requests.CheckKind;
 import it.ricolloca.requests.CheckOutcome;
+import it.ricolloca.requests.internal.ImportJobs;
 import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.requests.internal.RequestWorkflow;
 import it.ricolloca.requests.internal.RequestWorkflow.ProviderChoice;
@@ -50,7 +52,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two application nodes started in one test over the same PostgreSQL, as behind a load balancer:
  * a session opened on one is valid on the other; two nodes releasing the same request at once give
- * one decision and one clear conflict; both nodes running the reminders job at once mail the worker
+ * one decision and one clear conflict; an import running on one is seen running on the other, which
+ * cannot start a second one for that date; both nodes running the reminders job at once mail the worker
  * once (ShedLock and the appointment's version).
  */
 class MultiNodeTest {
@@ -93,6 +96,23 @@ class MultiNodeTest {
                     .query(String.class).single()).isEqualTo("RELEASED");
             assertThat(jdbc.sql("select count(*) from audit_entry where action like '%RELEASE%' and record_id = ?")
                     .param(String.valueOf(request)).query(Long.class).single()).isEqualTo(1);
+
+            // An import started on node A is seen running on node B, which cannot start another for that date.
+            StringBuilder list = new StringBuilder("codice fiscale;data richiesta;stato;cpi competente\n");
+            Random random = new Random(42);
+            for (int i = 0; i < 50_000; i++) {
+                list.append(TestCodes.random(random)).append(";02/03/2026;Richiesto;CPI Novara\n");
+            }
+            byte[] file = list.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            LocalDate snapshot = LocalDate.of(2026, 3, 9);
+            java.util.UUID job = a.getBean(ImportJobs.class).start(user(a, "regione"), "grande.csv", file, snapshot);
+            assertThat(b.getBean(ImportJobs.class).get(job).phase()).isIn(ImportJobs.Phase.READING, ImportJobs.Phase.WRITING);
+            assertThatThrownBy(() -> b.getBean(ImportJobs.class).start(user(b, "regione"), "grande.csv", file, snapshot))
+                    .hasMessage("import.job.running");
+            await().atMost(Duration.ofMinutes(2)).until(() -> b.getBean(ImportJobs.class).get(job).phase()
+                    == ImportJobs.Phase.DONE);
+            assertThat(jdbc.sql("select count(*) from requests_import where snapshot_date = ?").param(snapshot)
+                    .query(Long.class).single()).isEqualTo(1);
 
             // Both nodes run the reminders job at once: the worker is mailed once.
             a.getBean(PathwayWork.class).bookFirstAppointment(user(a, "master.torino"), request,

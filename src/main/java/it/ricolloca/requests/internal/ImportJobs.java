@@ -61,11 +61,28 @@ public class ImportJobs {
         UUID id = UUID.randomUUID();
         String name = fileName == null || fileName.isBlank() ? "-" : fileName.strip();
         Timestamp now = Timestamp.from(Instant.now());
+        // A job whose node stopped reporting is over: it must not block the next import of its date.
         jdbc.sql("""
-                insert into requests_import_job (id, started_by, started_at, updated_at, file_name, snapshot_date, phase)
-                values (?, ?, ?, ?, ?, ?, 'READING')""")
-                .params(id, actor.username(), now, now, name.length() > 255 ? name.substring(0, 255) : name, snapshotDate)
-                .update();
+                update requests_import_job set phase = 'FAILED', error = ?, updated_at = now()
+                where phase in ('READING', 'WRITING') and updated_at < ?""")
+                .params(messages.t("import.job.stale"), Timestamp.from(Instant.now().minus(STALE))).update();
+        try {
+            jdbc.sql("""
+                    insert into requests_import_job (id, started_by, started_at, updated_at, file_name, snapshot_date, phase)
+                    values (?, ?, ?, ?, ?, ?, 'READING')""")
+                    .params(id, actor.username(), now, now, name.length() > 255 ? name.substring(0, 255) : name,
+                            snapshotDate)
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // The partial unique index: another import of this date is running, on this node or another.
+            Running running = jdbc.sql("""
+                    select started_by, file_name from requests_import_job
+                    where snapshot_date = ? and phase in ('READING', 'WRITING')""").param(snapshotDate)
+                    .query((rs, n) -> new Running(rs.getString(1), rs.getString(2))).optional()
+                    .orElse(new Running("-", "-"));
+            throw new RequestListImporter.ImportRejectedException("import.job.running", running.startedBy(),
+                    running.fileName(), it.ricolloca.shared.web.Dates.format(snapshotDate));
+        }
         executor.execute(new DelegatingSecurityContextRunnable(() -> run(id, actor, fileName, content, snapshotDate)));
         return id;
     }
@@ -107,6 +124,9 @@ public class ImportJobs {
     private void fail(UUID id, String message) {
         jdbc.sql("update requests_import_job set phase = 'FAILED', error = ?, updated_at = now() where id = ?")
                 .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
+    }
+
+    private record Running(String startedBy, String fileName) {
     }
 
     public Job get(UUID id) {

@@ -72,11 +72,11 @@ class ImportController {
         if (file == null || file.isEmpty()) {
             return form(model, snapshotDate, messages.t("import.file.empty"));
         }
-        if (file.getSize() > asyncThreshold) {
-            java.util.UUID job = jobs.start(user, file.getOriginalFilename(), file.getBytes(), snapshotDate);
-            return "redirect:" + RequestRoutes.job(job);
-        }
         try {
+            if (file.getSize() > asyncThreshold) {
+                java.util.UUID job = jobs.start(user, file.getOriginalFilename(), file.getBytes(), snapshotDate);
+                return "redirect:" + RequestRoutes.job(job);
+            }
             ImportReport result = importer.importFile(user, file.getOriginalFilename(), file.getBytes(), snapshotDate);
             redirect.addFlashAttribute("flash", result.alreadyImported() ? "import.already" : "import.done");
             return "redirect:" + RequestRoutes.importPage(result.importId());
