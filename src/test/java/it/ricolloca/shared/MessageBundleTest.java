@@ -85,7 +85,7 @@ class MessageBundleTest {
         for (DelegatedFunction f : DelegatedFunction.values()) {
             keys.add(f.labelKey());
         }
-        for (int status : new int[] {400, 403, 404, 405, 409, 413, 500}) {
+        for (int status : new int[] {400, 403, 404, 405, 409, 413, 500, 503}) {
             keys.add("error." + status + ".title");
             keys.add("error." + status + ".text");
         }

@@ -47,12 +47,14 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres pg,
-            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
+            @Value("${spring.datasource.hikari.connection-timeout:5000}") long connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setPassword("postgres");
         config.setMaximumPoolSize(poolSize);
+        config.setConnectionTimeout(connectionTimeout);
         config.setPoolName("ricolloca-embedded");
         return new HikariDataSource(config);
     }

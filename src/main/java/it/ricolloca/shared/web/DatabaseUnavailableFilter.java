@@ -1,0 +1,89 @@
+package it.ricolloca.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * While the database cannot be reached (stopped, restarting, failing over), every request that
+ * needs it answers 503 with an Italian page written here, without the database (the session, the
+ * menu and the error page all live in it); API clients get JSON. The connection pool reconnects by
+ * itself when the database returns: nothing needs a restart. Placed before every other filter.
+ */
+@org.springframework.stereotype.Component
+class DatabaseUnavailableFilter extends OncePerRequestFilter {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+    private final Messages messages;
+
+    DatabaseUnavailableFilter(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Bean
+    static FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableRegistration(DatabaseUnavailableFilter f) {
+        FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(f);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            if (!unreachable(e) || response.isCommitted()) {
+                throw e;
+            }
+            log.warn("Database non raggiungibile: {} {} risponde 503", request.getMethod(), request.getRequestURI());
+            response.resetBuffer();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "30");
+            response.setHeader("Cache-Control", "no-store");
+            String title = messages.t("error.503.title");
+            String text = messages.t("error.503.text");
+            if (request.getRequestURI().startsWith("/api/")) {
+                response.setContentType("application/json;charset=UTF-8");
+                response.getWriter().write("{\"status\":503,\"message\":\"" + title.replace("\"", "'") + "\"}");
+                return;
+            }
+            response.setContentType("text/html;charset=UTF-8");
+            byte[] page = ("<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                    + "content=\"width=device-width, initial-scale=1\"><title>" + HtmlUtils.htmlEscape(title, "UTF-8")
+                    + " · Ricolloca</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body><main "
+                    + "class=\"container my-5\"><h1>" + HtmlUtils.htmlEscape(title, "UTF-8") + "</h1><p>" + HtmlUtils.htmlEscape(text, "UTF-8")
+                    + "</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
+            response.getOutputStream().write(page);
+        }
+    }
+
+    /** Whether the failure is the database being out of reach: a connection that cannot be had or was lost. */
+    static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.net.SocketException) {
+                return true;
+            }
+            if (t instanceof SQLException s && (s.getSQLState() != null && (s.getSQLState().startsWith("08")
+                    || s.getSQLState().startsWith("57P")) || "Connection is closed".equals(s.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
