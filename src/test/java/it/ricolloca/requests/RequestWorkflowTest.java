@@ -114,6 +114,9 @@ class RequestWorkflowTest {
                 .extracting(RequestQueries.RequestView::id).containsExactly(id);
     }
 
+    @Autowired it.ricolloca.notifications.internal.PendingDeliveries pendingDeliveries;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService pendingUsers;
+
     @Test
     void theMailIsSentWhenTheServerComesBack() throws Exception {
         String cf = invitedWorker("Verdi", "Anna", torino.id());
@@ -122,6 +125,13 @@ class RequestWorkflowTest {
             workflow.fileIntermediated(master, cf, new ProviderChoice("PRIVATE", null, "Agenzia Lavoro Subito"));
             await().atMost(Duration.ofSeconds(30)).until(() -> count(
                     "select count(*) from event_publication where completion_date is null and status = 'FAILED'", null) > 0);
+            assertThat(pendingDeliveries.pending().count()).isPositive();
+            assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/notices")
+                    .with(it.ricolloca.support.DemoUsers.as(pendingUsers, "regione"))).andReturn().getResponse()
+                    .getContentAsString()).contains("Consegne in attesa");
+            assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/notices")
+                    .with(it.ricolloca.support.DemoUsers.as(pendingUsers, "master.torino"))).andReturn()
+                    .getResponse().getContentAsString()).doesNotContain("Consegne in attesa");
         } finally {
             greenMail.start();
         }

@@ -7,6 +7,7 @@ import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.notifications.NoticeRoutes;
 import it.ricolloca.notifications.internal.Notices;
+import it.ricolloca.notifications.internal.PendingDeliveries;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
@@ -33,9 +34,12 @@ class NoticeController {
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
     private final Messages messages;
+    private final PendingDeliveries pending;
 
-    NoticeController(Notices notices, CurrentUsers currentUsers, JobCentres centres, Messages messages) {
+    NoticeController(Notices notices, CurrentUsers currentUsers, JobCentres centres, Messages messages,
+            PendingDeliveries pending) {
         this.notices = notices;
+        this.pending = pending;
         this.currentUsers = currentUsers;
         this.centres = centres;
         this.messages = messages;
@@ -58,6 +62,7 @@ class NoticeController {
         model.addAttribute("unread", notices.unread(user));
         model.addAttribute("centres", notices.canSend(user) ? centres.all() : List.<CentreSummary>of());
         model.addAttribute("roles", List.of(Role.CPI_MASTER, Role.CPI_OPERATOR, Role.CPI_TUTOR, Role.CPI_VACANCY_REFERENT));
+        model.addAttribute("pending", user.hasRole(Role.REGIONAL_ADMIN) ? pending.pending() : null);
         return "notifications/notices";
     }
 
