@@ -54,7 +54,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a session opened on one is valid on the other; two nodes releasing the same request at once give
  * one decision and one clear conflict; an import running on one is seen running on the other, which
  * cannot start a second one for that date; both nodes running the reminders job at once mail the worker
- * once (ShedLock and the appointment's version).
+ * once (ShedLock and the appointment's version); a node killed in the middle of a large import leaves
+ * nothing of it, and the other node soon imports the file again, completely.
  */
 class MultiNodeTest {
 
@@ -129,6 +130,32 @@ class MultiNodeTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> reminders(mail).size() >= 1);
             Thread.sleep(2000);
             assertThat(reminders(mail)).hasSize(1);
+
+            // Node A is killed in the middle of a large import: nothing of it is written, node B soon sees it
+            // failed and imports the same file completely.
+            StringBuilder big = new StringBuilder("codice fiscale;data richiesta;stato;cpi competente\n");
+            for (int i = 0; i < 200_000; i++) {
+                big.append(TestCodes.random(random)).append(";03/03/2026;Richiesto;CPI Asti\n");
+            }
+            byte[] bigFile = big.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            LocalDate killed = LocalDate.of(2026, 3, 16);
+            java.util.UUID doomed = a.getBean(ImportJobs.class).start(user(a, "regione"), "enorme.csv", bigFile, killed);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> b.getBean(ImportJobs.class).get(doomed).phase() == ImportJobs.Phase.WRITING);
+            a.close();
+            // Node A's threads may still complain while it goes down: they are not this test's concern.
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60))
+                    .until(() -> b.getBean(ImportJobs.class).get(doomed).phase()
+                    == ImportJobs.Phase.FAILED);
+            assertThat(jdbc(b).sql("select count(*) from requests_import where snapshot_date = ?").param(killed)
+                    .query(Long.class).single()).as("no partial import").isZero();
+            java.util.UUID again = b.getBean(ImportJobs.class).start(user(b, "regione"), "enorme.csv", bigFile, killed);
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(3))
+                    .until(() -> b.getBean(ImportJobs.class).get(again).phase()
+                    == ImportJobs.Phase.DONE);
+            assertThat(jdbc(b).sql("select count(*) from requests_snapshot_entry e join requests_import i"
+                    + " on i.id = e.import_id where i.snapshot_date = ?").param(killed).query(Long.class).single())
+                    .isEqualTo(200_000);
         } finally {
             mail.stop();
         }
@@ -139,9 +166,14 @@ class MultiNodeTest {
                 "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN", "--ricolloca.imports.heartbeat-every=PT1S",
+                "--ricolloca.imports.node-silent-after=PT5S"));
         args.addAll(Arrays.asList(extra));
         return new SpringApplicationBuilder(RicollocaApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static JdbcClient jdbc(ConfigurableApplicationContext node) {
+        return node.getBean(JdbcClient.class);
     }
 
     private static CurrentUser user(ConfigurableApplicationContext node, String username) {

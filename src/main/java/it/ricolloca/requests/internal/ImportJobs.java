@@ -19,8 +19,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Large imports run in the background. Their progress lives in the database, so whichever node
- * a user's next request reaches can show it; a job whose node stopped reporting for ten minutes
- * is shown as failed (its transaction rolled back, nothing was written).
+ * a user's next request reaches can show it. Each node beats in {@code requests_node}; a job
+ * whose node stopped beating (killed, crashed), or that reported nothing for ten minutes, is over
+ * and shown as failed: its transaction rolled back, nothing was written, and the file can be
+ * imported again at once.
  */
 @Service
 public class ImportJobs {
@@ -42,16 +44,28 @@ public class ImportJobs {
     private final JdbcClient jdbc;
     private final Executor executor;
     private final Messages messages;
+    private final UUID node = UUID.randomUUID();
+    private final Duration silentAfter;
 
-    ImportJobs(RequestListImporter importer, JdbcClient jdbc, Messages messages) {
+    ImportJobs(RequestListImporter importer, JdbcClient jdbc, Messages messages,
+            @org.springframework.beans.factory.annotation.Value("${ricolloca.imports.node-silent-after:PT1M}")
+            Duration silentAfter) {
         this.importer = importer;
         this.jdbc = jdbc;
         this.messages = messages;
+        this.silentAfter = silentAfter;
         this.executor = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "importazioni");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** This node is alive: every node beats, whatever ShedLock decides for the other jobs. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedRateString = "${ricolloca.imports.heartbeat-every:PT10S}")
+    public void beat() {
+        jdbc.sql("insert into requests_node (id, last_seen) values (?, now()) on conflict (id) do update set last_seen = now()")
+                .param(node).update();
     }
 
     public UUID start(CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate) {
@@ -61,17 +75,18 @@ public class ImportJobs {
         UUID id = UUID.randomUUID();
         String name = fileName == null || fileName.isBlank() ? "-" : fileName.strip();
         Timestamp now = Timestamp.from(Instant.now());
-        // A job whose node stopped reporting is over: it must not block the next import of its date.
-        jdbc.sql("""
-                update requests_import_job set phase = 'FAILED', error = ?, updated_at = now()
-                where phase in ('READING', 'WRITING') and updated_at < ?""")
-                .params(messages.t("import.job.stale"), Timestamp.from(Instant.now().minus(STALE))).update();
+        // A job whose node stopped beating or reporting is over: it must not block the next import of its date.
+        beat();
+        jdbc.sql("update requests_import_job j set phase = 'FAILED', error = ?, updated_at = now()"
+                + " where phase in ('READING', 'WRITING') and (" + SILENT + ")")
+                .params(messages.t("import.job.stale"), Timestamp.from(Instant.now().minus(STALE)),
+                        Timestamp.from(Instant.now().minus(silentAfter))).update();
         try {
             jdbc.sql("""
-                    insert into requests_import_job (id, started_by, started_at, updated_at, file_name, snapshot_date, phase)
-                    values (?, ?, ?, ?, ?, ?, 'READING')""")
+                    insert into requests_import_job (id, started_by, started_at, updated_at, file_name, snapshot_date, phase,
+                        node_id) values (?, ?, ?, ?, ?, ?, 'READING', ?)""")
                     .params(id, actor.username(), now, now, name.length() > 255 ? name.substring(0, 255) : name,
-                            snapshotDate)
+                            snapshotDate, node)
                     .update();
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // The partial unique index: another import of this date is running, on this node or another.
@@ -122,23 +137,33 @@ public class ImportJobs {
     }
 
     private void fail(UUID id, String message) {
-        jdbc.sql("update requests_import_job set phase = 'FAILED', error = ?, updated_at = now() where id = ?")
-                .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
+        try {
+            jdbc.sql("update requests_import_job set phase = 'FAILED', error = ?, updated_at = now() where id = ?")
+                    .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
+        } catch (RuntimeException e) {
+            // The node is going down (or the database is out of reach): the other nodes will see this job's
+            // node silent and show it as failed; nothing of the import was written.
+            log.warn("Importazione {}: stato non registrato ({})", id, e.getMessage());
+        }
     }
 
     private record Running(String startedBy, String fileName) {
     }
 
+    /** A running job is silent when it reported nothing for ten minutes or its node stopped beating. */
+    private static final String SILENT = " j.updated_at < ? or j.node_id is not null and not exists (select 1 from"
+            + " requests_node n where n.id = j.node_id and n.last_seen >= ?)";
+
     public Job get(UUID id) {
         return jdbc.sql("""
-                select id, file_name, snapshot_date, phase, rows_read, import_id, error, updated_at
-                from requests_import_job where id = ?""").param(id)
+                select j.id, j.file_name, j.snapshot_date, j.phase, j.rows_read, j.import_id, j.error,
+                    j.phase in ('READING', 'WRITING') and (""" + SILENT + """
+                ) from requests_import_job j where j.id = ?""")
+                .params(Timestamp.from(Instant.now().minus(STALE)), Timestamp.from(Instant.now().minus(silentAfter)), id)
                 .query((rs, n) -> {
                     Phase phase = Phase.valueOf(rs.getString(4));
                     String error = rs.getString(7);
-                    boolean stale = (phase == Phase.READING || phase == Phase.WRITING)
-                            && rs.getTimestamp(8).toInstant().isBefore(Instant.now().minus(STALE));
-                    if (stale) {
+                    if (rs.getBoolean(8)) {
                         phase = Phase.FAILED;
                         error = messages.t("import.job.stale");
                     }
