@@ -102,13 +102,14 @@ public class ClaimWork {
             return null;
         }
         Tariffs.FeeForService fee = tariffs.feeForService(e.serviceHours(), e.closedOn());
-        return Claim.feeForService(closing, e.closedOn(), fee, latest(e.workerId(), DocumentKind.TIMESHEET_SIGNED),
-                latest(e.workerId(), DocumentKind.PACT_SIGNED), explanation);
+        List<DossierDocument> documents = dossier.ofWorker(e.workerId());
+        return Claim.feeForService(closing, e.closedOn(), fee, latest(documents, DocumentKind.TIMESHEET_SIGNED),
+                latest(documents, DocumentKind.PACT_SIGNED), explanation);
     }
 
-    private Long latest(long workerId, DocumentKind kind) {
-        return dossier.ofWorker(workerId).stream().filter(d -> d.kind() == kind).map(DossierDocument::id).findFirst()
-                .orElse(null);
+    /** The newest document of that kind (the dossier lists newest first). */
+    private static Long latest(List<DossierDocument> documents, DocumentKind kind) {
+        return documents.stream().filter(d -> d.kind() == kind).map(DossierDocument::id).findFirst().orElse(null);
     }
 
     // ---- rights ----
