@@ -134,7 +134,7 @@ class TrainingTest {
     }
 
     @Test
-    void badFormsChangeNothing() {
+    void badFormsChangeNothing() throws Exception {
         assertThatThrownBy(() -> training.createCourse(regione, " ", TrainingContent.VACANCY_BOARD, null, "3"))
                 .hasMessage("training.course.title.required");
         assertThatThrownBy(() -> training.createCourse(regione, "Corso", null, null, "3"))
@@ -151,6 +151,15 @@ class TrainingTest {
                 LocalTime.of(10, 0), " ", false, "Docente", "5")).hasMessage("training.session.place.required");
         assertThatThrownBy(() -> training.addSession(regione, course, Dates.today(), LocalTime.of(9, 0),
                 LocalTime.of(10, 0), "Sala", false, "Docente", "0")).hasMessage("training.session.capacity.invalid");
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/training/courses/" + course + "/sessions").with(org.springframework.security.test.web.servlet
+                        .request.SecurityMockMvcRequestPostProcessors.csrf()).with(as(userDetails, "regione"))
+                .param("onDate", Dates.today().toString()).param("start", "09:00").param("end", "10:00")
+                .param("place", "Sala Tenace").param("trainer", "Docente Tenace").param("capacity", "0")).andReturn();
+        assertThat(refused.getFlashMap().get("problem")).isEqualTo("I posti devono essere un numero da 1 a 500.");
+        assertThat(refused.getFlashMap().get("form")).as("the typed form comes back")
+                .isEqualTo(Map.of("onDate", Dates.today().toString(), "start", "09:00", "end", "10:00", "place",
+                        "Sala Tenace", "online", "", "trainer", "Docente Tenace", "capacity", "0"));
         assertThat(training.sessions(course)).isEmpty();
         long past = training.addSession(regione, course, Dates.today().minusDays(2), LocalTime.of(9, 0),
                 LocalTime.of(10, 0), "Sala", false, "Docente", "5");

@@ -246,7 +246,7 @@ public class NetworkFigures {
                 select distinct on (snapshot_date) id, snapshot_date from requests_import
                 where snapshot_date between ? and ? order by snapshot_date, id desc""").params(f.from(), f.to())
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getObject(2, LocalDate.class))).list();
-        imports.forEach(i -> counts.ensure(i.getKey()));
+        counts.ensure(imports.stream().map(Map.Entry::getKey).toList());
         Long centre = user.scopeCentreId() != null ? user.scopeCentreId() : f.centre();
         StringBuilder select = new StringBuilder("select c.import_id");
         for (RequestStatus s : RequestStatus.values()) {

@@ -1,27 +1,51 @@
 package it.ricolloca.reporting.internal;
 
+import java.util.Collection;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts a ministerial list's entries per competent CPI and status once, the first time a report
  * needs them, and keeps the counts: an imported list never changes, so every later report reads a
- * few hundred rows instead of counting up to a million entries. Two reports asking at once count
- * once (the marker row's key makes the second wait, then find it done).
+ * few hundred rows instead of counting up to a million entries. A report only reads which lists
+ * are counted; the counting of a missing one runs in its own transaction, and two reports asking
+ * at once count once (the marker row's key makes the second wait, then find it done).
  */
 @Component
 class SnapshotCounts {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate own;
 
-    SnapshotCounts(JdbcClient jdbc) {
+    SnapshotCounts(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void ensure(long importId) {
+        ensure(List.of(importId));
+    }
+
+    /** Makes sure these lists are counted; a read when they are, as they are after their first report. */
+    public void ensure(Collection<Long> importIds) {
+        if (importIds.isEmpty()) {
+            return;
+        }
+        List<Long> counted = jdbc.sql("select import_id from reporting_snapshot_counted where import_id in (:ids)")
+                .param("ids", importIds).query(Long.class).list();
+        for (Long id : importIds) {
+            if (!counted.contains(id)) {
+                own.executeWithoutResult(status -> count(id));
+            }
+        }
+    }
+
+    private void count(long importId) {
         int marked = jdbc.sql("insert into reporting_snapshot_counted (import_id, counted_at) values (?, now())"
                 + " on conflict do nothing").param(importId).update();
         if (marked == 1) {

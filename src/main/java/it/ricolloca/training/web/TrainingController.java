@@ -112,6 +112,12 @@ class TrainingController {
             return "redirect:" + TrainingRoutes.session(session);
         } catch (DomainException e) {
             redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
+            Map<String, String> typed = new LinkedHashMap<>();
+            for (String field : new String[] {"onDate", "start", "end", "place", "online", "trainer", "capacity"}) {
+                String v = form.getOrDefault(field, "");
+                typed.put(field, v.length() > 300 ? v.substring(0, 300) : v);
+            }
+            redirect.addFlashAttribute("form", typed);
             return "redirect:" + TrainingRoutes.course(id);
         }
     }
