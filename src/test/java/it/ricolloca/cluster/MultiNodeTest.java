@@ -10,20 +10,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import it.ricolloca.RicollocaApplication;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.internal.ApiTokens;
-import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.agenda.internal.AppointmentReminders;
-import it.ricolloca.network.JobCentres;
 import it.ricolloca.pathway.internal.PathwayWork;
-import it.ricolloca.requests.CheckKind;
-import it.ricolloca.requests.CheckOutcome;
 import it.ricolloca.requests.internal.ImportJobs;
 import it.ricolloca.requests.internal.RequestQueries;
-import it.ricolloca.requests.internal.RequestWorkflow;
-import it.ricolloca.requests.internal.RequestWorkflow.ProviderChoice;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.BenchmarkHttp;
+import it.ricolloca.support.NodeWork;
 import it.ricolloca.support.TestCodes;
-import it.ricolloca.workers.internal.WorkerRegister;
 import jakarta.mail.internet.MimeMessage;
 import java.net.CookieManager;
 import java.net.ServerSocket;
@@ -177,29 +171,12 @@ class MultiNodeTest {
     }
 
     private static CurrentUser user(ConfigurableApplicationContext node, String username) {
-        return node.getBean(UserAccountRepository.class).findByUsername(username).orElseThrow().toCurrentUser();
+        return NodeWork.user(node, username);
     }
 
     /** A request of Torino with its three checks passed, filed on node A, ready to be decided. */
     private static long checkedRequest(ConfigurableApplicationContext a) {
-        CurrentUser master = user(a, "master.torino");
-        String cf = TestCodes.random(new Random(2027));
-        long worker = a.getBean(WorkerRegister.class).create(user(a, "regione"), cf, "Nodo", "Doppio", master.centreId())
-                .getId();
-        JdbcClient jdbc = a.getBean(JdbcClient.class);
-        jdbc.sql("update workers_worker set email = 'nodo.doppio@example.org' where id = ?").param(worker).update();
-        jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
-                .params(worker, LocalDate.of(2026, 1, 15)).update();
-        long office = a.getBean(JobCentres.class).offices().stream().filter(o -> o.centreId() == master.centreId())
-                .findFirst().orElseThrow().id();
-        RequestWorkflow workflow = a.getBean(RequestWorkflow.class);
-        RequestQueries queries = a.getBean(RequestQueries.class);
-        long id = workflow.fileIntermediated(master, cf, new ProviderChoice("CPI", office, null));
-        for (CheckKind k : CheckKind.values()) {
-            workflow.recordCheck(master, id, queries.load(master, id).getVersion(), k, CheckOutcome.PASSED, Dates.today(),
-                    null);
-        }
-        return id;
+        return NodeWork.checkedRequest(a, 2027, "nodo.doppio@example.org");
     }
 
     private static HttpResponse<String> release(int port, String token, long request, long version) throws Exception {
