@@ -17,13 +17,18 @@ public final class BenchmarkHttp {
 
     /** Signs the client (which must keep cookies) in as a demo user. */
     public static void signIn(HttpClient http, int port, String username) throws Exception {
+        signIn(http, port, username, DemoUsers.PASSWORD);
+    }
+
+    /** Signs the client (which must keep cookies) in with the given password. */
+    public static void signIn(HttpClient http, int port, String username, String password) throws Exception {
         String login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on the login page");
         }
-        String form = "username=" + username + "&password=" + DemoUsers.PASSWORD + "&_csrf="
+        String form = "username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
