@@ -4,7 +4,29 @@ import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.claims.internal.ClaimRepository;
+import it.ricolloca.documents.Dossier;
+import it.ricolloca.pathway.ContractType;
+import it.ricolloca.pathway.PactAction;
+import it.ricolloca.pathway.PactActionKind;
+import it.ricolloca.pathway.Pathway;
+import it.ricolloca.pathway.PathwayOutcome;
+import it.ricolloca.pathway.ServiceTimesheetActivity;
+import it.ricolloca.pathway.internal.PathwayWork;
+import it.ricolloca.requests.internal.RequestQueries;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.support.ClosedPathways;
 import it.ricolloca.support.IntegrationTest;
+import it.ricolloca.support.ReleasedWorkers;
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,6 +59,12 @@ class HostileFilesTest {
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
+    @Autowired ClosedPathways closed;
+    @Autowired ReleasedWorkers released;
+    @Autowired PathwayWork pathways;
+    @Autowired ClaimRepository claims;
+    @Autowired RequestQueries requests;
+    @Autowired Dossier dossier;
 
     /** Upload route, who may use it, and the other fields it needs. */
     record Import(String path, String user, Map<String, String> fields, boolean api) {
@@ -81,6 +109,123 @@ class HostileFilesTest {
         }
         assertThat(wrong).isEmpty();
         assertThat(stored()).as("nothing stored").isEqualTo(before);
+    }
+
+    /** A document upload route, its fields, and how to read whether the upload was refused. */
+    record DocumentRoute(String path, String user, String fileField, Map<String, String> fields, boolean flash) {
+    }
+
+    /**
+     * Hostile documents on every route that keeps an upload in the dossier (the pathway's dossier, the signed
+     * copy of the pact, a claim's attachment, a worker's observations): a PDF that runs JavaScript when opened,
+     * a PNG that declares 10 billion pixels, a file over the size limit, a web page named .pdf. Each is refused
+     * with the Italian message of its fault and nothing is kept; then a plain PDF on the same route is kept,
+     * so the refusals were the content's, not the route's.
+     */
+    @Test
+    void hostileDocumentsAreRefusedOnEveryUploadThatKeepsThem() throws Exception {
+        long office = closed.newTorinoOffice();
+        long pathway = closed.started(office, "Ostile", "Carta", 1);
+        CurrentUser tutor = released.user("tutor.torino");
+        pathways.saveDraft(tutor, pathway, closed.version(pathway), List.of(new PactAction(PactActionKind.CV,
+                "Aggiornare il curriculum", null)), null);
+        pathways.addHours(tutor, pathway, closed.version(pathway), ServiceTimesheetActivity.RECEPTION, Dates.today(),
+                BigDecimal.ONE, null);
+        pathways.sign(tutor, pathway, closed.version(pathway), Dates.today());
+        long hired = closed.started(office, "Ostile", "Assunta", 5);
+        closed.close(hired, PathwayOutcome.HIRED, new Pathway.Hire("Carte Srl", ClosedPathways.VAT,
+                ContractType.PERMANENT, new BigDecimal("40"), Dates.today(), null));
+        long claim = closed.claimOf(hired).getId();
+        long request = released.noticed("master.torino", "Ostile", "Osservazione");
+
+        String script = "<img src=x onerror=alert(1)>";
+        Map<String, byte[]> hostile = new java.util.LinkedHashMap<>();
+        hostile.put("script" + script + ".pdf", pdfRunningJavaScript());
+        hostile.put("bomba.png", pngDeclaringHugeDimensions());
+        byte[] huge = new byte[dossier.maxUploadBytes() + 1];
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 9);
+        hostile.put("enorme.pdf", huge);
+        hostile.put("pagina.pdf", ("<html><script>alert(1)</script></html>").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> faults = Map.of("script" + script + ".pdf", "contiene script", "bomba.png",
+                "oltre 40 milioni di pixel", "enorme.pdf", "supera il limite", "pagina.pdf", "non è un PDF");
+
+        List<DocumentRoute> routes = List.of(
+                new DocumentRoute("/pathways/" + pathway + "/dossier", "tutor.torino", "file",
+                        Map.of("kind", "CV", "title", "Curriculum"), true),
+                new DocumentRoute("/pathways/" + pathway + "/pact/signed-copy", "tutor.torino", "file",
+                        Map.of("version", "PATHWAY"), true),
+                new DocumentRoute("/claims/" + claim + "/attachments", "master.torino", "file",
+                        Map.of("kind", "PACT_SIGNED", "version", "CLAIM"), true),
+                new DocumentRoute("/requests/" + request + "/observations", "master.torino", "files",
+                        Map.of("receivedOn", Dates.today().toString(), "text", "Osservazioni del lavoratore",
+                                "version", "REQUEST"), false));
+        List<String> wrong = new ArrayList<>();
+        for (DocumentRoute route : routes) {
+            for (Map.Entry<String, byte[]> f : hostile.entrySet()) {
+                long before = documents();
+                MvcResult r = upload(route, f.getKey(), f.getValue(), pathway, claim, request);
+                String where = route.path() + " with " + f.getKey() + ": ";
+                String said = route.flash() ? String.valueOf(r.getFlashMap().get("problem"))
+                        : r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+                if (r.getResponse().getStatus() >= 500 || !said.contains(faults.get(f.getKey()))) {
+                    wrong.add(where + r.getResponse().getStatus() + " " + said);
+                }
+                if (!route.flash() && said.contains(script)) {
+                    wrong.add(where + "the file name came back unescaped");
+                }
+                if (documents() != before) {
+                    wrong.add(where + "a document was kept");
+                }
+            }
+            long before = documents();
+            MvcResult r = upload(route, "copia.pdf", ClosedPathways.pdf(), pathway, claim, request);
+            if (documents() != before + 1) {
+                wrong.add(route.path() + ": a plain PDF was not kept (" + r.getResponse().getStatus() + " "
+                        + r.getFlashMap().get("problem") + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private MvcResult upload(DocumentRoute route, String name, byte[] bytes, long pathway, long claim, long request)
+            throws Exception {
+        var call = MockMvcRequestBuilders.multipart(route.path())
+                .file(new MockMultipartFile(route.fileField(), name, "application/pdf", bytes))
+                .with(csrf()).with(as(users, route.user()));
+        route.fields().forEach((k, v) -> call.param(k, switch (v) {
+            case "PATHWAY" -> String.valueOf(closed.version(pathway));
+            case "CLAIM" -> String.valueOf(claims.findById(claim).orElseThrow().getVersion());
+            case "REQUEST" -> String.valueOf(requests.load(released.user("master.torino"), request).getVersion());
+            default -> v;
+        }));
+        return mvc.perform(call).andReturn();
+    }
+
+    private long documents() {
+        return jdbc.sql("select count(*) from documents_document").query(Long.class).single();
+    }
+
+    private static byte[] pdfRunningJavaScript() throws IOException {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.addPage(new PDPage());
+            doc.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('x')"));
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A real PNG whose header, CRC included, declares 100,000 × 100,000 pixels. */
+    private static byte[] pngDeclaringHugeDimensions() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB), "png", out);
+        byte[] png = out.toByteArray();
+        ByteBuffer b = ByteBuffer.wrap(png);
+        b.putInt(16, 100_000);
+        b.putInt(20, 100_000);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17);
+        b.putInt(29, (int) crc.getValue());
+        return png;
     }
 
     private long stored() {

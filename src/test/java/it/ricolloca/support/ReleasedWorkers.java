@@ -68,19 +68,38 @@ public class ReleasedWorkers {
     /** As above, with another office of the same CPI as provider. */
     public long release(String masterUsername, String lastName, String firstName, long officeId) {
         CurrentUser master = user(masterUsername);
-        String cf = TestCodes.random(random);
-        long worker = register.create(user("regione"), cf, firstName, lastName, master.centreId()).getId();
-        jdbc.sql("update workers_worker set email = ? where id = ?").params(firstName.toLowerCase() + "@example.org", worker)
-                .update();
-        jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
-                .params(worker, LocalDate.of(2026, 1, 15)).update();
-        long id = requests.fileIntermediated(master, cf, new ProviderChoice("CPI", officeId, null));
+        long id = filed(master, lastName, firstName, officeId);
         for (CheckKind k : CheckKind.values()) {
             requests.recordCheck(master, id, queries.load(master, id).getVersion(), k, CheckOutcome.PASSED, Dates.today(),
                     null);
         }
         requests.release(master, id, queries.load(master, id).getVersion(), "verifiche superate");
         return id;
+    }
+
+    /**
+     * A request of a new invited worker whose check of other active policies failed, the worker chose to keep
+     * the other policy and the notice of rejection was sent: it is open to the worker's observations.
+     */
+    public long noticed(String masterUsername, String lastName, String firstName) {
+        CurrentUser master = user(masterUsername);
+        long id = filed(master, lastName, firstName, office(masterUsername).id());
+        requests.recordCheck(master, id, queries.load(master, id).getVersion(), CheckKind.OTHER_ACTIVE_POLICY,
+                CheckOutcome.FAILED, Dates.today(), "tirocinio in corso");
+        requests.recordActivePolicyContact(master, id, queries.load(master, id).getVersion(), Dates.today(),
+                it.ricolloca.requests.ActivePolicyChoice.KEEP_OTHER_POLICY, "telefonata: prosegue il tirocinio");
+        requests.sendRejectionNotice(master, id, queries.load(master, id).getVersion(), "Altra politica attiva in corso");
+        return id;
+    }
+
+    private long filed(CurrentUser master, String lastName, String firstName, long officeId) {
+        String cf = TestCodes.random(random);
+        long worker = register.create(user("regione"), cf, firstName, lastName, master.centreId()).getId();
+        jdbc.sql("update workers_worker set email = ? where id = ?").params(firstName.toLowerCase() + "@example.org", worker)
+                .update();
+        jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
+                .params(worker, LocalDate.of(2026, 1, 15)).update();
+        return requests.fileIntermediated(master, cf, new ProviderChoice("CPI", officeId, null));
     }
 
     public String taxCodeOf(long requestId) {
