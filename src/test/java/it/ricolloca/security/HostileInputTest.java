@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,7 +41,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Walks every form and API endpoint the application declares, as the regional administrator and
  * as a CPI master, with hostile values in every field it reads (empty, 1 MB, control characters,
  * right-to-left marks, script and SQL, path traversal, wrong types, impossible dates), hostile
- * path variables and hostile file names: never a 5xx, never the script echoed unescaped. Forms
+ * path variables and hostile file names: never a 5xx, never the script echoed unescaped, and an
+ * answer that refuses leaves no trace in the audit trail (nothing stored). Forms
  * without their CSRF token are refused with 403. The routes come from the application itself, so
  * a new form is walked without touching this test.
  */
@@ -57,6 +59,7 @@ class HostileInputTest {
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
+    @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     record Endpoint(HttpMethod method, String pattern, Set<String> fields, boolean multipart, boolean json) {
@@ -77,8 +80,14 @@ class HostileInputTest {
                         values.add(MEGABYTE);
                     }
                     for (String value : values) {
+                        long audited = lastAuditEntry();
                         MvcResult r = mvc.perform(request(e, path, value).with(as(users, user))).andReturn();
                         check(wrong, e, path, user, value, r);
+                        if (refused(e, path, r)) {
+                            jdbc.sql("select action from audit_entry where id > ? and actor = ?").params(audited, user)
+                                    .query(String.class).list().forEach(action -> wrong.add(e.method() + " " + path
+                                    + " as " + user + " was refused but stored something (audit: " + action + ")"));
+                        }
                     }
                 }
             }
@@ -102,6 +111,25 @@ class HostileInputTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Whether the answer says nothing was done, so nothing may have been stored: a 4xx, a form shown again
+     * with its errors, or any route whose path names a record that does not exist (every hostile path does).
+     * Every change the application makes is in the audit trail, so "nothing stored" is "no audit entry".
+     */
+    private static boolean refused(Endpoint e, String path, MvcResult r) throws Exception {
+        int status = r.getResponse().getStatus();
+        if (!path.equals(e.pattern()) || (status >= 400 && status < 500)) {
+            return true;
+        }
+        String body = r.getResponse().getContentAsString();
+        return e.method() == HttpMethod.POST && status == 200
+                && (body.contains("is-invalid") || body.contains("alert-danger"));
+    }
+
+    private long lastAuditEntry() {
+        return jdbc.sql("select coalesce(max(id), 0) from audit_entry").query(Long.class).single();
     }
 
     private static void check(List<String> wrong, Endpoint e, String path, String user, String value, MvcResult r)
