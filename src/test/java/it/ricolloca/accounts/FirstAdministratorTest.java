@@ -13,10 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -70,6 +74,17 @@ class FirstAdministratorTest {
             assertThat(JdbcClient.create(pg.getDatabase("postgres", "password_debole"))
                     .sql("select count(*) from accounts_user").query(Long.class).single()).isZero();
         }
+    }
+
+    @Test
+    void theSettingsCanComeFromTheEnvironmentAsTheDeploymentGuideSays() {
+        StandardEnvironment env = new StandardEnvironment();
+        String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+        env.getPropertySources().replace(name, new SystemEnvironmentPropertySource(name, Map.of(
+                "RICOLLOCA_FIRSTADMIN_USERNAME", "amministratore.piemonte", "RICOLLOCA_FIRSTADMIN_PASSWORD", PASSWORD)));
+        ConfigurationPropertySources.attach(env);
+        assertThat(env.getProperty("ricolloca.first-admin.username")).isEqualTo("amministratore.piemonte");
+        assertThat(env.getProperty("ricolloca.first-admin.password")).isEqualTo(PASSWORD);
     }
 
     private static ConfigurableApplicationContext start(String url, String username, String password) {
