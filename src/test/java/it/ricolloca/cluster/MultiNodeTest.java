@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two application nodes started in one test over the same PostgreSQL, as behind a load balancer:
- * a session opened on one is valid on the other; two nodes releasing the same request at once give
+ * a session opened on one is valid on the other; a form sent on one and again on the other acts once; two nodes releasing the same request at once give
  * one decision and one clear conflict; an import running on one is seen running on the other, which
  * cannot start a second one for that date; both nodes running the reminders job at once mail the worker
  * once (ShedLock and the appointment's version); a node killed in the middle of a large import leaves
@@ -75,6 +75,22 @@ class MultiNodeTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(onB.statusCode()).isEqualTo(200);
             assertThat(onB.body()).contains("Benvenuto", "Utente master Torino");
+
+            // A form sent on node A and sent again on node B (a retry through the balancer) acts once.
+            HttpClient admin = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            BenchmarkHttp.signIn(admin, portA, "regione");
+            String coursePage = admin.send(HttpRequest.newBuilder(URI.create("http://localhost:" + portA + "/training"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String courseForm = "title=" + java.net.URLEncoder.encode("Corso inviato due volte", java.nio.charset
+                    .StandardCharsets.UTF_8) + "&content=ACTIVATION_DIARY&hours=2&description=&_csrf="
+                    + field(coursePage, "_csrf") + "&_once=" + field(coursePage, "_once");
+            assertThat(postForm(admin, portA, "/training", courseForm).statusCode()).isEqualTo(302);
+            HttpResponse<String> replayed = postForm(admin, portB, "/training", courseForm);
+            assertThat(replayed.statusCode()).isEqualTo(409);
+            assertThat(replayed.body()).contains("Modulo già inviato", "eseguita una volta sola");
+            assertThat(a.getBean(JdbcClient.class).sql("select count(*) from training_course where title = ?")
+                    .param("Corso inviato due volte").query(Long.class).single()).isEqualTo(1);
 
             // Node A and node B release the same request at the same moment: one decision, one conflict.
             long request = checkedRequest(a);
@@ -177,6 +193,20 @@ class MultiNodeTest {
     /** A request of Torino with its three checks passed, filed on node A, ready to be decided. */
     private static long checkedRequest(ConfigurableApplicationContext a) {
         return NodeWork.checkedRequest(a, 2027, "nodo.doppio@example.org");
+    }
+
+    private static String field(String page, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(m.find()).as(name + " on the page").isTrue();
+        return java.net.URLEncoder.encode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> postForm(HttpClient client, int port, String path, String form)
+            throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> release(int port, String token, long request, long version) throws Exception {

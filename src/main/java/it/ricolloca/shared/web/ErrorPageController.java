@@ -30,7 +30,9 @@ class ErrorPageController implements ErrorController {
         int status = status(request);
         response.setStatus(status);
         ModelAndView mav = new ModelAndView("shared/error", HttpStatus.valueOf(status));
-        mav.addObject("status", KNOWN.contains(status) ? status : (status >= 500 ? 500 : 400));
+        int known = KNOWN.contains(status) ? status : (status >= 500 ? 500 : 400);
+        mav.addObject("titleKey", key(request, ErrorKeys.TITLE, "error." + known + ".title"));
+        mav.addObject("textKey", key(request, ErrorKeys.TEXT, "error." + known + ".text"));
         return mav;
     }
 
@@ -39,7 +41,13 @@ class ErrorPageController implements ErrorController {
         int status = status(request);
         int known = KNOWN.contains(status) ? status : (status >= 500 ? 500 : 400);
         return ResponseEntity.status(status)
-                .body(Map.of("status", status, "message", messages.t("error." + known + ".title")));
+                .body(Map.of("status", status, "message", messages.t(key(request, ErrorKeys.TITLE,
+                        "error." + known + ".title"))));
+    }
+
+    /** The message a filter named for this error, or the status's general one. */
+    private static String key(HttpServletRequest request, String attribute, String general) {
+        return request.getAttribute(attribute) instanceof String k ? k : general;
     }
 
     private static int status(HttpServletRequest request) {

@@ -32,6 +32,11 @@ public record PageContext(
         return flashKey != null && !flashKey.isBlank();
     }
 
+    /** A new one-time token for a form (each form of a page gets its own): a form acts once (ADR 0018). */
+    public String newFormToken() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     public String csrfHeadersJson() {
         return "{\"" + csrfHeader + "\": \"" + csrfToken + "\"}";
     }
