@@ -17,16 +17,10 @@ import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.ClosedPathways;
+import it.ricolloca.support.HostileDocuments;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
-import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.util.zip.CRC32;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -140,8 +134,8 @@ class HostileFilesTest {
 
         String script = "<img src=x onerror=alert(1)>";
         Map<String, byte[]> hostile = new java.util.LinkedHashMap<>();
-        hostile.put("script" + script + ".pdf", pdfRunningJavaScript());
-        hostile.put("bomba.png", pngDeclaringHugeDimensions());
+        hostile.put("script" + script + ".pdf", HostileDocuments.pdfRunningJavaScript());
+        hostile.put("bomba.png", HostileDocuments.pngDeclaringHugeDimensions());
         byte[] huge = new byte[dossier.maxUploadBytes() + 1];
         System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 9);
         hostile.put("enorme.pdf", huge);
@@ -203,29 +197,6 @@ class HostileFilesTest {
 
     private long documents() {
         return jdbc.sql("select count(*) from documents_document").query(Long.class).single();
-    }
-
-    private static byte[] pdfRunningJavaScript() throws IOException {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.addPage(new PDPage());
-            doc.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('x')"));
-            doc.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    /** A real PNG whose header, CRC included, declares 100,000 × 100,000 pixels. */
-    private static byte[] pngDeclaringHugeDimensions() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB), "png", out);
-        byte[] png = out.toByteArray();
-        ByteBuffer b = ByteBuffer.wrap(png);
-        b.putInt(16, 100_000);
-        b.putInt(20, 100_000);
-        CRC32 crc = new CRC32();
-        crc.update(png, 12, 17);
-        b.putInt(29, (int) crc.getValue());
-        return png;
     }
 
     private long stored() {
