@@ -84,6 +84,17 @@ class NoticesTest {
                 .param("body", "").param("centre", "abc", "999999").param("role", "REGIONAL_ADMIN")).andReturn();
         assertThat(bad.getFlashMap().get("problem")).isEqualTo("Scrivi il testo dell'avviso (al massimo 8000 caratteri).");
         assertThat(jdbc.sql("select count(*) from notifications_notice").query(Long.class).single()).isEqualTo(before);
+        // A refusal gives back what was typed and chosen.
+        long novara = centre("NOVARA");
+        MvcResult kept = mvc.perform(post("/notices").with(csrf()).with(as(userDetails, "regione"))
+                .param("title", "Oggetto da ricordare").param("body", "").param("centre", String.valueOf(novara))
+                .param("role", "CPI_TUTOR")).andReturn();
+        // The flash map as the redirect's next request finds it (MockMvc's flashAttrs lands in another session).
+        String again = mvc.perform(get("/notices").with(as(userDetails, "regione"))
+                .requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, kept.getFlashMap()))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(again).contains("value=\"Oggetto da ricordare\"", "value=\"" + novara + "\" selected",
+                "value=\"CPI_TUTOR\" checked").doesNotContain("value=\"CPI_MASTER\" checked");
         assertThat(status("/notices", "operatore.torino")).isEqualTo(200);
         assertThat(mvc.perform(post("/notices").with(csrf()).with(as(userDetails, "master.torino")).param("title", "x")
                 .param("body", "y")).andReturn().getResponse().getStatus()).isEqualTo(403);

@@ -27,8 +27,8 @@ class NoticeMails {
     @ApplicationModuleListener
     void on(NoticeSent sent) {
         notices.find(sent.noticeId()).ifPresent(n -> {
-            for (String[] to : notices.mailTo(n.id())) {
-                mailer.send("notice-" + n.id() + "-" + to[0], to[1], messages.t("mail.notice.subject", n.title()),
+            for (Notices.MailTo to : notices.mailTo(n.id())) {
+                mailer.send("notice-" + n.id() + "-" + to.userId(), to.email(), messages.t("mail.notice.subject", n.title()),
                         messages.t("mail.notice.body", n.sentBy(), n.title(), n.body(), baseUrl + NoticeRoutes.notice(n.id())));
             }
         });

@@ -41,6 +41,10 @@ public class Notices {
     public record Receipt(String fullName, String username, String centre, Instant readAt) {
     }
 
+    /** A recipient's address, for the e-mail. */
+    record MailTo(long userId, String email) {
+    }
+
     /** A refused notice, with the message key that says why. */
     public static class NoticeRefusedException extends DomainException {
         NoticeRefusedException(String key, Object... args) {
@@ -48,7 +52,8 @@ public class Notices {
         }
     }
 
-    static final List<Role> CPI_ROLES = List.of(Role.CPI_MASTER, Role.CPI_OPERATOR, Role.CPI_TUTOR,
+    /** The roles a notice can be sent to (staff of the CPIs). */
+    public static final List<Role> CPI_ROLES = List.of(Role.CPI_MASTER, Role.CPI_OPERATOR, Role.CPI_TUTOR,
             Role.CPI_VACANCY_REFERENT);
 
     private final JdbcClient jdbc;
@@ -105,19 +110,16 @@ public class Notices {
     @Transactional(readOnly = true)
     public Page<Line> list(CurrentUser user, boolean sent, int page, int size) {
         boolean all = sent && canSend(user);
-        String where = all ? "" : " where exists (select 1 from notifications_notice_recipient x"
-                + " where x.notice_id = n.id and x.user_id = :user)";
-        long total = jdbc.sql("select count(*) from notifications_notice n" + where).param("user", user.id())
-                .query(Long.class).single();
+        // The user's own receipt, joined once: it filters a recipient's list, orders it and shows the reading.
+        String from = " from notifications_notice n " + (all ? "left" : "") + " join notifications_notice_recipient me"
+                + " on me.notice_id = n.id and me.user_id = :user";
+        long total = jdbc.sql("select count(*)" + from).param("user", user.id()).query(Long.class).single();
         List<Line> lines = jdbc.sql("""
-                select n.id, n.title, n.sent_by, n.sent_at,
-                    (select read_at from notifications_notice_recipient x where x.notice_id = n.id and x.user_id = :user),
+                select n.id, n.title, n.sent_by, n.sent_at, me.read_at,
                     (select count(*) from notifications_notice_recipient x where x.notice_id = n.id),
-                    (select count(read_at) from notifications_notice_recipient x where x.notice_id = n.id)
-                from notifications_notice n""" + where + (all ? " order by n.sent_at desc, n.id desc"
-                : " order by (select read_at from notifications_notice_recipient x where x.notice_id = n.id"
-                        + " and x.user_id = :user) is not null, n.sent_at desc, n.id desc")
-                + " limit :size offset :offset")
+                    (select count(read_at) from notifications_notice_recipient x where x.notice_id = n.id)"""
+                + from + (all ? " order by n.sent_at desc, n.id desc"
+                        : " order by me.read_at is not null, n.sent_at desc, n.id desc") + " limit :size offset :offset")
                 .param("user", user.id()).param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getInt(7)))
@@ -134,9 +136,7 @@ public class Notices {
 
     /** Opens a notice: a recipient's first reading records the receipt; the senders read any notice. */
     public Notice open(CurrentUser user, long id) {
-        Notice n = jdbc.sql("select id, title, body, audience, sent_by, sent_at from notifications_notice where id = ?")
-                .param(id).query((rs, i) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant())).optional().orElseThrow(NotFoundException::new);
+        Notice n = find(id).orElseThrow(NotFoundException::new);
         int mine = jdbc.sql("""
                 update notifications_notice_recipient set read_at = coalesce(read_at, ?) where notice_id = ? and user_id = ?""")
                 .params(Timestamp.from(Instant.now()), id, user.id()).update();
@@ -163,11 +163,11 @@ public class Notices {
 
     /** The recipients' addresses, for the e-mails. */
     @Transactional(readOnly = true)
-    List<String[]> mailTo(long id) {
+    List<MailTo> mailTo(long id) {
         return jdbc.sql("""
                 select u.id, u.email from notifications_notice_recipient x join accounts_user u on u.id = x.user_id
                 where x.notice_id = ? and u.email <> ''""").param(id)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+                .query((rs, n) -> new MailTo(rs.getLong(1), rs.getString(2))).list();
     }
 
     @Transactional(readOnly = true)

@@ -61,7 +61,7 @@ class NoticeController {
         model.addAttribute("canSend", notices.canSend(user));
         model.addAttribute("unread", notices.unread(user));
         model.addAttribute("centres", notices.canSend(user) ? centres.all() : List.<CentreSummary>of());
-        model.addAttribute("roles", List.of(Role.CPI_MASTER, Role.CPI_OPERATOR, Role.CPI_TUTOR, Role.CPI_VACANCY_REFERENT));
+        model.addAttribute("roles", Notices.CPI_ROLES);
         model.addAttribute("pending", user.hasRole(Role.REGIONAL_ADMIN) ? pending.pending() : null);
         return "notifications/notices";
     }
@@ -85,11 +85,7 @@ class NoticeController {
         }
         List<Role> roles = new ArrayList<>();
         for (String r : role == null ? List.<String>of() : role) {
-            for (Role known : Role.values()) {
-                if (known.name().equals(r) && !known.isRegional()) {
-                    roles.add(known);
-                }
-            }
+            Notices.CPI_ROLES.stream().filter(known -> known.name().equals(r)).findFirst().ifPresent(roles::add);
         }
         String audience = (centreNames.isEmpty() ? messages.t("notice.audience.allCentres") : String.join(", ", centreNames))
                 + " · " + (roles.isEmpty() ? messages.t("notice.audience.allRoles")
@@ -100,8 +96,11 @@ class NoticeController {
             return "redirect:" + NoticeRoutes.notice(id);
         } catch (DomainException e) {
             redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
+            // What was typed and chosen comes back; the lists as ",id,id," so the page can tick them.
             redirect.addFlashAttribute("form", Map.of("title", title.length() > 200 ? title.substring(0, 200) : title,
-                    "body", body.length() > 8000 ? body.substring(0, 8000) : body));
+                    "body", body.length() > 8000 ? body.substring(0, 8000) : body,
+                    "centres", "," + String.join(",", centreIds.stream().map(String::valueOf).toList()) + ",",
+                    "roles", "," + String.join(",", roles.stream().map(Role::name).toList()) + ","));
             return "redirect:" + NoticeRoutes.NOTICES;
         }
     }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import it.ricolloca.shared.web.ErrorKeys;
 import it.ricolloca.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,11 +62,11 @@ class SingleSubmissionTest {
         assertThat(again.getResponse().getStatus()).isEqualTo(409);
         assertThat(courses("Replica del modulo")).isEqualTo(1);
         String page = mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 409)
-                .requestAttr("it.ricolloca.error.title", "form.replayed.title")
-                .requestAttr("it.ricolloca.error.text", "form.replayed.text").accept("text/html")
+                .requestAttr(ErrorKeys.TITLE, "form.replayed.title")
+                .requestAttr(ErrorKeys.TEXT, "form.replayed.text").accept("text/html")
                 .with(as(users, "regione"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Modulo già inviato", "eseguita una volta sola", "non ha cambiato nulla");
-        assertThat(again.getRequest().getAttribute("it.ricolloca.error.title")).isEqualTo("form.replayed.title");
+        assertThat(again.getRequest().getAttribute(ErrorKeys.TITLE)).isEqualTo("form.replayed.title");
     }
 
     @Test
