@@ -29,6 +29,21 @@ public record CurrentUser(long id, String username, String fullName, Long centre
         return isRegional() || (centreId != null && centreId == centre);
     }
 
+    /** Whether the user follows workers' cases (not only the vacancy board): see {@link Role#readsCaseFiles()}. */
+    public boolean readsCaseFiles() {
+        return roles.stream().anyMatch(Role::readsCaseFiles);
+    }
+
+    /** May open the case files (register record, requests, pathways, breaches, dossiers) of that CPI. */
+    public boolean canSeeCasesOf(long centre) {
+        return readsCaseFiles() && canSeeCentre(centre);
+    }
+
+    /** The CPI to restrict a query of case files to, {@code null} for the whole network, -1 for none at all. */
+    public Long caseScopeCentreId() {
+        return readsCaseFiles() ? scopeCentreId() : Long.valueOf(-1L);
+    }
+
     /** The CPI to restrict a query to, or {@code null} for the whole network. */
     public Long scopeCentreId() {
         return isRegional() ? null : (centreId == null ? -1L : centreId);

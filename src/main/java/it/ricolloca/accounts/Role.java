@@ -1,23 +1,39 @@
 package it.ricolloca.accounts;
 
-/** What a user may do. Regional roles span the network; CPI roles belong to the user's own CPI. */
+/**
+ * What a user may do. Regional roles span the network; CPI roles belong to the user's own CPI.
+ * Only the roles that follow a worker's case read case files (the register record, requests,
+ * pathways, breaches, dossiers); the vacancy roles see of a worker what a referral needs.
+ */
 public enum Role {
-    REGIONAL_ADMIN(true),
-    REGIONAL_ADR_SERVICE(true),
-    REGIONAL_VACANCY_MANAGER(true),
-    CPI_MASTER(false),
-    CPI_OPERATOR(false),
-    CPI_TUTOR(false),
-    CPI_VACANCY_REFERENT(false);
+    REGIONAL_ADMIN(true, true),
+    REGIONAL_ADR_SERVICE(true, true),
+    REGIONAL_VACANCY_MANAGER(true, false),
+    CPI_MASTER(false, true),
+    CPI_OPERATOR(false, true),
+    CPI_TUTOR(false, true),
+    CPI_VACANCY_REFERENT(false, false);
 
     private final boolean regional;
+    private final boolean readsCaseFiles;
 
-    Role(boolean regional) {
+    Role(boolean regional, boolean readsCaseFiles) {
         this.regional = regional;
+        this.readsCaseFiles = readsCaseFiles;
     }
 
     public boolean isRegional() {
         return regional;
+    }
+
+    public boolean readsCaseFiles() {
+        return readsCaseFiles;
+    }
+
+    /** The names of the roles that read case files, for the menu entries that lead to them. */
+    public static java.util.Set<String> caseFileRoleNames() {
+        return java.util.Arrays.stream(values()).filter(Role::readsCaseFiles).map(Role::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public String authority() {

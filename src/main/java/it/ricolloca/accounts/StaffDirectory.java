@@ -29,6 +29,13 @@ public class StaffDirectory {
                 .map(StaffDirectory::member);
     }
 
+    /** Whether the user is enabled, at that CPI, and holds at least one of the roles. */
+    public boolean holdsAnyAt(long userId, long centreId, java.util.Set<Role> roles) {
+        return users.findById(userId).filter(UserAccount::isEnabled)
+                .filter(u -> u.getCentreId() != null && u.getCentreId() == centreId)
+                .filter(u -> u.getRoles().stream().anyMatch(roles::contains)).isPresent();
+    }
+
     /** The enabled user holding that role, wherever they belong (a regional role has no CPI). */
     public Optional<StaffMember> findWithRole(long userId, Role role) {
         return users.findById(userId).filter(UserAccount::isEnabled).filter(u -> u.getRoles().contains(role))

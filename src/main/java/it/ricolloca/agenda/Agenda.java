@@ -245,7 +245,10 @@ public class Agenda {
     @Transactional(readOnly = true)
     public Appointment appointment(CurrentUser user, long id) {
         Appointment a = appointments.findById(id).orElseThrow(NotFoundException::new);
-        office(user, a.getOfficeId());
+        OfficeSummary office = office(user, a.getOfficeId());
+        if (!user.canSeeCasesOf(office.centreId())) {
+            throw new NotFoundException();
+        }
         return a;
     }
 

@@ -76,12 +76,12 @@ public class Conditionality {
 
     @Transactional(readOnly = true)
     public Page<Breach> queue(CurrentUser user, int page, int size) {
-        return breaches.queue(user.scopeCentreId(), PageRequest.of(page, size));
+        return breaches.queue(user.caseScopeCentreId(), PageRequest.of(page, size));
     }
 
     @Transactional(readOnly = true)
     public Breach get(CurrentUser user, long id) {
-        return breaches.findById(id).filter(b -> user.canSeeCentre(b.getCompetentCentreId()))
+        return breaches.findById(id).filter(b -> user.canSeeCasesOf(b.getCompetentCentreId()))
                 .orElseThrow(NotFoundException::new);
     }
 
@@ -134,7 +134,7 @@ public class Conditionality {
             java.util.function.Function<String, String> label) {
         StringBuilder csv = new StringBuilder("\uFEFFcodice_fiscale;inadempienza;data_evento;esito;sanzione;"
                 + "sanzione_proposta;data_decisione;motivazione;cpi_competente\r\n");
-        for (Breach b : breaches.decided(user.scopeCentreId(), from, to)) {
+        for (Breach b : breaches.decided(user.caseScopeCentreId(), from, to)) {
             String cf = workers.find(b.getWorkerId()).map(WorkerSummary::taxCode).orElse("");
             csv.append(cf).append(';').append(label.apply(b.getKind().labelKey())).append(';')
                     .append(Dates.format(b.getOccurredOn())).append(';').append(label.apply(b.getStatus().labelKey()))

@@ -14,6 +14,19 @@ public record WorkerSummary(long id, String taxCode, String firstName, String la
         return orTaxCode(join(lastName, firstName));
     }
 
+    /** "M. R.": the initials of first and last name, for places outside the administration; empty without a name. */
+    public String initials() {
+        return (initial(firstName) + " " + initial(lastName)).strip();
+    }
+
+    private static String initial(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        String s = name.strip();
+        return s.substring(0, s.offsetByCodePoints(0, 1)).toUpperCase(java.util.Locale.ITALIAN) + ".";
+    }
+
     private String orTaxCode(String name) {
         return name.isEmpty() ? taxCode : name;
     }

@@ -4,7 +4,7 @@ import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -45,7 +45,7 @@ class AccountsManagementTest {
 
     @Test
     void aMasterCreatesAnOperatorOfTheirOwnCentre() throws Exception {
-        MvcResult result = mvc.perform(post("/users").with(csrf()).with(as(userDetails, "master.torino"))
+        MvcResult result = mvc.perform(post("/users").with(csrfOnce()).with(as(userDetails, "master.torino"))
                 .param("username", "nuovo.operatore").param("fullName", "Nuovo Operatore")
                 .param("email", "nuovo.operatore@example.org").param("roles", "CPI_OPERATOR")
                 .param("centreId", String.valueOf(centreOf("master.novara")))
@@ -59,7 +59,7 @@ class AccountsManagementTest {
 
     @Test
     void aMasterCannotGrantTheMasterRoleNorRegionalRoles() throws Exception {
-        String page = mvc.perform(post("/users").with(csrf()).with(as(userDetails, "master.novara"))
+        String page = mvc.perform(post("/users").with(csrfOnce()).with(as(userDetails, "master.novara"))
                 .param("username", "aspirante.master").param("fullName", "Aspirante").param("email", "a@example.org")
                 .param("roles", "CPI_MASTER").param("password", "Password-nuova-1").param("version", "0"))
                 .andReturn().getResponse().getContentAsString();
@@ -69,12 +69,12 @@ class AccountsManagementTest {
 
     @Test
     void aWeakPasswordOrATakenUsernameIsRefusedInItalian() throws Exception {
-        String weak = mvc.perform(post("/users").with(csrf()).with(as(userDetails, "regione"))
+        String weak = mvc.perform(post("/users").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("username", "password.debole").param("fullName", "Debole").param("email", "d@example.org")
                 .param("roles", "REGIONAL_ADR_SERVICE").param("password", "corta").param("version", "0"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(weak).contains("La password deve avere almeno 10 caratteri.");
-        String taken = mvc.perform(post("/users").with(csrf()).with(as(userDetails, "regione"))
+        String taken = mvc.perform(post("/users").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("username", "tutor.torino").param("fullName", "Doppio").param("email", "d@example.org")
                 .param("roles", "REGIONAL_ADR_SERVICE").param("password", "Password-lunga-1").param("version", "0"))
                 .andReturn().getResponse().getContentAsString();
@@ -136,12 +136,12 @@ class AccountsManagementTest {
     @Test
     void aDelegationEndingBeforeItStartsIsRefused() throws Exception {
         long operator = users.findByUsername("operatore.novara").orElseThrow().getId();
-        String page = mvc.perform(post("/delegations").with(csrf()).with(as(userDetails, "master.novara"))
+        String page = mvc.perform(post("/delegations").with(csrfOnce()).with(as(userDetails, "master.novara"))
                 .param("delegateId", String.valueOf(operator)).param("function", "AGENDA")
                 .param("startDate", Dates.today().plusDays(5).toString())
                 .param("endDate", Dates.today().plusDays(1).toString())).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("La data di fine non può precedere quella di inizio.");
-        String garbage = mvc.perform(post("/delegations").with(csrf()).with(as(userDetails, "master.novara"))
+        String garbage = mvc.perform(post("/delegations").with(csrfOnce()).with(as(userDetails, "master.novara"))
                 .param("delegateId", "abc").param("function", "NOPE").param("startDate", "31/02/2026"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(garbage).contains("Valore non valido.", "Funzione non valida.", "Data non valida.");
@@ -153,15 +153,15 @@ class AccountsManagementTest {
                 "cambio.password", "Cambio Password", "cp@example.org", null, Set.of(Role.REGIONAL_ADR_SERVICE),
                 "Iniziale-password-1");
         var me = as(userDetails, "cambio.password");
-        String wrong = mvc.perform(post("/account/password").with(csrf()).with(me).param("currentPassword", "sbagliata")
+        String wrong = mvc.perform(post("/account/password").with(csrfOnce()).with(me).param("currentPassword", "sbagliata")
                 .param("newPassword", "Nuova-password-2").param("confirmPassword", "Nuova-password-2"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(wrong).contains("La password attuale non è corretta.");
-        String mismatch = mvc.perform(post("/account/password").with(csrf()).with(me)
+        String mismatch = mvc.perform(post("/account/password").with(csrfOnce()).with(me)
                 .param("currentPassword", "Iniziale-password-1").param("newPassword", "Nuova-password-2")
                 .param("confirmPassword", "Altra-password-3")).andReturn().getResponse().getContentAsString();
         assertThat(mismatch).contains("La conferma non coincide con la nuova password.");
-        String done = mvc.perform(post("/account/password").with(csrf()).with(me)
+        String done = mvc.perform(post("/account/password").with(csrfOnce()).with(me)
                 .param("currentPassword", "Iniziale-password-1").param("newPassword", "Nuova-password-2")
                 .param("confirmPassword", "Nuova-password-2")).andReturn().getResponse().getRedirectedUrl();
         assertThat(done).isEqualTo("/");

@@ -14,6 +14,12 @@ class PasswordPolicyTest {
             "solamentelettere, password.rule.mix",
             "1234567890123, password.rule.mix",
             "mario.rossi-2026, password.rule.containsUsername",
+            "aaaaaaaaa1, password.rule.repetitive",
+            "1212121212ab, password.rule.repetitive",
+            "Password1234, password.rule.common",
+            "qwerty123456, password.rule.common",
+            "Piemonte2026!, password.rule.common",
+            "RICOLLOCA-2026, password.rule.common",
             "Bella-giornata-7, ''",
             "demo-ricolloca, ''"})
     void passwordRules(String password, String expected) {

@@ -1,7 +1,7 @@
 package it.ricolloca.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 
 import it.ricolloca.accounts.internal.ApiTokens;
 import it.ricolloca.accounts.internal.DelegationAdministration;
@@ -597,7 +597,7 @@ class RoutePermissionTest {
                 }
                 request.accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
                 if (route.method() == HttpMethod.POST) {
-                    request.with(csrf());
+                    request.with(csrfOnce());
                     if (!route.path().startsWith("/api/v1/requests/")) {
                         route.form().forEach(request::param);
                     }
@@ -668,9 +668,21 @@ class RoutePermissionTest {
         add(HttpMethod.POST, pattern, path, form, expected, anon);
     }
 
+    /**
+     * The routes of a worker's case file (register record, request, pathway, breach, appointment): the vacancy
+     * roles see of a worker only what a referral needs, so for them these records do not exist (404).
+     */
+    static final java.util.regex.Pattern CASE_FILE = java.util.regex.Pattern.compile(
+            "^(/workers/\\{id}|/api/v1/workers/|/requests/\\{id}|/api/v1/requests/\\{id}|/pathways/\\{id}"
+                    + "|/pathways/queue/\\{requestId}|/conditionality/\\{id}|/agenda/appointments/\\{id}).*");
+
     private void add(HttpMethod method, String pattern, String path, Map<String, String> form,
             Map<String, Integer> expected, Map<String, Integer> anon) {
         Map<String, Integer> all = new LinkedHashMap<>(expected);
+        if (CASE_FILE.matcher(pattern).matches()) {
+            all.put("referente.torino", 404);
+            all.put("reclutamenti.regione", 404);
+        }
         all.putAll(anon);
         assertThat(all.keySet()).as(pattern).containsAll(USERS);
         routes.add(new Route(method, pattern, path, all, form));

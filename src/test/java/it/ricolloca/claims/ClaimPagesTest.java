@@ -2,7 +2,7 @@ package it.ricolloca.claims;
 
 import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -75,7 +75,7 @@ class ClaimPagesTest {
     @Test
     void theProfilingIndexIsCheckedThenTheAmountShown() throws Exception {
         String c = "/claims/" + claim.getId();
-        MvcResult bad = mvc.perform(post(c + "/profiling").with(csrf()).with(as(users, "operatore.torino"))
+        MvcResult bad = mvc.perform(post(c + "/profiling").with(csrfOnce()).with(as(users, "operatore.torino"))
                 .param("version", String.valueOf(claim.getVersion())).param("index", "<script>alert(1)</script>"))
                 .andReturn();
         assertThat(bad.getFlashMap().get("problem")).isEqualTo(
@@ -83,17 +83,17 @@ class ClaimPagesTest {
         assertThat(claims.findById(claim.getId()).orElseThrow().getVersion()).isEqualTo(claim.getVersion());
 
         MvcResult hostile = mvc.perform(multipart(c + "/attachments").file("file", "not a pdf".getBytes(StandardCharsets.UTF_8))
-                .with(csrf()).with(as(users, "operatore.torino")).param("version", String.valueOf(claim.getVersion()))
+                .with(csrfOnce()).with(as(users, "operatore.torino")).param("version", String.valueOf(claim.getVersion()))
                 .param("kind", "PACT_SIGNED")).andReturn();
         assertThat((String) hostile.getFlashMap().get("problem")).isNotBlank();
         assertThat(claims.findById(claim.getId()).orElseThrow().getPactDocumentId()).isNull();
 
-        mvc.perform(post(c + "/profiling").with(csrf()).with(as(users, "operatore.torino"))
+        mvc.perform(post(c + "/profiling").with(csrfOnce()).with(as(users, "operatore.torino"))
                 .param("version", String.valueOf(claim.getVersion())).param("index", "0,73"));
         // 1000 + (0.73 − 0.5) × 2 × (5000 − 1000)
         assertThat(page(c, "operatore.torino")).contains("0.73", "2.840,00 €", "Tempo indeterminato o apprendistato",
                 "da 1.000,00 € a 5.000,00 €", "Segna come verificata").doesNotContain("Invia all");
-        MvcResult stale = mvc.perform(post(c + "/review").with(csrf()).with(as(users, "operatore.torino"))
+        MvcResult stale = mvc.perform(post(c + "/review").with(csrfOnce()).with(as(users, "operatore.torino"))
                 .param("version", String.valueOf(claim.getVersion()))).andReturn();
         assertThat((String) stale.getFlashMap().get("problem")).contains("modificata da un altro utente");
         assertThat(claims.findById(claim.getId()).orElseThrow().getStatus()).isEqualTo(ClaimStatus.PREPARED);

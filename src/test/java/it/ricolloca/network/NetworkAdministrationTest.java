@@ -2,7 +2,7 @@ package it.ricolloca.network;
 
 import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -49,7 +49,7 @@ class NetworkAdministrationTest {
     @Test
     void theAdministratorEditsACentreAndTheChangeIsAudited() throws Exception {
         JobCentre alba = byCode("ALBA");
-        MvcResult result = mvc.perform(post("/centres/" + alba.getId() + "/edit").with(csrf()).with(as(userDetails, "regione"))
+        MvcResult result = mvc.perform(post("/centres/" + alba.getId() + "/edit").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("code", "ALBA").param("name", "CPI Alba").param("officialName", alba.getOfficialName())
                 .param("province", "CN").param("email", "alba.nuova@example.org")
                 .param("variants", "CPI ALBA\nC.P.I. di Alba e Bra").param("version", String.valueOf(alba.getVersion())))
@@ -63,7 +63,7 @@ class NetworkAdministrationTest {
     @Test
     void aStaleFormIsRefusedAndChangesNothing() throws Exception {
         JobCentre asti = byCode("ASTI");
-        MvcResult result = mvc.perform(post("/centres/" + asti.getId() + "/edit").with(csrf()).with(as(userDetails, "regione"))
+        MvcResult result = mvc.perform(post("/centres/" + asti.getId() + "/edit").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("code", "ASTI").param("name", "CPI Asti modificato").param("officialName", asti.getOfficialName())
                 .param("province", "AT").param("email", asti.getEmail()).param("variants", "CPI ASTI")
                 .param("version", String.valueOf(asti.getVersion() + 7))).andReturn();
@@ -75,7 +75,7 @@ class NetworkAdministrationTest {
     @Test
     void aVariantThatAlreadyNamesAnotherCentreIsRefused() throws Exception {
         JobCentre biella = byCode("BIELLA");
-        MvcResult result = mvc.perform(post("/centres/" + biella.getId() + "/edit").with(csrf()).with(as(userDetails, "regione"))
+        MvcResult result = mvc.perform(post("/centres/" + biella.getId() + "/edit").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("code", "BIELLA").param("name", "CPI Biella").param("officialName", biella.getOfficialName())
                 .param("province", "BI").param("email", biella.getEmail()).param("variants", "CPI BIELLA\ncpi cuneo")
                 .param("version", String.valueOf(biella.getVersion()))).andReturn();
@@ -86,7 +86,7 @@ class NetworkAdministrationTest {
     @Test
     void invalidInputGetsItalianMessagesAndCreatesNothing() throws Exception {
         long before = centres.all().size();
-        MvcResult result = mvc.perform(post("/centres").with(csrf()).with(as(userDetails, "regione"))
+        MvcResult result = mvc.perform(post("/centres").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("code", "<script>").param("name", "").param("officialName", "x").param("province", "Torino")
                 .param("email", "non-una-mail").param("version", "0")).andReturn();
         String page = result.getResponse().getContentAsString();
@@ -97,7 +97,7 @@ class NetworkAdministrationTest {
 
     @Test
     void aDuplicateCodeIsRefused() throws Exception {
-        MvcResult result = mvc.perform(post("/centres").with(csrf()).with(as(userDetails, "regione"))
+        MvcResult result = mvc.perform(post("/centres").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("code", "novara").param("name", "CPI Doppio").param("officialName", "Centro doppio")
                 .param("province", "NO").param("email", "doppio@example.org").param("version", "0")).andReturn();
         assertThat(result.getResponse().getContentAsString()).contains("Esiste già un CPI con questo codice.");

@@ -4,7 +4,7 @@ import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -71,6 +71,17 @@ class NoticesTest {
         assertThat(page("/notices?sent=true", "adr.regione")).contains("Riunione dei tutor");
     }
 
+    /** A line break typed into the title (a single-line field) would forge a line in the log that records it. */
+    @Test
+    void aLineBreakSentInTheTitleIsStoredAsASpace() throws Exception {
+        long novara = centre("NOVARA");
+        mvc.perform(post("/notices").with(csrfOnce()).with(as(userDetails, "regione"))
+                .param("title", "Avviso\r\n2026-11-29T10:00:00 INFO accesso di regione").param("body", "Riga uno\r\nRiga due")
+                .param("centre", String.valueOf(novara)).param("role", "CPI_MASTER")).andReturn();
+        assertThat(jdbc.sql("select title || '|' || body from notifications_notice where title like 'Avviso%accesso di regione'")
+                .query(String.class).list()).containsExactly("Avviso 2026-11-29T10:00:00 INFO accesso di regione|Riga uno\r\nRiga due");
+    }
+
     @Test
     void onlyTheRegionSendsAndANoticeWithoutRecipientsIsNotKept() throws Exception {
         long before = jdbc.sql("select count(*) from notifications_notice").query(Long.class).single();
@@ -80,13 +91,13 @@ class NoticesTest {
                 List.of(Role.CPI_VACANCY_REFERENT), "Venaria")).hasMessage("notice.nobody");
         assertThatThrownBy(() -> notices.send(user("regione"), " ", "Testo", List.of(), List.of(), "tutti"))
                 .hasMessage("notice.title.required");
-        MvcResult bad = mvc.perform(post("/notices").with(csrf()).with(as(userDetails, "regione")).param("title", "Oggetto")
+        MvcResult bad = mvc.perform(post("/notices").with(csrfOnce()).with(as(userDetails, "regione")).param("title", "Oggetto")
                 .param("body", "").param("centre", "abc", "999999").param("role", "REGIONAL_ADMIN")).andReturn();
         assertThat(bad.getFlashMap().get("problem")).isEqualTo("Scrivi il testo dell'avviso (al massimo 8000 caratteri).");
         assertThat(jdbc.sql("select count(*) from notifications_notice").query(Long.class).single()).isEqualTo(before);
         // A refusal gives back what was typed and chosen.
         long novara = centre("NOVARA");
-        MvcResult kept = mvc.perform(post("/notices").with(csrf()).with(as(userDetails, "regione"))
+        MvcResult kept = mvc.perform(post("/notices").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("title", "Oggetto da ricordare").param("body", "").param("centre", String.valueOf(novara))
                 .param("role", "CPI_TUTOR")).andReturn();
         // The flash map as the redirect's next request finds it (MockMvc's flashAttrs lands in another session).
@@ -96,7 +107,7 @@ class NoticesTest {
         assertThat(again).contains("value=\"Oggetto da ricordare\"", "value=\"" + novara + "\" selected",
                 "value=\"CPI_TUTOR\" checked").doesNotContain("value=\"CPI_MASTER\" checked");
         assertThat(status("/notices", "operatore.torino")).isEqualTo(200);
-        assertThat(mvc.perform(post("/notices").with(csrf()).with(as(userDetails, "master.torino")).param("title", "x")
+        assertThat(mvc.perform(post("/notices").with(csrfOnce()).with(as(userDetails, "master.torino")).param("title", "x")
                 .param("body", "y")).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 

@@ -2,7 +2,7 @@ package it.ricolloca.parameters;
 
 import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -41,7 +41,7 @@ class ParametersTest {
         Parameter p = Parameter.FEE4SERVICE_MAX_HOURS;
         long latest = parameters.history(p).get(0).id();
         LocalDate from = LocalDate.of(2030, 1, 1);
-        var result = mvc.perform(post("/parameters/" + p.name()).with(csrf()).with(as(userDetails, "regione"))
+        var result = mvc.perform(post("/parameters/" + p.name()).with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("value", "4").param("validFrom", from.toString()).param("legalSource", "Delibera di prova n. 1/2030")
                 .param("latestId", String.valueOf(latest))).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/parameters/" + p.name());
@@ -75,7 +75,7 @@ class ParametersTest {
     }
 
     private String submit(Parameter p, String value, String from, String source, long latest) throws Exception {
-        return mvc.perform(post("/parameters/" + p.name()).with(csrf()).with(as(userDetails, "regione"))
+        return mvc.perform(post("/parameters/" + p.name()).with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("value", value).param("validFrom", from).param("legalSource", source)
                 .param("latestId", String.valueOf(latest))).andReturn().getResponse().getContentAsString();
     }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.Role;
 import it.ricolloca.agenda.internal.AppointmentReminders;
 import it.ricolloca.pathway.internal.CalendarFeeds;
 import it.ricolloca.pathway.internal.PathwayWork;
@@ -32,6 +33,8 @@ class CalendarAndRemindersTest {
     @Autowired AppointmentReminders reminders;
     @Autowired GreenMail greenMail;
     @Autowired MockMvc mvc;
+    @Autowired it.ricolloca.accounts.internal.UserAdministration administration;
+    @Autowired it.ricolloca.accounts.internal.UserAccountRepository users;
 
     @Test
     void aTutorsFeedListsTheAppointmentsOfTheirWorkersUntilItIsRevoked() throws Exception {
@@ -40,13 +43,15 @@ class CalendarAndRemindersTest {
         long request = released.release("master.torino", "Calendario", "Sofia");
         work.bookFirstAppointment(tutor, request, Dates.today().plusDays(8).atTime(16, 0).atZone(Dates.ZONE), null, null, null);
 
-        String token = feeds.createTutorFeed(tutor);
+        String token = feeds.createTutorFeed(tutor, true);
         String ics = mvc.perform(get("/calendar/" + token + ".ics")).andReturn().getResponse().getContentAsString();
         assertThat(ics).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT", "Calendario Sofia", "Primo appuntamento",
                 "appuntamento-");
-        String officeToken = feeds.createOfficeFeed(released.user("operatore.torino"), released.office("master.torino").id());
+        String officeToken = feeds.createOfficeFeed(released.user("operatore.torino"), released.office("master.torino").id(),
+                false);
         assertThat(mvc.perform(get("/calendar/" + officeToken + ".ics")).andReturn().getResponse().getContentAsString())
-                .contains("Calendario Sofia");
+                .as("an office feed chosen without full names carries initials").contains("S. C.")
+                .doesNotContain("Calendario", "Sofia", released.taxCodeOf(request));
 
         long id = feeds.feeds(tutor).stream().filter(f -> f.kind().equals("TUTOR")).findFirst().orElseThrow().id();
         feeds.revoke(tutor, id);
@@ -55,6 +60,60 @@ class CalendarAndRemindersTest {
                 .isEqualTo(404);
         assertThat(mvc.perform(get("/calendar/..%2F..%2Fetc.ics")).andReturn().getResponse().getStatus())
                 .isIn(400, 404);
+    }
+
+    /**
+     * A feed ends with the access of the person it speaks for: a tutor's feed when the tutor is disabled or
+     * loses the role, an office's when its creator is disabled or moves to another CPI; given back, it serves
+     * again (the token was never revoked). By default a feed names workers by their initials only.
+     */
+    @Test
+    void aFeedEndsWithItsOwnersAccessAndNamesWorkersByInitials() throws Exception {
+        released.openEveryDay("master.torino");
+        CurrentUser admin = released.user("regione");
+        long torino = released.user("master.torino").centreId();
+        long novara = released.user("master.novara").centreId();
+        long tutorId = users.findByUsername("tutor.calendario").map(u -> u.getId()).orElseGet(() -> administration
+                .create(admin, "tutor.calendario", "Tutor Calendario", "tutor.calendario@example.org", torino,
+                        java.util.Set.of(Role.CPI_TUTOR), "Calendario-tutor-1").getId());
+        long operatorId = users.findByUsername("operatore.calendario").map(u -> u.getId()).orElseGet(() -> administration
+                .create(admin, "operatore.calendario", "Operatore Calendario", "op.calendario@example.org", torino,
+                        java.util.Set.of(Role.CPI_OPERATOR), "Calendario-oper-1").getId());
+        CurrentUser tutor = users.findById(tutorId).orElseThrow().toCurrentUser();
+        CurrentUser operator = users.findById(operatorId).orElseThrow().toCurrentUser();
+        long request = released.release("master.torino", "Riservata", "Olga");
+        work.bookFirstAppointment(tutor, request, Dates.today().plusDays(9).atTime(10, 0).atZone(Dates.ZONE), null, null,
+                null);
+        String tutorFeed = "/calendar/" + feeds.createTutorFeed(tutor, false) + ".ics";
+        String officeFeed = "/calendar/" + feeds.createOfficeFeed(operator, released.office("master.torino").id(), false)
+                + ".ics";
+        assertThat(body(tutorFeed)).contains("O. R.").doesNotContain("Riservata", "Olga");
+
+        administration.setEnabled(admin, tutorId, false);
+        assertThat(status(tutorFeed)).as("the tutor disabled").isEqualTo(404);
+        administration.setEnabled(admin, tutorId, true);
+        assertThat(status(tutorFeed)).as("the tutor enabled again").isEqualTo(200);
+        var t = users.findById(tutorId).orElseThrow();
+        administration.update(admin, tutorId, t.getVersion(), t.getFullName(), t.getEmail(), torino,
+                java.util.Set.of(Role.CPI_OPERATOR));
+        assertThat(status(tutorFeed)).as("no longer a tutor").isEqualTo(404);
+
+        assertThat(status(officeFeed)).isEqualTo(200);
+        administration.setEnabled(admin, operatorId, false);
+        assertThat(status(officeFeed)).as("the office feed's creator disabled").isEqualTo(404);
+        administration.setEnabled(admin, operatorId, true);
+        var o = users.findById(operatorId).orElseThrow();
+        administration.update(admin, operatorId, o.getVersion(), o.getFullName(), o.getEmail(), novara,
+                java.util.Set.of(Role.CPI_OPERATOR));
+        assertThat(status(officeFeed)).as("its creator moved to another CPI").isEqualTo(404);
+    }
+
+    private int status(String path) throws Exception {
+        return mvc.perform(get(path)).andReturn().getResponse().getStatus();
+    }
+
+    private String body(String path) throws Exception {
+        return mvc.perform(get(path)).andReturn().getResponse().getContentAsString();
     }
 
     @Test

@@ -5,7 +5,7 @@ import it.ricolloca.shared.tabular.ImportReport;
 import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
@@ -240,11 +240,11 @@ class RequestListImportTest {
         String second = "cf;data richiesta;stato;cpi;data stato\n" + a + ";02/05/2017;Rilasciato;CPI Tortona;18/05/2017\n" + b
                 + ";03/05/2017;Richiesto;CPI Tortona;\n";
         MvcResult one = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "15-maggio.csv", "text/csv",
-                first.getBytes(StandardCharsets.UTF_8))).param("snapshotDate", "2017-05-15").with(csrf())
+                first.getBytes(StandardCharsets.UTF_8))).param("snapshotDate", "2017-05-15").with(csrfOnce())
                 .with(as(userDetails, "adr.regione"))).andReturn();
         assertThat(one.getResponse().getRedirectedUrl()).startsWith("/imports/");
         MvcResult two = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "22-maggio.csv", "text/csv",
-                second.getBytes(StandardCharsets.UTF_8))).param("snapshotDate", "2017-05-22").with(csrf())
+                second.getBytes(StandardCharsets.UTF_8))).param("snapshotDate", "2017-05-22").with(csrfOnce())
                 .with(as(userDetails, "adr.regione"))).andReturn();
         long idOne = Long.parseLong(one.getResponse().getRedirectedUrl().replace("/imports/", ""));
         long idTwo = Long.parseLong(two.getResponse().getRedirectedUrl().replace("/imports/", ""));
@@ -296,7 +296,7 @@ class RequestListImportTest {
         byte[] big = csv.toString().getBytes(StandardCharsets.UTF_8);
         assertThat(big.length).as("large enough to run in the background").isGreaterThan(2_000_000);
         MvcResult started = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "grande.csv", "text/csv", big))
-                .param("snapshotDate", "2017-05-15").with(csrf()).with(as(userDetails, "adr.regione"))).andReturn();
+                .param("snapshotDate", "2017-05-15").with(csrfOnce()).with(as(userDetails, "adr.regione"))).andReturn();
         String jobUrl = started.getResponse().getRedirectedUrl();
         assertThat(jobUrl).startsWith("/imports/jobs/");
         String importUrl = null;
@@ -328,7 +328,7 @@ class RequestListImportTest {
             csv.append("Mario;Rossi;Via Roma 1\n");
         }
         MvcResult started = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "sbagliato.csv", "text/csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8))).param("snapshotDate", "2017-05-15").with(csrf())
+                csv.toString().getBytes(StandardCharsets.UTF_8))).param("snapshotDate", "2017-05-15").with(csrfOnce())
                 .with(as(userDetails, "adr.regione"))).andReturn();
         String jobUrl = started.getResponse().getRedirectedUrl();
         String page = "";

@@ -58,6 +58,8 @@ import org.springframework.security.access.AccessDeniedException;
 @IntegrationTest
 class RequestWorkflowTest {
 
+    @Autowired it.ricolloca.shared.web.Messages messages;
+
     @Autowired RequestWorkflow workflow;
     @Autowired RequestQueries queries;
     @Autowired UserAccountRepository users;
@@ -152,8 +154,13 @@ class RequestWorkflowTest {
         CurrentUser undelegated = operatorWithout("senzadelega.filing");
         assertThatThrownBy(() -> workflow.fileIntermediated(undelegated, cf, office))
                 .isInstanceOf(AccessDeniedException.class);
+        // Another CPI learns only that the worker is not its own: the same answer as for a code not in the register.
         assertThatThrownBy(() -> workflow.fileIntermediated(novara, cf, office))
-                .isInstanceOf(FilingRefusedException.class).hasMessage("request.file.otherCentre");
+                .isInstanceOf(FilingRefusedException.class).hasMessage("request.file.notYours")
+                .satisfies(e -> assertThat(messages.t(((FilingRefusedException) e).messageKey(),
+                        ((FilingRefusedException) e).args())).doesNotContain("Torino"));
+        assertThatThrownBy(() -> workflow.fileIntermediated(novara, TestCodes.random(RANDOM), office))
+                .isInstanceOf(FilingRefusedException.class).hasMessage("request.file.notYours");
 
         String notInvited = TestCodes.random(RANDOM);
         register.create(regione, notInvited, "Gialli", "Marco", torino.id());

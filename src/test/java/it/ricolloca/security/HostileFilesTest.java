@@ -2,7 +2,7 @@ package it.ricolloca.security;
 
 import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.claims.internal.ClaimRepository;
@@ -83,7 +83,7 @@ class HostileFilesTest {
                 var request = MockMvcRequestBuilders.multipart(i.path())
                         .file(new MockMultipartFile("file", f.getKey(),
                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", f.getValue()))
-                        .with(csrf()).with(as(users, i.user()));
+                        .with(csrfOnce()).with(as(users, i.user()));
                 i.fields().forEach(request::param);
                 MvcResult r = mvc.perform(request).andReturn();
                 int status = r.getResponse().getStatus();
@@ -185,7 +185,7 @@ class HostileFilesTest {
             throws Exception {
         var call = MockMvcRequestBuilders.multipart(route.path())
                 .file(new MockMultipartFile(route.fileField(), name, "application/pdf", bytes))
-                .with(csrf()).with(as(users, route.user()));
+                .with(csrfOnce()).with(as(users, route.user()));
         route.fields().forEach((k, v) -> call.param(k, switch (v) {
             case "PATHWAY" -> String.valueOf(closed.version(pathway));
             case "CLAIM" -> String.valueOf(claims.findById(claim).orElseThrow().getVersion());

@@ -2,7 +2,7 @@ package it.ricolloca.security;
 
 import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 
 import it.ricolloca.support.IntegrationTest;
 import java.lang.reflect.Parameter;
@@ -164,7 +164,7 @@ class HostileInputTest {
         }
         r.accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
         if (e.method() == HttpMethod.POST) {
-            r.with(csrf());
+            r.with(csrfOnce());
         }
         return r;
     }

@@ -152,8 +152,7 @@ class TrainingTest {
         assertThatThrownBy(() -> training.addSession(regione, course, Dates.today(), LocalTime.of(9, 0),
                 LocalTime.of(10, 0), "Sala", false, "Docente", "0")).hasMessage("training.session.capacity.invalid");
         var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/training/courses/" + course + "/sessions").with(org.springframework.security.test.web.servlet
-                        .request.SecurityMockMvcRequestPostProcessors.csrf()).with(as(userDetails, "regione"))
+                .post("/training/courses/" + course + "/sessions").with(it.ricolloca.support.FormPosts.csrfOnce()).with(as(userDetails, "regione"))
                 .param("onDate", Dates.today().toString()).param("start", "09:00").param("end", "10:00")
                 .param("place", "Sala Tenace").param("trainer", "Docente Tenace").param("capacity", "0")).andReturn();
         assertThat(refused.getFlashMap().get("problem")).isEqualTo("I posti devono essere un numero da 1 a 500.");

@@ -1,7 +1,7 @@
 package it.ricolloca.vacancies;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,12 +38,12 @@ class VacancyPagesTest {
     @Test
     void aWrongFormComesBackWithItsMessagesAndSavesNothing() throws Exception {
         long before = count();
-        MockHttpServletResponse r = mvc.perform(post("/vacancies").with(csrf()).with(DemoUsers.as(users, "referente.torino"))
+        MockHttpServletResponse r = mvc.perform(post("/vacancies").with(csrfOnce()).with(DemoUsers.as(users, "referente.torino"))
                 .param("arrivedOn", "2099-01-01").param("profile", "Magazziniere").param("positions", "zero")
                 .param("companyTaxCode", "12345678901").param("weeklyHours", "99")).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(200);
         assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("Il numero non è valido.");
-        MockHttpServletResponse second = mvc.perform(post("/vacancies").with(csrf())
+        MockHttpServletResponse second = mvc.perform(post("/vacancies").with(csrfOnce())
                 .with(DemoUsers.as(users, "referente.torino")).param("arrivedOn", "2099-01-01")
                 .param("profile", "Magazziniere").param("positions", "1").param("companyTaxCode", "12345678901")
                 .param("weeklyHours", "99").param("source", "EURES")).andReturn().getResponse();
@@ -57,12 +57,12 @@ class VacancyPagesTest {
     @Test
     void aStaleEditComesBackAsTypedWithTheReasonAndSavesNothing() throws Exception {
         long centre = accounts.findByUsername("referente.torino").orElseThrow().getCentreId();
-        MockHttpServletResponse created = mvc.perform(post("/vacancies").with(csrf())
+        MockHttpServletResponse created = mvc.perform(post("/vacancies").with(csrfOnce())
                 .with(DemoUsers.as(users, "referente.torino")).param("arrivedOn", Dates.today().toString())
                 .param("profile", "Giardiniere").param("positions", "1").param("companyName", "Verde Srl")
                 .param("source", "CPI").param("centreId", String.valueOf(centre))).andReturn().getResponse();
         String url = created.getRedirectedUrl();
-        MockHttpServletResponse stale = mvc.perform(post(url + "/edit").with(csrf())
+        MockHttpServletResponse stale = mvc.perform(post(url + "/edit").with(csrfOnce())
                 .with(DemoUsers.as(users, "referente.torino")).param("version", "-1")
                 .param("arrivedOn", Dates.today().toString()).param("profile", "Giardiniere esperto")
                 .param("positions", "2").param("companyName", "Verde Srl").param("source", "CPI")
@@ -78,7 +78,7 @@ class VacancyPagesTest {
     @Test
     void hostileTextIsStoredAsTextAndShownEscaped() throws Exception {
         String script = "<script>alert('x')</script> Magazziniere";
-        MockHttpServletResponse r = mvc.perform(post("/vacancies").with(csrf()).with(DemoUsers.as(users, "referente.torino"))
+        MockHttpServletResponse r = mvc.perform(post("/vacancies").with(csrfOnce()).with(DemoUsers.as(users, "referente.torino"))
                 .param("arrivedOn", Dates.today().toString()).param("profile", script).param("positions", "1")
                 .param("companyName", "Ditta \u202E'; drop table vacancies_vacancy; --").param("source", "CPI")
                 .param("centreId", String.valueOf(accounts.findByUsername("referente.torino").orElseThrow().getCentreId())))

@@ -2,7 +2,7 @@ package it.ricolloca.workers;
 
 import static it.ricolloca.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -36,7 +36,7 @@ class WorkerRegisterTest {
     @Test
     void anOperatorAddsAWorkerToTheirOwnCentreAndTheBirthDateComesFromTheCode() throws Exception {
         String code = cf("VRDGNN85M52L219");
-        MvcResult result = mvc.perform(post("/workers").with(csrf()).with(as(userDetails, "operatore.torino"))
+        MvcResult result = mvc.perform(post("/workers").with(csrfOnce()).with(as(userDetails, "operatore.torino"))
                 .param("taxCode", code.toLowerCase()).param("firstName", "Giovanna").param("lastName", "Verdi")
                 .param("competentCentreId", String.valueOf(centreOf("master.novara")))).andReturn();
         Worker w = workers.findByTaxCode(code).orElseThrow();
@@ -52,13 +52,13 @@ class WorkerRegisterTest {
         String first15 = "BNCLCU70A01F205";
         char right = CodiceFiscale.checkCharacter(first15);
         char wrong = right == 'Z' ? 'Y' : (char) (right + 1);
-        String page = mvc.perform(post("/workers").with(csrf()).with(as(userDetails, "adr.regione"))
+        String page = mvc.perform(post("/workers").with(csrfOnce()).with(as(userDetails, "adr.regione"))
                 .param("taxCode", first15 + wrong).param("firstName", "Luca").param("lastName", "Bianchi"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Il carattere di controllo è \"" + wrong + "\", ma per questo codice dovrebbe essere \""
                 + right + "\"");
         assertThat(workers.findByTaxCode(first15 + wrong)).isEmpty();
-        String month = mvc.perform(post("/workers").with(csrf()).with(as(userDetails, "adr.regione"))
+        String month = mvc.perform(post("/workers").with(csrfOnce()).with(as(userDetails, "adr.regione"))
                 .param("taxCode", "BNCLCU70F01F205X").param("firstName", "Luca").param("lastName", "Bianchi"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(month).contains("non indica un mese");
@@ -67,11 +67,11 @@ class WorkerRegisterTest {
     @Test
     void theRecordIsEditedWithHistoryAndEveryChangeShowsInTheTimeline() throws Exception {
         String code = cf("GLLPLA75C10L219");
-        mvc.perform(post("/workers").with(csrf()).with(as(userDetails, "regione")).param("taxCode", code)
+        mvc.perform(post("/workers").with(csrfOnce()).with(as(userDetails, "regione")).param("taxCode", code)
                 .param("firstName", "Paolo").param("lastName", "Gialli")
                 .param("competentCentreId", String.valueOf(centreOf("master.torino"))));
         Worker w = workers.findByTaxCode(code).orElseThrow();
-        MvcResult edit = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrf()).with(as(userDetails, "tutor.torino"))
+        MvcResult edit = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrfOnce()).with(as(userDetails, "tutor.torino"))
                 .param("firstName", "Paolo").param("lastName", "Gialli").param("residenceMunicipality", "Torino")
                 .param("email", "paolo@example.org").param("naspiStart", "2026-03-01").param("naspiExpectedEnd", "2027-02-28")
                 .param("naspiMonthlyAmount", "980.50").param("naspiStatus", "ACTIVE").param("profilingIndex", "0.625")
@@ -79,12 +79,12 @@ class WorkerRegisterTest {
                 .param("version", String.valueOf(w.getVersion()))).andReturn();
         assertThat(edit.getResponse().getRedirectedUrl()).isEqualTo("/workers/" + w.getId());
         Worker edited = workers.findByTaxCode(code).orElseThrow();
-        mvc.perform(post("/workers/" + w.getId() + "/work-history").with(csrf()).with(as(userDetails, "tutor.torino"))
+        mvc.perform(post("/workers/" + w.getId() + "/work-history").with(csrfOnce()).with(as(userDetails, "tutor.torino"))
                 .param("employer", "Logistica Srl").param("employerVat", "00743110157").param("professionLabel", "Magazziniere")
                 .param("professionCode", "8.1.3.1.0").param("classification", "CP2021").param("contractType", "Tempo determinato")
                 .param("startDate", "2024-01-08").param("endDate", "2025-12-31").param("version", String.valueOf(edited.getVersion())));
         Worker withWork = workers.findByTaxCode(code).orElseThrow();
-        mvc.perform(post("/workers/" + w.getId() + "/education").with(csrf()).with(as(userDetails, "tutor.torino"))
+        mvc.perform(post("/workers/" + w.getId() + "/education").with(csrfOnce()).with(as(userDetails, "tutor.torino"))
                 .param("title", "Diploma di perito industriale").param("institution", "ITIS Avogadro").param("year", "1994")
                 .param("version", String.valueOf(withWork.getVersion())));
 
@@ -100,24 +100,24 @@ class WorkerRegisterTest {
     @Test
     void aStaleFormOrAWrongHistoryIsRefusedAndChangesNothing() throws Exception {
         String code = cf("NREGRG60T20L219");
-        mvc.perform(post("/workers").with(csrf()).with(as(userDetails, "regione")).param("taxCode", code)
+        mvc.perform(post("/workers").with(csrfOnce()).with(as(userDetails, "regione")).param("taxCode", code)
                 .param("firstName", "Giorgio").param("lastName", "Neri")
                 .param("competentCentreId", String.valueOf(centreOf("master.torino"))));
         Worker w = workers.findByTaxCode(code).orElseThrow();
-        String stale = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrf()).with(as(userDetails, "regione"))
+        String stale = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("firstName", "Giorgione").param("lastName", "Neri").param("version", String.valueOf(w.getVersion() + 3)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(stale).contains("modificato da un altro utente");
-        String dates = mvc.perform(post("/workers/" + w.getId() + "/work-history").with(csrf()).with(as(userDetails, "regione"))
+        String dates = mvc.perform(post("/workers/" + w.getId() + "/work-history").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("employer", "Ditta").param("startDate", "2025-05-01").param("endDate", "2024-01-01")
                 .param("employerVat", "123").param("version", String.valueOf(w.getVersion()))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(dates).contains("La partita IVA ha 11 cifre.");
-        String amount = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrf()).with(as(userDetails, "regione"))
+        String amount = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("naspiMonthlyAmount", "mille").param("version", String.valueOf(w.getVersion())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(amount).contains("Numero non valido: usa il punto per i decimali.");
-        String index = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrf()).with(as(userDetails, "regione"))
+        String index = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("profilingIndex", "1.5").param("version", String.valueOf(w.getVersion())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(index).contains("Il valore non può superare 1.");
@@ -130,9 +130,9 @@ class WorkerRegisterTest {
     void searchIsScopedAndFindsByCodePrefixOrName() throws Exception {
         String torino = cf("BLUMRC90A01L219");
         String novara = cf("BLUMRC91A01F952");
-        mvc.perform(post("/workers").with(csrf()).with(as(userDetails, "master.torino")).param("taxCode", torino)
+        mvc.perform(post("/workers").with(csrfOnce()).with(as(userDetails, "master.torino")).param("taxCode", torino)
                 .param("firstName", "Marco").param("lastName", "Blu"));
-        mvc.perform(post("/workers").with(csrf()).with(as(userDetails, "master.novara")).param("taxCode", novara)
+        mvc.perform(post("/workers").with(csrfOnce()).with(as(userDetails, "master.novara")).param("taxCode", novara)
                 .param("firstName", "Marco").param("lastName", "Blu"));
         String fromNovara = mvc.perform(get("/workers").param("q", "blu").with(as(userDetails, "operatore.novara")))
                 .andReturn().getResponse().getContentAsString();
@@ -148,7 +148,7 @@ class WorkerRegisterTest {
     @Test
     void anOperatorOfNovaraCannotOpenATorinoWorkerByPageOrApi() throws Exception {
         String code = cf("RNCLRA82B41L219");
-        mvc.perform(post("/workers").with(csrf()).with(as(userDetails, "operatore.torino")).param("taxCode", code)
+        mvc.perform(post("/workers").with(csrfOnce()).with(as(userDetails, "operatore.torino")).param("taxCode", code)
                 .param("firstName", "Laura").param("lastName", "Arancio"));
         long id = workers.findByTaxCode(code).orElseThrow().getId();
         assertThat(mvc.perform(get("/workers/" + id).with(as(userDetails, "operatore.novara"))).andReturn().getResponse()

@@ -12,33 +12,51 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates a request carrying {@code Authorization: Bearer <token>}; a wrong token gets 401 at once. */
+/**
+ * Authenticates a request carrying {@code Authorization: Bearer <token>}; a wrong token gets 401 at once,
+ * and a source that presented too many wrong tokens gets 429 until its lock ends ({@link SignInGuard}).
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
     private final ApiTokens tokens;
+    private final SignInGuard guard;
 
-    ApiTokenFilter(ApiTokens tokens) {
+    ApiTokenFilter(ApiTokens tokens, SignInGuard guard) {
         this.tokens = tokens;
+        this.guard = guard;
+    }
+
+    /** Whether the request carries {@code Authorization: Bearer …}. */
+    static boolean bearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        if (!bearer(request)) {
             chain.doFilter(request, response);
             return;
         }
+        String source = request.getRemoteAddr();
+        var locked = guard.bearerLockedUntil(source);
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), locked.get()).toSeconds());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            refuse(response, 429, "Troppi token non validi da questo indirizzo: riprova tra "
+                    + Math.max(1, (seconds + 59) / 60) + " minuti");
+            return;
+        }
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         String raw = header.substring(PREFIX.length()).strip();
         Optional<AccountPrincipal> principal = raw.isEmpty() || raw.length() > 200 ? Optional.empty()
                 : tokens.authenticate(raw);
         if (principal.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"status\":401,\"message\":\"Token non valido o revocato\"}");
+            guard.failedBearer(source);
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Token non valido o revocato");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -49,5 +67,12 @@ class ApiTokenFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\"}");
     }
 }

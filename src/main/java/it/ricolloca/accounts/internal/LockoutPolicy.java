@@ -3,9 +3,17 @@ package it.ricolloca.accounts.internal;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** After {@code maxAttempts} consecutive failed logins the account is locked for {@code duration}. */
+/**
+ * How failed sign-ins slow a guesser down without letting a stranger lock a known user out:
+ * after {@code maxAttempts} failures for one username from one source address, that source is
+ * locked for that username for {@code duration}, doubled at each further lock up to {@code maxDuration};
+ * a source is locked for every username after {@code maxPerSource} failures, and for the API after
+ * {@code maxBearerPerSource} wrong tokens, both counted within windows of {@code sourceWindow}. A
+ * username's failures from a source are forgotten {@code forgetAfter} after the last one.
+ */
 @ConfigurationProperties("ricolloca.security.lockout")
-public record LockoutPolicy(int maxAttempts, Duration duration) {
+public record LockoutPolicy(int maxAttempts, Duration duration, Duration maxDuration, int maxPerSource,
+        int maxBearerPerSource, Duration sourceWindow, Duration forgetAfter) {
 
     public LockoutPolicy {
         if (maxAttempts <= 0) {
@@ -14,5 +22,29 @@ public record LockoutPolicy(int maxAttempts, Duration duration) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             duration = Duration.ofMinutes(15);
         }
+        if (maxDuration == null || maxDuration.compareTo(duration) < 0) {
+            maxDuration = Duration.ofHours(24).compareTo(duration) < 0 ? duration : Duration.ofHours(24);
+        }
+        if (maxPerSource <= 0) {
+            maxPerSource = 30;
+        }
+        if (maxBearerPerSource <= 0) {
+            maxBearerPerSource = 20;
+        }
+        if (sourceWindow == null || sourceWindow.isNegative() || sourceWindow.isZero()) {
+            sourceWindow = Duration.ofMinutes(10);
+        }
+        if (forgetAfter == null || forgetAfter.isNegative() || forgetAfter.isZero()) {
+            forgetAfter = Duration.ofHours(24);
+        }
+    }
+
+    /** The lock after the {@code n}-th one (1, 2, …): the duration doubled each time, at most the maximum. */
+    Duration lockNumber(int n) {
+        Duration d = duration;
+        for (int i = 1; i < n && d.compareTo(maxDuration) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(maxDuration) > 0 ? maxDuration : d;
     }
 }

@@ -1,8 +1,6 @@
 package it.ricolloca.accounts.internal;
 
 import it.ricolloca.audit.AuditTrail;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,25 +8,25 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed logins, locks the account when the policy says so, and records every login and
- * failed login in the audit trail. Counting is one atomic SQL update, so that several nodes
- * answering the same user's attempts never lose one.
+ * Records every login and failed login in the audit trail and counts the failures in the
+ * {@link SignInGuard}, per username and source: a lock stops the source, never the account.
  */
 @Component
 class LoginAttempts {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final LockoutPolicy policy;
+    private final SignInGuard guard;
 
-    LoginAttempts(JdbcClient jdbc, AuditTrail audit, LockoutPolicy policy) {
+    LoginAttempts(JdbcClient jdbc, AuditTrail audit, SignInGuard guard) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.policy = policy;
+        this.guard = guard;
     }
 
     @EventListener
@@ -39,6 +37,7 @@ class LoginAttempts {
             return;
         }
         jdbc.sql("update accounts_user set failed_attempts = 0 where id = ?").param(p.user().id()).update();
+        guard.succeeded(p.getUsername(), source(event.getAuthentication()));
         audit.recordAs(p.getUsername(), "LOGIN_SUCCEEDED", "UserAccount", p.user().id(), "");
     }
 
@@ -52,13 +51,14 @@ class LoginAttempts {
                 .param(username).query(Integer.class).optional().orElse(null);
         audit.recordAs(username, "LOGIN_FAILED", "UserAccount", "",
                 attempts == null ? "utente sconosciuto" : "tentativo " + attempts);
-        if (attempts != null && attempts >= policy.maxAttempts()) {
-            Instant until = Instant.now().plus(policy.duration());
-            jdbc.sql("update accounts_user set failed_attempts = 0, locked_until = ? where username = ?")
-                    .params(Timestamp.from(until), username).update();
-            audit.recordAs(username, "ACCOUNT_LOCKED", "UserAccount", "",
-                    "bloccato per " + policy.duration().toMinutes() + " minuti dopo " + attempts + " tentativi falliti");
-        }
+        guard.failed(username, source(event.getAuthentication())).ifPresent(lock -> audit.recordAs(username,
+                "SIGN_IN_SOURCE_LOCKED", "UserAccount", "", "tentativi da una postazione sospesi per "
+                        + lock.toMinutes() + " minuti"));
+    }
+
+    /** The address the attempt came from, as the login filter recorded it. */
+    static String source(org.springframework.security.core.Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
     }
 
     @EventListener

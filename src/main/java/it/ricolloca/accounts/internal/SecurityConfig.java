@@ -16,7 +16,9 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import java.util.Map;
 
 /**
@@ -38,10 +40,15 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SignInGuard guard,
+            it.ricolloca.audit.AuditTrail audit) throws Exception {
         var machineClients = new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+        // A machine client's call needs no CSRF token only when a session cookie cannot be what authenticates it:
+        // it carries a bearer token, or no session at all. A call that rides on a browser's session needs the token.
+        RequestMatcher withoutSession = request -> ApiTokenFilter.bearer(request) || request.getRequestedSessionId() == null;
+        var exemptFromCsrf = new AndRequestMatcher(machineClients, withoutSession);
         var failure = new ExceptionMappingAuthenticationFailureHandler();
         failure.setExceptionMappings(Map.of(
                 LockedException.class.getName(), "/login?locked",
@@ -63,14 +70,15 @@ class SecurityConfig {
                 .failureHandler(failure)
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(machineClients))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(exemptFromCsrf))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(ref -> ref.policy(ReferrerPolicy.NO_REFERRER)))
             .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineClients))
-            .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
+            .addFilterBefore(new SignInThrottleFilter(guard, audit), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new ApiTokenFilter(tokens, guard), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 }

@@ -18,6 +18,12 @@ class SessionTerminator {
     }
 
     void endSessionsOf(String username) {
-        sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
+        endSessionsOf(username, null);
+    }
+
+    /** Ends the user's sessions but the one given (the session that made the change), if any. */
+    void endSessionsOf(String username, String keep) {
+        sessions.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keep))
+                .forEach(sessions::deleteById);
     }
 }

@@ -47,9 +47,11 @@ public class UserAdministration {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
     private final SessionTerminator sessions;
+    private final SignInGuard guard;
 
     UserAdministration(UserAccountRepository users, JobCentres centres, PasswordEncoder encoder, AuditTrail audit,
-            SessionTerminator sessions) {
+            SessionTerminator sessions, SignInGuard guard) {
+        this.guard = guard;
         this.users = users;
         this.centres = centres;
         this.encoder = encoder;
@@ -119,13 +121,14 @@ public class UserAdministration {
             user.disable();
             sessions.endSessionsOf(user.getUsername());
         }
-        audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "UserAccount", id, user.getUsername());
+        audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "UserAccount", id, "");
     }
 
     public void unlock(CurrentUser actor, long id) {
         UserAccount user = get(actor, id);
         user.unlock();
-        audit.record("USER_UNLOCKED", "UserAccount", id, user.getUsername());
+        guard.unlock(user.getUsername());
+        audit.record("USER_UNLOCKED", "UserAccount", id, "");
     }
 
     public void resetPassword(CurrentUser actor, long id, String password) {
@@ -137,14 +140,33 @@ public class UserAdministration {
             throw new UserRejectedException("password", key);
         });
         user.changePassword(encoder.encode(password));
-        audit.record("PASSWORD_RESET", "UserAccount", id, user.getUsername());
+        audit.record("PASSWORD_RESET", "UserAccount", id, "");
         sessions.endSessionsOf(user.getUsername());
     }
 
-    /** The signed-in user changes their own password, proving they know the current one. */
-    public void changeOwnPassword(CurrentUser actor, String current, String password) {
+    /**
+     * The signed-in user changes their own password, proving they know the current one. A wrong current
+     * password counts as a failed sign-in from {@code source}: at the limit every session of the user ends
+     * ({@link PasswordGuessingException}), so a stolen session cannot guess it. Once changed, the user's
+     * other sessions end: only the one that changed it ({@code keepSessionId}) stays open.
+     */
+    // A refusal changes nothing but its audit entry, which must stay: the attempt happened.
+    @Transactional(noRollbackFor = {UserRejectedException.class, PasswordGuessingException.class})
+    public void changeOwnPassword(CurrentUser actor, String current, String password, String source,
+            String keepSessionId) {
         UserAccount user = users.findById(actor.id()).orElseThrow(NotFoundException::new);
+        var locked = guard.lockedUntil(user.getUsername(), source);
+        if (locked.isPresent()) {
+            sessions.endSessionsOf(user.getUsername());
+            throw new PasswordGuessingException(java.time.Duration.between(java.time.Instant.now(), locked.get()));
+        }
         if (!encoder.matches(current, user.getPasswordHash())) {
+            audit.record("PASSWORD_CHANGE_FAILED", "UserAccount", user.getId(), "password attuale errata");
+            var lock = guard.failed(user.getUsername(), source);
+            if (lock.isPresent()) {
+                sessions.endSessionsOf(user.getUsername());
+                throw new PasswordGuessingException(lock.get());
+            }
             throw new UserRejectedException("currentPassword", "password.current.wrong");
         }
         PasswordPolicy.violation(password, user.getUsername()).ifPresent(key -> {
@@ -154,7 +176,8 @@ public class UserAdministration {
             throw new UserRejectedException("newPassword", "password.rule.same");
         }
         user.changePassword(encoder.encode(password));
-        audit.record("PASSWORD_CHANGED", "UserAccount", user.getId(), user.getUsername());
+        audit.record("PASSWORD_CHANGED", "UserAccount", user.getId(), "");
+        sessions.endSessionsOf(user.getUsername(), keepSessionId);
     }
 
     private boolean visible(CurrentUser actor, UserAccount user) {
@@ -195,8 +218,22 @@ public class UserAdministration {
         }
     }
 
+    /** What an audit entry says of an account: codes, never the person's name or address. */
     private static String describe(UserAccount u) {
-        return u.getUsername() + ", " + u.getFullName() + ", " + u.getEmail() + ", CPI=" + u.getCentreId() + ", ruoli="
-                + u.getRoles();
+        return "CPI=" + u.getCentreId() + ", ruoli=" + u.getRoles();
+    }
+
+    /** Too many wrong current passwords: every session of the user has been ended. */
+    public static class PasswordGuessingException extends RuntimeException {
+        private final long waitMinutes;
+
+        PasswordGuessingException(java.time.Duration wait) {
+            super("password guessing", null, false, false);
+            this.waitMinutes = Math.max(1, wait.plusSeconds(59).toMinutes());
+        }
+
+        public long waitMinutes() {
+            return waitMinutes;
+        }
     }
 }

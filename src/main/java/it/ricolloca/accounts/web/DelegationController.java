@@ -110,7 +110,7 @@ class DelegationController {
         model.addAttribute("errors", errors);
         var names = centres.names();
         model.addAttribute("candidates", delegations.candidates(actor).stream()
-                .map(u -> UserRow.of(u, id -> names.getOrDefault(id, ""))).toList());
+                .map(u -> UserRow.of(u, id -> names.getOrDefault(id, ""), false)).toList());
         model.addAttribute("functions", Arrays.asList(DelegatedFunction.values()));
         return "accounts/delegation-form";
     }

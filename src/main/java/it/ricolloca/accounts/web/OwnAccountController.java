@@ -49,15 +49,24 @@ class OwnAccountController {
 
     @PostMapping(AccountRoutes.PASSWORD)
     String processPasswordForm(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         if (!result.hasErrors() && !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.confirm.mismatch");
         }
         if (!result.hasErrors()) {
             try {
-                users.changeOwnPassword(currentUsers.require(), form.currentPassword(), form.newPassword());
+                var session = request.getSession(false);
+                users.changeOwnPassword(currentUsers.require(), form.currentPassword(), form.newPassword(),
+                        request.getRemoteAddr(), session == null ? null : session.getId());
                 redirect.addFlashAttribute("flash", "password.changed");
                 return "redirect:" + AccountRoutes.HOME;
+            } catch (UserAdministration.PasswordGuessingException e) {
+                var session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                return "redirect:" + AccountRoutes.LOGIN + "?locked=" + e.waitMinutes();
             } catch (UserRejectedException e) {
                 result.rejectValue(e.field(), e.messageKey());
             }

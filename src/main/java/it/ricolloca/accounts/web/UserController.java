@@ -37,9 +37,12 @@ class UserController {
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
     private final Messages messages;
+    private final it.ricolloca.accounts.internal.SignInGuard guard;
 
     UserController(UserAdministration users, ApiTokens tokens, CurrentUsers currentUsers, JobCentres centres,
-            Messages messages) {
+            Messages messages,
+            it.ricolloca.accounts.internal.SignInGuard guard) {
+        this.guard = guard;
         this.users = users;
         this.tokens = tokens;
         this.currentUsers = currentUsers;
@@ -53,8 +56,9 @@ class UserController {
         String query = q == null ? "" : q.strip();
         var found = users.search(actor, query, PageView.safePage(page), PageView.DEFAULT_SIZE);
         var names = centres.names();
-        model.addAttribute("users", PageView.of(found, u -> UserRow.of(u, id -> names.getOrDefault(id, "")), query,
-                AccountRoutes.USERS));
+        var locked = guard.lockedAmong(found.getContent().stream().map(UserAccount::getUsername).toList());
+        model.addAttribute("users", PageView.of(found, u -> UserRow.of(u, id -> names.getOrDefault(id, ""),
+                locked.contains(u.getUsername())), query, AccountRoutes.USERS));
         return "accounts/users";
     }
 
@@ -62,7 +66,7 @@ class UserController {
     String show(@PathVariable long id, Model model) {
         CurrentUser actor = currentUsers.require();
         UserAccount user = users.get(actor, id);
-        model.addAttribute("user", UserRow.of(user, this::centreName));
+        model.addAttribute("user", UserRow.of(user, this::centreName, guard.isLockedSomewhere(user.getUsername())));
         model.addAttribute("tokens", actor.isAdmin() ? TokenRow.of(tokens.of(id)) : List.of());
         model.addAttribute("canTokens", actor.isAdmin());
         model.addAttribute("self", actor.id() == id);

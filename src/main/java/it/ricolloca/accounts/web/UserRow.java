@@ -10,9 +10,10 @@ import java.util.function.LongFunction;
 public record UserRow(long id, String username, String fullName, String email, String centre, List<Role> roles,
         boolean enabled, boolean locked) {
 
-    static UserRow of(UserAccount u, LongFunction<String> centreName) {
+    /** {@code locked}: some source is held off this username now (the sign-in guard). */
+    static UserRow of(UserAccount u, LongFunction<String> centreName, boolean locked) {
         return new UserRow(u.getId(), u.getUsername(), u.getFullName(), u.getEmail(),
                 u.getCentreId() == null ? "" : centreName.apply(u.getCentreId()),
-                u.getRoles().stream().sorted().toList(), u.isEnabled(), u.isLocked(Instant.now()));
+                u.getRoles().stream().sorted().toList(), u.isEnabled(), locked || u.isLocked(Instant.now()));
     }
 }

@@ -101,7 +101,7 @@ class AgendaController {
         model.addAttribute("office", office);
         model.addAttribute("monday", monday);
         model.addAttribute("days", days);
-        model.addAttribute("names", names(all));
+        model.addAttribute("names", names(user, all));
         model.addAttribute("canManage", agenda.canManage(user, office));
         return "agenda/week";
     }
@@ -251,7 +251,7 @@ class AgendaController {
         LocalDate today = Dates.today();
         model.addAttribute("appointment", a);
         model.addAttribute("office", office);
-        model.addAttribute("worker", names(List.of(a)).getOrDefault(a.getWorkerId(), ""));
+        model.addAttribute("worker", names(user, List.of(a)).getOrDefault(a.getWorkerId(), ""));
         model.addAttribute("canBook", agenda.canBook(user, office));
         model.addAttribute("freeSlots", a.isFromAgenda() ? agenda.slots(office.id(), today, today.plusDays(28)).stream()
                 .filter(s -> s.free() > 0).map(s -> s.slot().start()).toList() : List.<ZonedDateTime>of());
@@ -314,10 +314,12 @@ class AgendaController {
         throw new AgendaRefusedException("agenda.outcome.invalid");
     }
 
-    private Map<Long, String> names(List<Appointment> appointments) {
+    /** Who each appointment is with; a user who reads no case files (a vacancy referent) sees only that the slot is taken. */
+    private Map<Long, String> names(CurrentUser user, List<Appointment> appointments) {
         Map<Long, String> names = new HashMap<>();
         for (Appointment a : appointments) {
-            names.computeIfAbsent(a.getWorkerId(), w -> workers.find(w).map(s -> s.listName() + " (" + s.taxCode() + ")").orElse(""));
+            names.computeIfAbsent(a.getWorkerId(), w -> !user.readsCaseFiles() ? messages.t("agenda.slot.taken")
+                    : workers.find(w).map(s -> s.listName() + " (" + s.taxCode() + ")").orElse(""));
         }
         return names;
     }

@@ -2,6 +2,7 @@ package it.ricolloca.pathway.internal;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.Role;
+import it.ricolloca.accounts.StaffDirectory;
 import it.ricolloca.agenda.Agenda;
 import it.ricolloca.agenda.Appointment;
 import it.ricolloca.agenda.AppointmentStatus;
@@ -40,6 +41,11 @@ import org.springframework.transaction.annotation.Transactional;
  * ICS feeds of appointments for calendar applications: a tutor's (the appointments of the workers
  * they follow) or an office's. Each feed has a random token, shown once and kept only as its
  * SHA-256; revoking it ends access at once. The feed covers 30 days back and 180 ahead.
+ * A feed lives no longer than the access of the person it speaks for: a tutor's feed serves only
+ * while its tutor is enabled and still a tutor of that CPI, an office's only while its creator is
+ * enabled and still on that CPI's staff (checked at every read, so a disabled user, a lost role or
+ * a move to another CPI ends it at once). Calendar providers outside the administration receive the
+ * feed, so workers appear by their initials unless the feed was created with full names.
  */
 @Service
 @Transactional
@@ -48,8 +54,13 @@ public class CalendarFeeds {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A feed as listed to its owner (without the token). */
-    public record Feed(long id, String kind, String label, String createdBy, Instant createdAt, Instant revokedAt) {
+    public record Feed(long id, String kind, String label, String createdBy, Instant createdAt, Instant revokedAt,
+            boolean fullNames) {
     }
+
+    /** The roles whose holders may create and keep an office's feed. */
+    static final java.util.Set<Role> OFFICE_STAFF = java.util.EnumSet.of(Role.CPI_MASTER, Role.CPI_OPERATOR,
+            Role.CPI_TUTOR);
 
     private final JdbcClient jdbc;
     private final Agenda agenda;
@@ -57,9 +68,11 @@ public class CalendarFeeds {
     private final Workers workers;
     private final Messages messages;
     private final AuditTrail audit;
+    private final StaffDirectory staff;
 
     CalendarFeeds(JdbcClient jdbc, Agenda agenda, JobCentres centres, Workers workers, Messages messages,
-            AuditTrail audit) {
+            AuditTrail audit, StaffDirectory staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.agenda = agenda;
         this.centres = centres;
@@ -72,37 +85,38 @@ public class CalendarFeeds {
     @Transactional(readOnly = true)
     public List<Feed> feeds(CurrentUser user) {
         return jdbc.sql("""
-                select id, kind, label, created_by, created_at, revoked_at from pathway_calendar_feed
+                select id, kind, label, created_by, created_at, revoked_at, full_names from pathway_calendar_feed
                 where (kind = 'TUTOR' and owner_id = :user) or (kind = 'OFFICE' and centre_id = :centre)
                 order by revoked_at nulls first, created_at desc""")
                 .param("user", user.id()).param("centre", user.centreId() == null ? -1L : user.centreId())
                 .query((rs, n) -> new Feed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getBoolean(7)))
                 .list();
     }
 
     /** Creates a feed of the user's own appointments as tutor; returns the token, shown once. */
-    public String createTutorFeed(CurrentUser user) {
+    public String createTutorFeed(CurrentUser user, boolean fullNames) {
         if (user.centreId() == null || !user.hasRole(Role.CPI_TUTOR)) {
             throw new AccessDeniedException("tutor feed");
         }
-        return create(user, "TUTOR", user.id(), user.centreId(), messages.t("pathway.feeds.tutorLabel", user.fullName()));
+        return create(user, "TUTOR", user.id(), user.centreId(), messages.t("pathway.feeds.tutorLabel", user.fullName()),
+                fullNames);
     }
 
     /** Creates a feed of an office of the user's CPI; returns the token, shown once. */
-    public String createOfficeFeed(CurrentUser user, long officeId) {
+    public String createOfficeFeed(CurrentUser user, long officeId, boolean fullNames) {
         OfficeSummary office = agenda.office(user, officeId);
         if (!agenda.canBook(user, office)) {
             throw new AccessDeniedException("office feed");
         }
-        return create(user, "OFFICE", office.id(), office.centreId(), office.label());
+        return create(user, "OFFICE", office.id(), office.centreId(), office.label(), fullNames);
     }
 
     public void revoke(CurrentUser user, long id) {
         Feed feed = feeds(user).stream().filter(f -> f.id() == id).findFirst().orElseThrow(NotFoundException::new);
         jdbc.sql("update pathway_calendar_feed set revoked_at = ? where id = ? and revoked_at is null")
                 .params(Timestamp.from(Instant.now()), id).update();
-        audit.recordAs(user.username(), "CALENDAR_FEED_REVOKED", "CalendarFeed", id, feed.label());
+        audit.recordAs(user.username(), "CALENDAR_FEED_REVOKED", "CalendarFeed", id, feed.kind());
     }
 
     /** The ICS text of the feed with this token, or empty when the token is unknown or revoked. */
@@ -111,11 +125,24 @@ public class CalendarFeeds {
         if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
             return Optional.empty();
         }
-        return jdbc.sql("select kind, owner_id from pathway_calendar_feed where token_sha256 = ? and revoked_at is null")
-                .param(sha256(token)).query((rs, n) -> render(rs.getString(1), rs.getLong(2))).optional();
+        return jdbc.sql("""
+                select kind, owner_id, centre_id, created_by_user_id, full_names from pathway_calendar_feed
+                where token_sha256 = ? and revoked_at is null""")
+                .param(sha256(token))
+                .query((rs, n) -> new Served(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5)))
+                .optional().filter(this::ownerStillEntitled).map(f -> render(f.kind(), f.owner(), f.fullNames()));
     }
 
-    private String render(String kind, long owner) {
+    private record Served(String kind, long owner, long centre, long createdBy, boolean fullNames) {
+    }
+
+    /** The person the feed speaks for is still enabled, at that CPI, in a role that sees those appointments. */
+    private boolean ownerStillEntitled(Served feed) {
+        return feed.kind().equals("TUTOR") ? staff.find(feed.owner(), feed.centre(), Role.CPI_TUTOR).isPresent()
+                : staff.holdsAnyAt(feed.createdBy(), feed.centre(), OFFICE_STAFF);
+    }
+
+    private String render(String kind, long owner, boolean fullNames) {
         LocalDate today = Dates.today();
         LocalDate from = today.minusDays(30);
         LocalDate to = today.plusDays(180);
@@ -137,9 +164,11 @@ public class CalendarFeeds {
                 continue;
             }
             String worker = names.computeIfAbsent(a.getWorkerId(),
-                    id -> workers.find(id).map(w -> w.listName()).orElse(""));
-            VEvent event = new VEvent(a.getStartsAt(), a.getEndsAt(),
-                    messages.t("pathway.feeds.summary", messages.t(a.getPurpose().labelKey()), worker));
+                    id -> workers.find(id).map(w -> fullNames ? w.listName() : w.initials()).orElse(""));
+            String purpose = messages.t(a.getPurpose().labelKey());
+            VEvent event = new VEvent(a.getStartsAt(), a.getEndsAt(), worker.isEmpty()
+                    ? messages.t("pathway.feeds.summaryNoName", purpose)
+                    : messages.t("pathway.feeds.summary", purpose, worker));
             event.add(new Uid("appuntamento-" + a.getId() + "@ricolloca"));
             OfficeSummary office = offices.get(a.getOfficeId());
             if (office != null) {
@@ -154,17 +183,19 @@ public class CalendarFeeds {
         return calendar.toString();
     }
 
-    private String create(CurrentUser user, String kind, long owner, long centre, String label) {
+    private String create(CurrentUser user, String kind, long owner, long centre, String label, boolean fullNames) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long id = jdbc.sql("""
-                insert into pathway_calendar_feed (token_sha256, kind, owner_id, centre_id, label, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                insert into pathway_calendar_feed (token_sha256, kind, owner_id, centre_id, label, created_by,
+                    created_by_user_id, created_at, full_names)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(sha256(token), kind, owner, centre, label.length() > 200 ? label.substring(0, 200) : label,
-                        user.username(), Timestamp.from(Instant.now()))
+                        user.username(), user.id(), Timestamp.from(Instant.now()), fullNames)
                 .query(Long.class).single();
-        audit.recordAs(user.username(), "CALENDAR_FEED_CREATED", "CalendarFeed", id, kind + " " + label);
+        audit.recordAs(user.username(), "CALENDAR_FEED_CREATED", "CalendarFeed", id,
+                kind + " " + owner + (fullNames ? " nomi completi" : " iniziali"));
         return token;
     }
 

@@ -40,7 +40,7 @@ public class PathwayQueries {
     }
 
     public Page<PathwayRow> search(CurrentUser user, boolean mine, String query, int page, int size) {
-        Long scope = user.scopeCentreId();
+        Long scope = user.caseScopeCentreId();
         String q = query == null ? "" : query.strip().toUpperCase(Locale.ROOT);
         String where = " where (cast(:centre as bigint) is null or p.centre_id = :centre)"
                 + " and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)"
@@ -86,7 +86,7 @@ public class PathwayQueries {
         String where = " where p.closed_on is null and (cast(:centre as bigint) is null or p.centre_id = :centre)"
                 + " and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)";
         long total = jdbc.sql("select count(*) from pathway_pathway p" + where)
-                .param("centre", user.scopeCentreId()).param("tutor", tutor).query(Long.class).single();
+                .param("centre", user.caseScopeCentreId()).param("tutor", tutor).query(Long.class).single();
         java.util.Map<java.time.LocalDate, Integer> months = new HashMap<>();
         List<WorklistRow> rows = jdbc.sql("""
                 with open_pathways as (
@@ -104,7 +104,7 @@ public class PathwayQueries {
                 from open_pathways
                 order by started_on is null, suspended, days_since desc nulls last, id
                 limit :size offset :offset""")
-                .param("centre", user.scopeCentreId()).param("tutor", tutor).param("today", today)
+                .param("centre", user.caseScopeCentreId()).param("tutor", tutor).param("today", today)
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> {
                     java.time.LocalDate start = rs.getObject(4, java.time.LocalDate.class);
@@ -126,7 +126,7 @@ public class PathwayQueries {
                 select centre_id, tutor_user_id, count(*) from pathway_pathway
                 where tutor_user_id is not null and (cast(:centre as bigint) is null or centre_id = :centre)
                 group by centre_id, tutor_user_id""")
-                .param("centre", user.scopeCentreId())
+                .param("centre", user.caseScopeCentreId())
                 .query((rs, n) -> {
                     StaffMember m = staff.find(rs.getLong(2)).orElse(null);
                     return new NamedTutor(names.getOrDefault(rs.getLong(1), ""), m == null ? "" : m.fullName(),

@@ -99,7 +99,7 @@ public class PathwayWork {
     /** The released requests at the user's CPI offices (every CPI for the region) without a first appointment. */
     @Transactional(readOnly = true)
     public List<QueueItem> queue(CurrentUser user) {
-        var offices = centres.offices().stream().filter(o -> user.canSeeCentre(o.centreId()))
+        var offices = centres.offices().stream().filter(o -> user.canSeeCasesOf(o.centreId()))
                 .collect(java.util.stream.Collectors.toMap(OfficeSummary::id, o -> o));
         List<ReleasedRequest> candidates = released.atOffices(offices.keySet());
         Set<Long> scheduled = agenda.withFirstAppointment(candidates.stream().map(ReleasedRequest::requestId).toList());
@@ -110,7 +110,7 @@ public class PathwayWork {
     @Transactional(readOnly = true)
     public QueueItem queued(CurrentUser user, long requestId) {
         ReleasedRequest request = released.find(requestId).orElseThrow(NotFoundException::new);
-        OfficeSummary office = centres.office(request.providerOfficeId()).filter(o -> user.canSeeCentre(o.centreId()))
+        OfficeSummary office = centres.office(request.providerOfficeId()).filter(o -> user.canSeeCasesOf(o.centreId()))
                 .orElseThrow(NotFoundException::new);
         return new QueueItem(request, office);
     }
@@ -142,10 +142,10 @@ public class PathwayWork {
 
     // ---- reading ----
 
-    /** The pathway, if the user may see it (the provider CPI's staff, the region); 404 otherwise. */
+    /** The pathway, if the user may see it (the provider CPI's case staff, the region's); 404 otherwise. */
     @Transactional(readOnly = true)
     public Pathway get(CurrentUser user, long id) {
-        Pathway p = pathways.findById(id).filter(x -> user.canSeeCentre(x.getCentreId())).orElseThrow(NotFoundException::new);
+        Pathway p = pathways.findById(id).filter(x -> user.canSeeCasesOf(x.getCentreId())).orElseThrow(NotFoundException::new);
         p.getTimesheet();
         p.getSuspensions();
         p.getMeetings();

@@ -42,11 +42,12 @@ class CalendarFeedController {
     }
 
     @PostMapping(PathwayRoutes.FEEDS)
-    String create(@RequestParam(defaultValue = "") String officeId, HttpServletRequest request, Model model) {
+    String create(@RequestParam(defaultValue = "") String officeId,
+            @RequestParam(defaultValue = "false") boolean fullNames, HttpServletRequest request, Model model) {
         CurrentUser user = currentUsers.require();
         String token;
         if (officeId.isBlank()) {
-            token = feeds.createTutorFeed(user);
+            token = feeds.createTutorFeed(user, fullNames);
         } else {
             long office;
             try {
@@ -54,7 +55,7 @@ class CalendarFeedController {
             } catch (NumberFormatException e) {
                 throw new it.ricolloca.shared.NotFoundException();
             }
-            token = feeds.createOfficeFeed(user, office);
+            token = feeds.createOfficeFeed(user, office, fullNames);
         }
         String base = request.getScheme() + "://" + request.getServerName()
                 + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());

@@ -109,12 +109,12 @@ class PathwayController {
 
     @Bean
     static MenuEntry queueMenuEntry() {
-        return new MenuEntry(25, "nav.queue", PathwayRoutes.QUEUE, Set.of());
+        return new MenuEntry(25, "nav.queue", PathwayRoutes.QUEUE, Role.caseFileRoleNames());
     }
 
     @Bean
     static MenuEntry pathwaysMenuEntry() {
-        return new MenuEntry(26, "nav.pathways", PathwayRoutes.PATHWAYS, Set.of());
+        return new MenuEntry(26, "nav.pathways", PathwayRoutes.PATHWAYS, Role.caseFileRoleNames());
     }
 
     @Bean

@@ -69,7 +69,7 @@ public class RequestQueries {
     }
 
     public Page<RequestView> search(CurrentUser user, RequestStatus status, Long centreId, String query, int page, int size) {
-        Long scope = user.scopeCentreId();
+        Long scope = user.caseScopeCentreId();
         Long centre = scope != null ? scope : centreId;
         String q = query == null ? "" : query.strip().toUpperCase(Locale.ROOT);
         String where = " " + """
@@ -91,7 +91,7 @@ public class RequestQueries {
 
     public RequestView get(CurrentUser user, long id) {
         return jdbc.sql(select() + " where r.id = ?").param(id).query(viewer()).optional()
-                .filter(r -> user.canSeeCentre(r.centreId())).orElseThrow(NotFoundException::new);
+                .filter(r -> user.canSeeCasesOf(r.centreId())).orElseThrow(NotFoundException::new);
     }
 
     public List<SnapshotStatus> history(long requestId) {
@@ -118,7 +118,7 @@ public class RequestQueries {
 
     /** The request as an aggregate, with its checks and observations loaded, for its page; 404 out of scope. */
     public VoucherRequest load(CurrentUser user, long id) {
-        VoucherRequest request = requests.findById(id).filter(r -> user.canSeeCentre(r.getCompetentCentreId()))
+        VoucherRequest request = requests.findById(id).filter(r -> user.canSeeCasesOf(r.getCompetentCentreId()))
                 .orElseThrow(NotFoundException::new);
         request.getChecks();
         request.getObservations().forEach(RequestObservation::getDocumentIds);
@@ -128,7 +128,7 @@ public class RequestQueries {
     /** The other requests of the same worker, newest first, within the user's scope. */
     public List<RequestView> ofWorker(CurrentUser user, long workerId) {
         return jdbc.sql(select() + " where r.worker_id = ? order by r.request_date desc, r.id desc").param(workerId)
-                .query(viewer()).list().stream().filter(r -> user.canSeeCentre(r.centreId())).toList();
+                .query(viewer()).list().stream().filter(r -> user.canSeeCasesOf(r.centreId())).toList();
     }
 
     /**

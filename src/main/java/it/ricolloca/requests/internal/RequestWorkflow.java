@@ -98,12 +98,11 @@ public class RequestWorkflow {
             throw new AccessDeniedException("intermediated request");
         }
         CodiceFiscale cf = CodiceFiscale.of(taxCode);
+        // A worker unknown to the register and one of another CPI get the same answer: a CPI learns nothing
+        // of the register beyond its own workers, neither that the code is there nor which CPI holds it.
         WorkerSummary worker = workers.findByTaxCode(cf.value())
-                .orElseThrow(() -> new FilingRefusedException("request.file.notInSample", cf.value()));
-        if (worker.competentCentreId() != null && !worker.competentCentreId().equals(user.centreId())) {
-            throw new FilingRefusedException("request.file.otherCentre", cf.value(),
-                    centres.find(worker.competentCentreId()).map(c -> c.name()).orElse(""));
-        }
+                .filter(w -> w.competentCentreId() == null || w.competentCentreId().equals(user.centreId()))
+                .orElseThrow(() -> new FilingRefusedException("request.file.notYours", cf.value()));
         if (!workers.isInvited(worker.id())) {
             throw new FilingRefusedException("request.file.notInSample", cf.value());
         }

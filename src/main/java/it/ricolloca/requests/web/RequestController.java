@@ -54,7 +54,7 @@ class RequestController {
 
     @Bean
     static MenuEntry requestsMenuEntry() {
-        return new MenuEntry(22, "nav.requests", RequestRoutes.REQUESTS, Set.of());
+        return new MenuEntry(22, "nav.requests", RequestRoutes.REQUESTS, it.ricolloca.accounts.Role.caseFileRoleNames());
     }
 
     @GetMapping(RequestRoutes.REQUESTS)

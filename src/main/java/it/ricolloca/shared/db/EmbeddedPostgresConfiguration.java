@@ -36,7 +36,10 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(clean)
                 .setServerConfig("timezone", "Europe/Rome")
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // Stopped by the application context, after every bean that uses it (the event registry's
+                // last query at shutdown included), not by a JVM hook of its own racing the context's close.
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -23,12 +23,15 @@ import org.springframework.web.servlet.DispatcherServlet;
  * a retried request) acts once: the second answers 409 with an Italian page and changes nothing. A form
  * that did nothing (answered with an error, shown again with its errors, refused with a problem message)
  * gives its token back, so the user may correct and send it again. Runs after Spring Security, so a form
- * without its CSRF token never spends one; forms without a token (the API) pass untouched.
+ * without its CSRF token never spends one. A form posted without its token (a page of another origin, a
+ * script, a client that dropped the field) is refused with 400 and changes nothing; the API
+ * ({@value #API_PREFIX}…), whose acts carry versions and whose imports are idempotent, needs none.
  */
 @Component
 class SingleSubmissionFilter extends OncePerRequestFilter {
 
     static final String FIELD = "_once";
+    static final String API_PREFIX = "/api/";
     private static final Logger log = LoggerFactory.getLogger(SingleSubmissionFilter.class);
 
     private final FormSubmissions submissions;
@@ -46,7 +49,8 @@ class SingleSubmissionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod());
+        return !"POST".equals(request.getMethod()) || request.getRequestURI()
+                .startsWith(request.getContextPath() + API_PREFIX);
     }
 
     @Override
@@ -54,7 +58,10 @@ class SingleSubmissionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<UUID> token = token(request.getParameter(FIELD));
         if (token.isEmpty()) {
-            chain.doFilter(request, response);
+            log.info("Modulo senza contrassegno di invio: {} {} rifiutato", request.getMethod(), request.getRequestURI());
+            request.setAttribute(ErrorKeys.TITLE, "form.untokened.title");
+            request.setAttribute(ErrorKeys.TEXT, "form.untokened.text");
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         if (!submissions.claim(token.get())) {

@@ -1,17 +1,47 @@
 package it.ricolloca.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Turns a lost race on a record into the Italian "modified meanwhile" page instead of a 500. */
+/**
+ * Turns a lost race into an Italian 409 instead of a 500: a record changed meanwhile (its version),
+ * or the same thing created twice at once (a unique key of the database, the last word when two
+ * requests pass every check together).
+ */
 @ControllerAdvice
 class GlobalExceptionHandling {
+
+    /** PostgreSQL's SQLSTATE for a unique key already taken. */
+    static final String UNIQUE_VIOLATION = "23505";
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     void conflict(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_CONFLICT);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    void integrity(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!isUniqueViolation(e)) {
+            throw e;
+        }
+        request.setAttribute(ErrorKeys.TITLE, "error.duplicate.title");
+        request.setAttribute(ErrorKeys.TEXT, "error.duplicate.text");
+        response.sendError(HttpServletResponse.SC_CONFLICT);
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return e instanceof org.springframework.dao.DuplicateKeyException;
     }
 }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -67,7 +68,7 @@ public class WorkerRegister {
 
     @Transactional(readOnly = true)
     public Page<Worker> search(CurrentUser user, String query, int page, int size) {
-        return workers.search(user.scopeCentreId(), query.strip().toLowerCase(Locale.ROOT), PageRequest.of(page, size));
+        return workers.search(user.caseScopeCentreId(), query.strip().toLowerCase(Locale.ROOT), PageRequest.of(page, size));
     }
 
     /** Opens a worker's record: the read of personal data is audited. */
@@ -103,8 +104,11 @@ public class WorkerRegister {
         } catch (CodiceFiscale.InvalidException e) {
             throw new WorkerRejectedException("taxCode", e.messageKey(), e.args());
         }
-        if (workers.findByTaxCode(cf.value()).isPresent()) {
-            throw new WorkerRejectedException("taxCode", "worker.taxCode.taken");
+        Optional<Worker> existing = workers.findByTaxCode(cf.value());
+        if (existing.isPresent()) {
+            // Never which CPI holds the worker: only whether it is the user's own.
+            throw new WorkerRejectedException("taxCode", canSee(user, existing.get()) ? "worker.taxCode.taken"
+                    : "worker.taxCode.notYours");
         }
         Long centre = user.isRegional() ? centreId : user.centreId();
         checkCentre(centre);
@@ -188,8 +192,8 @@ public class WorkerRegister {
     }
 
     static boolean canSee(CurrentUser user, Worker worker) {
-        return user.isRegional() || (worker.getCompetentCentreId() != null && user.centreId() != null
-                && user.centreId().equals(worker.getCompetentCentreId()));
+        return user.readsCaseFiles() && (user.isRegional() || (worker.getCompetentCentreId() != null
+                && user.centreId() != null && user.centreId().equals(worker.getCompetentCentreId())));
     }
 
     private void checkCentre(Long centre) {

@@ -11,6 +11,6 @@ class WorkersMenu {
 
     @Bean
     MenuEntry workersMenuEntry() {
-        return new MenuEntry(20, "nav.workers", WorkerRoutes.WORKERS, Set.of());
+        return new MenuEntry(20, "nav.workers", WorkerRoutes.WORKERS, it.ricolloca.accounts.Role.caseFileRoleNames());
     }
 }
