@@ -216,7 +216,7 @@ public class Agenda {
     public void cancel(CurrentUser user, long id, long version, String reason) {
         Appointment a = changeable(user, id, version);
         a.cancel(reason);
-        changed(user, a, "AGENDA_APPOINTMENT_CANCELLED", reason);
+        changed(user, a, "AGENDA_APPOINTMENT_CANCELLED", "");
     }
 
     /** Moves the appointment to another slot of the same office: the old one is marked moved, with the reason. */
@@ -239,7 +239,7 @@ public class Agenda {
     public void recordOutcome(CurrentUser user, long id, long version, AppointmentStatus outcome, String note) {
         Appointment a = changeable(user, id, version);
         a.recordOutcome(outcome, note, user.username(), Instant.now());
-        changed(user, a, "AGENDA_APPOINTMENT_OUTCOME", outcome.name() + (note == null || note.isBlank() ? "" : ": " + note));
+        changed(user, a, "AGENDA_APPOINTMENT_OUTCOME", outcome.name());
     }
 
     @Transactional(readOnly = true)
@@ -289,9 +289,9 @@ public class Agenda {
         }
         Appointment saved = appointments.saveAndFlush(a);
         audit.recordAs(user.username(), "AGENDA_APPOINTMENT_BOOKED", "Appointment", saved.getId(),
-                office.label() + " " + Dates.format(saved.getStartsAt()) + " lavoratore " + saved.getWorkerId()
-                        + (saved.isFromAgenda() ? "" : " (concordato: " + saved.getContactNote() + ")")
-                        + (saved.getPastJustification() == null ? "" : " giustificazione: " + saved.getPastJustification()));
+                "sede " + office.id() + " " + Dates.format(saved.getStartsAt()) + " lavoratore " + saved.getWorkerId()
+                        + (saved.isFromAgenda() ? "" : " (concordato per contatto)")
+                        + (saved.getPastJustification() == null ? "" : " (registrato dopo, con giustificazione)"));
         events.publishEvent(new AppointmentChanged(saved.getId(), saved.getRequestId(), saved.getWorkerId(),
                 saved.getPurpose(), saved.getStatus(), saved.getStartsAt()));
         return saved;

@@ -103,7 +103,7 @@ public class Conditionality {
     public void acceptJustification(CurrentUser user, long id, long version, String reason) {
         Breach b = changeable(user, id, version, true);
         b.acceptJustification(reason, user.username(), Dates.today());
-        audit.recordAs(user.username(), "BREACH_JUSTIFIED", "Breach", id, reason == null ? "" : reason);
+        audit.recordAs(user.username(), "BREACH_JUSTIFIED", "Breach", id, "");
     }
 
     public void applySanction(CurrentUser user, long id, long version, Sanction chosen, String reason) {
@@ -111,7 +111,7 @@ public class Conditionality {
         Sanction proposed = proposal(b);
         b.applySanction(proposed, chosen, reason, user.username(), Dates.today());
         audit.recordAs(user.username(), "BREACH_SANCTIONED", "Breach", id, chosen + (chosen == proposed ? ""
-                : " al posto di " + proposed) + (reason == null || reason.isBlank() ? "" : ": " + reason));
+                : " al posto di " + proposed));
     }
 
     public boolean canInstruct(CurrentUser user, long centreId) {
@@ -162,7 +162,7 @@ public class Conditionality {
     private Breach save(String actor, Breach breach) {
         Breach saved = breaches.save(breach);
         audit.recordAs(actor, "BREACH_REPORTED", "Breach", saved.getId(), saved.getKind() + " del "
-                + Dates.format(saved.getOccurredOn()) + ", lavoratore " + saved.getWorkerId() + ", " + saved.getProvider());
+                + Dates.format(saved.getOccurredOn()) + ", lavoratore " + saved.getWorkerId());
         return saved;
     }
 }

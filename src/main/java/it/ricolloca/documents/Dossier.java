@@ -57,8 +57,11 @@ public class Dossier {
 
     /** Keeps an uploaded file once its content has been checked; refuses it with an Italian message otherwise. */
     public DossierDocument storeUpload(long workerId, DocumentKind kind, String title, Upload upload, String author) {
-        String contentType = inspector.inspect(upload);
-        return insert(workerId, kind, title, safeName(upload.fileName(), contentType), contentType, upload.bytes(), author);
+        try (var held = inspector.admit(upload)) {
+            String contentType = inspector.checkAdmitted(upload);
+            return insert(workerId, kind, title, safeName(upload.fileName(), contentType), contentType, upload.bytes(),
+                    author);
+        }
     }
 
     /** Checks an upload without keeping it, so a form can refuse it before anything is written. */

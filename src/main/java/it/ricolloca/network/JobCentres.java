@@ -46,6 +46,26 @@ public class JobCentres {
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
+    /**
+     * Recognises many names against the CPIs as they are now, read once: for an import, which looks up a name
+     * on every row. A key that names more than one CPI recognises none, as {@link #recognise(String)}.
+     */
+    public java.util.function.Function<String, Optional<CentreSummary>> recogniser() {
+        java.util.Map<String, CentreSummary> byKey = new java.util.HashMap<>();
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
+        for (JobCentre c : centres.findAllWithVariants()) {
+            CentreSummary summary = CentreSummary.of(c);
+            for (String key : c.recognitionKeys()) {
+                CentreSummary earlier = byKey.putIfAbsent(key, summary);
+                if (earlier != null && earlier.id() != summary.id()) {
+                    ambiguous.add(key);
+                }
+            }
+        }
+        ambiguous.forEach(byKey::remove);
+        return name -> Optional.ofNullable(byKey.get(CentreNames.key(name)));
+    }
+
     /** Every office of every CPI, by CPI then office name: the provider offices a worker may choose. */
     public List<OfficeSummary> offices() {
         return centres.findAllWithOffices().stream()

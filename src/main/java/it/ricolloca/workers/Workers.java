@@ -78,7 +78,7 @@ public class Workers {
     public WorkerSummary ensure(CodiceFiscale taxCode, Long competentCentreId) {
         return workers.findByTaxCode(taxCode.value()).orElseGet(() -> {
             Worker stub = workers.save(Worker.stub(taxCode, competentCentreId));
-            audit.record("WORKER_STUB_CREATED", "Worker", stub.getId(), taxCode.value());
+            audit.record("WORKER_STUB_CREATED", "Worker", stub.getId(), "scheda da completare");
             return stub;
         }).summary();
     }

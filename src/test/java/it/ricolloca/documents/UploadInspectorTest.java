@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.ricolloca.documents.internal.UploadInspector;
+import it.ricolloca.shared.limits.WorkBudget;
 import it.ricolloca.support.HostileDocuments;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -45,6 +46,44 @@ class UploadInspectorTest {
         assertRefused(new Upload("script.pdf", HostileDocuments.pdfRunningJavaScript()), "document.upload.pdfActive");
     }
 
+    /** Found by probing: names spelt with #xx escapes in a nested, direct opening action passed a search for the words. */
+    @Test
+    void actionsHiddenBehindEscapedNamesInNestedDictionariesAreRefused() {
+        assertRefused(new Upload("nascosto.pdf", HostileDocuments.pdfWithEscapedNestedActions()), "document.upload.pdfActive");
+    }
+
+    @Test
+    void xfaFormsProgramAttachmentsAndScriptsInObjectStreamsAreRefused() throws IOException {
+        assertRefused(new Upload("modulo.pdf", HostileDocuments.pdfWithXfaForm()), "document.upload.pdfActive");
+        assertRefused(new Upload("allegato.pdf", HostileDocuments.pdfWithEmbeddedFile(true)), "document.upload.pdfActive");
+        assertRefused(new Upload("compresso.pdf", HostileDocuments.pdfRunningJavaScriptFromObjectStream()),
+                "document.upload.pdfActive");
+    }
+
+    @Test
+    void aPdfCarryingADataFileIsKept() throws IOException {
+        assertThat(inspector.inspect(new Upload("fattura.pdf", HostileDocuments.pdfWithEmbeddedFile(false))))
+                .isEqualTo("application/pdf");
+        assertThat(inspector.inspect(new Upload("semplice.pdf", HostileDocuments.rawPdf(
+                "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")))).isEqualTo("application/pdf");
+    }
+
+    /** A node busy checking other large files says so instead of running out of memory; the same file passes later. */
+    @Test
+    void aNodeWhoseMemoryIsLentElsewhereRefusesForNowAndAcceptsLater() throws IOException {
+        WorkBudget budget = new WorkBudget(8L * 1024 * 1024);
+        UploadInspector small = inspector(4 * 1024 * 1024, budget);
+        byte[] pdf = java.util.Arrays.copyOf(pdf(), 1024 * 1024);
+        WorkBudget.Reservation others = budget.reserve(6L * 1024 * 1024);
+        assertThatThrownBy(() -> small.inspect(new Upload("attesa.pdf", pdf)))
+                .isInstanceOf(it.ricolloca.shared.limits.NodeBusyException.class);
+        others.close();
+        assertThat(budget.used()).isZero();
+        assertThat(small.inspect(new Upload("attesa.pdf", pdf))).isEqualTo("application/pdf");
+        assertThat(budget.used()).as("every reservation given back").isZero();
+    }
+
     @Test
     void anImageDeclaringHugeDimensionsIsRefusedWithoutDecodingIt() throws IOException {
         assertRefused(new Upload("bomba.png", HostileDocuments.pngDeclaringHugeDimensions()),
@@ -65,10 +104,14 @@ class UploadInspectorTest {
     }
 
     private static UploadInspector inspector(int max) {
+        return inspector(max, new WorkBudget(64L * 1024 * 1024));
+    }
+
+    private static UploadInspector inspector(int max, WorkBudget budget) {
         try {
-            var constructor = UploadInspector.class.getDeclaredConstructor(int.class);
+            var constructor = UploadInspector.class.getDeclaredConstructor(int.class, WorkBudget.class);
             constructor.setAccessible(true);
-            return constructor.newInstance(max);
+            return constructor.newInstance(max, budget);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

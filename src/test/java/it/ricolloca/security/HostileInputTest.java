@@ -85,15 +85,24 @@ class HostileInputTest {
                         check(wrong, e, path, user, value, r);
                         if (refused(e, path, r)) {
                             jdbc.sql("select action from audit_entry where id > ? and actor = ?").params(audited, user)
-                                    .query(String.class).list().forEach(action -> wrong.add(e.method() + " " + path
-                                    + " as " + user + " was refused but stored something (audit: " + action + ")"));
+                                    .query(String.class).list().stream().filter(a -> !AUDITED_REFUSALS.contains(a))
+                                    .forEach(action -> wrong.add(e.method() + " " + path + " as " + user
+                                            + " was refused but stored something (audit: " + action + ")"));
                         }
                     }
                 }
             }
         }
+        // The walk's wrong current passwords were real failures, counted against this workstation: lift them,
+        // as an administrator would, so that later tests sign in as these users from here.
+        List.of("regione", "master.torino").forEach(guard::unlock);
         assertThat(wrong).isEmpty();
     }
+
+    /** Refusals that are themselves recorded, by design: a wrong current password is a security event. */
+    static final Set<String> AUDITED_REFUSALS = Set.of("PASSWORD_CHANGE_FAILED", "SIGN_IN_SOURCE_LOCKED");
+
+    @Autowired it.ricolloca.accounts.internal.SignInGuard guard;
 
     @Test
     void formsWithoutTheirCsrfTokenAreRefused() throws Exception {

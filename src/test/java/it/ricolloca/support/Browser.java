@@ -59,6 +59,43 @@ public final class Browser {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Opens the page and uploads a file with its form's tokens and the given fields, as a multipart form.
+     */
+    public HttpResponse<String> upload(String pagePath, String actionPath, String fileField, String fileName,
+            byte[] content, Map<String, String> fields) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putAll(tokens(pagePath));
+        return upload(actionPath, fileField, fileName, content, all);
+    }
+
+    /** The CSRF and one-time tokens of the page's first form, to send with a form prepared in advance. */
+    public Map<String, String> tokens(String pagePath) throws Exception {
+        HttpResponse<String> page = get(pagePath);
+        if (page.statusCode() != 200) {
+            throw new IllegalStateException(pagePath + " answered " + page.statusCode());
+        }
+        return Map.of("_csrf", first(CSRF, page.body()), "_once", first(ONCE, page.body()));
+    }
+
+    /** Uploads a file with exactly these fields (tokens included), as a multipart form. */
+    public HttpResponse<String> upload(String actionPath, String fileField, String fileName, byte[] content,
+            Map<String, String> all) throws Exception {
+        String boundary = "----ricolloca" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(content.length + 4096);
+        for (Map.Entry<String, String> f : all.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(actionPath)).header("Content-Type", "multipart/form-data; boundary="
+                + boundary).header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A request as a script on a page would send it: the session cookie, no token of any kind. */
     public HttpResponse<String> postBare(String path, String contentType, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)

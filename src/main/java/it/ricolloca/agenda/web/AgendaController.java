@@ -1,5 +1,6 @@
 package it.ricolloca.agenda.web;
 
+import it.ricolloca.audit.AuditedRead;
 import static it.ricolloca.shared.web.FormValues.at;
 
 import it.ricolloca.agenda.web.AgendaViews.DayView;
@@ -84,6 +85,7 @@ class AgendaController {
         return "agenda/offices";
     }
 
+    @AuditedRead(value = "AGENDA_WEEK_VIEWED", record = "Office", idVariable = "officeId")
     @GetMapping(AgendaRoutes.OFFICE)
     String week(@PathVariable long officeId, @RequestParam(required = false) String week, Model model) {
         CurrentUser user = currentUsers.require();
@@ -243,6 +245,7 @@ class AgendaController {
 
     // ---- appointments ----
 
+    @AuditedRead(value = "APPOINTMENT_VIEWED", record = "Appointment")
     @GetMapping(AgendaRoutes.APPOINTMENT)
     String appointment(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();

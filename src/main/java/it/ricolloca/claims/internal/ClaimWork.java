@@ -208,7 +208,7 @@ public class ClaimWork {
         DossierDocument doc = dossier.storeUpload(c.getWorkerId(), kind, kind == DocumentKind.TIMESHEET_SIGNED
                 ? "Timesheet Fee4Service firmato" : "Patto di ricerca intensiva firmato", upload, user.username());
         c.attach(kind == DocumentKind.TIMESHEET_SIGNED ? doc.id() : null, kind == DocumentKind.PACT_SIGNED ? doc.id() : null);
-        audit.recordAs(user.username(), "CLAIM_ATTACHMENT", "Claim", id, kind + ": " + doc.fileName());
+        audit.recordAs(user.username(), "CLAIM_ATTACHMENT", "Claim", id, kind + ": documento " + doc.id());
     }
 
     public void review(CurrentUser user, long id, long version) {
@@ -242,7 +242,7 @@ public class ClaimWork {
     public void recordRefusal(CurrentUser user, long id, long version, String reason, LocalDate on) {
         Claim c = changeable(user, id, version, canDecide(user, claimCentre(id)));
         c.recordRefusal(reason, on, user.username(), Dates.today());
-        audit.recordAs(user.username(), "CLAIM_REFUSED", "Claim", id, c.getRefusalReason());
+        audit.recordAs(user.username(), "CLAIM_REFUSED", "Claim", id, "");
     }
 
     private long claimCentre(long id) {

@@ -1,5 +1,6 @@
 package it.ricolloca.claims.web;
 
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.claims.Claim;
@@ -74,6 +75,7 @@ class ClaimController {
                 Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "CPI_MASTER", "CPI_OPERATOR"));
     }
 
+    @AuditedRead(value = "CLAIMS_LISTED", record = "Claim", idVariable = "")
     @GetMapping(ClaimRoutes.REGISTER)
     String register(@RequestParam Map<String, String> params, Model model) {
         CurrentUser user = registerUser();
@@ -87,6 +89,7 @@ class ClaimController {
         return "claims/register";
     }
 
+    @AuditedRead(value = "CLAIMS_DOWNLOADED", record = "Claim", idVariable = "")
     @GetMapping(ClaimRoutes.REGISTER_XLSX)
     ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> params) throws IOException {
         CurrentUser user = registerUser();
@@ -99,6 +102,7 @@ class ClaimController {
                 .body(out.toByteArray());
     }
 
+    @AuditedRead(value = "CLAIM_VIEWED", record = "Claim")
     @GetMapping(ClaimRoutes.CLAIM)
     String claim(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();

@@ -1,5 +1,6 @@
 package it.ricolloca.conditionality.web;
 
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.conditionality.Breach;
@@ -68,6 +69,7 @@ class ConditionalityController {
                 Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "CPI_MASTER", "CPI_OPERATOR", "CPI_TUTOR"));
     }
 
+    @AuditedRead(value = "BREACHES_LISTED", record = "Breach", idVariable = "")
     @GetMapping(ConditionalityRoutes.QUEUE)
     String queue(@RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = currentUsers.require();
@@ -108,6 +110,7 @@ class ConditionalityController {
         }
     }
 
+    @AuditedRead(value = "BREACH_VIEWED", record = "Breach")
     @GetMapping(ConditionalityRoutes.BREACH)
     String breach(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
@@ -158,6 +161,7 @@ class ConditionalityController {
         });
     }
 
+    @AuditedRead(value = "BREACH_DECISIONS_DOWNLOADED", record = "Breach", idVariable = "")
     @GetMapping(ConditionalityRoutes.CSV)
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         CurrentUser user = currentUsers.require();

@@ -40,7 +40,8 @@ class ReferralMails {
             return;
         }
         mailer.send("referral-step-" + recorded.eventId(), recorded.tutorEmail(),
-                messages.t("mail.referral.step.subject", recorded.workerName(), messages.t(recorded.status().labelKey())),
+                messages.t("mail.referral.step.subject", String.valueOf(recorded.referralId()),
+                        messages.t(recorded.status().labelKey())),
                 messages.t("mail.referral.step.body", recorded.workerName(), recorded.vacancyProfile(),
                         recorded.companyName(), messages.t(recorded.status().labelKey()),
                         recorded.reason() == null ? "" : recorded.reason(),

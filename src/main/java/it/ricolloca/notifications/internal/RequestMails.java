@@ -29,8 +29,10 @@ class RequestMails {
     @ApplicationModuleListener
     void on(VoucherRequestFiled filed) {
         CentreSummary centre = centres.find(filed.competentCentreId()).orElseThrow();
-        String subject = messages.t("mail.requestFiled.subject", filed.taxCode(), centre.name());
-        String body = messages.t("mail.requestFiled.body", centre.name(), filed.workerName(), filed.taxCode(),
+        // Neither the subject nor the body names the worker: the message crosses mail servers and inboxes,
+        // the link leads to the request for whoever may open it.
+        String subject = messages.t("mail.requestFiled.subject", String.valueOf(filed.requestId()), centre.name());
+        String body = messages.t("mail.requestFiled.body", centre.name(), String.valueOf(filed.requestId()),
                 Dates.format(filed.requestDate()), messages.t(filed.channel().labelKey()),
                 Dates.format(filed.decisionDeadline()), baseUrl + "/requests/" + filed.requestId());
         mailer.send("request-filed-" + filed.requestId(), centre.email(), subject, body);

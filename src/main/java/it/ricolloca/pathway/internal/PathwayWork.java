@@ -223,8 +223,7 @@ public class PathwayWork {
                 .update();
         touch(p);
         audit.recordAs(user.username(), "PATHWAY_TUTOR_ASSIGNED", "Pathway", p.getId(),
-                tutor.fullName() + (previous == null ? "" : " al posto dell'utente " + previous)
-                        + (reason == null || reason.isBlank() ? "" : ": " + reason));
+                "utente " + tutor.id() + (previous == null ? "" : " al posto dell'utente " + previous));
     }
 
     // ---- pact ----
@@ -308,7 +307,7 @@ public class PathwayWork {
         signed.attachSignedCopy(copy.id());
         touch(p);
         audit.recordAs(user.username(), "PATHWAY_PACT_SIGNED_COPY", "Pathway", p.getId(),
-                "versione " + signed.getVersionNo() + ": " + copy.fileName());
+                "versione " + signed.getVersionNo() + ": documento " + copy.id());
     }
 
     /** The PDF of a pact version (a draft is rendered as such, to print and sign). */
@@ -354,7 +353,7 @@ public class PathwayWork {
         int months = parameters.integer(Parameter.EXTENSION_MONTHS, Dates.today());
         p.extend(Dates.today(), months, reason);
         touch(p);
-        audit.recordAs(user.username(), "PATHWAY_EXTENDED", "Pathway", p.getId(), months + " mesi: " + reason);
+        audit.recordAs(user.username(), "PATHWAY_EXTENDED", "Pathway", p.getId(), months + " mesi");
     }
 
     public void suspend(CurrentUser user, long id, long version, LocalDate on, ContractType contract, String employer,
@@ -363,7 +362,7 @@ public class PathwayWork {
         p.suspend(on, contract, employer, note, user.username(), Dates.today());
         touch(p);
         audit.recordAs(user.username(), "PATHWAY_SUSPENDED", "Pathway", p.getId(),
-                "dal " + Dates.format(on) + ", " + contract + " presso " + employer);
+                "dal " + Dates.format(on) + ", " + contract);
     }
 
     /** Resumes within {@code SUSPENSION_RESUME_WITHIN_MONTHS} (in force on the suspension's date) of the hiring. */
@@ -383,7 +382,7 @@ public class PathwayWork {
         p.close(outcome, on, note, hire, Dates.today());
         touch(p);
         audit.recordAs(user.username(), "PATHWAY_CLOSED", "Pathway", p.getId(), outcome + " il " + Dates.format(on)
-                + (hire == null ? "" : ", " + hire.employer() + " " + hire.employerVat() + " " + hire.contract()));
+                + (hire == null ? "" : ", " + hire.contract()));
         events.publishEvent(new PathwayClosed(p.getId(), p.getRequestId(), p.getWorkerId(),
                 p.getCentreId(), p.getOfficeId(), p.getOutcome(), p.getClosedOn(), p.getHireContract(), p.getHireStart(),
                 p.getHireDurationMonths(), p.totalHours(), p.getTimesheetSignedOn(), user.username()));

@@ -1,5 +1,6 @@
 package it.ricolloca.pathway.web;
 
+import it.ricolloca.audit.AuditedRead;
 import static it.ricolloca.shared.web.FormValues.at;
 
 import it.ricolloca.accounts.CurrentUser;
@@ -130,12 +131,14 @@ class PathwayController {
 
     // ---- queue and first appointment ----
 
+    @AuditedRead(value = "PATHWAY_QUEUE_VIEWED", record = "VoucherRequest", idVariable = "")
     @GetMapping(PathwayRoutes.QUEUE)
     String queue(Model model) {
         model.addAttribute("items", work.queue(currentUsers.require()));
         return "pathway/queue";
     }
 
+    @AuditedRead(value = "PATHWAY_QUEUE_ITEM_VIEWED", record = "VoucherRequest", idVariable = "requestId")
     @GetMapping(PathwayRoutes.QUEUE_BOOK)
     String bookForm(@PathVariable long requestId, Model model) {
         CurrentUser user = currentUsers.require();
@@ -180,6 +183,7 @@ class PathwayController {
 
     // ---- pathways ----
 
+    @AuditedRead(value = "PATHWAYS_LISTED", record = "Pathway", idVariable = "")
     @GetMapping(PathwayRoutes.PATHWAYS)
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean mine,
             @RequestParam(required = false) Integer page, Model model) {
@@ -193,6 +197,7 @@ class PathwayController {
         return "pathway/pathways";
     }
 
+    @AuditedRead(value = "PATHWAY_VIEWED", record = "Pathway")
     @GetMapping(PathwayRoutes.PATHWAY)
     String show(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
@@ -226,6 +231,7 @@ class PathwayController {
 
     // ---- pact ----
 
+    @AuditedRead(value = "PATHWAY_PACT_VIEWED", record = "Pathway")
     @GetMapping(PathwayRoutes.PACT)
     String pactForm(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
@@ -299,6 +305,7 @@ class PathwayController {
         }
     }
 
+    @AuditedRead(value = "PATHWAY_PACT_DOWNLOADED", record = "Pathway")
     @GetMapping(PathwayRoutes.PACT_PDF)
     ResponseEntity<byte[]> pactPdf(@PathVariable long id, @PathVariable int versionNo) {
         return pdf(work.pactPdf(currentUsers.require(), id, versionNo), "patto-v" + versionNo + ".pdf");
@@ -356,6 +363,7 @@ class PathwayController {
         return act(id, redirect, "pathway.timesheet.removed", user -> work.removeHours(user, id, version, entryId));
     }
 
+    @AuditedRead(value = "PATHWAY_TIMESHEET_DOWNLOADED", record = "Pathway")
     @GetMapping(PathwayRoutes.TIMESHEET_PDF)
     ResponseEntity<byte[]> timesheetPdf(@PathVariable long id) {
         return pdf(work.timesheetPdf(currentUsers.require(), id), "timesheet.pdf");
@@ -363,6 +371,7 @@ class PathwayController {
 
     // ---- dossier ----
 
+    @AuditedRead(value = "PATHWAY_DOSSIER_VIEWED", record = "Pathway")
     @GetMapping(PathwayRoutes.DOSSIER)
     String dossier(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
@@ -402,6 +411,7 @@ class PathwayController {
         return "redirect:" + PathwayRoutes.dossier(id);
     }
 
+    @AuditedRead(value = "DOCUMENT_DOWNLOADED", record = "Document", idVariable = "documentId")
     @GetMapping(PathwayRoutes.DOSSIER_DOCUMENT)
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         Pathway p = work.get(currentUsers.require(), id);
@@ -413,6 +423,7 @@ class PathwayController {
                 .header("X-Content-Type-Options", "nosniff").body(content.bytes());
     }
 
+    @AuditedRead(value = "PATHWAY_DOSSIER_DOWNLOADED", record = "Pathway")
     @GetMapping(PathwayRoutes.DOSSIER_ZIP)
     void zip(@PathVariable long id, HttpServletResponse response) throws IOException {
         Pathway p = work.get(currentUsers.require(), id);

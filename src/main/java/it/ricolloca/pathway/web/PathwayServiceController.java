@@ -1,5 +1,6 @@
 package it.ricolloca.pathway.web;
 
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.accounts.Role;
@@ -74,6 +75,7 @@ class PathwayServiceController {
         return new MenuEntry(23, "nav.worklist", PathwayRoutes.WORKLIST, Set.of("CPI_MASTER", "CPI_OPERATOR", "CPI_TUTOR"));
     }
 
+    @AuditedRead(value = "PATHWAYS_WORKLIST_VIEWED", record = "Pathway", idVariable = "")
     @GetMapping(PathwayRoutes.WORKLIST)
     String worklist(@RequestParam(required = false) Boolean mine, @RequestParam(required = false) Integer page,
             Model model) {
@@ -89,6 +91,7 @@ class PathwayServiceController {
         return "pathway/worklist";
     }
 
+    @AuditedRead(value = "PATHWAY_MEETINGS_VIEWED", record = "Pathway")
     @GetMapping(PathwayRoutes.MEETINGS)
     String meetings(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
@@ -119,6 +122,7 @@ class PathwayServiceController {
         });
     }
 
+    @AuditedRead(value = "PATHWAY_DIARY_VIEWED", record = "Pathway")
     @GetMapping(PathwayRoutes.DIARY)
     String diary(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
@@ -167,6 +171,7 @@ class PathwayServiceController {
         });
     }
 
+    @AuditedRead(value = "PATHWAY_DIARY_DOWNLOADED", record = "Pathway")
     @GetMapping(PathwayRoutes.DIARY_PDF)
     org.springframework.http.ResponseEntity<byte[]> diaryPdf(@PathVariable long id) {
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)

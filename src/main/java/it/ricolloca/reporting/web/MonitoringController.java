@@ -1,5 +1,6 @@
 package it.ricolloca.reporting.web;
 
+import it.ricolloca.audit.AuditedRead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
@@ -72,6 +73,7 @@ class MonitoringController {
         return "reporting/monitoring";
     }
 
+    @AuditedRead(value = "MONITORING_CELL_VIEWED", record = "VoucherRequest", idVariable = "")
     @GetMapping(ReportRoutes.CELL)
     String cell(@RequestParam(required = false) String snapshotDate, @RequestParam(required = false) String centre,
             @RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {

@@ -4,6 +4,9 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.tabular.ImportWork;
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.web.Messages;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -41,16 +44,22 @@ public class ImportJobs {
     private static final Duration STALE = Duration.ofMinutes(10);
 
     private final RequestListImporter importer;
+    private final TabularReader reader;
+    private final org.springframework.transaction.support.TransactionTemplate progressTx;
     private final JdbcClient jdbc;
     private final Executor executor;
     private final Messages messages;
     private final UUID node = UUID.randomUUID();
     private final Duration silentAfter;
 
-    ImportJobs(RequestListImporter importer, JdbcClient jdbc, Messages messages,
+    ImportJobs(RequestListImporter importer, TabularReader reader, JdbcClient jdbc, Messages messages,
+            org.springframework.transaction.PlatformTransactionManager transactions,
             @org.springframework.beans.factory.annotation.Value("${ricolloca.imports.node-silent-after:PT1M}")
             Duration silentAfter) {
         this.importer = importer;
+        this.reader = reader;
+        this.progressTx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.progressTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.messages = messages;
         this.silentAfter = silentAfter;
@@ -68,11 +77,30 @@ public class ImportJobs {
                 .param(node).update();
     }
 
+    /** Starts a background import of the content (tests, benchmarks): see {@link #start(CurrentUser, TabularSource, LocalDate)}. */
     public UUID start(CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate) {
+        return start(actor, TabularSource.of(fileName, content), snapshotDate);
+    }
+
+    /**
+     * Starts a background import of the spooled file, which the job owns from now on and deletes when done.
+     * Jobs wait in this node's queue for an import permit; their file waits on disk, not in memory.
+     */
+    public UUID start(CurrentUser actor, TabularSource source, LocalDate snapshotDate) {
+        try {
+            return enqueue(actor, source, snapshotDate);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private UUID enqueue(CurrentUser actor, TabularSource source, LocalDate snapshotDate) {
         if (!RequestListImporter.canImport(actor)) {
             throw new NotFoundException();
         }
         UUID id = UUID.randomUUID();
+        String fileName = source.fileName();
         String name = fileName == null || fileName.isBlank() ? "-" : fileName.strip();
         Timestamp now = Timestamp.from(Instant.now());
         // A job whose node stopped beating or reporting is over: it must not block the next import of its date.
@@ -98,13 +126,13 @@ public class ImportJobs {
             throw new RequestListImporter.ImportRejectedException("import.job.running", running.startedBy(),
                     running.fileName(), it.ricolloca.shared.web.Dates.format(snapshotDate));
         }
-        executor.execute(new DelegatingSecurityContextRunnable(() -> run(id, actor, fileName, content, snapshotDate)));
+        executor.execute(new DelegatingSecurityContextRunnable(() -> run(id, actor, source, snapshotDate)));
         return id;
     }
 
-    private void run(UUID id, CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate) {
-        try {
-            ImportReport report = importer.importFile(actor, fileName, content, snapshotDate,
+    private void run(UUID id, CurrentUser actor, TabularSource source, LocalDate snapshotDate) {
+        try (source; ImportWork work = reader.beginWhenFree()) {
+            ImportReport report = importer.importFile(actor, source, snapshotDate,
                     new RequestListImporter.Progress() {
                         @Override
                         public void rowsRead(int rows) {
@@ -115,18 +143,29 @@ public class ImportJobs {
                         public void writing() {
                             update(id, Phase.WRITING, -1);
                         }
-                    });
+                    }, work);
             jdbc.sql("update requests_import_job set phase = 'DONE', rows_read = ?, import_id = ?, updated_at = now() where id = ?")
                     .params(report.read(), report.importId(), id).update();
         } catch (DomainException e) {
             fail(id, messages.t(e.messageKey(), e.args()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(id, messages.t("import.job.failed"));
         } catch (RuntimeException e) {
             log.error("Importazione {} non riuscita", id, e);
             fail(id, messages.t("import.job.failed"));
         }
     }
 
+    /**
+     * Reports progress in a transaction of its own: the import reads and writes inside its transaction, and the
+     * progress must reach the other nodes while it runs, not at its commit.
+     */
     private void update(UUID id, Phase phase, int rows) {
+        progressTx.executeWithoutResult(status -> report(id, phase, rows));
+    }
+
+    private void report(UUID id, Phase phase, int rows) {
         if (rows >= 0) {
             jdbc.sql("update requests_import_job set phase = ?, rows_read = ?, updated_at = now() where id = ?")
                     .params(phase.name(), rows, id).update();

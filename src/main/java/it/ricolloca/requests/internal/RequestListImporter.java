@@ -14,7 +14,10 @@ import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.tabular.HeaderNames;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.StagingCopy;
+import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.TabularFiles;
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.tabular.UnreadableFileException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
@@ -73,6 +76,7 @@ public class RequestListImporter {
         }
     }
 
+    /** A valid row as it goes to the staging table. */
     record Row(int line, String taxCode, LocalDate birthDate, String sex, LocalDate requestDate, RequestStatus status,
             LocalDate statusDate, long centreId, String providerType, String providerName, String providerOffice) {
     }
@@ -84,9 +88,11 @@ public class RequestListImporter {
     private final Workers workers;
     private final AuditTrail audit;
     private final Messages messages;
+    private final TabularReader reader;
 
     RequestListImporter(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, JobCentres centres,
-            Workers workers, AuditTrail audit, Messages messages) {
+            Workers workers, AuditTrail audit, Messages messages, TabularReader reader) {
+        this.reader = reader;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
@@ -113,11 +119,36 @@ public class RequestListImporter {
     }
 
     public ImportReport importFile(CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate) {
-        return importFile(actor, fileName, content, snapshotDate, Progress.NONE);
+        try (TabularSource source = TabularSource.of(fileName, content)) {
+            return importFile(actor, source, snapshotDate, Progress.NONE);
+        }
     }
 
-    public ImportReport importFile(CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate,
-            Progress progress) {
+    /** Imports the file on this node, within its import permits and memory budget (refused when busy). */
+    public ImportReport importFile(CurrentUser actor, TabularSource source, LocalDate snapshotDate, Progress progress) {
+        check(actor, snapshotDate);
+        Optional<ImportReport> earlier = previous(source.sha256(), snapshotDate);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try (ImportWork work = reader.begin()) {
+            return importFile(actor, source, snapshotDate, progress, work);
+        }
+    }
+
+    /** Imports the file within work already begun (a background job that waited for its permit). */
+    public ImportReport importFile(CurrentUser actor, TabularSource source, LocalDate snapshotDate, Progress progress,
+            ImportWork work) {
+        check(actor, snapshotDate);
+        String name = source.fileName().isBlank() ? "-" : source.fileName().strip();
+        String fileName = name.length() > 255 ? name.substring(0, 255) : name;
+        long t0 = System.nanoTime();
+        ImportReport result = tx.execute(status -> write(actor, fileName, source, snapshotDate, progress, work));
+        log.info("Importazione {}: {} righe in {} ms", result.importId(), result.read(), (System.nanoTime() - t0) / 1_000_000);
+        return result;
+    }
+
+    private static void check(CurrentUser actor, LocalDate snapshotDate) {
         if (!canImport(actor)) {
             throw new NotFoundException();
         }
@@ -127,166 +158,225 @@ public class RequestListImporter {
         if (snapshotDate.isAfter(Dates.today())) {
             throw new ImportRejectedException("import.snapshotDate.future");
         }
-        String sha = StagingCopy.sha256(content == null ? new byte[0] : content);
-        Optional<ImportReport> earlier = previous(sha, snapshotDate);
-        if (earlier.isPresent()) {
-            return earlier.get();
+    }
+
+    /**
+     * Checks the file's rows one by one as they are read and writes them away in batches, never holding the
+     * file: valid rows by COPY into the staging table, rejected ones by COPY into the import's rejections
+     * (the first {@code maxRejectionsListed} also kept for the report). Duplicates (the same worker and
+     * request date on two lines) are found in the staging table once the file is read.
+     */
+    final class StreamingRows implements RowHandler {
+
+        static final int BATCH = 20_000;
+
+        private final long importId;
+        private final LocalDate snapshotDate;
+        private final Progress progress;
+        private final java.util.function.Function<String, Optional<CentreSummary>> recognise = centres.recogniser();
+        private final StringBuilder valid = new StringBuilder();
+        private final StringBuilder rejected = new StringBuilder();
+        private final List<Rejection> listed = new ArrayList<>();
+        private final int maxListed;
+        private Map<Column, Integer> columns;
+        private int read;
+        private int validRows;
+        private int validPending;
+        private int rejectedRows;
+        private int rejectedPending;
+
+        StreamingRows(long importId, LocalDate snapshotDate, Progress progress, int maxListed) {
+            this.importId = importId;
+            this.snapshotDate = snapshotDate;
+            this.progress = progress;
+            this.maxListed = maxListed;
         }
-        long t0 = System.nanoTime();
-        Parsed parsed = parse(fileName, content, snapshotDate, progress);
-        long t1 = System.nanoTime();
-        progress.writing();
-        String name = fileName == null || fileName.isBlank() ? "-" : fileName.strip();
-        ImportReport result = tx.execute(status -> write(actor, name.length() > 255 ? name.substring(0, 255) : name,
-                sha, snapshotDate, parsed));
-        log.info("Importazione {}: {} righe, lettura e controlli {} ms, scrittura {} ms", result.importId(), parsed.read(),
-                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-        return result;
-    }
 
-    /** The file's rows, split into valid ones and rejected ones. */
-    record Parsed(int read, List<Row> rows, List<Rejection> rejections) {
-    }
-
-    Parsed parse(String fileName, byte[] content, LocalDate snapshotDate, Progress progress) {
-        List<Row> rows = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        Map<String, Optional<CentreSummary>> recognised = new HashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
-        Map<String, Optional<RequestStatus>> statuses = new HashMap<>();
-        int[] read = {0};
-        TabularFiles.read(fileName, content, new RowHandler() {
-            private Map<Column, Integer> columns;
-
-            @Override
-            public void header(List<String> names) {
-                columns = HEADERS.locate(names);
-                List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c))
-                        .map(c -> messages.t("import.column." + c.name())).toList();
-                if (!missing.isEmpty()) {
-                    throw new UnreadableFileException("import.header.missing", String.join(", ", missing));
-                }
-            }
-
-            @Override
-            public void row(int line, List<String> cells) {
-                read[0]++;
-                if (read[0] % 10_000 == 0) {
-                    progress.rowsRead(read[0]);
-                }
-                String rawCf = cell(cells, Column.TAX_CODE);
-                String problem = null;
-                Row row = null;
-                try {
-                    Optional<CodiceFiscale.Problem> cfProblem = CodiceFiscale.check(rawCf);
-                    if (cfProblem.isPresent()) {
-                        problem = messages.t("import.reject.taxCode", messages.t(cfProblem.get().messageKey(),
-                                cfProblem.get().args()));
-                    } else {
-                        row = toRow(line, CodiceFiscale.of(rawCf), cells, snapshotDate, recognised);
-                        String key = row.taxCode() + "|" + row.requestDate();
-                        Integer first = seen.putIfAbsent(key, line);
-                        if (first != null) {
-                            problem = messages.t("import.reject.duplicate", first);
-                            row = null;
-                        }
-                    }
-                } catch (RowProblem e) {
-                    problem = e.getMessage();
-                }
-                if (row != null) {
-                    rows.add(row);
-                } else {
-                    String shown = rawCf.length() > 40 ? rawCf.substring(0, 40) : rawCf;
-                    rejections.add(new Rejection(line, shown, problem));
-                }
-            }
-
-            private String cell(List<String> cells, Column column) {
-                Integer i = columns.get(column);
-                return i == null || i >= cells.size() ? "" : cells.get(i);
-            }
-
-            private Row toRow(int line, CodiceFiscale cf, List<String> cells, LocalDate snapshot,
-                    Map<String, Optional<CentreSummary>> cache) {
-                LocalDate requestDate = date(cell(cells, Column.REQUEST_DATE), "import.reject.requestDate", true);
-                String statusText = cell(cells, Column.STATUS);
-                RequestStatus status = statuses.computeIfAbsent(statusText, RequestStatus::fromList)
-                        .orElseThrow(() -> new RowProblem(messages.t("import.reject.status", statusText)));
-                String centreText = cell(cells, Column.COMPETENT_CENTRE);
-                CentreSummary centre = cache.computeIfAbsent(centreText, centres::recognise)
-                        .orElseThrow(() -> new RowProblem(messages.t("import.reject.centre", centreText)));
-                LocalDate statusDate = date(cell(cells, Column.STATUS_DATE), "import.reject.statusDate", false);
-                String providerType = providerType(cell(cells, Column.PROVIDER_TYPE));
-                String providerName = limited(cell(cells, Column.PROVIDER_NAME), "import.column.PROVIDER_NAME");
-                String providerOffice = limited(cell(cells, Column.PROVIDER_OFFICE), "import.column.PROVIDER_OFFICE");
-                return new Row(line, cf.value(), cf.birthDate(), cf.sex().name(), requestDate, status,
-                        statusDate == null ? snapshot : statusDate, centre.id(), providerType, providerName, providerOffice);
-            }
-
-            private LocalDate date(String text, String key, boolean required) {
-                if (text.isBlank()) {
-                    if (required) {
-                        throw new RowProblem(messages.t(key, ""));
-                    }
-                    return null;
-                }
-                try {
-                    LocalDate d = TabularFiles.parseDate(text);
-                    if (d.isAfter(snapshotDate) || d.getYear() < 2000) {
-                        throw new RowProblem(messages.t(key, text));
-                    }
-                    return d;
-                } catch (IllegalArgumentException e) {
-                    throw new RowProblem(messages.t(key, text));
-                }
-            }
-
-            private String providerType(String text) {
-                String k = HeaderNames.key(text);
-                if (k.isEmpty()) {
-                    return null;
-                }
-                if (k.equals("cpi") || k.startsWith("centroperlimpiego") || k.equals("pubblico")) {
-                    return "CPI";
-                }
-                if (k.equals("privato") || k.equals("apl") || k.startsWith("agenzia") || k.equals("privata")) {
-                    return "PRIVATE";
-                }
-                throw new RowProblem(messages.t("import.reject.providerType", text));
-            }
-
-            private String limited(String text, String columnKey) {
-                if (text.length() > 200) {
-                    throw new RowProblem(messages.t("import.reject.tooLong", messages.t(columnKey)));
-                }
-                return text.isEmpty() ? null : text;
-            }
-        });
-        if (read[0] == 0) {
-            throw new UnreadableFileException("import.file.noRows");
+        @Override
+        public boolean keepsRows() {
+            return false;
         }
-        return new Parsed(read[0], rows, rejections);
+
+        @Override
+        public void header(List<String> names) {
+            columns = HEADERS.locate(names);
+            List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c))
+                    .map(c -> messages.t("import.column." + c.name())).toList();
+            if (!missing.isEmpty()) {
+                throw new UnreadableFileException("import.header.missing", String.join(", ", missing));
+            }
+        }
+
+        @Override
+        public void row(int line, List<String> cells) {
+            read++;
+            if (read % 10_000 == 0) {
+                progress.rowsRead(read);
+            }
+            String rawCf = cell(cells, Column.TAX_CODE);
+            try {
+                Optional<CodiceFiscale.Problem> cfProblem = CodiceFiscale.check(rawCf);
+                if (cfProblem.isPresent()) {
+                    reject(line, rawCf, messages.t("import.reject.taxCode", messages.t(cfProblem.get().messageKey(),
+                            cfProblem.get().args())));
+                    return;
+                }
+                Row r = toRow(line, CodiceFiscale.of(rawCf), cells);
+                StagingCopy.line(valid, r.line(), r.taxCode(), r.birthDate(), r.sex(), r.requestDate(), r.status().name(),
+                        r.statusDate(), r.centreId(), r.providerType(), r.providerName(), r.providerOffice());
+                validRows++;
+                if (++validPending >= BATCH) {
+                    flushValid();
+                }
+            } catch (RowProblem e) {
+                reject(line, rawCf, e.getMessage());
+            }
+        }
+
+        void reject(int line, String rawCf, String reason) {
+            String shown = rawCf.length() > 40 ? rawCf.substring(0, 40) : rawCf;
+            String why = reason.length() > 500 ? reason.substring(0, 500) : reason;
+            rejectedRows++;
+            if (listed.size() < maxListed) {
+                listed.add(new Rejection(line, shown, why));
+            }
+            StagingCopy.line(rejected, importId, line, shown, why);
+            if (++rejectedPending >= BATCH) {
+                flushRejected();
+            }
+        }
+
+        void flush() {
+            flushValid();
+            flushRejected();
+        }
+
+        private void flushValid() {
+            if (validPending > 0) {
+                StagingCopy.copyIn(dataSource, "staging_requests", valid);
+                valid.setLength(0);
+                validPending = 0;
+            }
+        }
+
+        private void flushRejected() {
+            if (rejectedPending > 0) {
+                StagingCopy.copyIn(dataSource, "requests_import_rejection", rejected);
+                rejected.setLength(0);
+                rejectedPending = 0;
+            }
+        }
+
+        private String cell(List<String> cells, Column column) {
+            Integer i = columns.get(column);
+            return i == null || i >= cells.size() ? "" : cells.get(i);
+        }
+
+        private Row toRow(int line, CodiceFiscale cf, List<String> cells) {
+            LocalDate requestDate = date(cell(cells, Column.REQUEST_DATE), "import.reject.requestDate", true);
+            String statusText = cell(cells, Column.STATUS);
+            RequestStatus status = RequestStatus.fromList(statusText)
+                    .orElseThrow(() -> new RowProblem(messages.t("import.reject.status", limitedText(statusText))));
+            String centreText = cell(cells, Column.COMPETENT_CENTRE);
+            CentreSummary centre = recognise.apply(centreText)
+                    .orElseThrow(() -> new RowProblem(messages.t("import.reject.centre", limitedText(centreText))));
+            LocalDate statusDate = date(cell(cells, Column.STATUS_DATE), "import.reject.statusDate", false);
+            String providerType = providerType(cell(cells, Column.PROVIDER_TYPE));
+            String providerName = limited(cell(cells, Column.PROVIDER_NAME), "import.column.PROVIDER_NAME");
+            String providerOffice = limited(cell(cells, Column.PROVIDER_OFFICE), "import.column.PROVIDER_OFFICE");
+            return new Row(line, cf.value(), cf.birthDate(), cf.sex().name(), requestDate, status,
+                    statusDate == null ? snapshotDate : statusDate, centre.id(), providerType, providerName, providerOffice);
+        }
+
+        private LocalDate date(String text, String key, boolean required) {
+            if (text.isBlank()) {
+                if (required) {
+                    throw new RowProblem(messages.t(key, ""));
+                }
+                return null;
+            }
+            try {
+                LocalDate d = TabularFiles.parseDate(text);
+                if (d.isAfter(snapshotDate) || d.getYear() < 2000) {
+                    throw new RowProblem(messages.t(key, limitedText(text)));
+                }
+                return d;
+            } catch (IllegalArgumentException e) {
+                throw new RowProblem(messages.t(key, limitedText(text)));
+            }
+        }
+
+        private String providerType(String text) {
+            String k = HeaderNames.key(text);
+            if (k.isEmpty()) {
+                return null;
+            }
+            if (k.equals("cpi") || k.startsWith("centroperlimpiego") || k.equals("pubblico")) {
+                return "CPI";
+            }
+            if (k.equals("privato") || k.equals("apl") || k.startsWith("agenzia") || k.equals("privata")) {
+                return "PRIVATE";
+            }
+            throw new RowProblem(messages.t("import.reject.providerType", limitedText(text)));
+        }
+
+        private String limited(String text, String columnKey) {
+            if (text.length() > 200) {
+                throw new RowProblem(messages.t("import.reject.tooLong", messages.t(columnKey)));
+            }
+            return text.isEmpty() ? null : text;
+        }
     }
 
-    private ImportReport write(CurrentUser actor, String fileName, String sha, LocalDate snapshotDate, Parsed parsed) {
+    /** A cell quoted in a rejection's reason: at most 60 characters of it. */
+    private static String limitedText(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
+    private ImportReport write(CurrentUser actor, String fileName, TabularSource source, LocalDate snapshotDate,
+            Progress progress, ImportWork work) {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(IMPORT_LOCK).query(Object.class).single();
-        Optional<ImportReport> raced = previous(sha, snapshotDate);
+        Optional<ImportReport> raced = previous(source.sha256(), snapshotDate);
         if (raced.isPresent()) {
             return raced.get();
         }
         long importId = jdbc.sql("""
                 insert into requests_import (snapshot_date, file_name, file_sha256, imported_by, imported_at, rows_read,
                     created, updated, unchanged, rejected, workers_created)
-                values (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, 0) returning id""")
-                .params(snapshotDate, fileName, sha, actor.username(), Timestamp.from(Instant.now()), parsed.read(),
-                        parsed.rejections().size())
+                values (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0) returning id""")
+                .params(snapshotDate, fileName, source.sha256(), actor.username(), Timestamp.from(Instant.now()))
                 .query(Long.class).single();
         jdbc.sql("""
-                create temp table staging_requests (tax_code varchar(16), birth_date date, sex varchar(1),
+                create temp table staging_requests (line int, tax_code varchar(16), birth_date date, sex varchar(1),
                     request_date date, status varchar(30), status_date date, centre_id bigint, provider_type varchar(10),
                     provider_name varchar(200), provider_office varchar(200)) on commit drop""").update();
-        copy(parsed.rows());
+        StreamingRows rows = new StreamingRows(importId, snapshotDate, progress, reader.limits().maxRejectionsListed());
+        long t0 = System.nanoTime();
+        work.read(source, rows);
+        rows.flush();
+        if (rows.read == 0) {
+            throw new UnreadableFileException("import.file.noRows");
+        }
+        progress.writing();
+        long tRead = System.nanoTime();
+        // The same worker and request date twice: the first line counts, the others are rejected.
+        List<int[]> duplicates = jdbc.sql("""
+                select line, first from (select line, min(line) over (partition by tax_code, request_date) as first
+                    from staging_requests) d where line <> first order by line""")
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).list();
+        if (!duplicates.isEmpty()) {
+            Map<Integer, String> codes = new HashMap<>();
+            jdbc.sql("""
+                    delete from staging_requests s using (select line, min(line) over (partition by tax_code,
+                        request_date) as first from staging_requests) d
+                    where s.line = d.line and d.line <> d.first returning s.line, s.tax_code""")
+                    .query((rs, n) -> codes.put(rs.getInt(1), rs.getString(2))).list();
+            for (int[] d : duplicates) {
+                rows.reject(d[0], codes.getOrDefault(d[0], ""), messages.t("import.reject.duplicate", d[1]));
+            }
+            rows.flush();
+        }
+        int valid = rows.validRows - duplicates.size();
         // A temporary table has no statistics until analysed: without them the planner picks nested loops.
         jdbc.sql("analyze staging_requests").update();
         jdbc.sql("set local work_mem = '128MB'").update();
@@ -328,34 +418,23 @@ public class RequestListImporter {
                 from staging_requests s join workers_worker w on w.tax_code = s.tax_code
                 join requests_voucher_request r on r.worker_id = w.id and r.request_date = s.request_date""")
                 .param("import", importId).update();
-        log.debug("Importazione {}: lavoratori {} ms, richieste {} ms, istantanea {} ms", importId,
-                (tWorkers - tCopy) / 1_000_000, (tRequests - tWorkers) / 1_000_000, (System.nanoTime() - tRequests) / 1_000_000);
-        for (Rejection r : parsed.rejections()) {
-            jdbc.sql("insert into requests_import_rejection (import_id, line, tax_code, reason) values (?, ?, ?, ?)")
-                    .params(importId, r.line(), r.taxCode(), r.reason().length() > 500 ? r.reason().substring(0, 500)
-                            : r.reason())
-                    .update();
-        }
+        log.debug("Importazione {}: lettura {} ms, lavoratori {} ms, richieste {} ms, istantanea {} ms", importId,
+                (tRead - t0) / 1_000_000, (tWorkers - tCopy) / 1_000_000, (tRequests - tWorkers) / 1_000_000,
+                (System.nanoTime() - tRequests) / 1_000_000);
         int created = counts[0];
         int updated = counts[1];
-        int unchanged = parsed.rows().size() - created - updated;
-        jdbc.sql("update requests_import set created = ?, updated = ?, unchanged = ?, workers_created = ? where id = ?")
-                .params(created, updated, unchanged, workersCreated, importId).update();
+        int unchanged = valid - created - updated;
+        jdbc.sql("""
+                update requests_import set rows_read = ?, rejected = ?, created = ?, updated = ?, unchanged = ?,
+                    workers_created = ? where id = ?""")
+                .params(rows.read, rows.rejectedRows, created, updated, unchanged, workersCreated, importId).update();
         audit.record("REQUESTS_IMPORTED", "RequestImport", importId, "istantanea del " + Dates.format(snapshotDate)
-                + ", file " + fileName + ": lette " + parsed.read() + ", nuove " + created + ", aggiornate " + updated
-                + ", invariate " + unchanged + ", scartate " + parsed.rejections().size());
-        return new ImportReport(importId, false, snapshotDate, parsed.read(), created, updated, unchanged,
-                parsed.rejections().size(), workersCreated, parsed.rejections());
-    }
-
-    /** Streams the valid rows into the staging table with COPY, on the transaction's own connection. */
-    private void copy(List<Row> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 96);
-        for (Row r : rows) {
-            StagingCopy.line(text, r.taxCode(), r.birthDate(), r.sex(), r.requestDate(), r.status().name(), r.statusDate(),
-                    r.centreId(), r.providerType(), r.providerName(), r.providerOffice());
-        }
-        StagingCopy.copyIn(dataSource, "staging_requests", text);
+                + ": lette " + rows.read + ", nuove " + created + ", aggiornate " + updated
+                + ", invariate " + unchanged + ", scartate " + rows.rejectedRows);
+        List<Rejection> listed = new ArrayList<>(rows.listed);
+        listed.sort(java.util.Comparator.comparingInt(Rejection::line));
+        return new ImportReport(importId, false, snapshotDate, rows.read, created, updated, unchanged,
+                rows.rejectedRows, workersCreated, listed.size() > rows.maxListed ? listed.subList(0, rows.maxListed) : listed);
     }
 
     private Optional<ImportReport> previous(String sha, LocalDate snapshotDate) {

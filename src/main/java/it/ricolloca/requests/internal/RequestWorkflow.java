@@ -127,8 +127,8 @@ public class RequestWorkflow {
         String note = provider.type().equals(Provider.CPI) ? provider.name() + " – " + provider.office() : provider.name();
         log(request, RequestAction.FILE, null, RequestStatus.REQUESTED, user, today,
                 (previous == null ? "" : "segue la richiesta n. " + previous + "; ") + "erogatore: " + note);
-        events.publishEvent(new VoucherRequestFiled(request.getId(), user.centreId(), cf.value(),
-                worker.listName(), today, RequestChannel.INTERMEDIATED, request.deadline(days)));
+        events.publishEvent(new VoucherRequestFiled(request.getId(), user.centreId(), today,
+                RequestChannel.INTERMEDIATED, request.deadline(days)));
         return request.getId();
     }
 
@@ -249,7 +249,7 @@ public class RequestWorkflow {
                         from == null ? null : from.name(), to.name(), text)
                 .update();
         audit.recordAs(user.username(), "REQUEST_" + action.name(), "VoucherRequest", request.getId(),
-                (from == null ? "" : from.name() + " → ") + to.name() + (text.isEmpty() ? "" : "; " + text));
+                (from == null ? "" : from.name() + " → ") + to.name());
         events.publishEvent(new VoucherRequestChanged(request.getId(), request.getWorkerId(),
                 request.getCompetentCentreId(), action, from, to));
     }

@@ -1,5 +1,8 @@
 package it.ricolloca.requests.web;
 
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
+import it.ricolloca.shared.web.ApiRefusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUsers;
@@ -29,7 +32,11 @@ class ImportApiController {
     private final CurrentUsers currentUsers;
     private final Messages messages;
 
-    ImportApiController(RequestListImporter importer, CurrentUsers currentUsers, Messages messages) {
+    private final TabularReader reader;
+
+    ImportApiController(RequestListImporter importer, CurrentUsers currentUsers, Messages messages,
+            TabularReader reader) {
+        this.reader = reader;
         this.importer = importer;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -44,12 +51,12 @@ class ImportApiController {
         if (file == null) {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
         }
-        try {
-            ImportReport result = importer.importFile(currentUsers.require(), file.getOriginalFilename(), file.getBytes(),
-                    snapshotDate);
+        try (TabularSource source = reader.receive(file)) {
+            ImportReport result = importer.importFile(currentUsers.require(), source, snapshotDate,
+                    RequestListImporter.Progress.NONE);
             return ResponseEntity.ok(result);
         } catch (DomainException e) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t(e.messageKey(), e.args())));
+            return ApiRefusals.of(e, messages);
         }
     }
 }

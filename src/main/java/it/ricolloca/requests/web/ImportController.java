@@ -1,5 +1,8 @@
 package it.ricolloca.requests.web;
 
+import it.ricolloca.audit.AuditedRead;
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.shared.tabular.ImportReport;
@@ -41,9 +44,12 @@ class ImportController {
     private final ImportJobs jobs;
     private final long asyncThreshold;
 
+    private final TabularReader reader;
+
     ImportController(RequestListImporter importer, ImportHistory history, CurrentUsers currentUsers, Messages messages,
             ImportJobs jobs, @org.springframework.beans.factory.annotation.Value(
-                    "${ricolloca.imports.background-above-bytes:2000000}") long asyncThreshold) {
+                    "${ricolloca.imports.background-above-bytes:2000000}") long asyncThreshold, TabularReader reader) {
+        this.reader = reader;
         this.jobs = jobs;
         this.asyncThreshold = asyncThreshold;
         this.importer = importer;
@@ -74,10 +80,13 @@ class ImportController {
         }
         try {
             if (file.getSize() > asyncThreshold) {
-                java.util.UUID job = jobs.start(user, file.getOriginalFilename(), file.getBytes(), snapshotDate);
+                java.util.UUID job = jobs.start(user, reader.receive(file), snapshotDate);
                 return "redirect:" + RequestRoutes.job(job);
             }
-            ImportReport result = importer.importFile(user, file.getOriginalFilename(), file.getBytes(), snapshotDate);
+            ImportReport result;
+            try (TabularSource source = reader.receive(file)) {
+                result = importer.importFile(user, source, snapshotDate, RequestListImporter.Progress.NONE);
+            }
             redirect.addFlashAttribute("flash", result.alreadyImported() ? "import.already" : "import.done");
             return "redirect:" + RequestRoutes.importPage(result.importId());
         } catch (DomainException e) {
@@ -102,6 +111,7 @@ class ImportController {
         return "requests/job";
     }
 
+    @AuditedRead(value = "REQUEST_IMPORT_VIEWED", record = "RequestImport")
     @GetMapping(RequestRoutes.IMPORT)
     String show(@PathVariable long id, Model model) {
         model.addAttribute("entry", history.get(id));
@@ -110,6 +120,7 @@ class ImportController {
         return "requests/import";
     }
 
+    @AuditedRead(value = "REQUEST_IMPORT_REJECTIONS_DOWNLOADED", record = "RequestImport")
     @GetMapping(RequestRoutes.IMPORT_REJECTIONS)
     ResponseEntity<byte[]> rejections(@PathVariable long id) {
         ImportHistory.Entry entry = history.get(id);
@@ -117,6 +128,7 @@ class ImportController {
                 "scarti-importazione-" + entry.id() + ".csv");
     }
 
+    @AuditedRead(value = "REQUEST_IMPORTS_COMPARED", record = "RequestImport", idVariable = "")
     @GetMapping(RequestRoutes.IMPORT_COMPARE)
     String compare(@RequestParam long from, @RequestParam long to, Model model) {
         var a = history.get(from);

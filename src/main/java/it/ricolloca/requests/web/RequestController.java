@@ -1,5 +1,6 @@
 package it.ricolloca.requests.web;
 
+import it.ricolloca.audit.AuditedRead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
@@ -57,6 +58,7 @@ class RequestController {
         return new MenuEntry(22, "nav.requests", RequestRoutes.REQUESTS, it.ricolloca.accounts.Role.caseFileRoleNames());
     }
 
+    @AuditedRead(value = "REQUESTS_LISTED", record = "VoucherRequest", idVariable = "")
     @GetMapping(RequestRoutes.REQUESTS)
     String list(@RequestParam(required = false) RequestStatus status, @RequestParam(required = false) Long centre,
             @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
@@ -80,6 +82,7 @@ class RequestController {
         return "requests/requests";
     }
 
+    @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
     @GetMapping(RequestRoutes.REQUEST)
     String show(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
@@ -99,6 +102,7 @@ class RequestController {
         return "requests/request";
     }
 
+    @AuditedRead(value = "REQUESTS_LISTED", record = "VoucherRequest", idVariable = "")
     @GetMapping(RequestRoutes.API_REQUESTS)
     @ResponseBody
     @Operation(summary = "Richieste nell'ambito dell'utente, per stato e CPI", security = @SecurityRequirement(name = "bearer"))
@@ -109,6 +113,7 @@ class RequestController {
                 found.getTotalPages(), "items", found.getContent());
     }
 
+    @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
     @GetMapping(RequestRoutes.API_REQUEST)
     @ResponseBody
     @Operation(summary = "Una richiesta con la sua storia", security = @SecurityRequirement(name = "bearer"))

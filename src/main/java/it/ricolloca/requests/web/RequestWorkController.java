@@ -1,5 +1,6 @@
 package it.ricolloca.requests.web;
 
+import it.ricolloca.audit.AuditedRead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
@@ -119,6 +120,7 @@ class RequestWorkController {
 
     // ---- checks ----
 
+    @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
     @GetMapping(RequestRoutes.REQUEST_CHECKS)
     String initCheckForm(@PathVariable long id, Model model) {
         VoucherRequest request = instructable(id);
@@ -150,6 +152,7 @@ class RequestWorkController {
 
     // ---- contact about another active policy ----
 
+    @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
     @GetMapping(RequestRoutes.REQUEST_ACTIVE_POLICY_CONTACT)
     String initPolicyContactForm(@PathVariable long id, Model model) {
         VoucherRequest request = instructable(id);
@@ -177,6 +180,7 @@ class RequestWorkController {
 
     // ---- observations ----
 
+    @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
     @GetMapping(RequestRoutes.REQUEST_OBSERVATIONS)
     String initObservationForm(@PathVariable long id, Model model) {
         VoucherRequest request = instructable(id);
@@ -216,6 +220,7 @@ class RequestWorkController {
 
     // ---- provider change ----
 
+    @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
     @GetMapping(RequestRoutes.REQUEST_PROVIDER)
     String initProviderForm(@PathVariable long id, Model model) {
         VoucherRequest request = instructable(id);
@@ -248,6 +253,7 @@ class RequestWorkController {
 
     // ---- notice, release, rejection, block, re-enabling, withdrawal ----
 
+    @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
     @GetMapping(RequestRoutes.REQUEST_ACT)
     String initDecisionForm(@PathVariable long id, @PathVariable String act, Model model) {
         DecisionAct decision = act(act);
@@ -301,6 +307,7 @@ class RequestWorkController {
 
     // ---- documents of the request ----
 
+    @AuditedRead(value = "DOCUMENT_DOWNLOADED", record = "Document", idVariable = "documentId")
     @GetMapping(RequestRoutes.REQUEST_DOCUMENT)
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         VoucherRequest request = queries.load(currentUsers.require(), id);

@@ -5,14 +5,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import it.ricolloca.shared.web.Messages;
+import it.ricolloca.shared.web.PlainErrorPage;
 import java.sql.SQLException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * While the database cannot be reached (stopped, restarting, failing over), every request that
@@ -48,24 +47,9 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                 throw e;
             }
             log.warn("Database non raggiungibile: {} {} risponde 503", request.getMethod(), request.getRequestURI());
-            response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", "30");
-            response.setHeader("Cache-Control", "no-store");
-            String title = messages.t("error.503.title");
-            String text = messages.t("error.503.text");
-            if (request.getRequestURI().startsWith("/api/")) {
-                response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("{\"status\":503,\"message\":\"" + title.replace("\"", "'") + "\"}");
-                return;
-            }
-            response.setContentType("text/html;charset=UTF-8");
-            byte[] page = ("<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                    + "content=\"width=device-width, initial-scale=1\"><title>" + HtmlUtils.htmlEscape(title, "UTF-8")
-                    + " · Ricolloca</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body><main "
-                    + "class=\"container my-5\"><h1>" + HtmlUtils.htmlEscape(title, "UTF-8") + "</h1><p>" + HtmlUtils.htmlEscape(text, "UTF-8")
-                    + "</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
-            response.getOutputStream().write(page);
+            PlainErrorPage.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    messages.t("error.503.title"), messages.t("error.503.text"));
         }
     }
 

@@ -8,6 +8,8 @@ public final class ErrorKeys {
 
     public static final String TITLE = "it.ricolloca.error.title";
     public static final String TEXT = "it.ricolloca.error.text";
+    /** The argument of the text's message, when it has one (a limit in megabytes, say). */
+    public static final String TEXT_ARG = "it.ricolloca.error.textArg";
 
     private ErrorKeys() {
     }

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPageController implements ErrorController {
 
-    private static final Set<Integer> KNOWN = Set.of(400, 403, 404, 405, 409, 413, 500);
+    private static final Set<Integer> KNOWN = Set.of(400, 403, 404, 405, 409, 413, 429, 500, 503);
 
     private final Messages messages;
 
@@ -33,6 +33,7 @@ class ErrorPageController implements ErrorController {
         int known = KNOWN.contains(status) ? status : (status >= 500 ? 500 : 400);
         mav.addObject("titleKey", key(request, ErrorKeys.TITLE, "error." + known + ".title"));
         mav.addObject("textKey", key(request, ErrorKeys.TEXT, "error." + known + ".text"));
+        mav.addObject("textArg", request.getAttribute(ErrorKeys.TEXT_ARG));
         return mav;
     }
 

@@ -36,6 +36,25 @@ class GlobalExceptionHandling {
         response.sendError(HttpServletResponse.SC_CONFLICT);
     }
 
+    /** Large work refused because the node lends its memory to other large work now: try again later. */
+    @ExceptionHandler(it.ricolloca.shared.limits.NodeBusyException.class)
+    void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setAttribute(ErrorKeys.TITLE, "limits.busy.title");
+        request.setAttribute(ErrorKeys.TEXT, "limits.busy");
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(ApiRefusals.RETRY_AFTER_SECONDS));
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    }
+
+    /** Work larger than the node ever lends memory to. */
+    @ExceptionHandler(it.ricolloca.shared.limits.TooLargeForNodeException.class)
+    void tooLarge(it.ricolloca.shared.limits.TooLargeForNodeException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        request.setAttribute(ErrorKeys.TITLE, "error.413.title");
+        request.setAttribute(ErrorKeys.TEXT, "limits.tooLarge");
+        request.setAttribute(ErrorKeys.TEXT_ARG, e.args()[0]);
+        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    }
+
     static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

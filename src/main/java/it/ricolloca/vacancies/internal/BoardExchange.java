@@ -14,7 +14,10 @@ import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.RowProblem;
 import it.ricolloca.shared.tabular.SheetCells;
 import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.TabularFiles;
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.tabular.UnreadableFileException;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.Vacancy;
@@ -134,9 +137,12 @@ public class BoardExchange {
     private final JdbcClient jdbc;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
+    private final TabularReader reader;
+
     BoardExchange(VacancyRepository vacancies, VacancyBoard board, JobCentres centres, StaffDirectory staff,
             AuditTrail audit, Messages messages, JdbcClient jdbc,
-            org.springframework.transaction.support.TransactionTemplate tx) {
+            org.springframework.transaction.support.TransactionTemplate tx, TabularReader reader) {
+        this.reader = reader;
         this.vacancies = vacancies;
         this.board = board;
         this.centres = centres;
@@ -227,11 +233,24 @@ public class BoardExchange {
     }
 
     public ImportReport importBoard(CurrentUser user, String fileName, byte[] content) {
+        try (TabularSource source = TabularSource.of(fileName, content)) {
+            return importBoard(user, source);
+        }
+    }
+
+    /** Imports the board's file on this node, within its import permits and memory budget (refused when busy). */
+    public ImportReport importBoard(CurrentUser user, TabularSource source) {
         if (!canImport(user)) {
             throw new AccessDeniedException("vacancies");
         }
+        try (ImportWork work = reader.begin()) {
+            return importBoard(user, source, work);
+        }
+    }
+
+    private ImportReport importBoard(CurrentUser user, TabularSource source, ImportWork work) {
         Rows rows = new Rows();
-        TabularFiles.read(fileName, content, rows);
+        work.read(source, rows);
         List<String> missing = REQUIRED.stream().filter(c -> !rows.has(c))
                 .map(c -> HEADERS.synonyms().get(c).get(0)).toList();
         if (!missing.isEmpty()) {
@@ -286,13 +305,13 @@ public class BoardExchange {
                     }
                 }
             }
-            audit.recordAs(user.username(), "VACANCY_BOARD_IMPORTED", "Vacancy", "", (fileName == null ? "" : fileName)
-                    + ": " + counts[0] + " nuove, " + counts[1] + " aggiornate, " + counts[2] + " invariate, "
+            audit.recordAs(user.username(), "VACANCY_BOARD_IMPORTED", "Vacancy", "", counts[0] + " nuove, " + counts[1] + " aggiornate, " + counts[2] + " invariate, "
                     + rejections.size() + " scartate");
         });
         rejections.sort(java.util.Comparator.comparingInt(Rejection::line));
         return new ImportReport(null, false, it.ricolloca.shared.web.Dates.today(), rows.rows.size(), counts[0],
-                counts[1], counts[2], rejections.size(), 0, List.copyOf(rejections));
+                counts[1], counts[2], rejections.size(), 0,
+                List.copyOf(rejections.subList(0, Math.min(rejections.size(), reader.limits().maxRejectionsListed()))));
     }
 
     private static String label(Rows rows, List<String> cells) {

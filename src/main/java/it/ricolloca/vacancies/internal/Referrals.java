@@ -137,7 +137,7 @@ public class Referrals {
         referrals.saveAndFlush(r);
         long eventId = history(r.getId(), user.username(), from, to, r.getReason());
         audit.recordAs(user.username(), "REFERRAL_" + to.name(), "Referral", r.getId(),
-                from + " → " + to + (r.getReason() == null ? "" : ": " + r.getReason()));
+                from + " → " + to);
         String tutorEmail = staff.find(r.getProposedByUserId()).map(StaffMember::email).orElse(null);
         events.publishEvent(new ReferralOutcomeRecorded(r.getId(), eventId, v.getId(), v.getProfile(), v.getCompanyName(),
                 tutorEmail, workers.find(r.getWorkerId()).map(WorkerSummary::displayName).orElse(""), to, r.getReason()));

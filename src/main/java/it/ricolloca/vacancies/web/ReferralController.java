@@ -1,5 +1,6 @@
 package it.ricolloca.vacancies.web;
 
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.pathway.ContractType;
@@ -84,6 +85,7 @@ class ReferralController {
         return "redirect:" + VacancyRoutes.vacancy(id);
     }
 
+    @AuditedRead(value = "REFERRAL_VIEWED", record = "Referral")
     @GetMapping(VacancyRoutes.REFERRAL)
     String show(@PathVariable long referralId, Model model) {
         CurrentUser user = currentUsers.require();
@@ -170,6 +172,7 @@ class ReferralController {
 
     // ---- matching ----
 
+    @AuditedRead(value = "PATHWAY_MATCHES_VIEWED", record = "Pathway", idVariable = "pathwayId")
     @GetMapping(VacancyRoutes.MATCHES)
     String matches(@PathVariable long pathwayId, @RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = currentUsers.require();
@@ -182,6 +185,7 @@ class ReferralController {
         return "vacancies/matches";
     }
 
+    @AuditedRead(value = "VACANCY_CANDIDATES_VIEWED", record = "Vacancy")
     @GetMapping(VacancyRoutes.CANDIDATES)
     String candidates(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = currentUsers.require();

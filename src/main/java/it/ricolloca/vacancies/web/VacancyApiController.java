@@ -1,5 +1,8 @@
 package it.ricolloca.vacancies.web;
 
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
+import it.ricolloca.shared.web.ApiRefusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
@@ -39,7 +42,11 @@ class VacancyApiController {
     private final CurrentUsers currentUsers;
     private final Messages messages;
 
-    VacancyApiController(BoardQueries queries, BoardExchange exchange, CurrentUsers currentUsers, Messages messages) {
+    private final TabularReader reader;
+
+    VacancyApiController(BoardQueries queries, BoardExchange exchange, CurrentUsers currentUsers, Messages messages,
+            TabularReader reader) {
+        this.reader = reader;
         this.queries = queries;
         this.exchange = exchange;
         this.currentUsers = currentUsers;
@@ -70,10 +77,10 @@ class VacancyApiController {
         if (file == null || file.isEmpty()) {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
         }
-        try {
-            return ResponseEntity.ok(exchange.importBoard(user, file.getOriginalFilename(), file.getBytes()));
+        try (TabularSource source = reader.receive(file)) {
+            return ResponseEntity.ok(exchange.importBoard(user, source));
         } catch (DomainException e) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t(e.messageKey(), e.args())));
+            return ApiRefusals.of(e, messages);
         }
     }
 

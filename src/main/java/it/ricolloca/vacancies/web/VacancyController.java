@@ -1,5 +1,8 @@
 package it.ricolloca.vacancies.web;
 
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
+import it.ricolloca.shared.web.ApiRefusals;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.network.CentreSummary;
@@ -60,8 +63,12 @@ class VacancyController {
     private final CurrentUsers currentUsers;
     private final Messages messages;
 
+    private final TabularReader reader;
+
     VacancyController(VacancyBoard board, BoardQueries queries, BoardExchange exchange, Referrals referrals,
-            Pathways pathways, JobCentres centres, CurrentUsers currentUsers, Messages messages) {
+            Pathways pathways, JobCentres centres, CurrentUsers currentUsers, Messages messages,
+            TabularReader reader) {
+        this.reader = reader;
         this.board = board;
         this.queries = queries;
         this.exchange = exchange;
@@ -305,8 +312,8 @@ class VacancyController {
         if (file == null || file.isEmpty()) {
             return importPage(model, null, messages.t("import.file.empty"));
         }
-        try {
-            return importPage(model, exchange.importBoard(user, file.getOriginalFilename(), file.getBytes()), null);
+        try (TabularSource source = reader.receive(file)) {
+            return importPage(model, exchange.importBoard(user, source), null);
         } catch (DomainException e) {
             return importPage(model, null, messages.t(e.messageKey(), e.args()));
         }

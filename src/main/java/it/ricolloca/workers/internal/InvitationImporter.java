@@ -12,7 +12,9 @@ import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.StagingCopy;
-import it.ricolloca.shared.tabular.TabularFiles;
+import it.ricolloca.shared.tabular.ImportWork;
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.tabular.UnreadableFileException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
@@ -70,8 +72,11 @@ public class InvitationImporter {
     private final AuditTrail audit;
     private final Messages messages;
 
+    private final TabularReader reader;
+
     InvitationImporter(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, JobCentres centres,
-            AuditTrail audit, Messages messages) {
+            AuditTrail audit, Messages messages, TabularReader reader) {
+        this.reader = reader;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
@@ -81,6 +86,13 @@ public class InvitationImporter {
     }
 
     public ImportReport importFile(CurrentUser actor, String fileName, byte[] content, LocalDate invitationDate) {
+        try (TabularSource source = TabularSource.of(fileName, content)) {
+            return importFile(actor, source, invitationDate);
+        }
+    }
+
+    /** Imports the file on this node, within its import permits and memory budget (refused when busy). */
+    public ImportReport importFile(CurrentUser actor, TabularSource source, LocalDate invitationDate) {
         if (!actor.hasRole(it.ricolloca.accounts.Role.REGIONAL_ADMIN)
                 && !actor.hasRole(it.ricolloca.accounts.Role.REGIONAL_ADR_SERVICE)) {
             throw new NotFoundException();
@@ -91,25 +103,27 @@ public class InvitationImporter {
         if (invitationDate.isAfter(Dates.today())) {
             throw new InvitationRejectedException("invitation.date.future");
         }
-        byte[] bytes = content == null ? new byte[0] : content;
-        String sha = StagingCopy.sha256(bytes);
+        String sha = source.sha256();
         Optional<ImportReport> earlier = previous(sha, invitationDate);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        List<Row> rows = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        int read = parse(fileName, bytes, rows, rejections);
-        String name = fileName == null || fileName.isBlank() ? "-" : fileName.strip();
-        return tx.execute(s -> write(actor, name.length() > 255 ? name.substring(0, 255) : name, sha, invitationDate,
-                read, rows, rejections));
+        try (ImportWork work = reader.begin()) {
+            List<Row> rows = new ArrayList<>();
+            List<Rejection> rejections = new ArrayList<>();
+            int read = parse(source, work, rows, rejections);
+            String fileName = source.fileName();
+            String name = fileName.isBlank() ? "-" : fileName.strip();
+            return tx.execute(s -> write(actor, name.length() > 255 ? name.substring(0, 255) : name, sha, invitationDate,
+                    read, rows, rejections));
+        }
     }
 
-    private int parse(String fileName, byte[] content, List<Row> rows, List<Rejection> rejections) {
-        Map<String, Optional<CentreSummary>> recognised = new HashMap<>();
+    private int parse(TabularSource source, ImportWork work, List<Row> rows, List<Rejection> rejections) {
+        java.util.function.Function<String, Optional<CentreSummary>> recognise = centres.recogniser();
         Map<String, Integer> seen = new HashMap<>();
         int[] read = {0};
-        TabularFiles.read(fileName, content, new RowHandler() {
+        work.read(source, new RowHandler() {
             private Map<Column, Integer> columns;
 
             @Override
@@ -140,9 +154,10 @@ public class InvitationImporter {
                 String centreText = cell(cells, Column.COMPETENT_CENTRE);
                 Long centreId = null;
                 if (!centreText.isEmpty()) {
-                    Optional<CentreSummary> centre = recognised.computeIfAbsent(centreText, centres::recognise);
+                    Optional<CentreSummary> centre = recognise.apply(centreText);
                     if (centre.isEmpty()) {
-                        rejections.add(new Rejection(line, shown, messages.t("import.reject.centre", centreText)));
+                        rejections.add(new Rejection(line, shown, messages.t("import.reject.centre",
+                                centreText.length() > 60 ? centreText.substring(0, 60) + "…" : centreText)));
                         return;
                     }
                     centreId = centre.get().id();
@@ -200,18 +215,19 @@ public class InvitationImporter {
                 insert into workers_invitation (worker_id, invitation_date, import_id)
                 select w.id, ?, ? from staging_invitations s join workers_worker w on w.tax_code = s.tax_code
                 on conflict (worker_id, invitation_date) do nothing""").params(date, importId).update();
+        StringBuilder refused = new StringBuilder();
         for (Rejection r : rejections) {
-            jdbc.sql("insert into workers_invitation_rejection (import_id, line, tax_code, reason) values (?, ?, ?, ?)")
-                    .params(importId, r.line(), r.taxCode(), r.reason()).update();
+            StagingCopy.line(refused, importId, r.line(), r.taxCode(), r.reason());
         }
+        StagingCopy.copyIn(dataSource, "workers_invitation_rejection", refused);
         int already = rows.size() - invited;
         jdbc.sql("update workers_invitation_import set invited = ?, already_invited = ?, workers_created = ? where id = ?")
                 .params(invited, already, workersCreated, importId).update();
-        audit.record("INVITATIONS_IMPORTED", "InvitationImport", importId, "invito del " + Dates.format(date) + ", file "
-                + fileName + ": lette " + read + ", invitati " + invited + ", già invitati " + already + ", schede create "
+        audit.record("INVITATIONS_IMPORTED", "InvitationImport", importId, "invito del " + Dates.format(date)
+                + ": lette " + read + ", invitati " + invited + ", già invitati " + already + ", schede create "
                 + workersCreated + ", scartate " + rejections.size());
         return new ImportReport(importId, false, date, read, invited, 0, already, rejections.size(), workersCreated,
-                rejections);
+                rejections.subList(0, Math.min(rejections.size(), reader.limits().maxRejectionsListed())));
     }
 
     private Optional<ImportReport> previous(String sha, LocalDate date) {

@@ -14,7 +14,10 @@ import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.RowProblem;
 import it.ricolloca.shared.tabular.SheetCells;
 import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.TabularFiles;
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.tabular.UnreadableFileException;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.NaspiStatus;
@@ -68,8 +71,11 @@ public class RegisterExchange {
     private final TransactionTemplate tx;
     private final jakarta.persistence.EntityManager entityManager;
 
+    private final TabularReader reader;
+
     RegisterExchange(JdbcClient jdbc, WorkerRepository workers, JobCentres centres, AuditTrail audit, Messages messages,
-            TransactionTemplate tx, jakarta.persistence.EntityManager entityManager) {
+            TransactionTemplate tx, jakarta.persistence.EntityManager entityManager, TabularReader reader) {
+        this.reader = reader;
         this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.workers = workers;
@@ -167,9 +173,22 @@ public class RegisterExchange {
     }
 
     public ImportReport importRegister(CurrentUser user, String fileName, byte[] content) {
+        try (TabularSource source = TabularSource.of(fileName, content)) {
+            return importRegister(user, source);
+        }
+    }
+
+    /** Imports the register's workbook on this node, within its import permits and memory budget (refused when busy). */
+    public ImportReport importRegister(CurrentUser user, TabularSource source) {
         if (!canExchange(user)) {
             throw new NotFoundException();
         }
+        try (ImportWork work = reader.begin()) {
+            return importRegister(user, source, work);
+        }
+    }
+
+    private ImportReport importRegister(CurrentUser user, TabularSource source, ImportWork work) {
         SheetRows workerRows = new SheetRows(WORKERS_SHEET, WORKER_HEADERS);
         SheetRows workRows = new SheetRows(WORK_SHEET, WORK_HEADERS);
         SheetRows educationRows = new SheetRows(EDUCATION_SHEET, EDUCATION_HEADERS);
@@ -177,7 +196,7 @@ public class RegisterExchange {
         handlers.put(WORKERS_SHEET, workerRows);
         handlers.put(WORK_SHEET, workRows);
         handlers.put(EDUCATION_SHEET, educationRows);
-        Set<String> sheets = TabularFiles.readSheets(content, handlers);
+        Set<String> sheets = work.readSheets(source, handlers);
         if (!sheets.contains(WORKERS_SHEET)) {
             throw new UnreadableFileException("register.sheet.missing", WORKERS_SHEET);
         }
@@ -187,14 +206,18 @@ public class RegisterExchange {
         if (workerRows.rows.isEmpty()) {
             throw new UnreadableFileException("import.file.noRows");
         }
-        return tx.execute(s -> write(user, fileName, workerRows, workRows, educationRows));
+        return tx.execute(s -> write(user, workerRows, workRows, educationRows, work));
     }
 
-    private ImportReport write(CurrentUser user, String fileName, SheetRows workerRows, SheetRows workRows,
-            SheetRows educationRows) {
+    /** What a worker of the file costs in memory while the import holds it as an entity. */
+    static final int WORKER_ENTITY_BYTES = 4096;
+
+    private ImportReport write(CurrentUser user, SheetRows workerRows, SheetRows workRows, SheetRows educationRows,
+            ImportWork work) {
         // Every worker of the file is looked up at once below; flushing before each query would make the
         // import quadratic in the number of workers it touches.
         entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        work.hold((long) WORKER_ENTITY_BYTES * workerRows.rows.size());
         Map<String, Worker> existingByCode = preload(workerRows);
         List<Rejection> rejections = new ArrayList<>();
         Map<String, Optional<CentreSummary>> recognised = new java.util.HashMap<>();
@@ -220,10 +243,10 @@ public class RegisterExchange {
                 if (existing.isEmpty()) {
                     workers.save(w);
                     created++;
-                    audit.record("WORKER_CREATED", "Worker", w.getId(), cf.value() + " da importazione del registro");
+                    audit.record("WORKER_CREATED", "Worker", w.getId(), "importazione del registro");
                 } else if (!Objects.equals(before, snapshot(w))) {
                     updated++;
-                    audit.record("WORKER_UPDATED", "Worker", w.getId(), "importazione del registro: " + fileName);
+                    audit.record("WORKER_UPDATED", "Worker", w.getId(), "importazione del registro");
                 } else {
                     unchanged++;
                 }
@@ -236,11 +259,11 @@ public class RegisterExchange {
         historyFromSheet(workRows, inFile, rejections, true);
         historyFromSheet(educationRows, inFile, rejections, false);
         workers.flush();
-        audit.record("REGISTER_IMPORTED", "Worker", "", "file " + fileName + ": nuovi " + created + ", aggiornati "
+        audit.record("REGISTER_IMPORTED", "Worker", "", "nuovi " + created + ", aggiornati "
                 + updated + ", invariati " + unchanged + ", scartati " + rejections.size());
         int read = workerRows.rows.size() + workRows.rows.size() + educationRows.rows.size();
         return new ImportReport(null, false, null, read, created, updated, unchanged, rejections.size(), created,
-                rejections);
+                rejections.subList(0, Math.min(rejections.size(), reader.limits().maxRejectionsListed())));
     }
 
     /** The register's workers named in the file, loaded a thousand codes at a time, with their histories. */

@@ -11,6 +11,7 @@ import it.ricolloca.workers.NaspiStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -115,7 +116,7 @@ public class WorkerRegister {
         Worker worker = new Worker(cf);
         worker.updateIdentity(firstName, lastName, null, null, null, centre);
         workers.saveAndFlush(worker);
-        audit.record("WORKER_CREATED", "Worker", worker.getId(), cf.value() + ", CPI=" + centre);
+        audit.record("WORKER_CREATED", "Worker", worker.getId(), "CPI=" + centre);
         return worker;
     }
 
@@ -132,12 +133,12 @@ public class WorkerRegister {
         if (profilingIndex != null && profilingDate == null) {
             throw new WorkerRejectedException("profilingDate", "worker.profiling.dateRequired");
         }
-        String before = describe(worker);
+        java.util.Map<String, String> before = describe(worker);
         worker.updateIdentity(firstName, lastName, residence, email, phone, centre);
         worker.updateBenefit(naspiStart, naspiEnd, naspiAmount, naspiStatus);
         worker.updateProfile(profilingIndex, profilingDate, skills, languages, notes);
         workers.flush();
-        audit.record("WORKER_UPDATED", "Worker", id, "prima: " + before + " | dopo: " + describe(worker));
+        audit.record("WORKER_UPDATED", "Worker", id, changedFields(before, describe(worker)));
         return worker;
     }
 
@@ -148,7 +149,7 @@ public class WorkerRegister {
         }
         worker.addWork(entry);
         workers.flush();
-        audit.record("WORKER_WORK_ADDED", "Worker", id, entry.employer() + ", " + entry.startDate());
+        audit.record("WORKER_WORK_ADDED", "Worker", id, "dal " + entry.startDate());
     }
 
     public void removeWork(CurrentUser user, long id, long version, int index) {
@@ -164,7 +165,7 @@ public class WorkerRegister {
         Worker worker = editable(user, id, version);
         worker.addEducation(entry);
         workers.flush();
-        audit.record("WORKER_EDUCATION_ADDED", "Worker", id, entry.title());
+        audit.record("WORKER_EDUCATION_ADDED", "Worker", id, "");
     }
 
     public void removeEducation(CurrentUser user, long id, long version, int index) {
@@ -202,11 +203,26 @@ public class WorkerRegister {
         }
     }
 
-    private static String describe(Worker w) {
-        return String.join(", ", String.valueOf(w.getFirstName()), String.valueOf(w.getLastName()),
-                String.valueOf(w.getResidenceMunicipality()), String.valueOf(w.getEmail()), String.valueOf(w.getPhone()),
-                "CPI=" + w.getCompetentCentreId(), "NASpI=" + w.getNaspiStart() + "/" + w.getNaspiExpectedEnd() + "/"
-                        + w.getNaspiMonthlyAmount() + "/" + w.getNaspiStatus(),
-                "profilazione=" + w.getProfilingIndex() + "@" + w.getProfilingDate());
+    /** The record's fields by name, to tell which changed; their values never reach the audit trail. */
+    private static java.util.Map<String, String> describe(Worker w) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("nome", String.valueOf(w.getFirstName()));
+        fields.put("cognome", String.valueOf(w.getLastName()));
+        fields.put("residenza", String.valueOf(w.getResidenceMunicipality()));
+        fields.put("email", String.valueOf(w.getEmail()));
+        fields.put("telefono", String.valueOf(w.getPhone()));
+        fields.put("CPI", String.valueOf(w.getCompetentCentreId()));
+        fields.put("NASpI", w.getNaspiStart() + "/" + w.getNaspiExpectedEnd() + "/" + w.getNaspiMonthlyAmount() + "/"
+                + w.getNaspiStatus());
+        fields.put("profilazione", w.getProfilingIndex() + "@" + w.getProfilingDate());
+        fields.put("profilo", String.valueOf(w.getSkills()) + w.getLanguages() + w.getNotes());
+        return fields;
+    }
+
+    /** "campi modificati: nome, email" (the new CPI by its id, a code), or that nothing changed. */
+    private static String changedFields(java.util.Map<String, String> before, java.util.Map<String, String> after) {
+        List<String> changed = before.keySet().stream().filter(k -> !before.get(k).equals(after.get(k)))
+                .map(k -> k.equals("CPI") ? "CPI=" + after.get(k) : k).toList();
+        return changed.isEmpty() ? "nessun campo modificato" : "campi modificati: " + String.join(", ", changed);
     }
 }

@@ -1,5 +1,9 @@
 package it.ricolloca.workers.web;
 
+import it.ricolloca.audit.AuditedRead;
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
+import it.ricolloca.shared.web.ApiRefusals;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.tabular.ImportReport;
@@ -37,8 +41,12 @@ class InvitationController {
     private final CurrentUsers currentUsers;
     private final Messages messages;
 
+    private final TabularReader reader;
+
     InvitationController(InvitationImporter importer, InvitationHistory history, CurrentUsers currentUsers,
-            Messages messages) {
+            Messages messages,
+            TabularReader reader) {
+        this.reader = reader;
         this.importer = importer;
         this.history = history;
         this.currentUsers = currentUsers;
@@ -64,9 +72,8 @@ class InvitationController {
         if (file == null || file.isEmpty()) {
             return form(model, invitationDate, messages.t("import.file.empty"));
         }
-        try {
-            ImportReport report = importer.importFile(currentUsers.require(), file.getOriginalFilename(), file.getBytes(),
-                    invitationDate);
+        try (TabularSource source = reader.receive(file)) {
+            ImportReport report = importer.importFile(currentUsers.require(), source, invitationDate);
             redirect.addFlashAttribute("flash", report.alreadyImported() ? "import.already" : "import.done");
             return "redirect:/invitations/" + report.importId();
         } catch (DomainException e) {
@@ -74,6 +81,7 @@ class InvitationController {
         }
     }
 
+    @AuditedRead(value = "INVITATION_IMPORT_VIEWED", record = "InvitationImport")
     @GetMapping(WorkerRoutes.INVITATION)
     String show(@PathVariable long id, Model model) {
         model.addAttribute("entry", history.get(id));
@@ -81,6 +89,7 @@ class InvitationController {
         return "workers/invitation";
     }
 
+    @AuditedRead(value = "INVITATION_REJECTIONS_DOWNLOADED", record = "InvitationImport")
     @GetMapping(WorkerRoutes.INVITATION_REJECTIONS)
     ResponseEntity<byte[]> rejections(@PathVariable long id) {
         history.get(id);
@@ -96,11 +105,10 @@ class InvitationController {
         if (file == null) {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
         }
-        try {
-            return ResponseEntity.ok(importer.importFile(currentUsers.require(), file.getOriginalFilename(),
-                    file.getBytes(), invitationDate));
+        try (TabularSource source = reader.receive(file)) {
+            return ResponseEntity.ok(importer.importFile(currentUsers.require(), source, invitationDate));
         } catch (DomainException e) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t(e.messageKey(), e.args())));
+            return ApiRefusals.of(e, messages);
         }
     }
 

@@ -1,5 +1,8 @@
 package it.ricolloca.workers.web;
 
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
+import it.ricolloca.shared.web.ApiRefusals;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.tabular.ImportReport;
@@ -29,7 +32,11 @@ class RegisterController {
     private final CurrentUsers currentUsers;
     private final Messages messages;
 
-    RegisterController(RegisterExchange exchange, CurrentUsers currentUsers, Messages messages) {
+    private final TabularReader reader;
+
+    RegisterController(RegisterExchange exchange, CurrentUsers currentUsers, Messages messages,
+            TabularReader reader) {
+        this.reader = reader;
         this.exchange = exchange;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -53,9 +60,8 @@ class RegisterController {
         if (file == null || file.isEmpty()) {
             return page(model, null, messages.t("import.file.empty"));
         }
-        try {
-            return page(model, exchange.importRegister(currentUsers.require(), file.getOriginalFilename(), file.getBytes()),
-                    null);
+        try (TabularSource source = reader.receive(file)) {
+            return page(model, exchange.importRegister(currentUsers.require(), source), null);
         } catch (DomainException e) {
             return page(model, null, messages.t(e.messageKey(), e.args()));
         }

@@ -1,5 +1,6 @@
 package it.ricolloca.workers.web;
 
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.audit.AuditRecord;
@@ -52,6 +53,7 @@ class WorkerController {
         this.messages = messages;
     }
 
+    @AuditedRead(value = "WORKERS_LISTED", record = "Worker", idVariable = "")
     @GetMapping(WorkerRoutes.WORKERS)
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = currentUsers.require();
@@ -95,6 +97,7 @@ class WorkerController {
         return detail(model, worker, FormErrors.NONE, FormErrors.NONE, null, null);
     }
 
+    @AuditedRead(value = "WORKER_VIEWED", record = "Worker")
     @GetMapping(WorkerRoutes.WORKER_EDIT)
     String initUpdateForm(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
