@@ -73,9 +73,32 @@ public class Dossier {
         return inspector.maxBytes();
     }
 
+    /**
+     * Removes the contents of every document of the worker, for good, and what their titles and names said: a
+     * retention period ended. The records stay (kind, dates, size) for the statistics and the audit trail.
+     * Returns how many documents were removed.
+     */
+    @Transactional
+    public int forgetWorker(long workerId) {
+        List<String> keys = jdbc.sql("select storage_key from documents_document where worker_id = ? and storage_key <> ?")
+                .params(workerId, REMOVED).query(String.class).list();
+        keys.forEach(storage::delete);
+        int removed = jdbc.sql("""
+                update documents_document set storage_key = ?, title = '[rimosso]', file_name = 'rimosso', sha256 = ''
+                where worker_id = ? and storage_key <> ?""").params(REMOVED, workerId, REMOVED).update();
+        if (removed > 0) {
+            audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", workerId, "documenti: " + removed);
+        }
+        return removed;
+    }
+
+    /** The storage key of a document whose content was removed at the end of its retention period. */
+    static final String REMOVED = "rimosso";
+
     @Transactional(readOnly = true)
     public Optional<DocumentContent> content(long id) {
-        return jdbc.sql("select " + COLUMNS + " from documents_document where id = ?").param(id)
+        return jdbc.sql("select " + COLUMNS + " from documents_document where id = ? and storage_key <> '" + REMOVED + "'")
+                .param(id)
                 .query((rs, n) -> new DocumentContent(row(rs), storage.read(rs.getString("storage_key")))).optional();
     }
 
@@ -107,10 +130,14 @@ public class Dossier {
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             int n = 0;
             for (DossierDocument d : documents) {
+                Optional<DocumentContent> content = content(d.id());
+                if (content.isEmpty()) {
+                    continue;
+                }
                 n++;
                 String name = String.format("%03d-%s", n, d.fileName());
                 zip.putNextEntry(new ZipEntry(name));
-                zip.write(content(d.id()).orElseThrow().bytes());
+                zip.write(content.get().bytes());
                 zip.closeEntry();
                 index.append(n).append(';').append(csv(d.title())).append(';').append(csv(kindLabel.apply(d.kind())))
                         .append(';').append(d.versionNo()).append(';').append(Dates.format(d.createdAt())).append(';')
@@ -144,7 +171,7 @@ public class Dossier {
                 .params(workerId, kind.name(), cleanTitle, fileName, contentType, bytes.length, sha, key, author,
                         java.sql.Timestamp.from(now), versionNo)
                 .query(Long.class).single();
-        audit.recordAs(author, "DOCUMENT_STORED", "Document", id, kind.name() + " " + fileName + " v" + versionNo + " ("
+        audit.recordAs(author, "DOCUMENT_STORED", "Document", id, kind.name() + " v" + versionNo + " ("
                 + bytes.length + " byte, sha256 " + sha + ") lavoratore " + workerId);
         return new DossierDocument(id, workerId, kind, cleanTitle, fileName, contentType, bytes.length, sha, author, now,
                 versionNo);

@@ -35,7 +35,14 @@ public enum Parameter {
     MEETING_MIN_MINUTES(Kind.INTEGER, "60", "regola del progetto (documento di avvio): incontri da 1 ora"),
     MEETING_MAX_MINUTES(Kind.INTEGER, "90", "regola del progetto (documento di avvio): a 1 ora e 30"),
     SUSPENSION_RESUME_WITHIN_MONTHS(Kind.INTEGER, "6", "art. 23 D.Lgs. 150/2015"),
-    BREACH_JUSTIFICATION_DAYS(Kind.INTEGER, "5", "regola regionale (da confermare): giorni per giustificare un'inadempienza");
+    BREACH_JUSTIFICATION_DAYS(Kind.INTEGER, "5", "regola regionale (da confermare): giorni per giustificare un'inadempienza"),
+    RETENTION_CASE_MONTHS(Kind.INTEGER, "120", "da confermare con l'agenzia regionale: conservazione dei documenti delle "
+            + "operazioni cofinanziate dal FSE (Reg. UE 1303/2013 art. 140, Reg. UE 2021/1060 art. 82) e prescrizione "
+            + "decennale; mesi dalla chiusura dell'ultimo caso del lavoratore"),
+    RETENTION_NO_REQUEST_MONTHS(Kind.INTEGER, "24", "da confermare con l'agenzia regionale: mesi dall'ultimo invito o "
+            + "dall'inserimento per chi non ha mai chiesto l'assegno"),
+    RETENTION_MAIL_LOG_MONTHS(Kind.INTEGER, "12", "da confermare con l'agenzia regionale: mesi di conservazione del "
+            + "registro dei messaggi inviati (destinatari e oggetti)");
 
     /** What kind of value a parameter takes. */
     public enum Kind {

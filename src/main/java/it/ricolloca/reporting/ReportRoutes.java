@@ -14,6 +14,8 @@ public final class ReportRoutes {
     public static final String TABLE_API = "/api/v1/reports/tables/{table}";
     public static final String OVERVIEW = "/monitoring/overview";
     public static final String OVERVIEW_XLSX = "/monitoring/overview.xlsx";
+    public static final String PRIVACY = "/privacy";
+    public static final String PRIVACY_EXPORT = "/privacy/export";
 
     private ReportRoutes() {
     }

@@ -14,7 +14,7 @@ public record WorkerSummary(long id, String taxCode, String firstName, String la
         return orTaxCode(join(lastName, firstName));
     }
 
-    /** "M. R.": the initials of first and last name, for places outside the administration; empty without a name. */
+    /** The initials of first and last name (M. R.) for places outside the administration; empty without a name. */
     public String initials() {
         return (initial(firstName) + " " + initial(lastName)).strip();
     }

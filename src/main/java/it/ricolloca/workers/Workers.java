@@ -18,10 +18,14 @@ public class Workers {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
 
-    Workers(WorkerRepository workers, AuditTrail audit, JdbcClient jdbc) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Workers(WorkerRepository workers, AuditTrail audit, JdbcClient jdbc,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.workers = workers;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -81,5 +85,29 @@ public class Workers {
             audit.record("WORKER_STUB_CREATED", "Worker", stub.getId(), "scheda da completare");
             return stub;
         }).summary();
+    }
+
+    /**
+     * Pseudonymises a worker whose data passed its retention period: the codice fiscale becomes a code that
+     * names no one ({@code PS} and the record's number), name, contacts, residence, profile and history go,
+     * the birth date keeps only its year and month (ages still count); the benefit's dates, the competent CPI
+     * and the profiling index stay for the statistics. Then {@link WorkerDataExpired} tells the other modules.
+     * Returns false when the worker was already pseudonymised (nothing happens twice).
+     */
+    public boolean expire(long workerId) {
+        int changed = jdbc.sql("""
+                update workers_worker set tax_code = 'PS' || lpad(id::text, 14, '0'), first_name = null, last_name = null,
+                    birth_date = date_trunc('month', birth_date)::date, residence_municipality = null, email = null,
+                    phone = null, skills = null, languages = null, notes = null, needs_completion = false,
+                    pseudonymised_at = now(), version = version + 1
+                where id = ? and pseudonymised_at is null""").param(workerId).update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("delete from workers_work_history where worker_id = ?").param(workerId).update();
+        jdbc.sql("delete from workers_education where worker_id = ?").param(workerId).update();
+        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", workerId, "registro");
+        events.publishEvent(new WorkerDataExpired(workerId));
+        return true;
     }
 }

@@ -65,7 +65,10 @@ class SmallHeapNodeTest {
             List<Callable<String>> attacks = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 Map<String, String> form = with(admin.tokens("/imports/new"), "snapshotDate", "2026-03-20");
-                attacks.add(() -> answer("bomba di foglio", admin.upload("/imports", "file", "bomba.xlsx", expanding, form)));
+                // Within the limits a 100 MB sheet is read as the file it is, streaming: every row rejected, in the
+                // database; or the node is busy with the others. Either way its memory stays bounded.
+                attacks.add(() -> answer("bomba di foglio", admin.upload("/imports", "file", "bomba.xlsx", expanding, form),
+                        true));
             }
             for (int i = 0; i < 2; i++) {
                 attacks.add(() -> answer("bomba di stringhe", api(http, node, "/api/v1/imports/requests?snapshotDate=2026-03-21",
@@ -116,7 +119,7 @@ class SmallHeapNodeTest {
         try {
             HttpResponse<String> r = send.call();
             return r.statusCode() == 413 && r.body().contains("supera la dimensione massima") ? "ok " + attack + " 413"
-                    : attack + ": " + r.statusCode();
+                    : attack + ": " + r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length()));
         } catch (IOException e) {
             return "ok " + attack + " (connection closed by the server before reading the body)";
         }
@@ -130,6 +133,10 @@ class SmallHeapNodeTest {
 
     /** "ok …" when the answer refused or handled the attack with an Italian message; what went wrong otherwise. */
     private static String answer(String attack, HttpResponse<String> r) {
+        return answer(attack, r, false);
+    }
+
+    private static String answer(String attack, HttpResponse<String> r, boolean mayBeImported) {
         int s = r.statusCode();
         String body = r.body() == null ? "" : r.body();
         boolean italian = body.contains("nulla è stato") || body.contains("Riprova") || body.contains("riprova")
@@ -137,8 +144,8 @@ class SmallHeapNodeTest {
         if (s >= 500 && s != 503 || s == 503 && !body.contains("Riprova tra qualche minuto")) {
             return attack + ": " + s + " " + body.substring(0, Math.min(300, body.length()));
         }
-        if (s == 302 || s < 300 && !italian) {
-            return attack + ": accepted as if it were a file (" + s + ")";
+        if (s == 302 && !mayBeImported || s < 300 && !italian) {
+            return attack + ": accepted as if it were a file (" + s + ") " + body.substring(0, Math.min(300, body.length()));
         }
         return "ok " + attack + " " + s;
     }

@@ -24,6 +24,11 @@ class DatabaseDocumentStorage implements DocumentStorage {
     }
 
     @Override
+    public void delete(String key) {
+        jdbc.sql("delete from documents_content where storage_key = ?").param(key).update();
+    }
+
+    @Override
     public byte[] read(String key) {
         return jdbc.sql("select content from documents_content where storage_key = ?").param(key)
                 .query((rs, n) -> rs.getBytes(1)).optional()

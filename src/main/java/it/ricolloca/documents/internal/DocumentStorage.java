@@ -7,4 +7,7 @@ public interface DocumentStorage {
     String write(byte[] content);
 
     byte[] read(String key);
+
+    /** Removes the bytes for good (a retention period ended); a key already gone is no error. */
+    void delete(String key);
 }

@@ -52,6 +52,15 @@ public class FilesystemDocumentStorage implements DocumentStorage {
         }
     }
 
+    @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(path(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Path path(String key) {
         if (!key.matches(KEY)) {
             throw new IllegalArgumentException("chiave non valida");

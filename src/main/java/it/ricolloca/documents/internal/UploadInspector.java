@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  * refuses it. Embedded files of other kinds (an XML invoice in a PDF/A-3) are allowed.
  * <p>
  * The check holds the node's memory for what it reads ({@link WorkBudget}): a node busy with other large
- * files answers "try again later" rather than running out of memory.
+ * files answers that it is busy (try again later) rather than running out of memory.
  */
 @Component
 public class UploadInspector {

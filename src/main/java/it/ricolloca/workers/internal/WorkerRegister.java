@@ -219,7 +219,7 @@ public class WorkerRegister {
         return fields;
     }
 
-    /** "campi modificati: nome, email" (the new CPI by its id, a code), or that nothing changed. */
+    /** Which fields changed, by name (the new CPI by its id, a code); or that none did. */
     private static String changedFields(java.util.Map<String, String> before, java.util.Map<String, String> after) {
         List<String> changed = before.keySet().stream().filter(k -> !before.get(k).equals(after.get(k)))
                 .map(k -> k.equals("CPI") ? "CPI=" + after.get(k) : k).toList();
