@@ -138,6 +138,10 @@ class PrivacyTest {
                 if (read && caseFile && !e.getValue().hasMethodAnnotation(AuditedRead.class)) {
                     unmarked.add(pattern);
                 }
+                AuditedRead marked = e.getValue().getMethodAnnotation(AuditedRead.class);
+                if (marked != null && !marked.idVariable().isEmpty() && !pattern.contains("{" + marked.idVariable() + "}")) {
+                    unmarked.add(pattern + " names no {" + marked.idVariable() + "}");
+                }
             }
         }
         assertThat(unmarked).isEmpty();

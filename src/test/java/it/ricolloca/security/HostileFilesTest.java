@@ -75,7 +75,9 @@ class HostileFilesTest {
                 new Import("/vacancies/import", "reclutamenti.regione", Map.of(), false),
                 new Import("/api/v1/imports/vacancies", "reclutamenti.regione", Map.of(), true));
         Map<String, byte[]> files = Map.of("bomba.xlsx", zipBomb(), "entita-esterna.xlsx", externalEntity(),
-                "miliardo-di-risate.xlsx", billionLaughs(), "documento.xlsx", "%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1));
+                "miliardo-di-risate.xlsx", billionLaughs(), "documento.xlsx", "%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1),
+                "senza-cartella.xlsx", packageWithoutWorkbook(), "troncato.xlsx", truncatedWorkbook(),
+                "foglio-gigante.xlsx", workbookWithHugeStyles());
         long before = stored();
         List<String> wrong = new ArrayList<>();
         for (Import i : imports) {
@@ -231,6 +233,55 @@ class HostileFilesTest {
         return withSheet("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + dtd + "<worksheet xmlns=\""
                 + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" "
                 + "t=\"inlineStr\"><is><t>&l9;</t></is></c></row></sheetData></worksheet>");
+    }
+
+    /**
+     * Found by probing: a zip that is a package but holds no workbook (POI's {@code POIXMLException}) answered 500
+     * on every import route.
+     */
+    private static byte[] packageWithoutWorkbook() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
+                    + "package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>")
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    /** A real workbook cut in the middle, as an interrupted download leaves it. */
+    private static byte[] truncatedWorkbook() throws IOException {
+        byte[] whole = withSheet("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\""
+                + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData/></worksheet>");
+        return java.util.Arrays.copyOf(whole, whole.length / 2);
+    }
+
+    /** A workbook whose styles part (which readers load whole) inflates to 60 MB. */
+    private static byte[] workbookWithHugeStyles() throws IOException {
+        byte[] workbook;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("Foglio1").createRow(0).createCell(0).setCellValue("codice fiscale");
+            wb.write(out);
+            workbook = out.toByteArray();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals("xl/styles.xml")) {
+                    zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas."
+                            + "openxmlformats.org/spreadsheetml/2006/main\"><numFmts>" + "<!-- riempimento -->".repeat(3_000_000)
+                            + "</numFmts></styleSheet>").getBytes(StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     /** A workbook written by POI, its first sheet's XML replaced. */

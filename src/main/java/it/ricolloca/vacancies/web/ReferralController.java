@@ -85,7 +85,7 @@ class ReferralController {
         return "redirect:" + VacancyRoutes.vacancy(id);
     }
 
-    @AuditedRead(value = "REFERRAL_VIEWED", record = "Referral")
+    @AuditedRead(value = "REFERRAL_VIEWED", record = "Referral", idVariable = "referralId")
     @GetMapping(VacancyRoutes.REFERRAL)
     String show(@PathVariable long referralId, Model model) {
         CurrentUser user = currentUsers.require();
@@ -98,6 +98,7 @@ class ReferralController {
         model.addAttribute("vacancy", v);
         model.addAttribute("worker", workers.find(r.getWorkerId()).map(WorkerSummary::displayName).orElse(""));
         model.addAttribute("pathway", p);
+        model.addAttribute("caseReader", user.readsCaseFiles());
         model.addAttribute("history", referrals.history(referralId));
         model.addAttribute("canEvaluate", referent && !r.getStatus().isFinal());
         model.addAttribute("canWithdraw", pathwayStaff && !r.getStatus().isFinal());
@@ -194,6 +195,9 @@ class ReferralController {
             throw new AccessDeniedException("vacancies");
         }
         model.addAttribute("vacancy", v);
+        // A vacancy referent sees of a candidate what the referral needs (name, place, the fit with the offer):
+        // no codice fiscale, no way into the case file.
+        model.addAttribute("caseReader", user.readsCaseFiles());
         model.addAttribute("candidates", PageView.of(matching.forVacancy(user, id, PageView.safePage(page),
                 PageView.DEFAULT_SIZE), m -> m, "", "/vacancies/" + id + "/candidates"));
         model.addAttribute("proposable", v.getStatus().takesReferrals()
