@@ -93,12 +93,15 @@ class SmallHeapNodeTest {
             List<Future<String>> answers = pool.invokeAll(attacks);
             pool.shutdown();
             List<String> wrong = new ArrayList<>();
+            java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
             for (Future<String> f : answers) {
                 String a = f.get();
+                seen.merge(a, 1, Integer::sum);
                 if (!a.startsWith("ok")) {
                     wrong.add(a);
                 }
             }
+            System.out.println("Risposte del nodo da 256 MB: " + seen);
             assertThat(wrong).as("answers").isEmpty();
 
             assertThat(node.isAlive()).isTrue();
