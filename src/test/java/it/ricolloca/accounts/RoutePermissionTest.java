@@ -242,6 +242,9 @@ class RoutePermissionTest {
         routesOfTraining();
         routesOfNotices();
 
+        get("/privacy", "/privacy", adminOnly(200), redirectAnon());
+        post("/privacy/export", "/privacy/export", Map.of("taxCode", "non-un-codice"), adminOnly(200), redirectAnon());
+
         get("/parameters", "/parameters", allow(ok(), all()), redirectAnon());
         get("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", allow(ok(), all()), redirectAnon());
         post("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", Map.of("value", "x"), adminOnly(200), redirectAnon());

@@ -12,7 +12,6 @@ import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.audit.internal.AuditVerifier;
 import it.ricolloca.conditionality.BreachKind;
 import it.ricolloca.conditionality.Conditionality;
-import it.ricolloca.conditionality.Sanction;
 import it.ricolloca.documents.DocumentKind;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.pathway.PathwayOutcome;

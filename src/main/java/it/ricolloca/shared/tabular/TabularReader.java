@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.ParserConfigurationException;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -73,8 +72,8 @@ public class TabularReader {
         this.limits = limits;
         this.budget = budget;
         this.permits = new Semaphore(limits.concurrentPerNode(), true);
-        // If POI ever falls back from reading the file to reading a stream, entries go to temporary files.
-        org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource.setThresholdBytesForTempFiles(0);
+        // If POI ever falls back from reading the file to reading a stream, entries over 1 MB go to temporary files.
+        org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource.setThresholdBytesForTempFiles(1024 * 1024);
         TabularSource.cleanSpool();
     }
 

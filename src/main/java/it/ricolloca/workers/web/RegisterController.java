@@ -2,7 +2,6 @@ package it.ricolloca.workers.web;
 
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
-import it.ricolloca.shared.web.ApiRefusals;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.tabular.ImportReport;

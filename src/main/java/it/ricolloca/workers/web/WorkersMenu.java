@@ -2,7 +2,6 @@ package it.ricolloca.workers.web;
 
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.workers.WorkerRoutes;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
