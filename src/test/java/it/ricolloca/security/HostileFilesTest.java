@@ -260,32 +260,18 @@ class HostileFilesTest {
 
     /** A workbook whose styles part (which readers load whole) inflates to 60 MB. */
     private static byte[] workbookWithHugeStyles() throws IOException {
-        byte[] workbook;
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            wb.createSheet("Foglio1").createRow(0).createCell(0).setCellValue("codice fiscale");
-            wb.write(out);
-            workbook = out.toByteArray();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals("xl/styles.xml")) {
-                    zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas."
-                            + "openxmlformats.org/spreadsheetml/2006/main\"><numFmts>" + "<!-- riempimento -->".repeat(3_000_000)
-                            + "</numFmts></styleSheet>").getBytes(StandardCharsets.UTF_8));
-                } else {
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return withPart("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas."
+                + "openxmlformats.org/spreadsheetml/2006/main\"><numFmts>" + "<!-- riempimento -->".repeat(3_000_000)
+                + "</numFmts></styleSheet>");
     }
 
     /** A workbook written by POI, its first sheet's XML replaced. */
     private static byte[] withSheet(String sheetXml) throws IOException {
+        return withPart("xl/worksheets/sheet1.xml", sheetXml);
+    }
+
+    /** A workbook written by POI, one of its parts replaced. */
+    private static byte[] withPart(String partName, String partXml) throws IOException {
         byte[] workbook;
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet("Foglio1").createRow(0).createCell(0).setCellValue("codice fiscale");
@@ -297,8 +283,8 @@ class HostileFilesTest {
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 zip.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
-                    zip.write(sheetXml.getBytes(StandardCharsets.UTF_8));
+                if (e.getName().equals(partName)) {
+                    zip.write(partXml.getBytes(StandardCharsets.UTF_8));
                 } else {
                     in.transferTo(zip);
                 }
