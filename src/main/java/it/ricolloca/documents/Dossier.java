@@ -1,5 +1,6 @@
 package it.ricolloca.documents;
 
+import it.ricolloca.shared.db.PersonalText;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.documents.internal.DocumentStorage;
 import it.ricolloca.documents.internal.UploadInspector;
@@ -84,8 +85,9 @@ public class Dossier {
                 .params(workerId, REMOVED).query(String.class).list();
         keys.forEach(storage::delete);
         int removed = jdbc.sql("""
-                update documents_document set storage_key = ?, title = '[rimosso]', file_name = 'rimosso', sha256 = ''
-                where worker_id = ? and storage_key <> ?""").params(REMOVED, workerId, REMOVED).update();
+                update documents_document set storage_key = ?, title = ?, file_name = 'rimosso', sha256 = ''
+                where worker_id = ? and storage_key <> ?""").params(REMOVED, PersonalText.REMOVED, workerId, REMOVED)
+                .update();
         if (removed > 0) {
             audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", workerId, "documenti: " + removed);
         }
@@ -97,8 +99,8 @@ public class Dossier {
 
     @Transactional(readOnly = true)
     public Optional<DocumentContent> content(long id) {
-        return jdbc.sql("select " + COLUMNS + " from documents_document where id = ? and storage_key <> '" + REMOVED + "'")
-                .param(id)
+        return jdbc.sql("select " + COLUMNS + " from documents_document where id = ? and storage_key <> ?")
+                .params(id, REMOVED)
                 .query((rs, n) -> new DocumentContent(row(rs), storage.read(rs.getString("storage_key")))).optional();
     }
 

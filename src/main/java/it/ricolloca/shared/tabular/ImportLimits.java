@@ -29,6 +29,11 @@ public record ImportLimits(DataSize maxFileSize, DataSize maxExpandedSize, DataS
         concurrentPerNode = concurrentPerNode > 0 ? concurrentPerNode : 2;
     }
 
+    /** The rejected rows a report lists: the first {@code maxRejectionsListed} (all are counted and kept). */
+    public <T> java.util.List<T> listed(java.util.List<T> rejections) {
+        return java.util.List.copyOf(rejections.subList(0, Math.min(rejections.size(), maxRejectionsListed)));
+    }
+
     /** The defaults, for code that runs without the application's settings. */
     public static ImportLimits defaults() {
         return new ImportLimits(null, null, null, null, null, 0, 0, 0, 0, 0);

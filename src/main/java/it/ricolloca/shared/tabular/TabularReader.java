@@ -99,17 +99,17 @@ public class TabularReader {
             Thread.currentThread().interrupt();
             throw new NodeBusyException();
         }
-        try {
-            return new ImportWork(this, permits, budget.reserve(1024 * 1024));
-        } catch (RuntimeException e) {
-            permits.release();
-            throw e;
-        }
+        return withPermit();
     }
 
     /** Like {@link #begin()}, but waits for a permit as long as it takes (a background job in its queue). */
     public ImportWork beginWhenFree() throws InterruptedException {
         permits.acquire();
+        return withPermit();
+    }
+
+    /** The work of a permit just taken, with its first megabyte of memory; the permit goes back if that fails. */
+    private ImportWork withPermit() {
         try {
             return new ImportWork(this, permits, budget.reserve(1024 * 1024));
         } catch (RuntimeException e) {

@@ -37,7 +37,7 @@ public final class TabularSource implements AutoCloseable {
     /** The uploaded file, refused beyond {@code maxBytes} as soon as its declared or copied size says so. */
     public static TabularSource of(MultipartFile file, long maxBytes) {
         if (file.getSize() > maxBytes) {
-            throw new UnreadableFileException("import.file.tooLarge", maxBytes / (1024 * 1024));
+            throw new FileTooLargeException(maxBytes);
         }
         try (InputStream in = file.getInputStream()) {
             return spool(file.getOriginalFilename(), in, maxBytes);
@@ -64,7 +64,7 @@ public final class TabularSource implements AutoCloseable {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     copied += n;
                     if (copied > maxBytes) {
-                        throw new UnreadableFileException("import.file.tooLarge", maxBytes / (1024 * 1024));
+                        throw new FileTooLargeException(maxBytes);
                     }
                     out.write(buffer, 0, n);
                 }

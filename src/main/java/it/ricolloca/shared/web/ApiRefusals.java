@@ -3,6 +3,7 @@ package it.ricolloca.shared.web;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.limits.NodeBusyException;
 import it.ricolloca.shared.limits.TooLargeForNodeException;
+import it.ricolloca.shared.tabular.FileTooLargeException;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,7 @@ public final class ApiRefusals {
 
     public static ResponseEntity<Map<String, Object>> of(DomainException e, Messages messages) {
         int status = e instanceof NodeBusyException ? 503
-                : e instanceof TooLargeForNodeException || e.messageKey().equals("import.file.tooLarge") ? 413 : 400;
+                : e instanceof TooLargeForNodeException || e instanceof FileTooLargeException ? 413 : 400;
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
         if (status == 503) {
             answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));

@@ -311,7 +311,7 @@ public class BoardExchange {
         rejections.sort(java.util.Comparator.comparingInt(Rejection::line));
         return new ImportReport(null, false, it.ricolloca.shared.web.Dates.today(), rows.rows.size(), counts[0],
                 counts[1], counts[2], rejections.size(), 0,
-                List.copyOf(rejections.subList(0, Math.min(rejections.size(), reader.limits().maxRejectionsListed()))));
+                reader.limits().listed(rejections));
     }
 
     private static String label(Rows rows, List<String> cells) {

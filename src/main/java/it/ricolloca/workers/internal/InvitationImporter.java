@@ -227,7 +227,7 @@ public class InvitationImporter {
                 + ": lette " + read + ", invitati " + invited + ", già invitati " + already + ", schede create "
                 + workersCreated + ", scartate " + rejections.size());
         return new ImportReport(importId, false, date, read, invited, 0, already, rejections.size(), workersCreated,
-                rejections.subList(0, Math.min(rejections.size(), reader.limits().maxRejectionsListed())));
+                reader.limits().listed(rejections));
     }
 
     private Optional<ImportReport> previous(String sha, LocalDate date) {

@@ -263,7 +263,7 @@ public class RegisterExchange {
                 + updated + ", invariati " + unchanged + ", scartati " + rejections.size());
         int read = workerRows.rows.size() + workRows.rows.size() + educationRows.rows.size();
         return new ImportReport(null, false, null, read, created, updated, unchanged, rejections.size(), created,
-                rejections.subList(0, Math.min(rejections.size(), reader.limits().maxRejectionsListed())));
+                reader.limits().listed(rejections));
     }
 
     /** The register's workers named in the file, loaded a thousand codes at a time, with their histories. */
