@@ -29,7 +29,8 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(
             @Value("${ricolloca.embedded-db.data-dir:data/pg}") String dataDir,
             @Value("${ricolloca.embedded-db.clean:false}") boolean clean,
-            @Value("${ricolloca.embedded-db.port:0}") int port) throws IOException {
+            @Value("${ricolloca.embedded-db.port:0}") int port,
+            @Value("${ricolloca.embedded-db.log-slower-than-ms:-1}") int logSlowerThan) throws IOException {
         Path dir = Path.of(dataDir).toAbsolutePath();
         Files.createDirectories(dir.getParent());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -37,6 +38,8 @@ class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(clean)
                 .setServerConfig("timezone", "Europe/Rome")
                 .setServerConfig("max_connections", "100")
+                // Statements slower than this are written to the log with their text (-1: none)
+                .setServerConfig("log_min_duration_statement", String.valueOf(logSlowerThan))
                 // Stopped by the application context, after every bean that uses it (the event registry's
                 // last query at shutdown included), not by a JVM hook of its own racing the context's close.
                 .setRegisterShutdownHook(false);
