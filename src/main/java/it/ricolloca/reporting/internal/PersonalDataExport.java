@@ -6,6 +6,8 @@ import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.DossierDocument;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -41,8 +43,10 @@ public class PersonalDataExport {
     private final Dossier dossier;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final Messages messages;
 
-    PersonalDataExport(JdbcClient jdbc, Dossier dossier, AuditTrail audit, JsonMapper json) {
+    PersonalDataExport(JdbcClient jdbc, Dossier dossier, AuditTrail audit, JsonMapper json, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.dossier = dossier;
         this.audit = audit;
@@ -114,7 +118,7 @@ public class PersonalDataExport {
                     entry(zip, name, content.get().bytes());
                     row.put("file", name);
                 } else {
-                    row.put("file", "rimosso alla fine del periodo di conservazione");
+                    row.put("file", messages.t("privacy.export.removed"));
                 }
                 index.add(row);
             }
@@ -139,7 +143,7 @@ public class PersonalDataExport {
         return jdbc.sql("""
                 select id, occurred_at, actor, action, record_type, record_id, details from audit_entry
                 where record_type || ':' || record_id in (:keys) order by id""")
-                .param("keys", keys).query().listOfRows().stream().map(PersonalDataExport::plain).toList();
+                .param("keys", keys).query().listOfRows().stream().map(this::plain).toList();
     }
 
     private static List<Object> ids(List<Map<String, Object>> rows) {
@@ -147,17 +151,18 @@ public class PersonalDataExport {
     }
 
     private List<Map<String, Object>> rows(String sql, long workerId) {
-        return jdbc.sql(sql).param("w", workerId).query().listOfRows().stream().map(PersonalDataExport::plain).toList();
+        return jdbc.sql(sql).param("w", workerId).query().listOfRows().stream().map(this::plain).toList();
     }
 
     /** A row with values JSON writes as they read: dates and instants in ISO form, amounts as written. */
-    private static Map<String, Object> plain(Map<String, Object> row) {
+    private Map<String, Object> plain(Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>();
         row.forEach((k, v) -> out.put(k, v instanceof java.sql.Date d ? d.toLocalDate().toString()
                 : v instanceof java.sql.Timestamp t ? t.toInstant().toString()
                 : v instanceof BigDecimal b ? b.toPlainString()
-                : v instanceof byte[] ? "(dati binari)"
-                : v == null || v instanceof Number || v instanceof Boolean || v instanceof String ? v : v.toString()));
+                : v instanceof byte[] ? messages.t("privacy.export.binary")
+                : v instanceof String text ? messages.detail(text)
+                : v == null || v instanceof Number || v instanceof Boolean ? v : v.toString()));
         return out;
     }
 
@@ -167,19 +172,7 @@ public class PersonalDataExport {
         zip.closeEntry();
     }
 
-    private static String readme(String requestedBy) {
-        return """
-                Ricolloca - dati personali di un lavoratore (art. 15 del Regolamento UE 2016/679)
-
-                Questo archivio contiene tutto ciò che Ricolloca conserva sulla persona indicata: la scheda del
-                registro con le esperienze di lavoro, l'istruzione e gli inviti; le richieste di Assegno di
-                Ricollocazione con le verifiche, le osservazioni, la loro storia e le righe degli elenchi
-                ministeriali; gli appuntamenti; i percorsi con patto, timesheet, sospensioni, incontri, diario
-                di attivazione e tutor; le inadempienze; le candidature alle offerte; i rimborsi; i messaggi
-                inviati al suo indirizzo; le voci del registro delle operazioni sui suoi dati; i documenti.
-                Ogni file .json è un elenco di righe, con i nomi delle colonne come nella base dati.
-
-                Estratto il %s da %s.
-                """.formatted(Instant.now(), requestedBy);
+    private String readme(String requestedBy) {
+        return messages.t("privacy.export.readme", Dates.format(Instant.now()), requestedBy);
     }
 }

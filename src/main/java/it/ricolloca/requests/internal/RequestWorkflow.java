@@ -23,6 +23,7 @@ import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.requests.VoucherRequestChanged;
 import it.ricolloca.requests.VoucherRequestFiled;
 import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.WorkerSummary;
@@ -124,9 +125,9 @@ public class RequestWorkflow {
                 RequestChannel.INTERMEDIATED, provider, user.username(), previous));
         requests.flush();
         int days = parameters.integer(Parameter.DECISION_DEADLINE_DAYS, today);
-        String note = provider.type().equals(Provider.CPI) ? provider.name() + " – " + provider.office() : provider.name();
-        log(request, RequestAction.FILE, null, RequestStatus.REQUESTED, user, today,
-                (previous == null ? "" : "segue la richiesta n. " + previous + "; ") + "erogatore: " + note);
+        log(request, RequestAction.FILE, null, RequestStatus.REQUESTED, user, today, previous == null
+                ? Detail.of("request.event.filed", providerText(provider)).encoded()
+                : Detail.of("request.event.filedAfter", previous, providerText(provider)).encoded());
         events.publishEvent(new VoucherRequestFiled(request.getId(), user.centreId(), today,
                 RequestChannel.INTERMEDIATED, request.deadline(days)));
         return request.getId();
@@ -142,7 +143,8 @@ public class RequestWorkflow {
                 throw new RequestRefusedException("request.refused.beforeRequest", Dates.format(r.getRequestDate()));
             }
             return r.recordCheck(kind, outcome, checkedOn, user.username(), blankToNull(note), Instant.now());
-        }, kind.name() + " " + outcome.name() + " al " + Dates.format(checkedOn) + note(note));
+        }, Detail.of("request.event.check", Detail.label(kind.labelKey()), Detail.label(outcome.labelKey()), checkedOn,
+                note(note)).encoded());
     }
 
     public void recordActivePolicyContact(CurrentUser user, long id, long version, LocalDate on, ActivePolicyChoice choice,
@@ -152,7 +154,7 @@ public class RequestWorkflow {
         }
         act(user, id, version, Right.INSTRUCT, RequestAction.ACTIVE_POLICY_CONTACT,
                 r -> r.recordActivePolicyContact(on, choice, blankToNull(note)),
-                choice.name() + " contatto del " + Dates.format(on) + note(note));
+                Detail.of("request.event.policyContact", Detail.label(choice.labelKey()), on, note(note)).encoded());
     }
 
     /** Sends the notice of rejection and stores its PDF letter in the worker's dossier. */
@@ -161,7 +163,7 @@ public class RequestWorkflow {
         int window = parameters.integer(Parameter.OBSERVATION_WINDOW_DAYS, today);
         VoucherRequest request = act(user, id, version, Right.INSTRUCT, RequestAction.REJECTION_NOTICE, r -> r.sendRejectionNotice(reasons,
                 today, window, r.deadline(parameters.integer(Parameter.DECISION_DEADLINE_DAYS, r.getRequestDate()))),
-                "osservazioni entro " + window + " giorni: " + reasons);
+                Detail.of("request.event.notice", window, reasons).encoded());
         byte[] pdf = letters.render(request, window);
         long letter = documents.storeGenerated(request.getWorkerId(), DocumentKind.NOTICE_OF_REJECTION_LETTER,
                 "Preavviso di rigetto del " + Dates.format(today), "preavviso-rigetto-" + request.getId() + ".pdf",
@@ -183,7 +185,7 @@ public class RequestWorkflow {
                         "Allegato alle osservazioni del " + Dates.format(receivedOn), upload, user.username()).id());
             }
             return r.recordObservation(receivedOn, text, user.username(), Instant.now(), ids);
-        }, "pervenute il " + Dates.format(receivedOn) + ", allegati " + attachments.size() + ": " + text);
+        }, Detail.of("request.event.observation", receivedOn, attachments.size(), text).encoded());
     }
 
     public void release(CurrentUser user, long id, long version, String note) {
@@ -194,8 +196,8 @@ public class RequestWorkflow {
     public void reject(CurrentUser user, long id, long version, String reasons, String observationsAnswer) {
         act(user, id, version, Right.DECIDE, RequestAction.REJECT,
                 r -> r.reject(Dates.today(), user.username(), reasons, blankToNull(observationsAnswer)),
-                reasons + (observationsAnswer == null || observationsAnswer.isBlank() ? ""
-                        : " · risposta alle osservazioni: " + observationsAnswer));
+                observationsAnswer == null || observationsAnswer.isBlank() ? reasons
+                        : Detail.of("request.event.rejectedAnswering", reasons, observationsAnswer).encoded());
     }
 
     public void block(CurrentUser user, long id, long version, String reason) {
@@ -214,7 +216,7 @@ public class RequestWorkflow {
         Provider provider = provider(choice);
         int allowed = parameters.integer(Parameter.PROVIDER_CHANGES_ALLOWED, Dates.today());
         act(user, id, version, Right.INSTRUCT, RequestAction.CHANGE_PROVIDER, r -> r.changeProvider(provider, allowed),
-                "nuovo erogatore: " + provider.name() + (provider.office() == null ? "" : " – " + provider.office()));
+                Detail.of("request.event.providerChanged", providerText(provider)).encoded());
     }
 
     private enum Right { INSTRUCT, DECIDE }
@@ -249,7 +251,8 @@ public class RequestWorkflow {
                         from == null ? null : from.name(), to.name(), text)
                 .update();
         audit.recordAs(user.username(), "REQUEST_" + action.name(), "VoucherRequest", request.getId(),
-                (from == null ? "" : from.name() + " → ") + to.name());
+                from == null ? Detail.of("request.audit.status", Detail.label(to.labelKey())).encoded()
+                        : Detail.of("request.audit.transition", Detail.label(from.labelKey()), Detail.label(to.labelKey())).encoded());
         events.publishEvent(new VoucherRequestChanged(request.getId(), request.getWorkerId(),
                 request.getCompetentCentreId(), action, from, to));
     }
@@ -276,7 +279,11 @@ public class RequestWorkflow {
     }
 
     private static String note(String note) {
-        return note == null || note.isBlank() ? "" : ": " + note;
+        return note == null || note.isBlank() ? "" : note.strip();
+    }
+
+    private static String providerText(Provider provider) {
+        return provider.office() == null ? provider.name() : provider.name() + " – " + provider.office();
     }
 
     private static String blankToNull(String s) {

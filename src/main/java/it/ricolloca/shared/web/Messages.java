@@ -1,5 +1,6 @@
 package it.ricolloca.shared.web;
 
+import it.ricolloca.shared.Detail;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -23,6 +24,12 @@ public class Messages {
 
     public String tOr(String key, String fallback) {
         return source.getMessage(key, null, fallback, ITALIAN);
+    }
+
+    /** A stored {@link Detail} rendered in Italian (its label arguments translated); plain stored text as it is. */
+    public String detail(String stored) {
+        return Detail.decode(stored).map(d -> t(d.key(), d.args().stream()
+                .map(a -> Detail.labelKey(a).map(k -> tOr(k, k)).orElse(a)).toArray())).orElse(stored == null ? "" : stored);
     }
 
     public String t(MessageSourceResolvable resolvable) {

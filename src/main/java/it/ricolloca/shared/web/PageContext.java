@@ -28,6 +28,11 @@ public record PageContext(
         return messages.tOr(key, fallback);
     }
 
+    /** A stored detail (audit entry, history note) in Italian; see {@link Messages#detail}. */
+    public String detail(String stored) {
+        return messages.detail(stored);
+    }
+
     public boolean hasFlash() {
         return flashKey != null && !flashKey.isBlank();
     }
