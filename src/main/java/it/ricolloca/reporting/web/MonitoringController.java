@@ -1,5 +1,7 @@
 package it.ricolloca.reporting.web;
 
+import it.ricolloca.shared.tabular.TabularWriter;
+import it.ricolloca.shared.tabular.TabularDownload;
 import it.ricolloca.audit.AuditedRead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -11,27 +13,18 @@ import it.ricolloca.reporting.internal.RequestsByCentre.Report;
 import it.ricolloca.reporting.internal.RequestsByCentre.Row;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.shared.NotFoundException;
-import it.ricolloca.shared.tabular.SpreadsheetText;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -154,41 +147,26 @@ class MonitoringController {
     }
 
     @GetMapping(ReportRoutes.XLSX)
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String snapshotDate) throws IOException {
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String snapshotDate) {
         Report r = report.report(currentUsers.require(), date(snapshotDate)).orElseThrow(NotFoundException::new);
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(messages.t("monitoring.sheet"));
-            List<List<String>> lines = table(r);
-            for (int i = 0; i < lines.size(); i++) {
-                var row = sheet.createRow(i);
-                for (int j = 0; j < lines.get(i).size(); j++) {
-                    String v = lines.get(i).get(j);
-                    if (i > 0 && j > 0) {
-                        row.createCell(j).setCellValue(Long.parseLong(v));
-                    } else {
-                        row.createCell(j).setCellValue(SpreadsheetText.neutralise(v));
-                    }
-                }
-            }
-            wb.write(out);
-            return download(out.toByteArray(), "richiedenti-per-cpi-" + r.snapshotDate() + ".xlsx",
-                    MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        }
+        return TabularDownload.xlsx("richiedenti-per-cpi-" + r.snapshotDate() + ".xlsx", messages.t("monitoring.sheet"),
+                w -> write(w, table(r)));
     }
 
     @GetMapping(ReportRoutes.CSV)
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String snapshotDate) {
         Report r = report.report(currentUsers.require(), date(snapshotDate)).orElseThrow(NotFoundException::new);
-        StringBuilder text = new StringBuilder("\uFEFF");
-        for (List<String> line : table(r)) {
-            text.append(String.join(";", line.stream().map(SpreadsheetText::csvField).toList())).append("\r\n");
-        }
-        return download(text.toString().getBytes(StandardCharsets.UTF_8), "richiedenti-per-cpi-" + r.snapshotDate() + ".csv",
-                new MediaType("text", "csv", StandardCharsets.UTF_8));
+        return TabularDownload.csv("richiedenti-per-cpi-" + r.snapshotDate() + ".csv", w -> write(w, table(r)));
     }
 
-    private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name).build().toString()).body(body);
+    /** The table as the page shows it: the header, then a label and counts on each line. */
+    private static void write(TabularWriter w, List<List<String>> lines) {
+        w.header(lines.get(0));
+        for (List<String> line : lines.subList(1, lines.size())) {
+            List<Object> cells = new ArrayList<>();
+            cells.add(line.get(0));
+            line.subList(1, line.size()).forEach(v -> cells.add(Long.parseLong(v)));
+            w.row(cells);
+        }
     }
 }

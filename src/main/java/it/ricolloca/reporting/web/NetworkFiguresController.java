@@ -1,5 +1,8 @@
 package it.ricolloca.reporting.web;
 
+import java.math.RoundingMode;
+import it.ricolloca.shared.tabular.TabularWriter;
+import it.ricolloca.shared.tabular.TabularDownload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
@@ -12,29 +15,18 @@ import it.ricolloca.reporting.internal.NetworkFigures.TableId;
 import it.ricolloca.reporting.internal.ReportFilter;
 import it.ricolloca.reporting.internal.ReportTable;
 import it.ricolloca.shared.NotFoundException;
-import it.ricolloca.shared.tabular.SpreadsheetText;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,55 +71,33 @@ class NetworkFiguresController {
     }
 
     @GetMapping(ReportRoutes.TABLE_XLSX)
-    ResponseEntity<byte[]> xlsx(@PathVariable String table, @RequestParam Map<String, String> params) throws IOException {
+    ResponseEntity<byte[]> xlsx(@PathVariable String table, @RequestParam Map<String, String> params) {
         CurrentUser user = currentUsers.require();
         ReportTable t = figures.table(user, id(table), filter(user, params));
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(messages.t(t.titleKey())));
-            CellStyle percent = wb.createCellStyle();
-            percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
-            List<String> header = header(t);
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < header.size(); i++) {
-                head.createCell(i).setCellValue(SpreadsheetText.neutralise(header.get(i)));
-            }
-            int r = 1;
-            for (ReportTable.Line line : lines(t)) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(SpreadsheetText.neutralise(line.label()));
-                for (int i = 0; i < t.columns().size(); i++) {
-                    BigDecimal v = line.values().get(i);
-                    if (v != null) {
-                        var cell = row.createCell(i + 1);
-                        cell.setCellValue(v.doubleValue());
-                        if (t.columns().get(i).kind() == ReportTable.Kind.SHARE) {
-                            cell.setCellStyle(percent);
-                        }
-                    }
-                }
-            }
-            wb.write(out);
-            return download(out.toByteArray(), t.id() + "-" + Dates.today() + ".xlsx",
-                    MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        }
+        return TabularDownload.xlsx(t.id() + "-" + Dates.today() + ".xlsx", messages.t(t.titleKey()), w -> write(w, t));
     }
 
     @GetMapping(ReportRoutes.TABLE_CSV)
     ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam Map<String, String> params) {
         CurrentUser user = currentUsers.require();
         ReportTable t = figures.table(user, id(table), filter(user, params));
-        StringBuilder text = new StringBuilder("\uFEFF");
-        text.append(String.join(";", header(t).stream().map(SpreadsheetText::csvField).toList())).append("\r\n");
+        return TabularDownload.csv(t.id() + "-" + Dates.today() + ".csv", w -> write(w, t));
+    }
+
+    /** A table's lines: its label, then counts, days with one decimal and shares as percentages. */
+    private void write(TabularWriter w, ReportTable t) {
+        w.header(header(t));
         for (ReportTable.Line line : lines(t)) {
-            List<String> cells = new ArrayList<>();
-            cells.add(SpreadsheetText.csvField(line.label()));
+            List<Object> cells = new ArrayList<>();
+            cells.add(line.label());
             for (int i = 0; i < t.columns().size(); i++) {
-                cells.add(MonitoringViews.value(t.columns().get(i).kind(), line.values().get(i)));
+                BigDecimal v = line.values().get(i);
+                ReportTable.Kind kind = t.columns().get(i).kind();
+                cells.add(v == null ? null : kind == ReportTable.Kind.SHARE ? new TabularWriter.Share(v)
+                        : kind == ReportTable.Kind.DAYS ? v.setScale(1, RoundingMode.HALF_UP) : v);
             }
-            text.append(String.join(";", cells)).append("\r\n");
+            w.row(cells);
         }
-        return download(text.toString().getBytes(StandardCharsets.UTF_8), t.id() + "-" + Dates.today() + ".csv",
-                new MediaType("text", "csv", StandardCharsets.UTF_8));
     }
 
     @GetMapping(ReportRoutes.TABLE_API)
@@ -218,10 +188,5 @@ class NetworkFiguresController {
     private static String query(ReportFilter f) {
         return "from=" + f.from() + "&to=" + f.to() + (f.centre() == null ? "" : "&centre=" + f.centre())
                 + (f.province() == null ? "" : "&province=" + f.province());
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name).build().toString()).body(body);
     }
 }

@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -45,6 +46,10 @@ public abstract sealed class TabularWriter implements AutoCloseable {
         return new Csv(out);
     }
 
+    /** A share (0.125 for 12,5%): a percent cell in a workbook, {@code 12,5%} in a CSV. */
+    public record Share(BigDecimal fraction) {
+    }
+
     /** Starts a further sheet (XLSX); a CSV has one table only, so this is refused there. */
     public abstract TabularWriter sheet(String name);
 
@@ -72,6 +77,7 @@ public abstract sealed class TabularWriter implements AutoCloseable {
         private final CellStyle date;
         private final CellStyle dateTime;
         private final CellStyle bold;
+        private final CellStyle percent;
         private Sheet sheet;
         private int next;
 
@@ -82,6 +88,8 @@ public abstract sealed class TabularWriter implements AutoCloseable {
             date.setDataFormat(format.getFormat("dd/mm/yyyy"));
             dateTime = workbook.createCellStyle();
             dateTime.setDataFormat(format.getFormat("dd/mm/yyyy hh:mm"));
+            percent = workbook.createCellStyle();
+            percent.setDataFormat(format.getFormat("0.0%"));
             bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -116,7 +124,10 @@ public abstract sealed class TabularWriter implements AutoCloseable {
                     continue;
                 }
                 Cell cell = row.createCell(i);
-                if (v instanceof Number n) {
+                if (v instanceof Share share) {
+                    cell.setCellValue(share.fraction().doubleValue());
+                    cell.setCellStyle(percent);
+                } else if (v instanceof Number n) {
                     cell.setCellValue(n.doubleValue());
                 } else if (v instanceof LocalDate d) {
                     cell.setCellValue(d);
@@ -186,6 +197,8 @@ public abstract sealed class TabularWriter implements AutoCloseable {
         private static String text(Object v) {
             if (v == null) {
                 return "";
+            } else if (v instanceof Share share) {
+                return Numbers.input(share.fraction().movePointRight(2).setScale(1, RoundingMode.HALF_UP)) + "%";
             } else if (v instanceof BigDecimal b) {
                 return Numbers.input(b);
             } else if (v instanceof Double || v instanceof Float) {
