@@ -1,5 +1,6 @@
 package it.ricolloca.documents;
 
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.db.PersonalText;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.documents.internal.DocumentStorage;
@@ -89,7 +90,7 @@ public class Dossier {
                 where worker_id = ? and storage_key <> ?""").params(REMOVED, PersonalText.REMOVED, workerId, REMOVED)
                 .update();
         if (removed > 0) {
-            audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", workerId, "documenti: " + removed);
+            audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", workerId, Detail.of("audit.detail.pseudonymisedDocuments", removed).encoded());
         }
         return removed;
     }
@@ -173,8 +174,8 @@ public class Dossier {
                 .params(workerId, kind.name(), cleanTitle, fileName, contentType, bytes.length, sha, key, author,
                         java.sql.Timestamp.from(now), versionNo)
                 .query(Long.class).single();
-        audit.recordAs(author, "DOCUMENT_STORED", "Document", id, kind.name() + " v" + versionNo + " ("
-                + bytes.length + " byte, sha256 " + sha + ") lavoratore " + workerId);
+        audit.recordAs(author, "DOCUMENT_STORED", "Document", id, Detail.of("audit.detail.document",
+                Detail.label(kind.labelKey()), versionNo, bytes.length, sha, workerId).encoded());
         return new DossierDocument(id, workerId, kind, cleanTitle, fileName, contentType, bytes.length, sha, author, now,
                 versionNo);
     }

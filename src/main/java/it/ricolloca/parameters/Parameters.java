@@ -1,6 +1,7 @@
 package it.ricolloca.parameters;
 
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
 import java.math.BigDecimal;
@@ -133,8 +134,9 @@ public class Parameters {
                 values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(p.name(), canonical, from, legalSource.strip(), actor, Timestamp.from(Instant.now()))
                 .query(Long.class).single();
-        audit.record("PARAMETER_CHANGED", "Parameter", p.name(), (latest == null ? "" : latest.value() + " → ") + canonical
-                + " dal " + Dates.format(from) + " (" + legalSource.strip() + ")");
+        audit.record("PARAMETER_CHANGED", "Parameter", p.name(), (latest == null
+                ? Detail.of("audit.detail.parameterSet", canonical, from, legalSource.strip())
+                : Detail.of("audit.detail.parameterChanged", latest.value(), canonical, from, legalSource.strip())).encoded());
         return history(p).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
     }
 

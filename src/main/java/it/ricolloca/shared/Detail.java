@@ -65,7 +65,10 @@ public record Detail(String key, List<String> args) {
         return Optional.of(new Detail(parts[0], Arrays.asList(parts).subList(1, parts.length)));
     }
 
+    /** An argument without the characters the stored form uses, except the mark of a label made by {@link #label}. */
     private static String clean(String text) {
-        return text.replace(START, ' ').replace(SEPARATOR, ' ').replace(LABEL, ' ');
+        boolean label = !text.isEmpty() && text.charAt(0) == LABEL;
+        String rest = (label ? text.substring(1) : text).replace(START, ' ').replace(SEPARATOR, ' ').replace(LABEL, ' ');
+        return label ? LABEL + rest : rest;
     }
 }

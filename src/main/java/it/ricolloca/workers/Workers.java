@@ -1,6 +1,7 @@
 package it.ricolloca.workers;
 
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRepository;
@@ -44,7 +45,7 @@ public class Workers {
                 order by tax_code
                 on conflict (tax_code) do nothing""".formatted(stagingTable)).update();
         if (created > 0) {
-            audit.record("WORKER_STUBS_CREATED", "Worker", "", created + " schede da completare; " + reason);
+            audit.record("WORKER_STUBS_CREATED", "Worker", "", Detail.of("audit.detail.stubs", created, reason).encoded());
         }
         return created;
     }
@@ -82,7 +83,7 @@ public class Workers {
     public WorkerSummary ensure(CodiceFiscale taxCode, Long competentCentreId) {
         return workers.findByTaxCode(taxCode.value()).orElseGet(() -> {
             Worker stub = workers.save(Worker.stub(taxCode, competentCentreId));
-            audit.record("WORKER_STUB_CREATED", "Worker", stub.getId(), "scheda da completare");
+            audit.record("WORKER_STUB_CREATED", "Worker", stub.getId(), Detail.of("audit.detail.stub").encoded());
             return stub;
         }).summary();
     }
@@ -106,7 +107,8 @@ public class Workers {
         }
         jdbc.sql("delete from workers_work_history where worker_id = ?").param(workerId).update();
         jdbc.sql("delete from workers_education where worker_id = ?").param(workerId).update();
-        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", workerId, "registro");
+        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", workerId,
+                Detail.of("audit.detail.pseudonymisedRegister").encoded());
         events.publishEvent(new WorkerDataExpired(workerId));
         return true;
     }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
 import it.ricolloca.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ class ParametersTest {
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcClient jdbc;
+    @Autowired Messages messages;
 
     @Test
     void everyConfigurableRuleHasItsDefault() {
@@ -48,8 +50,8 @@ class ParametersTest {
         assertThat(parameters.integer(p, from.minusDays(1))).isEqualTo(3);
         assertThat(parameters.integer(p, from)).isEqualTo(4);
         assertThat(parameters.history(p).get(1).validTo()).isEqualTo(from.minusDays(1));
-        assertThat(jdbc.sql("select details from audit_entry where action = 'PARAMETER_CHANGED' and record_id = ? order by id desc limit 1")
-                .param(p.name()).query(String.class).single()).contains("3 → 4", "01/01/2030", "Delibera di prova");
+        assertThat(messages.detail(jdbc.sql("select details from audit_entry where action = 'PARAMETER_CHANGED' and record_id = ?"
+                + " order by id desc limit 1").param(p.name()).query(String.class).single())).contains("3 → 4", "01/01/2030", "Delibera di prova");
         String page = mvc.perform(get("/parameters/" + p.name()).with(as(userDetails, "tutor.novara"))).andReturn()
                 .getResponse().getContentAsString();
         assertThat(page).contains("Delibera di prova n. 1/2030", "31/12/2029").doesNotContain("Registra il nuovo valore");

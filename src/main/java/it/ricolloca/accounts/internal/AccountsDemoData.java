@@ -5,6 +5,7 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DemoMode;
 import it.ricolloca.shared.web.Dates;
 import java.util.List;
@@ -63,7 +64,7 @@ class AccountsDemoData implements ApplicationRunner {
         centre("NOVARA", "novara", "Novara", hash);
         users.flush();
         tokens.createWithValue(admin.getId(), "Token dimostrativo", "regione", TOKEN);
-        audit.record("DEMO_USERS_LOADED", "UserAccount", "", "11 utenti");
+        audit.record("DEMO_USERS_LOADED", "UserAccount", "", Detail.of("audit.detail.demoUsers", 11).encoded());
         log.info("Utenti dimostrativi caricati (password {})", PASSWORD);
     }
 

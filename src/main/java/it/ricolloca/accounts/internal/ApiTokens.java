@@ -1,6 +1,7 @@
 package it.ricolloca.accounts.internal;
 
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ public class ApiTokens {
         }
         UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
         ApiToken token = tokens.save(new ApiToken(user, name, hash(raw), createdBy));
-        audit.record("API_TOKEN_CREATED", "ApiToken", token.getId(), "per " + user.getUsername() + ": " + name.strip());
+        audit.record("API_TOKEN_CREATED", "ApiToken", token.getId(), Detail.of("audit.detail.tokenFor", user.getUsername(), name.strip()).encoded());
         return token;
     }
 
@@ -61,7 +62,7 @@ public class ApiTokens {
         ApiToken token = tokens.findById(tokenId).filter(t -> t.getUser().getId() == userId)
                 .orElseThrow(NotFoundException::new);
         token.revoke();
-        audit.record("API_TOKEN_REVOKED", "ApiToken", tokenId, "di " + token.getUser().getUsername());
+        audit.record("API_TOKEN_REVOKED", "ApiToken", tokenId, Detail.of("audit.detail.tokenOf", token.getUser().getUsername()).encoded());
     }
 
     @Transactional(readOnly = true)

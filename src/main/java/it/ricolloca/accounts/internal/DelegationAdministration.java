@@ -4,6 +4,7 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.DelegatedFunction;
 import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
@@ -106,8 +107,10 @@ public class DelegationAdministration {
             throw new GrantRejectedException("function", "delegation.overlap");
         }
         Delegation delegation = delegations.saveAndFlush(new Delegation(delegate, function, start, end, actor.username()));
-        audit.record("DELEGATION_GRANTED", "Delegation", delegation.getId(), delegate.getUsername() + ", " + function
-                + ", dal " + Dates.format(start) + (end == null ? "" : " al " + Dates.format(end)));
+        audit.record("DELEGATION_GRANTED", "Delegation", delegation.getId(), (end == null
+                ? Detail.of("audit.detail.delegationFrom", delegate.getUsername(), Detail.label(function.labelKey()), start)
+                : Detail.of("audit.detail.delegationBetween", delegate.getUsername(), Detail.label(function.labelKey()), start, end))
+                .encoded());
         return delegation;
     }
 
@@ -118,8 +121,8 @@ public class DelegationAdministration {
         Delegation delegation = get(actor, id);
         delegation.revoke(actor.username(), Dates.today());
         delegations.flush();
-        audit.record("DELEGATION_REVOKED", "Delegation", id, delegation.getDelegate().getUsername() + ", "
-                + delegation.getFunction());
+        audit.record("DELEGATION_REVOKED", "Delegation", id, Detail.of("audit.detail.delegation",
+                delegation.getDelegate().getUsername(), Detail.label(delegation.getFunction().labelKey())).encoded());
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package it.ricolloca.accounts.internal;
 
+import it.ricolloca.shared.Detail;
 import it.ricolloca.audit.AuditTrail;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
@@ -50,10 +51,9 @@ class LoginAttempts {
                 where username = ? returning failed_attempts""")
                 .param(username).query(Integer.class).optional().orElse(null);
         audit.recordAs(username, "LOGIN_FAILED", "UserAccount", "",
-                attempts == null ? "utente sconosciuto" : "tentativo " + attempts);
+                (attempts == null ? Detail.of("audit.detail.unknownUser") : Detail.of("audit.detail.attempt", attempts)).encoded());
         guard.failed(username, source(event.getAuthentication())).ifPresent(lock -> audit.recordAs(username,
-                "SIGN_IN_SOURCE_LOCKED", "UserAccount", "", "tentativi da una postazione sospesi per "
-                        + lock.toMinutes() + " minuti"));
+                "SIGN_IN_SOURCE_LOCKED", "UserAccount", "", Detail.of("audit.detail.sourceLocked", lock.toMinutes()).encoded()));
     }
 
     /** The address the attempt came from, as the login filter recorded it. */

@@ -4,6 +4,7 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import java.util.Collection;
@@ -102,7 +103,7 @@ public class UserAdministration {
         String before = describe(user);
         user.update(fullName, email, centre, roles);
         users.flush();
-        audit.record("USER_UPDATED", "UserAccount", id, "prima: " + before + " | dopo: " + describe(user));
+        audit.record("USER_UPDATED", "UserAccount", id, Detail.of("audit.detail.beforeAfter", before, describe(user)).encoded());
         sessions.endSessionsOf(user.getUsername());
         return user;
     }
@@ -161,7 +162,7 @@ public class UserAdministration {
             throw new PasswordGuessingException(java.time.Duration.between(java.time.Instant.now(), locked.get()));
         }
         if (!encoder.matches(current, user.getPasswordHash())) {
-            audit.record("PASSWORD_CHANGE_FAILED", "UserAccount", user.getId(), "password attuale errata");
+            audit.record("PASSWORD_CHANGE_FAILED", "UserAccount", user.getId(), Detail.of("audit.detail.wrongPassword").encoded());
             var lock = guard.failed(user.getUsername(), source);
             if (lock.isPresent()) {
                 sessions.endSessionsOf(user.getUsername());

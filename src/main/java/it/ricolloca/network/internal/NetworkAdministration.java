@@ -3,6 +3,7 @@ package it.ricolloca.network.internal;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentre;
 import it.ricolloca.network.Office;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import java.util.Collection;
@@ -75,7 +76,7 @@ public class NetworkAdministration {
         centre.replaceNameVariants(variants);
         checkVariants(centre);
         centres.saveAndFlush(centre);
-        audit.record("CENTRE_UPDATED", "JobCentre", id, "prima: " + before + " | dopo: " + describe(centre));
+        audit.record("CENTRE_UPDATED", "JobCentre", id, Detail.of("audit.detail.beforeAfter", before, describe(centre)).encoded());
         return centre;
     }
 
@@ -85,7 +86,7 @@ public class NetworkAdministration {
         Office office = centre.addOffice(name, address, municipality, postcode, phone, email);
         // The centre is managed: flushing persists the new office itself (a save would merge a copy, leaving it without id).
         centres.flush();
-        audit.record("OFFICE_CREATED", "Office", office.getId(), "CPI " + centre.getCode() + ": " + name);
+        audit.record("OFFICE_CREATED", "Office", office.getId(), Detail.of("audit.detail.office", centre.getCode(), name).encoded());
         return office;
     }
 
@@ -97,8 +98,8 @@ public class NetworkAdministration {
         }
         office.update(name, address, municipality, postcode, phone, email);
         centres.flush();
-        audit.record("OFFICE_UPDATED", "Office", officeId, "CPI " + office.getCentre().getCode() + ": " + name
-                + ", " + municipality);
+        audit.record("OFFICE_UPDATED", "Office", officeId, Detail.of("audit.detail.officeIn", office.getCentre().getCode(), name,
+                municipality).encoded());
         return office;
     }
 

@@ -3,6 +3,7 @@ package it.ricolloca.network.internal;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentre;
 import it.ricolloca.network.RegionalAgency;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DemoMode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,7 +56,7 @@ class NetworkDemoData implements ApplicationRunner {
             centres.save(centre);
         }
         centres.flush();
-        audit.record("DEMO_NETWORK_LOADED", "JobCentre", "", rows.size() + " CPI");
+        audit.record("DEMO_NETWORK_LOADED", "JobCentre", "", Detail.of("audit.detail.demoCentres", rows.size()).encoded());
         log.info("Rete dimostrativa caricata: {} CPI", rows.size());
     }
 

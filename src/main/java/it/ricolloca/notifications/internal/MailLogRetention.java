@@ -3,6 +3,7 @@ package it.ricolloca.notifications.internal;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.web.Dates;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ public class MailLogRetention {
         int deleted = jdbc.sql("delete from notifications_mail where sent_at < ?")
                 .param(Timestamp.from(limit.atStartOfDay(Dates.ZONE).toInstant())).update();
         if (deleted > 0) {
-            audit.record("MAIL_LOG_FORGOTTEN", "Mail", "", deleted + " messaggi anteriori al " + Dates.format(limit));
+            audit.record("MAIL_LOG_FORGOTTEN", "Mail", "", Detail.of("audit.detail.mailForgotten", deleted, limit).encoded());
         }
         return deleted;
     }

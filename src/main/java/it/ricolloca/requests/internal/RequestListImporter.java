@@ -5,6 +5,7 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.requests.RequestStatus;
@@ -432,9 +433,8 @@ public class RequestListImporter {
                 update requests_import set rows_read = ?, rejected = ?, created = ?, updated = ?, unchanged = ?,
                     workers_created = ? where id = ?""")
                 .params(rows.read, rows.rejectedRows, created, updated, unchanged, workersCreated, importId).update();
-        audit.record("REQUESTS_IMPORTED", "RequestImport", importId, "istantanea del " + Dates.format(snapshotDate)
-                + ": lette " + rows.read + ", nuove " + created + ", aggiornate " + updated
-                + ", invariate " + unchanged + ", scartate " + rows.rejectedRows);
+        audit.record("REQUESTS_IMPORTED", "RequestImport", importId, Detail.of("audit.detail.requestsImported", snapshotDate,
+                rows.read, created, updated, unchanged, rows.rejectedRows).encoded());
         List<Rejection> listed = new ArrayList<>(rows.listed);
         listed.sort(java.util.Comparator.comparingInt(Rejection::line));
         return new ImportReport(importId, false, snapshotDate, rows.read, created, updated, unchanged,

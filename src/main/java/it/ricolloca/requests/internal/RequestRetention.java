@@ -2,6 +2,7 @@ package it.ricolloca.requests.internal;
 
 import static it.ricolloca.shared.db.PersonalText.cleared;
 
+import it.ricolloca.shared.Detail;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.documents.Dossier;
 import it.ricolloca.workers.WorkerDataExpired;
@@ -37,6 +38,7 @@ class RequestRetention {
         jdbc.sql("update requests_observation set " + cleared("text") + ofWorker).param(worker).update();
         jdbc.sql("update requests_event set " + cleared("note") + ofWorker).param(worker).update();
         dossier.forgetWorker(worker);
-        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", worker, "richieste");
+        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", worker,
+                Detail.of("audit.detail.pseudonymisedRequests").encoded());
     }
 }

@@ -24,7 +24,7 @@ import it.ricolloca.requests.VoucherRequestChanged;
 import it.ricolloca.requests.VoucherRequestFiled;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.Detail;
-import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,9 +94,7 @@ public class RequestWorkflow {
      * the user must be the competent CPI's master or an operator delegated for it.
      */
     public long fileIntermediated(CurrentUser user, String taxCode, ProviderChoice choice) {
-        if (!rights.canFile(user)) {
-            throw new AccessDeniedException("intermediated request");
-        }
+        ActGuard.require(rights.canFile(user), "intermediated request");
         CodiceFiscale cf = CodiceFiscale.of(taxCode);
         // A worker unknown to the register and one of another CPI get the same answer: a CPI learns nothing
         // of the register beyond its own workers, neither that the code is there nor which CPI holds it.
@@ -223,13 +220,9 @@ public class RequestWorkflow {
 
     private VoucherRequest act(CurrentUser user, long id, long version, Right right, RequestAction action,
             Function<VoucherRequest, RequestStatus> transition, String note) {
-        VoucherRequest request = requests.findById(id).filter(r -> user.canSeeCentre(r.getCompetentCentreId()))
-                .orElseThrow(NotFoundException::new);
-        boolean allowed = right == Right.DECIDE ? rights.canDecide(user, request.getCompetentCentreId())
-                : rights.canInstruct(user, request.getCompetentCentreId());
-        if (!allowed) {
-            throw new AccessDeniedException(action.name());
-        }
+        VoucherRequest request = ActGuard.allowed(requests.findById(id), r -> user.canSeeCentre(r.getCompetentCentreId()),
+                r -> right == Right.DECIDE ? rights.canDecide(user, r.getCompetentCentreId())
+                        : rights.canInstruct(user, r.getCompetentCentreId()), action.name());
         if (request.getVersion() != version) {
             throw new StaleException();
         }

@@ -4,6 +4,7 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
@@ -223,9 +224,8 @@ public class InvitationImporter {
         int already = rows.size() - invited;
         jdbc.sql("update workers_invitation_import set invited = ?, already_invited = ?, workers_created = ? where id = ?")
                 .params(invited, already, workersCreated, importId).update();
-        audit.record("INVITATIONS_IMPORTED", "InvitationImport", importId, "invito del " + Dates.format(date)
-                + ": lette " + read + ", invitati " + invited + ", già invitati " + already + ", schede create "
-                + workersCreated + ", scartate " + rejections.size());
+        audit.record("INVITATIONS_IMPORTED", "InvitationImport", importId, Detail.of("audit.detail.invitations", date, read,
+                invited, already, workersCreated, rejections.size()).encoded());
         return new ImportReport(importId, false, date, read, invited, 0, already, rejections.size(), workersCreated,
                 reader.limits().listed(rejections));
     }

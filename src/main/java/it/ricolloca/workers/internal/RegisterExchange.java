@@ -5,6 +5,7 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.tabular.HeaderNames;
@@ -112,7 +113,7 @@ public class RegisterExchange {
                     from workers_education e join workers_worker w on w.id = e.worker_id order by w.tax_code, e.position""");
             wb.write(out);
         }
-        audit.record("REGISTER_EXPORTED", "Worker", "", "esportazione del registro");
+        audit.record("REGISTER_EXPORTED", "Worker", "", Detail.of("audit.detail.registerExported").encoded());
     }
 
     /** One sheet: its header row, then the query's rows streamed 500 at a time, one column per header. */
@@ -243,10 +244,10 @@ public class RegisterExchange {
                 if (existing.isEmpty()) {
                     workers.save(w);
                     created++;
-                    audit.record("WORKER_CREATED", "Worker", w.getId(), "importazione del registro");
+                    audit.record("WORKER_CREATED", "Worker", w.getId(), Detail.of("audit.detail.registerImport").encoded());
                 } else if (!Objects.equals(before, snapshot(w))) {
                     updated++;
-                    audit.record("WORKER_UPDATED", "Worker", w.getId(), "importazione del registro");
+                    audit.record("WORKER_UPDATED", "Worker", w.getId(), Detail.of("audit.detail.registerImport").encoded());
                 } else {
                     unchanged++;
                 }
@@ -259,8 +260,8 @@ public class RegisterExchange {
         historyFromSheet(workRows, inFile, rejections, true);
         historyFromSheet(educationRows, inFile, rejections, false);
         workers.flush();
-        audit.record("REGISTER_IMPORTED", "Worker", "", "nuovi " + created + ", aggiornati "
-                + updated + ", invariati " + unchanged + ", scartati " + rejections.size());
+        audit.record("REGISTER_IMPORTED", "Worker", "", Detail.of("audit.detail.registerImported", created, updated,
+                unchanged, rejections.size()).encoded());
         int read = workerRows.rows.size() + workRows.rows.size() + educationRows.rows.size();
         return new ImportReport(null, false, null, read, created, updated, unchanged, rejections.size(), created,
                 reader.limits().listed(rejections));
@@ -311,7 +312,7 @@ public class RegisterExchange {
                     entries.forEach(e -> w.addEducation((EducationEntry) e));
                 }
                 audit.record(work ? "WORKER_WORK_ADDED" : "WORKER_EDUCATION_ADDED", "Worker", w.getId(),
-                        "sostituita dall'importazione del registro (" + entries.size() + " righe)");
+                        Detail.of("audit.detail.replacedByImport", entries.size()).encoded());
             }
         });
     }

@@ -4,6 +4,7 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
@@ -116,7 +117,7 @@ public class WorkerRegister {
         Worker worker = new Worker(cf);
         worker.updateIdentity(firstName, lastName, null, null, null, centre);
         workers.saveAndFlush(worker);
-        audit.record("WORKER_CREATED", "Worker", worker.getId(), "CPI=" + centre);
+        audit.record("WORKER_CREATED", "Worker", worker.getId(), Detail.of("audit.detail.workerCentre", centre).encoded());
         return worker;
     }
 
@@ -149,7 +150,7 @@ public class WorkerRegister {
         }
         worker.addWork(entry);
         workers.flush();
-        audit.record("WORKER_WORK_ADDED", "Worker", id, "dal " + entry.startDate());
+        audit.record("WORKER_WORK_ADDED", "Worker", id, Detail.of("audit.detail.workFrom", entry.startDate()).encoded());
     }
 
     public void removeWork(CurrentUser user, long id, long version, int index) {
@@ -158,7 +159,7 @@ public class WorkerRegister {
             throw new NotFoundException();
         }
         workers.flush();
-        audit.record("WORKER_WORK_REMOVED", "Worker", id, "riga " + (index + 1));
+        audit.record("WORKER_WORK_REMOVED", "Worker", id, Detail.of("audit.detail.row", index + 1).encoded());
     }
 
     public void addEducation(CurrentUser user, long id, long version, EducationEntry entry) {
@@ -174,7 +175,7 @@ public class WorkerRegister {
             throw new NotFoundException();
         }
         workers.flush();
-        audit.record("WORKER_EDUCATION_REMOVED", "Worker", id, "riga " + (index + 1));
+        audit.record("WORKER_EDUCATION_REMOVED", "Worker", id, Detail.of("audit.detail.row", index + 1).encoded());
     }
 
     private Worker editable(CurrentUser user, long id, long version) {

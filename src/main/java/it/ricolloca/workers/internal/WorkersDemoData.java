@@ -3,6 +3,7 @@ package it.ricolloca.workers.internal;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.DemoMode;
 import java.time.LocalDate;
@@ -80,7 +81,7 @@ class WorkersDemoData implements ApplicationRunner {
             jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
                     .params(id, today.minusDays(20)).update();
         }
-        audit.record("DEMO_WORKERS_LOADED", "Worker", "", WORKERS.size() + " lavoratori del campione invitato");
+        audit.record("DEMO_WORKERS_LOADED", "Worker", "", Detail.of("audit.detail.demoWorkers", WORKERS.size()).encoded());
         log.info("Lavoratori dimostrativi caricati: {}", WORKERS.size());
     }
 }
