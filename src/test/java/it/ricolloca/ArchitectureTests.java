@@ -12,6 +12,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -55,4 +56,16 @@ class ArchitectureTests {
     static final ArchRule webDoesNotUseJdbcDirectly = noClasses()
             .that().resideInAPackage("..web..")
             .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..");
+
+    @ArchTest
+    static final ArchRule webBuildsNoFileFormats = noClasses()
+            .that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.apache.commons.csv..")
+            .because("XLSX and CSV are written by shared.tabular (TabularWriter, TabularDownload)");
+
+    @ArchTest
+    static final ArchRule controllersBuildNoAccessRefusals = noClasses()
+            .that().resideInAPackage("..web..")
+            .should().callConstructor(AccessDeniedException.class, String.class)
+            .because("a refusal comes from the module's rights through the shared guard (ActGuard)");
 }

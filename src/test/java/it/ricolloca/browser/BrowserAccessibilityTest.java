@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -820,6 +822,7 @@ class BrowserAccessibilityTest {
             } else {
                 page.waitForLoadState();
                 visited.add(page.url());
+                codeLookingText();
             }
         }
     }
@@ -832,6 +835,7 @@ class BrowserAccessibilityTest {
     private void check() {
         page.waitForLoadState();
         visited.add(page.url());
+        codeLookingText();
         AxeRunOptions options = new AxeRunOptions();
         options.setResultTypes(List.of("violations"));
         AxeResults results = new AxeBuilder(page).options(options).withTags(WCAG).analyze();
@@ -840,6 +844,21 @@ class BrowserAccessibilityTest {
                     .map(n -> String.valueOf(n.getTarget())).toList());
         }
     }
+
+    /**
+     * A person reads Italian, never a code: visible text like {@code OTHER_ACTIVE_POLICY} (upper-case words
+     * joined by underscores) or {@code UserAccount 12} (a type name and an id) is reported with the page.
+     */
+    private void codeLookingText() {
+        String text = page.locator("body").innerText();
+        Matcher m = CODE_LIKE.matcher(text);
+        while (m.find()) {
+            violations.add(page.url() + " → testo che sembra un codice: " + m.group());
+        }
+    }
+
+    private static final Pattern CODE_LIKE = Pattern.compile(
+            "\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b|\\b[A-Z][a-z]+(?:[A-Z][a-z]+)+ \\d+\\b");
 
     private String url(String path) {
         return "http://localhost:" + port + path;

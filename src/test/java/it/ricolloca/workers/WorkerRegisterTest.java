@@ -74,7 +74,7 @@ class WorkerRegisterTest {
         MvcResult edit = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrfOnce()).with(as(userDetails, "tutor.torino"))
                 .param("firstName", "Paolo").param("lastName", "Gialli").param("residenceMunicipality", "Torino")
                 .param("email", "paolo@example.org").param("naspiStart", "2026-03-01").param("naspiExpectedEnd", "2027-02-28")
-                .param("naspiMonthlyAmount", "980.50").param("naspiStatus", "ACTIVE").param("profilingIndex", "0.625")
+                .param("naspiMonthlyAmount", "980,50").param("naspiStatus", "ACTIVE").param("profilingIndex", "0,625")
                 .param("profilingDate", "2026-03-10").param("skills", "Magazzino, carrellista")
                 .param("version", String.valueOf(w.getVersion()))).andReturn();
         assertThat(edit.getResponse().getRedirectedUrl()).isEqualTo("/workers/" + w.getId());
@@ -90,8 +90,8 @@ class WorkerRegisterTest {
 
         String page = mvc.perform(get("/workers/" + w.getId()).with(as(userDetails, "master.torino"))).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(page).contains("Logistica Srl", "Magazziniere", "Diploma di perito industriale", "€ 980,50",
-                "In corso", "0.625", "Scheda modificata", "Esperienza lavorativa aggiunta", "Titolo di studio aggiunto",
+        assertThat(page).contains("Logistica Srl", "Magazziniere", "Diploma di perito industriale", "980,50 €",
+                "In corso", "0,625", "Scheda modificata", "Esperienza lavorativa aggiunta", "Titolo di studio aggiunto",
                 "Lavoratore aggiunto al registro");
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'WORKER_VIEWED' and record_id = ? and actor = 'master.torino'")
                 .param(String.valueOf(w.getId())).query(Long.class).single()).isEqualTo(1);
@@ -116,9 +116,9 @@ class WorkerRegisterTest {
         String amount = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrfOnce()).with(as(userDetails, "regione"))
                 .param("naspiMonthlyAmount", "mille").param("version", String.valueOf(w.getVersion())))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(amount).contains("Numero non valido: usa il punto per i decimali.");
+        assertThat(amount).contains("Numero non valido: scrivilo");
         String index = mvc.perform(post("/workers/" + w.getId() + "/edit").with(csrfOnce()).with(as(userDetails, "regione"))
-                .param("profilingIndex", "1.5").param("version", String.valueOf(w.getVersion())))
+                .param("profilingIndex", "1,5").param("version", String.valueOf(w.getVersion())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(index).contains("Il valore non può superare 1.");
         Worker after = workers.findByTaxCode(code).orElseThrow();

@@ -58,7 +58,7 @@ class CentreController {
 
     @GetMapping(NetworkRoutes.CENTRE)
     String show(@PathVariable long id, HttpServletRequest request, Model model) {
-        model.addAttribute("centre", admin.get(id));
+        model.addAttribute("centre", CentreDetail.of(admin.get(id)));
         model.addAttribute("canEdit", request.isUserInRole(ADMIN_ROLE));
         return "network/centre";
     }
@@ -171,7 +171,7 @@ class CentreController {
     }
 
     private static String officeForm(Model model, JobCentre centre, OfficeForm form, FormErrors errors, Long officeId) {
-        model.addAttribute("centre", centre);
+        model.addAttribute("centre", CentreDetail.of(centre));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("action", officeId == null ? NetworkRoutes.officeNew(centre.getId())

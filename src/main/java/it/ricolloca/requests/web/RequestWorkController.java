@@ -25,6 +25,7 @@ import it.ricolloca.requests.web.RequestForms.ActivePolicyContactForm;
 import it.ricolloca.requests.web.RequestForms.ProviderForm;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
@@ -39,7 +40,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -367,9 +367,7 @@ class RequestWorkController {
     private CurrentUser decider(long id) {
         CurrentUser user = currentUsers.require();
         VoucherRequest request = queries.load(user, id);
-        if (!rights.canDecide(user, request.getCompetentCentreId())) {
-            throw new AccessDeniedException("decision");
-        }
+        ActGuard.require(rights.canDecide(user, request.getCompetentCentreId()), "decision");
         return user;
     }
 
@@ -400,18 +398,14 @@ class RequestWorkController {
 
     private CurrentUser requireFiling() {
         CurrentUser user = currentUsers.require();
-        if (!rights.canFile(user)) {
-            throw new AccessDeniedException("intermediated request");
-        }
+        ActGuard.require(rights.canFile(user), "intermediated request");
         return user;
     }
 
     private VoucherRequest instructable(long id) {
         CurrentUser user = currentUsers.require();
         VoucherRequest request = queries.load(user, id);
-        if (!rights.canInstruct(user, request.getCompetentCentreId())) {
-            throw new AccessDeniedException("instruct");
-        }
+        ActGuard.require(rights.canInstruct(user, request.getCompetentCentreId()), "instruct");
         return request;
     }
 
@@ -420,9 +414,7 @@ class RequestWorkController {
         VoucherRequest request = queries.load(user, id);
         boolean allowed = act.decision() ? rights.canDecide(user, request.getCompetentCentreId())
                 : rights.canInstruct(user, request.getCompetentCentreId());
-        if (!allowed) {
-            throw new AccessDeniedException(act.name());
-        }
+        ActGuard.require(allowed, act.name());
         return request;
     }
 
@@ -435,7 +427,8 @@ class RequestWorkController {
     }
 
     private String page(Model model, VoucherRequest request, Object form, FormErrors errors, String template) {
-        model.addAttribute("request", request);
+        model.addAttribute("observationCount", request.getObservations().size());
+        model.addAttribute("observationDeadline", request.getObservationDeadline());
         model.addAttribute("view", queries.get(currentUsers.require(), request.getId()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -7,6 +7,7 @@ import it.ricolloca.audit.AuditRecord;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -197,7 +198,7 @@ class WorkerController {
         CurrentUser user = currentUsers.require();
         List<AuditRecord> history = audit.history("Worker", worker.getId(), 200).stream()
                 .filter(r -> !r.action().equals("WORKER_VIEWED")).toList();
-        model.addAttribute("worker", worker);
+        model.addAttribute("worker", WorkerDetail.of(worker));
         model.addAttribute("centre", centreName(worker.getCompetentCentreId()));
         model.addAttribute("canEdit", WorkerRegister.canEdit(user));
         model.addAttribute("timeline", history);
@@ -210,7 +211,7 @@ class WorkerController {
     }
 
     private String editForm(Model model, CurrentUser user, Worker worker, WorkerForm form, FormErrors errors) {
-        model.addAttribute("worker", worker);
+        model.addAttribute("worker", WorkerDetail.of(worker));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("regional", user.isRegional());
@@ -230,16 +231,12 @@ class WorkerController {
 
     private CurrentUser requireCreator() {
         CurrentUser user = currentUsers.require();
-        if (!WorkerRegister.canCreate(user)) {
-            throw new org.springframework.security.access.AccessDeniedException("register");
-        }
+        ActGuard.require(WorkerRegister.canCreate(user), "register");
         return user;
     }
 
     private static void requireEditor(CurrentUser user) {
-        if (!WorkerRegister.canEdit(user)) {
-            throw new org.springframework.security.access.AccessDeniedException("register");
-        }
+        ActGuard.require(WorkerRegister.canEdit(user), "register");
     }
 
     private static void reject(BindingResult result, WorkerRejectedException e) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import it.ricolloca.shared.web.Numbers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,6 +40,6 @@ public record WorkerForm(
     }
 
     public String text(Object value) {
-        return value == null ? "" : value.toString();
+        return value == null ? "" : value instanceof BigDecimal number ? Numbers.input(number) : value.toString();
     }
 }
