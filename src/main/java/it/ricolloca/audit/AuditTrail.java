@@ -1,5 +1,7 @@
 package it.ricolloca.audit;
 
+import java.util.List;
+
 /**
  * Records who did what, when, to which record. Call it inside the transaction that makes the
  * change, so the change and its entry commit or roll back together.
@@ -13,5 +15,5 @@ public interface AuditTrail {
     void recordAs(String actor, String action, String recordType, Object recordId, String details);
 
     /** What happened to one record, newest first, at most {@code limit} entries. */
-    java.util.List<AuditRecord> history(String recordType, Object recordId, int limit);
+    List<AuditRecord> history(String recordType, Object recordId, int limit);
 }

@@ -1,10 +1,10 @@
 package it.ricolloca.documents;
 
-import it.ricolloca.shared.Detail;
-import it.ricolloca.shared.db.PersonalText;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.documents.internal.DocumentStorage;
 import it.ricolloca.documents.internal.UploadInspector;
+import it.ricolloca.shared.Detail;
+import it.ricolloca.shared.db.PersonalText;
 import it.ricolloca.shared.tabular.SpreadsheetText;
 import it.ricolloca.shared.web.Dates;
 import java.io.IOException;
@@ -15,11 +15,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,9 +130,9 @@ public class Dossier {
      * {@code indice.csv} listing number, title, kind, version, date, author, size and SHA-256.
      */
     @Transactional(readOnly = true)
-    public void zip(long workerId, java.util.function.Function<DocumentKind, String> kindLabel, OutputStream out) {
-        List<DossierDocument> documents = new java.util.ArrayList<>(ofWorker(workerId));
-        java.util.Collections.reverse(documents);
+    public void zip(long workerId, Function<DocumentKind, String> kindLabel, OutputStream out) {
+        List<DossierDocument> documents = new ArrayList<>(ofWorker(workerId));
+        Collections.reverse(documents);
         StringBuilder index = new StringBuilder("\uFEFFn.;titolo;tipo;versione;data;autore;file;byte;sha256\r\n");
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             int n = 0;
@@ -172,7 +176,7 @@ public class Dossier {
                 insert into documents_document (worker_id, kind, title, file_name, content_type, size_bytes, sha256,
                     storage_key, author, created_at, version_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(workerId, kind.name(), cleanTitle, fileName, contentType, bytes.length, sha, key, author,
-                        java.sql.Timestamp.from(now), versionNo)
+                        Timestamp.from(now), versionNo)
                 .query(Long.class).single();
         audit.recordAs(author, "DOCUMENT_STORED", "Document", id, Detail.of("audit.detail.document",
                 Detail.label(kind.labelKey()), versionNo, bytes.length, sha, workerId).encoded());

@@ -1,9 +1,10 @@
 package it.ricolloca.documents;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +31,9 @@ public class PdfDocuments {
             builder.useFastMode();
             builder.usePdfAConformance(PdfAConformance.PDFA_3_U);
             builder.useColorProfile(colorProfile);
-            builder.useFont(() -> new java.io.ByteArrayInputStream(regular), FONT_FAMILY, 400,
+            builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400,
                     PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> new java.io.ByteArrayInputStream(bold), FONT_FAMILY, 700,
+            builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700,
                     PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);

@@ -1,3 +1,6 @@
 /** Documents: the dossier store of every worker's documents (generated and uploaded, type-checked) and PDF/A rendering; depends on audit and shared. */
-@org.springframework.modulith.ApplicationModule(displayName = "Documenti", allowedDependencies = {"shared", "audit"})
+@ApplicationModule(displayName = "Documenti", allowedDependencies = {"shared", "audit"})
 package it.ricolloca.documents;
+
+import org.springframework.modulith.ApplicationModule;
+

@@ -1,5 +1,6 @@
 package it.ricolloca.network;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.hibernate.annotations.BatchSize;
 
 /** A public job centre (CPI) of the network, with its offices and the name variants that recognise it. */
 @Entity
@@ -41,13 +43,13 @@ public class JobCentre {
     private String email;
 
     @ElementCollection
-    @org.hibernate.annotations.BatchSize(size = 50)
+    @BatchSize(size = 50)
     @CollectionTable(name = "network_centre_name_variant", joinColumns = @JoinColumn(name = "centre_id"))
     @Column(name = "variant")
     private Set<String> nameVariants = new LinkedHashSet<>();
 
-    @OneToMany(mappedBy = "centre", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
-    @org.hibernate.annotations.BatchSize(size = 50)
+    @OneToMany(mappedBy = "centre", cascade = CascadeType.ALL, orphanRemoval = true)
+    @BatchSize(size = 50)
     @OrderBy("name")
     private List<Office> offices = new ArrayList<>();
 

@@ -2,8 +2,14 @@ package it.ricolloca.network;
 
 import it.ricolloca.network.internal.JobCentreRepository;
 import it.ricolloca.network.internal.RegionalAgencyRepository;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +31,8 @@ public class JobCentres {
     }
 
     /** Every CPI's name by id: one query for a page that names many CPIs. */
-    public java.util.Map<Long, String> names() {
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+    public Map<Long, String> names() {
+        Map<Long, String> names = new HashMap<>();
         centres.findAllByOrderByName().forEach(c -> names.put(c.getId(), c.getName()));
         return names;
     }
@@ -50,9 +56,9 @@ public class JobCentres {
      * Recognises many names against the CPIs as they are now, read once: for an import, which looks up a name
      * on every row. A key that names more than one CPI recognises none, as {@link #recognise(String)}.
      */
-    public java.util.function.Function<String, Optional<CentreSummary>> recogniser() {
-        java.util.Map<String, CentreSummary> byKey = new java.util.HashMap<>();
-        java.util.Set<String> ambiguous = new java.util.HashSet<>();
+    public Function<String, Optional<CentreSummary>> recogniser() {
+        Map<String, CentreSummary> byKey = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
         for (JobCentre c : centres.findAllWithVariants()) {
             CentreSummary summary = CentreSummary.of(c);
             for (String key : c.recognitionKeys()) {
@@ -69,7 +75,7 @@ public class JobCentres {
     /** Every office of every CPI, by CPI then office name: the provider offices a worker may choose. */
     public List<OfficeSummary> offices() {
         return centres.findAllWithOffices().stream()
-                .flatMap(c -> c.getOffices().stream().sorted(java.util.Comparator.comparing(Office::getName))
+                .flatMap(c -> c.getOffices().stream().sorted(Comparator.comparing(Office::getName))
                         .map(OfficeSummary::of))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package it.ricolloca.parameters;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * Every rule of the measure that the law or the national agency changed over time, or that the
@@ -76,27 +77,27 @@ public enum Parameter {
     }
 
     /** The value in its canonical form, or empty when the text is not a valid value of this kind. */
-    public java.util.Optional<String> canonical(String text) {
+    public Optional<String> canonical(String text) {
         String s = text == null ? "" : text.strip().replace(',', '.');
         try {
             return switch (kind) {
                 case INTEGER -> {
                     int v = Integer.parseInt(s);
-                    yield v < 0 || v > 100_000 ? java.util.Optional.empty() : java.util.Optional.of(Integer.toString(v));
+                    yield v < 0 || v > 100_000 ? Optional.empty() : Optional.of(Integer.toString(v));
                 }
                 case AMOUNT -> {
                     BigDecimal v = new BigDecimal(s);
                     yield v.signum() < 0 || v.scale() > 2 || v.compareTo(new BigDecimal("1000000")) > 0
-                            ? java.util.Optional.empty()
-                            : java.util.Optional.of(v.setScale(2).toPlainString());
+                            ? Optional.empty()
+                            : Optional.of(v.setScale(2).toPlainString());
                 }
                 case BOOLEAN -> s.equalsIgnoreCase("true") || s.equalsIgnoreCase("sì") || s.equalsIgnoreCase("si")
-                        ? java.util.Optional.of("true")
-                        : s.equalsIgnoreCase("false") || s.equalsIgnoreCase("no") ? java.util.Optional.of("false")
-                        : java.util.Optional.empty();
+                        ? Optional.of("true")
+                        : s.equalsIgnoreCase("false") || s.equalsIgnoreCase("no") ? Optional.of("false")
+                        : Optional.empty();
             };
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

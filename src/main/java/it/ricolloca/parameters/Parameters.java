@@ -5,10 +5,14 @@ import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,10 +101,10 @@ public class Parameters {
 
     /** The value of every parameter valid on a date, in the enum's order. */
     public List<Period> allOn(LocalDate date) {
-        return java.util.Arrays.stream(Parameter.values()).map(p -> jdbc.sql(SELECT
+        return Arrays.stream(Parameter.values()).map(p -> jdbc.sql(SELECT
                 + " where parameter = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)"
                 + " order by valid_from desc limit 1").params(p.name(), date, date).query(Parameters::period).optional()
-                .orElse(null)).filter(java.util.Objects::nonNull).toList();
+                .orElse(null)).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -143,7 +147,7 @@ public class Parameters {
     private static final String SELECT = """
             select id, parameter, value, valid_from, valid_to, legal_source, changed_by, changed_at from parameters_value""";
 
-    private static Period period(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Period period(ResultSet rs, int n) throws SQLException {
         return new Period(rs.getLong(1), Parameter.valueOf(rs.getString(2)), rs.getString(3), rs.getDate(4).toLocalDate(),
                 rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7),
                 rs.getTimestamp(8).toInstant());

@@ -1,5 +1,7 @@
 package it.ricolloca.requests;
 
+import java.util.UUID;
+
 /** The URLs of the requests and of the imports of the ministerial list. */
 public final class RequestRoutes {
 
@@ -27,7 +29,7 @@ public final class RequestRoutes {
     private RequestRoutes() {
     }
 
-    public static String job(java.util.UUID id) {
+    public static String job(UUID id) {
         return "/imports/jobs/" + id;
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A person's codice fiscale: 16 characters, validated on structure, birth date, omocodia and
@@ -41,8 +42,8 @@ public final class CodiceFiscale implements Serializable {
     private static final int[] ODD = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10,
         22, 25, 24, 23};
 
-    private static final java.util.regex.Pattern ALPHANUMERIC = java.util.regex.Pattern.compile("[A-Z0-9]{16}");
-    private static final java.util.regex.Pattern LETTERS = java.util.regex.Pattern.compile("[A-Z]{6}");
+    private static final Pattern ALPHANUMERIC = Pattern.compile("[A-Z0-9]{16}");
+    private static final Pattern LETTERS = Pattern.compile("[A-Z]{6}");
 
     private final String value;
     private final LocalDate birthDate;

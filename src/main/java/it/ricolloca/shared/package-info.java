@@ -1,3 +1,6 @@
 /** Shared kernel: value types, page layout, error pages, web, database and security plumbing; depends on no module. */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(displayName = "Shared", type = ApplicationModule.Type.OPEN)
 package it.ricolloca.shared;
+
+import org.springframework.modulith.ApplicationModule;
+

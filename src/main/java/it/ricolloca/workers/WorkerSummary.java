@@ -1,5 +1,7 @@
 package it.ricolloca.workers;
 
+import java.util.Locale;
+
 /** What other modules need of a worker: identity and competent CPI. */
 public record WorkerSummary(long id, String taxCode, String firstName, String lastName, Long competentCentreId,
         boolean needsCompletion) {
@@ -24,7 +26,7 @@ public record WorkerSummary(long id, String taxCode, String firstName, String la
             return "";
         }
         String s = name.strip();
-        return s.substring(0, s.offsetByCodePoints(0, 1)).toUpperCase(java.util.Locale.ITALIAN) + ".";
+        return s.substring(0, s.offsetByCodePoints(0, 1)).toUpperCase(Locale.ITALIAN) + ".";
     }
 
     private String orTaxCode(String name) {

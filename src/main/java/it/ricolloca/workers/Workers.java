@@ -1,11 +1,13 @@
 package it.ricolloca.workers;
 
 import it.ricolloca.audit.AuditTrail;
-import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRepository;
+import java.math.BigDecimal;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +21,10 @@ public class Workers {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     Workers(WorkerRepository workers, AuditTrail audit, JdbcClient jdbc,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.workers = workers;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -65,7 +67,7 @@ public class Workers {
 
     /** The worker's profiling index on record (0 to 1), when the register has it. */
     @Transactional(readOnly = true)
-    public Optional<java.math.BigDecimal> profilingIndex(long id) {
+    public Optional<BigDecimal> profilingIndex(long id) {
         return workers.findById(id).map(Worker::getProfilingIndex);
     }
 

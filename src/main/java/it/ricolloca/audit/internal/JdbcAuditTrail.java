@@ -1,10 +1,12 @@
 package it.ricolloca.audit.internal;
 
+import it.ricolloca.audit.AuditRecord;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.audit.AuditVerification;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,12 +57,12 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     @Transactional(readOnly = true)
-    public java.util.List<it.ricolloca.audit.AuditRecord> history(String recordType, Object recordId, int limit) {
+    public List<AuditRecord> history(String recordType, Object recordId, int limit) {
         return jdbc.sql("""
                 select id, occurred_at, actor, action, details from audit_entry
                 where record_type = ? and record_id = ? order by id desc limit ?""")
                 .params(recordType, String.valueOf(recordId), limit)
-                .query((rs, n) -> new it.ricolloca.audit.AuditRecord(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                .query((rs, n) -> new AuditRecord(rs.getLong(1), rs.getTimestamp(2).toInstant(),
                         rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
     }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -21,6 +22,7 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
@@ -161,8 +163,8 @@ public class UploadInspector {
         }
 
         private boolean walk(COSBase start) throws IOException {
-            java.util.ArrayDeque<COSBase> pending = new java.util.ArrayDeque<>();
-            pending.push(start == null ? org.apache.pdfbox.cos.COSNull.NULL : start);
+            ArrayDeque<COSBase> pending = new ArrayDeque<>();
+            pending.push(start == null ? COSNull.NULL : start);
             while (!pending.isEmpty()) {
                 COSBase base = pending.pop();
                 if (base instanceof COSObject indirect) {

@@ -1,6 +1,7 @@
 package it.ricolloca.network.internal;
 
 import it.ricolloca.network.JobCentre;
+import it.ricolloca.network.Office;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -31,5 +32,5 @@ public interface JobCentreRepository extends JpaRepository<JobCentre, Long> {
     Optional<JobCentre> findByCode(String code);
 
     @Query("select o from Office o join fetch o.centre where o.id = :id")
-    Optional<it.ricolloca.network.Office> findOffice(@Param("id") long id);
+    Optional<Office> findOffice(@Param("id") long id);
 }

@@ -1,6 +1,7 @@
 package it.ricolloca.network.internal;
 
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.network.CentreNames;
 import it.ricolloca.network.JobCentre;
 import it.ricolloca.network.Office;
 import it.ricolloca.shared.Detail;
@@ -123,7 +124,7 @@ public class NetworkAdministration {
                 continue;
             }
             for (String variant : centre.getNameVariants()) {
-                if (other.recognitionKeys().contains(it.ricolloca.network.CentreNames.key(variant))) {
+                if (other.recognitionKeys().contains(CentreNames.key(variant))) {
                     throw new VariantTakenException(variant, other.getName());
                 }
             }

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,7 +153,7 @@ public class NetworkFigures {
 
     /** Breaches that occurred in the period, per competent CPI and type. */
     ReportTable breaches(CurrentUser user, ReportFilter f) {
-        Map<Column, String> counted = new java.util.LinkedHashMap<>();
+        Map<Column, String> counted = new LinkedHashMap<>();
         for (BreachKind k : BreachKind.values()) {
             counted.put(new Column(k.name(), k.labelKey(), Kind.COUNT), "b.kind = '" + k.name() + "'");
         }
@@ -163,7 +164,7 @@ public class NetworkFigures {
 
     /** Pathways closed in the period, per provider CPI: hires by contract, then the other outcomes. */
     ReportTable outcomes(CurrentUser user, ReportFilter f) {
-        Map<Column, String> counted = new java.util.LinkedHashMap<>();
+        Map<Column, String> counted = new LinkedHashMap<>();
         for (ContractType c : ContractType.values()) {
             counted.put(new Column("HIRED_" + c.name(), "monitoring.col.hiredAs." + c.name(), Kind.COUNT),
                     "p.outcome = 'HIRED' and p.hire_contract = '" + c.name() + "'");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +76,7 @@ public class NetworkOverview {
                     List<OfficeSummary> own = offices.getOrDefault(id, List.of());
                     List<OfficeSummary> published = own.stream().filter(o -> withAgenda.contains(o.id())).toList();
                     ZonedDateTime next = published.stream().map(o -> nextFree(o.id(), today, now))
-                            .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+                            .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
                     lines.add(new Line(id, rs.getString(2), rs.getString(3), rs.getString(4) == null ? "" : rs.getString(4),
                             rs.getString(5) == null ? "" : rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getBoolean(8),
                             published.size(), own.size(), next, rs.getInt(9), rs.getInt(10)));

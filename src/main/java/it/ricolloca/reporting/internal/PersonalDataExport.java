@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,8 +159,8 @@ public class PersonalDataExport {
     /** A row with values JSON writes as they read: dates and instants in ISO form, amounts as written. */
     private Map<String, Object> plain(Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>();
-        row.forEach((k, v) -> out.put(k, v instanceof java.sql.Date d ? d.toLocalDate().toString()
-                : v instanceof java.sql.Timestamp t ? t.toInstant().toString()
+        row.forEach((k, v) -> out.put(k, v instanceof Date d ? d.toLocalDate().toString()
+                : v instanceof Timestamp t ? t.toInstant().toString()
                 : v instanceof BigDecimal b ? b.toPlainString()
                 : v instanceof byte[] ? messages.t("privacy.export.binary")
                 : v instanceof String text ? messages.detail(text)

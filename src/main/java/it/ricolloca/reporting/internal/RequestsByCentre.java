@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ public class RequestsByCentre {
                         counts.values().stream().mapToLong(Long::longValue).sum()));
             }
         });
-        rows.sort(java.util.Comparator.comparing(Row::centre));
+        rows.sort(Comparator.comparing(Row::centre));
         long invited = jdbc.sql("select count(distinct worker_id) from workers_invitation where invitation_date <= ?")
                 .param(s.date()).query(Long.class).single();
         Optional<Snapshot> previous = jdbc.sql("""

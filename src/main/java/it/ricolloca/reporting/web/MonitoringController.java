@@ -1,18 +1,18 @@
 package it.ricolloca.reporting.web;
 
-import it.ricolloca.shared.tabular.TabularWriter;
-import it.ricolloca.shared.tabular.TabularDownload;
-import it.ricolloca.audit.AuditedRead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.reporting.ReportRoutes;
-import it.ricolloca.reporting.internal.RequestsByCentre;
 import it.ricolloca.reporting.internal.RequestsByCentre.Report;
 import it.ricolloca.reporting.internal.RequestsByCentre.Row;
+import it.ricolloca.reporting.internal.RequestsByCentre;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.tabular.TabularDownload;
+import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.MenuEntry;
@@ -20,6 +20,7 @@ import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class MonitoringController {
         CurrentUser user = currentUsers.require();
         LocalDate date = date(snapshotDate);
         Long centreId = centre == null || !centre.matches("\\d{1,18}") ? null : Long.valueOf(centre);
-        RequestStatus s = status == null ? null : java.util.Arrays.stream(RequestStatus.values())
+        RequestStatus s = status == null ? null : Arrays.stream(RequestStatus.values())
                 .filter(x -> x.name().equals(status)).findFirst().orElse(null);
         String base = ReportRoutes.CELL + "?snapshotDate=" + date + (centreId == null ? "" : "&centre=" + centreId)
                 + (s == null ? "" : "&status=" + s.name());

@@ -1,5 +1,6 @@
 package it.ricolloca.reporting.web;
 
+import it.ricolloca.reporting.internal.ReportTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -19,7 +20,7 @@ public final class MonitoringViews {
     }
 
     /** A value of a monitoring table as the page writes it: counts as they are, days with a comma, shares in percent. */
-    public static String value(it.ricolloca.reporting.internal.ReportTable.Kind kind, BigDecimal v) {
+    public static String value(ReportTable.Kind kind, BigDecimal v) {
         if (v == null) {
             return "—";
         }

@@ -1,7 +1,9 @@
 package it.ricolloca.requests.internal;
 
-import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.tabular.ImportReport.Rejection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -84,7 +86,7 @@ public class ImportHistory {
             select id, snapshot_date, file_name, imported_by, imported_at, rows_read, created, updated, unchanged,
                 rejected, workers_created from requests_import""";
 
-    private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Entry entry(ResultSet rs, int n) throws SQLException {
         return new Entry(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
                 rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
                 rs.getInt(11));

@@ -7,6 +7,7 @@ import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -14,11 +15,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Large imports run in the background. Their progress lives in the database, so whichever node
@@ -45,7 +53,7 @@ public class ImportJobs {
 
     private final RequestListImporter importer;
     private final TabularReader reader;
-    private final org.springframework.transaction.support.TransactionTemplate progressTx;
+    private final TransactionTemplate progressTx;
     private final JdbcClient jdbc;
     private final Executor executor;
     private final Messages messages;
@@ -53,17 +61,17 @@ public class ImportJobs {
     private final Duration silentAfter;
 
     ImportJobs(RequestListImporter importer, TabularReader reader, JdbcClient jdbc, Messages messages,
-            org.springframework.transaction.PlatformTransactionManager transactions,
-            @org.springframework.beans.factory.annotation.Value("${ricolloca.imports.node-silent-after:PT1M}")
+            PlatformTransactionManager transactions,
+            @Value("${ricolloca.imports.node-silent-after:PT1M}")
             Duration silentAfter) {
         this.importer = importer;
         this.reader = reader;
-        this.progressTx = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.progressTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.progressTx = new TransactionTemplate(transactions);
+        this.progressTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.messages = messages;
         this.silentAfter = silentAfter;
-        this.executor = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "importazioni");
             t.setDaemon(true);
             return t;
@@ -71,7 +79,7 @@ public class ImportJobs {
     }
 
     /** This node is alive: every node beats, whatever ShedLock decides for the other jobs. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedRateString = "${ricolloca.imports.heartbeat-every:PT10S}")
+    @Scheduled(fixedRateString = "${ricolloca.imports.heartbeat-every:PT10S}")
     public void beat() {
         jdbc.sql("insert into requests_node (id, last_seen) values (?, now()) on conflict (id) do update set last_seen = now()")
                 .param(node).update();
@@ -116,7 +124,7 @@ public class ImportJobs {
                     .params(id, actor.username(), now, now, name.length() > 255 ? name.substring(0, 255) : name,
                             snapshotDate, node)
                     .update();
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // The partial unique index: another import of this date is running, on this node or another.
             Running running = jdbc.sql("""
                     select started_by, file_name from requests_import_job
@@ -124,7 +132,7 @@ public class ImportJobs {
                     .query((rs, n) -> new Running(rs.getString(1), rs.getString(2))).optional()
                     .orElse(new Running("-", "-"));
             throw new RequestListImporter.ImportRejectedException("import.job.running", running.startedBy(),
-                    running.fileName(), it.ricolloca.shared.web.Dates.format(snapshotDate));
+                    running.fileName(), Dates.format(snapshotDate));
         }
         executor.execute(new DelegatingSecurityContextRunnable(() -> run(id, actor, source, snapshotDate)));
         return id;

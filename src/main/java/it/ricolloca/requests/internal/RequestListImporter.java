@@ -5,17 +5,17 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.shared.Detail;
-import it.ricolloca.shared.tabular.ImportReport;
-import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.tabular.HeaderNames;
+import it.ricolloca.shared.tabular.ImportReport.Rejection;
+import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.StagingCopy;
-import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.TabularFiles;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
@@ -27,6 +27,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -34,7 +35,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,7 +72,7 @@ public class RequestListImporter {
     static final Set<Column> REQUIRED = EnumSet.of(Column.TAX_CODE, Column.REQUEST_DATE, Column.STATUS,
             Column.COMPETENT_CENTRE);
     private static final long IMPORT_LOCK = 0x52_45_51_49_4D_50L;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RequestListImporter.class);
+    private static final Logger log = LoggerFactory.getLogger(RequestListImporter.class);
 
     /** A refused import request (not a refused file): a missing or future date, say. */
     public static class ImportRejectedException extends DomainException {
@@ -174,7 +178,7 @@ public class RequestListImporter {
         private final long importId;
         private final LocalDate snapshotDate;
         private final Progress progress;
-        private final java.util.function.Function<String, Optional<CentreSummary>> recognise = centres.recogniser();
+        private final Function<String, Optional<CentreSummary>> recognise = centres.recogniser();
         private final StringBuilder valid = new StringBuilder();
         private final StringBuilder rejected = new StringBuilder();
         private final List<Rejection> listed = new ArrayList<>();
@@ -436,7 +440,7 @@ public class RequestListImporter {
         audit.record("REQUESTS_IMPORTED", "RequestImport", importId, Detail.of("audit.detail.requestsImported", snapshotDate,
                 rows.read, created, updated, unchanged, rows.rejectedRows).encoded());
         List<Rejection> listed = new ArrayList<>(rows.listed);
-        listed.sort(java.util.Comparator.comparingInt(Rejection::line));
+        listed.sort(Comparator.comparingInt(Rejection::line));
         return new ImportReport(importId, false, snapshotDate, rows.read, created, updated, unchanged,
                 rows.rejectedRows, workersCreated, listed.size() > rows.maxListed ? listed.subList(0, rows.maxListed) : listed);
     }

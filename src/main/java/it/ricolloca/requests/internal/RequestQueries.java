@@ -8,15 +8,17 @@ import it.ricolloca.requests.RequestChannel;
 import it.ricolloca.requests.RequestObservation;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.VoucherRequest;
-import java.time.Instant;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -138,7 +140,7 @@ public class RequestQueries {
      */
     private String select() {
         List<Parameters.Period> periods = parameters.history(Parameter.DECISION_DEADLINE_DAYS).stream()
-                .sorted(java.util.Comparator.comparing(Parameters.Period::validFrom).reversed()).toList();
+                .sorted(Comparator.comparing(Parameters.Period::validFrom).reversed()).toList();
         StringBuilder days = new StringBuilder("case");
         for (Parameters.Period p : periods) {
             days.append(" when r.request_date >= date '").append(p.validFrom()).append("' then ")
@@ -149,7 +151,7 @@ public class RequestQueries {
         return SELECT.formatted("coalesce(r.observation_deadline + r.days_left_at_rejection_notice, r.request_date + (" + days + "))");
     }
 
-    private org.springframework.jdbc.core.RowMapper<RequestView> viewer() {
+    private RowMapper<RequestView> viewer() {
         return (rs, n) -> new RequestView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                 rs.getDate(5).toLocalDate(), RequestStatus.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(),
                 rs.getString(8), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12),

@@ -1,25 +1,28 @@
 package it.ricolloca.requests.web;
 
-import it.ricolloca.audit.AuditedRead;
-import it.ricolloca.shared.tabular.TabularReader;
-import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
-import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.internal.ImportHistory;
 import it.ricolloca.requests.internal.ImportJobs;
 import it.ricolloca.requests.internal.RequestListImporter;
 import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.RejectionsCsv;
+import it.ricolloca.shared.tabular.TabularReader;
+import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +31,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -47,7 +51,7 @@ class ImportController {
     private final TabularReader reader;
 
     ImportController(RequestListImporter importer, ImportHistory history, CurrentUsers currentUsers, Messages messages,
-            ImportJobs jobs, @org.springframework.beans.factory.annotation.Value(
+            ImportJobs jobs, @Value(
                     "${ricolloca.imports.background-above-bytes:2000000}") long asyncThreshold, TabularReader reader) {
         this.reader = reader;
         this.jobs = jobs;
@@ -80,7 +84,7 @@ class ImportController {
         }
         try {
             if (file.getSize() > asyncThreshold) {
-                java.util.UUID job = jobs.start(user, reader.receive(file), snapshotDate);
+                UUID job = jobs.start(user, reader.receive(file), snapshotDate);
                 return "redirect:" + RequestRoutes.job(job);
             }
             ImportReport result;
@@ -95,8 +99,8 @@ class ImportController {
     }
 
     @GetMapping(RequestRoutes.IMPORT_JOB)
-    String job(@PathVariable java.util.UUID id, @org.springframework.web.bind.annotation.RequestHeader(
-            value = "HX-Request", required = false) String htmx, jakarta.servlet.http.HttpServletResponse response,
+    String job(@PathVariable UUID id, @RequestHeader(
+            value = "HX-Request", required = false) String htmx, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         ImportJobs.Job job = jobs.get(id);
         if (job.phase() == ImportJobs.Phase.DONE) {

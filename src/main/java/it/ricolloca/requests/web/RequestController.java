@@ -1,26 +1,29 @@
 package it.ricolloca.requests.web;
 
-import it.ricolloca.audit.AuditedRead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
-import it.ricolloca.network.JobCentres;
-import it.ricolloca.requests.RequestRoutes;
-import it.ricolloca.requests.RequestStatus;
+import it.ricolloca.accounts.Role;
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.DossierDocument;
+import it.ricolloca.network.JobCentres;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
+import it.ricolloca.requests.RequestRoutes;
+import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.VoucherRequest;
+import it.ricolloca.requests.internal.RequestQueries.RequestView;
+import it.ricolloca.requests.internal.RequestQueries.SnapshotStatus;
 import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.requests.internal.RequestRights;
 import it.ricolloca.shared.web.Dates;
-import it.ricolloca.requests.internal.RequestQueries.RequestView;
-import it.ricolloca.requests.internal.RequestQueries.SnapshotStatus;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.PageView;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -54,7 +57,7 @@ class RequestController {
 
     @Bean
     static MenuEntry requestsMenuEntry() {
-        return new MenuEntry(22, "nav.requests", RequestRoutes.REQUESTS, it.ricolloca.accounts.Role.caseFileRoleNames());
+        return new MenuEntry(22, "nav.requests", RequestRoutes.REQUESTS, Role.caseFileRoleNames());
     }
 
     @AuditedRead(value = "REQUESTS_LISTED", record = "VoucherRequest", idVariable = "")
@@ -86,12 +89,12 @@ class RequestController {
     String show(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
         VoucherRequest request = queries.load(user, id);
-        List<Long> documentIds = new java.util.ArrayList<>();
+        List<Long> documentIds = new ArrayList<>();
         if (request.getRejectionNoticeLetterId() != null) {
             documentIds.add(request.getRejectionNoticeLetterId());
         }
         request.getObservations().forEach(o -> documentIds.addAll(o.getDocumentIds()));
-        Map<Long, DossierDocument> docs = new java.util.HashMap<>();
+        Map<Long, DossierDocument> docs = new HashMap<>();
         documents.find(documentIds).forEach(d -> docs.put(d.id(), d));
         model.addAttribute("page", new RequestPage(queries.get(user, id), request, queries.events(id), queries.history(id),
                 docs, queries.ofWorker(user, request.getWorkerId()).stream().filter(r -> r.id() != id).toList(),

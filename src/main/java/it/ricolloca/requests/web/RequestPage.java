@@ -11,6 +11,7 @@ import it.ricolloca.requests.internal.RequestQueries.RequestView;
 import it.ricolloca.requests.internal.RequestQueries.SnapshotStatus;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public record RequestPage(RequestView view, VoucherRequest request, List<EventRo
     }
 
     private boolean in(RequestStatus... statuses) {
-        return java.util.Arrays.asList(statuses).contains(request.getStatus());
+        return Arrays.asList(statuses).contains(request.getStatus());
     }
 
     public boolean canCheck() {

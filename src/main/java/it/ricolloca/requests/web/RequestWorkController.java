@@ -1,27 +1,27 @@
 package it.ricolloca.requests.web;
 
-import it.ricolloca.audit.AuditedRead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.documents.DocumentContent;
 import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.RejectedUploadException;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.requests.RequestRefusedException;
 import it.ricolloca.requests.RequestRefusedException.FilingRefusedException;
+import it.ricolloca.requests.RequestRefusedException;
 import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.requests.internal.RequestRights;
 import it.ricolloca.requests.internal.RequestWorkflow;
+import it.ricolloca.requests.web.RequestForms.ActivePolicyContactForm;
 import it.ricolloca.requests.web.RequestForms.CheckForm;
 import it.ricolloca.requests.web.RequestForms.DecisionForm;
 import it.ricolloca.requests.web.RequestForms.FilingForm;
 import it.ricolloca.requests.web.RequestForms.ObservationForm;
-import it.ricolloca.requests.web.RequestForms.ActivePolicyContactForm;
 import it.ricolloca.requests.web.RequestForms.ProviderForm;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.NotFoundException;
@@ -30,6 +30,7 @@ import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -320,7 +321,7 @@ class RequestWorkController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.document().contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(content.document().fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
+                        .filename(content.document().fileName(), StandardCharsets.UTF_8).build()
                         .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content.bytes());

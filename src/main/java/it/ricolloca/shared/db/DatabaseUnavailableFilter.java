@@ -1,16 +1,25 @@
 package it.ricolloca.shared.db;
 
+import it.ricolloca.shared.web.Messages;
+import it.ricolloca.shared.web.PlainErrorPage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import it.ricolloca.shared.web.Messages;
-import it.ricolloca.shared.web.PlainErrorPage;
+import java.net.SocketException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,10 +28,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * menu and the error page all live in it); API clients get JSON. The connection pool reconnects by
  * itself when the database returns: nothing needs a restart. Placed before every other filter.
  */
-@org.springframework.stereotype.Component
+@Component
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
     private final Messages messages;
 
@@ -56,12 +65,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     /** Whether the failure is the database being out of reach: a connection that cannot be had or was lost. */
     static boolean unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.net.SocketException) {
+            if (t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof JDBCConnectionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SocketException) {
                 return true;
             }
             if (t instanceof SQLException s && (s.getSQLState() != null && (s.getSQLState().startsWith("08")

@@ -1,5 +1,6 @@
 package it.ricolloca.shared.forms;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -46,6 +47,6 @@ public class FormSubmissions {
     /** Forgets the tokens older than {@code ricolloca.forms.remember-for}; returns how many. */
     public int forgetOld() {
         return jdbc.sql("delete from shared_form_submission where submitted_at < ?")
-                .param(java.sql.Timestamp.from(Instant.now().minus(rememberFor))).update();
+                .param(Timestamp.from(Instant.now().minus(rememberFor))).update();
     }
 }

@@ -2,6 +2,7 @@ package it.ricolloca.shared.limits;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -24,7 +25,7 @@ public class WorkBudget {
     private final long capacity;
     private long used;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     WorkBudget(@Value("${ricolloca.limits.work-memory:}") DataSize configured) {
         this(configured == null ? Runtime.getRuntime().maxMemory() / 100 * DEFAULT_SHARE_PERCENT : configured.toBytes());
     }

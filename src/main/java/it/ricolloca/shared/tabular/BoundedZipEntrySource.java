@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Enumeration;
+import java.util.Locale;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
 
@@ -43,7 +44,7 @@ final class BoundedZipEntrySource implements ZipEntrySource {
 
     @Override
     public InputStream getInputStream(ZipArchiveEntry entry) throws IOException {
-        String name = entry.getName().toLowerCase(java.util.Locale.ROOT);
+        String name = entry.getName().toLowerCase(Locale.ROOT);
         long partLimit = name.startsWith("xl/worksheets/") ? limits.maxSheetSize().toBytes()
                 : name.endsWith("sharedstrings.xml") ? limits.maxSharedStringsSize().toBytes()
                 : limits.maxOtherPartSize().toBytes();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Finds columns by header name in any order: each column has synonyms, compared case-, accent-,
@@ -18,8 +19,8 @@ public final class HeaderNames<C extends Enum<C>> {
         this.synonyms = synonyms;
     }
 
-    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
-    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
 
     public static String key(String header) {
         String s = MARKS.matcher(Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFD)).replaceAll("");

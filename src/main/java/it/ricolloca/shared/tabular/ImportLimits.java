@@ -1,5 +1,6 @@
 package it.ricolloca.shared.tabular;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -30,8 +31,8 @@ public record ImportLimits(DataSize maxFileSize, DataSize maxExpandedSize, DataS
     }
 
     /** The rejected rows a report lists: the first {@code maxRejectionsListed} (all are counted and kept). */
-    public <T> java.util.List<T> listed(java.util.List<T> rejections) {
-        return java.util.List.copyOf(rejections.subList(0, Math.min(rejections.size(), maxRejectionsListed)));
+    public <T> List<T> listed(List<T> rejections) {
+        return List.copyOf(rejections.subList(0, Math.min(rejections.size(), maxRejectionsListed)));
     }
 
     /** The defaults, for code that runs without the application's settings. */

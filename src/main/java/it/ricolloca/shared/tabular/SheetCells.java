@@ -1,6 +1,7 @@
 package it.ricolloca.shared.tabular;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -16,7 +17,7 @@ public final class SheetCells {
             return;
         }
         Cell cell = row.createCell(column);
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             cell.setCellValue(d.toLocalDate());
             cell.setCellStyle(date);
         } else if (value instanceof BigDecimal b) {

@@ -2,6 +2,8 @@ package it.ricolloca.shared.tabular;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /** What the imports share besides reading files ({@link TabularReader}): the CSV separator and the dates they hold. */
 public final class TabularFiles {
@@ -38,7 +40,7 @@ public final class TabularFiles {
                 : s.length() > 4 && s.charAt(4) == '-' ? ISO : DASHED;
         try {
             return LocalDate.parse(s, formatter);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("data non valida: " + s, e);
         }
     }
@@ -49,6 +51,6 @@ public final class TabularFiles {
     private static final DateTimeFormatter DASHED = strict("d-M-uuuu");
 
     private static DateTimeFormatter strict(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
     }
 }

@@ -1,14 +1,17 @@
 package it.ricolloca.shared.tabular;
 
 import it.ricolloca.shared.limits.NodeBusyException;
+import it.ricolloca.shared.limits.TooLargeForNodeException;
 import it.ricolloca.shared.limits.WorkBudget;
 import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -28,12 +31,15 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
+import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
@@ -73,7 +79,7 @@ public class TabularReader {
         this.budget = budget;
         this.permits = new Semaphore(limits.concurrentPerNode(), true);
         // If POI ever falls back from reading the file to reading a stream, entries over 1 MB go to temporary files.
-        org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource.setThresholdBytesForTempFiles(1024 * 1024);
+        ZipInputStreamZipEntrySource.setThresholdBytesForTempFiles(1024 * 1024);
         TabularSource.cleanSpool();
     }
 
@@ -196,7 +202,7 @@ public class TabularReader {
                 // Read only: nothing to save; gives the file back.
                 pkg.revert();
             }
-        } catch (UnreadableFileException | NodeBusyException | it.ricolloca.shared.limits.TooLargeForNodeException e) {
+        } catch (UnreadableFileException | NodeBusyException | TooLargeForNodeException e) {
             throw e;
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
             if (entries != null && entries.exceeded() != null) {
@@ -223,7 +229,7 @@ public class TabularReader {
     private static InputStream sharedStrings(XSSFReader reader) throws IOException {
         try {
             return reader.getSharedStringsData();
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
+        } catch (InvalidFormatException | RuntimeException e) {
             return null;
         }
     }
@@ -280,7 +286,7 @@ public class TabularReader {
     }
 
     private static Reader skipBom(Reader reader) throws IOException {
-        java.io.PushbackReader in = new java.io.PushbackReader(reader, 1);
+        PushbackReader in = new PushbackReader(reader, 1);
         int c = in.read();
         if (c >= 0 && c != '\uFEFF') {
             in.unread(c);
@@ -298,7 +304,7 @@ public class TabularReader {
                 // decoding is the check
             }
             return StandardCharsets.UTF_8;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return WINDOWS_1252;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -368,7 +374,7 @@ public class TabularReader {
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null ? current.size()
-                    : new org.apache.poi.ss.util.CellReference(reference).getCol();
+                    : new CellReference(reference).getCol();
             if (column >= limits.maxCellsPerRow()) {
                 throw new UnreadableFileException("import.file.tooManyCells", limits.maxCellsPerRow());
             }

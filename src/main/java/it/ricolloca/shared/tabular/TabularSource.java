@@ -1,5 +1,6 @@
 package it.ricolloca.shared.tabular;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +49,7 @@ public final class TabularSource implements AutoCloseable {
 
     /** Content already in memory (tests, generated files). */
     public static TabularSource of(String fileName, byte[] content) {
-        return spool(fileName, new java.io.ByteArrayInputStream(content == null ? new byte[0] : content), Long.MAX_VALUE);
+        return spool(fileName, new ByteArrayInputStream(content == null ? new byte[0] : content), Long.MAX_VALUE);
     }
 
     /** Copies the stream to a temporary file, at most {@code maxBytes}. */

@@ -1,11 +1,15 @@
 package it.ricolloca.shared.web;
 
+import it.ricolloca.shared.limits.NodeBusyException;
+import it.ricolloca.shared.limits.TooLargeForNodeException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -37,17 +41,17 @@ class GlobalExceptionHandling {
     }
 
     /** Large work refused because the node lends its memory to other large work now: try again later. */
-    @ExceptionHandler(it.ricolloca.shared.limits.NodeBusyException.class)
+    @ExceptionHandler(NodeBusyException.class)
     void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setAttribute(ErrorKeys.TITLE, "limits.busy.title");
         request.setAttribute(ErrorKeys.TEXT, "limits.busy");
-        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(ApiRefusals.RETRY_AFTER_SECONDS));
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ApiRefusals.RETRY_AFTER_SECONDS));
         response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
 
     /** Work larger than the node ever lends memory to. */
-    @ExceptionHandler(it.ricolloca.shared.limits.TooLargeForNodeException.class)
-    void tooLarge(it.ricolloca.shared.limits.TooLargeForNodeException e, HttpServletRequest request,
+    @ExceptionHandler(TooLargeForNodeException.class)
+    void tooLarge(TooLargeForNodeException e, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         request.setAttribute(ErrorKeys.TITLE, "error.413.title");
         request.setAttribute(ErrorKeys.TEXT, "limits.tooLarge");
@@ -61,6 +65,6 @@ class GlobalExceptionHandling {
                 return true;
             }
         }
-        return e instanceof org.springframework.dao.DuplicateKeyException;
+        return e instanceof DuplicateKeyException;
     }
 }

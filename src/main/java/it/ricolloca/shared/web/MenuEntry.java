@@ -1,5 +1,6 @@
 package it.ricolloca.shared.web;
 
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Set;
  */
 public record MenuEntry(int order, String labelKey, String href, Set<String> roles) {
 
-    public boolean visibleTo(java.util.Collection<String> userRoles) {
+    public boolean visibleTo(Collection<String> userRoles) {
         return roles.isEmpty() || userRoles.stream().anyMatch(roles::contains);
     }
 }

@@ -1,6 +1,7 @@
 package it.ricolloca.shared.web;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What every page's layout needs besides its own content: the agency name, who is signed in,
@@ -39,7 +40,7 @@ public record PageContext(
 
     /** A new one-time token for a form (each form of a page gets its own): a form acts once (ADR 0018). */
     public String newFormToken() {
-        return java.util.UUID.randomUUID().toString();
+        return UUID.randomUUID().toString();
     }
 
     public String csrfHeadersJson() {

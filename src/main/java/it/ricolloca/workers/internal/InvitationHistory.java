@@ -2,6 +2,8 @@ package it.ricolloca.workers.internal;
 
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,7 +56,7 @@ public class InvitationHistory {
                 .param(workerId).query(LocalDate.class).list();
     }
 
-    private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Entry entry(ResultSet rs, int n) throws SQLException {
         return new Entry(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
                 rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10));
     }

@@ -1,19 +1,20 @@
 package it.ricolloca.workers.internal;
 
 import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.tabular.HeaderNames;
-import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
+import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.StagingCopy;
-import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.tabular.UnreadableFileException;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -94,8 +96,8 @@ public class InvitationImporter {
 
     /** Imports the file on this node, within its import permits and memory budget (refused when busy). */
     public ImportReport importFile(CurrentUser actor, TabularSource source, LocalDate invitationDate) {
-        if (!actor.hasRole(it.ricolloca.accounts.Role.REGIONAL_ADMIN)
-                && !actor.hasRole(it.ricolloca.accounts.Role.REGIONAL_ADR_SERVICE)) {
+        if (!actor.hasRole(Role.REGIONAL_ADMIN)
+                && !actor.hasRole(Role.REGIONAL_ADR_SERVICE)) {
             throw new NotFoundException();
         }
         if (invitationDate == null) {
@@ -121,7 +123,7 @@ public class InvitationImporter {
     }
 
     private int parse(TabularSource source, ImportWork work, List<Row> rows, List<Rejection> rejections) {
-        java.util.function.Function<String, Optional<CentreSummary>> recognise = centres.recogniser();
+        Function<String, Optional<CentreSummary>> recognise = centres.recogniser();
         Map<String, Integer> seen = new HashMap<>();
         int[] read = {0};
         work.read(source, new RowHandler() {

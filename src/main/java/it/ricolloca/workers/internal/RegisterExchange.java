@@ -5,30 +5,35 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.PartitaIva;
 import it.ricolloca.shared.tabular.HeaderNames;
-import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
+import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.RowProblem;
 import it.ricolloca.shared.tabular.SheetCells;
 import it.ricolloca.shared.tabular.SpreadsheetText;
-import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.TabularFiles;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.tabular.UnreadableFileException;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.NaspiStatus;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +75,12 @@ public class RegisterExchange {
     private final AuditTrail audit;
     private final Messages messages;
     private final TransactionTemplate tx;
-    private final jakarta.persistence.EntityManager entityManager;
+    private final EntityManager entityManager;
 
     private final TabularReader reader;
 
     RegisterExchange(JdbcClient jdbc, WorkerRepository workers, JobCentres centres, AuditTrail audit, Messages messages,
-            TransactionTemplate tx, jakarta.persistence.EntityManager entityManager, TabularReader reader) {
+            TransactionTemplate tx, EntityManager entityManager, TabularReader reader) {
         this.reader = reader;
         this.entityManager = entityManager;
         this.jdbc = jdbc;
@@ -217,13 +222,13 @@ public class RegisterExchange {
             ImportWork work) {
         // Every worker of the file is looked up at once below; flushing before each query would make the
         // import quadratic in the number of workers it touches.
-        entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        entityManager.setFlushMode(FlushModeType.COMMIT);
         work.hold((long) WORKER_ENTITY_BYTES * workerRows.rows.size());
         Map<String, Worker> existingByCode = preload(workerRows);
         List<Rejection> rejections = new ArrayList<>();
-        Map<String, Optional<CentreSummary>> recognised = new java.util.HashMap<>();
+        Map<String, Optional<CentreSummary>> recognised = new HashMap<>();
         Map<String, Worker> inFile = new LinkedHashMap<>();
-        Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -271,7 +276,7 @@ public class RegisterExchange {
     private Map<String, Worker> preload(SheetRows workerRows) {
         List<String> codes = workerRows.rows.stream().map(e -> CodiceFiscale.normalise(workerRows.get(e.getValue(),
                 "Codice fiscale"))).filter(CodiceFiscale::isValid).distinct().toList();
-        Map<String, Worker> found = new java.util.HashMap<>();
+        Map<String, Worker> found = new HashMap<>();
         for (int i = 0; i < codes.size(); i += 1000) {
             for (Worker w : workers.findWithHistoryByTaxCodeIn(codes.subList(i, Math.min(codes.size(), i + 1000)))) {
                 found.put(w.getTaxCode(), w);
@@ -323,7 +328,7 @@ public class RegisterExchange {
             throw new RowProblem(messages.t("register.reject.employer"));
         }
         String vat = sheet.get(cells, "Partita IVA");
-        if (!vat.isEmpty() && it.ricolloca.shared.PartitaIva.check(vat).isPresent()) {
+        if (!vat.isEmpty() && PartitaIva.check(vat).isPresent()) {
             throw new RowProblem(messages.t("register.reject.vat", vat));
         }
         LocalDate from = date(sheet.get(cells, "Dal"), true);
@@ -417,7 +422,7 @@ public class RegisterExchange {
             return null;
         }
         try {
-            return new BigDecimal(text.replace(',', '.')).setScale(scale, java.math.RoundingMode.HALF_UP);
+            return new BigDecimal(text.replace(',', '.')).setScale(scale, RoundingMode.HALF_UP);
         } catch (NumberFormatException | ArithmeticException e) {
             throw new RowProblem(messages.t("register.reject.number", text));
         }

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
 /** A worker of the register, identified by codice fiscale. */
 @Entity
@@ -85,13 +86,13 @@ public class Worker {
     private Instant createdAt = Instant.now();
 
     @ElementCollection
-    @org.hibernate.annotations.BatchSize(size = 500)
+    @BatchSize(size = 500)
     @CollectionTable(name = "workers_work_history", joinColumns = @JoinColumn(name = "worker_id"))
     @OrderColumn(name = "position")
     private List<WorkHistoryEntry> workHistory = new ArrayList<>();
 
     @ElementCollection
-    @org.hibernate.annotations.BatchSize(size = 500)
+    @BatchSize(size = 500)
     @CollectionTable(name = "workers_education", joinColumns = @JoinColumn(name = "worker_id"))
     @OrderColumn(name = "position")
     private List<EducationEntry> education = new ArrayList<>();

@@ -4,16 +4,18 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.workers.NaspiStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Page;
@@ -134,7 +136,7 @@ public class WorkerRegister {
         if (profilingIndex != null && profilingDate == null) {
             throw new WorkerRejectedException("profilingDate", "worker.profiling.dateRequired");
         }
-        java.util.Map<String, String> before = describe(worker);
+        Map<String, String> before = describe(worker);
         worker.updateIdentity(firstName, lastName, residence, email, phone, centre);
         worker.updateBenefit(naspiStart, naspiEnd, naspiAmount, naspiStatus);
         worker.updateProfile(profilingIndex, profilingDate, skills, languages, notes);
@@ -205,8 +207,8 @@ public class WorkerRegister {
     }
 
     /** The record's fields by name, to tell which changed; their values never reach the audit trail. */
-    private static java.util.Map<String, String> describe(Worker w) {
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    private static Map<String, String> describe(Worker w) {
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("nome", String.valueOf(w.getFirstName()));
         fields.put("cognome", String.valueOf(w.getLastName()));
         fields.put("residenza", String.valueOf(w.getResidenceMunicipality()));
@@ -221,7 +223,7 @@ public class WorkerRegister {
     }
 
     /** Which fields changed, by name (the new CPI by its id, a code); or that none did. */
-    private static String changedFields(java.util.Map<String, String> before, java.util.Map<String, String> after) {
+    private static String changedFields(Map<String, String> before, Map<String, String> after) {
         List<String> changed = before.keySet().stream().filter(k -> !before.get(k).equals(after.get(k)))
                 .map(k -> k.equals("CPI") ? "CPI=" + after.get(k) : k).toList();
         return changed.isEmpty() ? "nessun campo modificato" : "campi modificati: " + String.join(", ", changed);

@@ -1,8 +1,11 @@
 package it.ricolloca.workers.internal;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -12,8 +15,8 @@ public interface WorkerRepository extends JpaRepository<Worker, Long> {
     Optional<Worker> findByTaxCode(String taxCode);
 
     /** Workers by codice fiscale with their work history loaded (education loads in batches, see the entity). */
-    @org.springframework.data.jpa.repository.EntityGraph(attributePaths = "workHistory")
-    java.util.List<Worker> findWithHistoryByTaxCodeIn(java.util.Collection<String> taxCodes);
+    @EntityGraph(attributePaths = "workHistory")
+    List<Worker> findWithHistoryByTaxCodeIn(Collection<String> taxCodes);
 
     /** Workers in a scope ({@code centreId} null: the whole register), by codice fiscale prefix or name. */
     @Query("""

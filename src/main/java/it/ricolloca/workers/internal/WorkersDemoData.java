@@ -3,9 +3,10 @@ package it.ricolloca.workers.internal;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.DemoMode;
+import it.ricolloca.shared.Detail;
+import it.ricolloca.shared.web.Dates;
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
@@ -66,7 +67,7 @@ class WorkersDemoData implements ApplicationRunner {
         if (loaded) {
             return;
         }
-        LocalDate today = LocalDate.now(it.ricolloca.shared.web.Dates.ZONE);
+        LocalDate today = LocalDate.now(Dates.ZONE);
         for (DemoWorker w : WORKERS) {
             CodiceFiscale cf = CodiceFiscale.of(taxCode(w));
             CentreSummary centre = centres.all().stream().filter(c -> c.code().equals(w.centreCode())).findFirst()

@@ -1,28 +1,30 @@
 package it.ricolloca.workers.web;
 
-import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.audit.AuditRecord;
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.acts.ActGuard;
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.NaspiStatus;
 import it.ricolloca.workers.WorkerRoutes;
-import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.internal.EducationEntry;
 import it.ricolloca.workers.internal.InvitationHistory;
+import it.ricolloca.workers.internal.RegisterExchange;
 import it.ricolloca.workers.internal.WorkHistoryEntry;
 import it.ricolloca.workers.internal.Worker;
-import it.ricolloca.workers.internal.WorkerRegister;
 import it.ricolloca.workers.internal.WorkerRegister.WorkerRejectedException;
+import it.ricolloca.workers.internal.WorkerRegister;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -65,7 +67,7 @@ class WorkerController {
                 : names.getOrDefault(w.getCompetentCentreId(), "")),
                 query, WorkerRoutes.WORKERS));
         model.addAttribute("canCreate", WorkerRegister.canCreate(user));
-        model.addAttribute("canExchange", it.ricolloca.workers.internal.RegisterExchange.canExchange(user));
+        model.addAttribute("canExchange", RegisterExchange.canExchange(user));
         return "workers/list";
     }
 
@@ -180,7 +182,7 @@ class WorkerController {
     }
 
     private String act(long id, RedirectAttributes redirect, String doneKey,
-            java.util.function.Consumer<CurrentUser> action) {
+            Consumer<CurrentUser> action) {
         CurrentUser user = currentUsers.require();
         register.get(user, id);
         requireEditor(user);

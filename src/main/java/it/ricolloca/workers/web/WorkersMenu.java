@@ -1,5 +1,6 @@
 package it.ricolloca.workers.web;
 
+import it.ricolloca.accounts.Role;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.workers.WorkerRoutes;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,6 @@ class WorkersMenu {
 
     @Bean
     MenuEntry workersMenuEntry() {
-        return new MenuEntry(20, "nav.workers", WorkerRoutes.WORKERS, it.ricolloca.accounts.Role.caseFileRoleNames());
+        return new MenuEntry(20, "nav.workers", WorkerRoutes.WORKERS, Role.caseFileRoleNames());
     }
 }
