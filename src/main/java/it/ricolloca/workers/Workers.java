@@ -7,6 +7,7 @@ import it.ricolloca.workers.internal.WorkerRepository;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,6 +83,22 @@ public class Workers {
             }
         }
         return found;
+    }
+
+    /**
+     * The ids of the workers a search names: a codice fiscale starting with the text, or a surname containing
+     * it (any case), in one query, for another module's list to filter on.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> idsMatching(String text) {
+        String q = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id from workers_worker
+                where tax_code like :q || '%' or upper(coalesce(last_name, '')) like '%' || :q || '%'""")
+                .param("q", q).query(Long.class).list();
     }
 
     /** Whether the worker is in the invited sample (invited on any date). */
