@@ -6,6 +6,11 @@ import it.ricolloca.shared.Detail;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRepository;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +54,54 @@ public class Workers {
         if (created > 0) {
             audit.record("WORKER_STUBS_CREATED", "Worker", "", Detail.of("audit.detail.stubs", created, reason).encoded());
         }
+        // Many new workers in this transaction: a join on the register must know the table's size, or the planner
+        // may scan it once per staged row (seen: seven minutes for 100,000 rows instead of seconds).
+        if (created > 1000) {
+            jdbc.sql("analyze workers_worker").update();
+        }
         return created;
+    }
+
+    /**
+     * Bulk path for imports: fills the {@code worker_id} column of a staging table, in the caller's
+     * transaction, with the id of the worker whose {@code tax_code} each row holds (null when the register
+     * lacks it). Returns how many rows found their worker.
+     */
+    public int identifyIn(String stagingTable) {
+        if (!stagingTable.matches("[a-z_]{1,40}")) {
+            throw new IllegalArgumentException("staging table name");
+        }
+        return jdbc.sql("update %s s set worker_id = w.id from workers_worker w where w.tax_code = s.tax_code"
+                .formatted(stagingTable)).update();
+    }
+
+    /** The workers with these ids, by id, in one query per thousand ids; ids not in the register are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, WorkerContact> contacts(Collection<Long> ids) {
+        Map<Long, WorkerContact> found = new HashMap<>();
+        List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += 1000) {
+            for (Worker w : workers.findAllById(all.subList(from, Math.min(all.size(), from + 1000)))) {
+                found.put(w.getId(), new WorkerContact(w.summary(), w.getEmail()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The ids of the workers a search names: a codice fiscale starting with the text, or a surname containing
+     * it (any case), in one query, for another module's list to filter on.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> idsMatching(String text) {
+        String q = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id from workers_worker
+                where tax_code like :q || '%' or upper(coalesce(last_name, '')) like '%' || :q || '%'""")
+                .param("q", q).query(Long.class).list();
     }
 
     /** Whether the worker is in the invited sample (invited on any date). */

@@ -1,5 +1,7 @@
 package it.ricolloca.support;
 
+import static org.awaitility.Awaitility.await;
+
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.agenda.Agenda;
@@ -15,6 +17,7 @@ import it.ricolloca.requests.internal.RequestWorkflow.ProviderChoice;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.internal.WorkerRegister;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -74,7 +77,15 @@ public class ReleasedWorkers {
                     null);
         }
         requests.release(master, id, queries.load(master, id).getVersion(), "verifiche superate");
+        awaitQueued(id);
         return id;
+    }
+
+    /** Waits until the provider's queue, kept by pathway from the release event after commit, holds the request. */
+    public void awaitQueued(long requestId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select exists (select 1 from pathway_queue where request_id = ?)").param(requestId)
+                .query(Boolean.class).single());
     }
 
     /**

@@ -30,7 +30,6 @@ import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.pathway.ServiceTimesheetActivity;
 import it.ricolloca.requests.ReleasedRequest;
-import it.ricolloca.requests.ReleasedRequests;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import java.math.BigDecimal;
@@ -59,7 +58,7 @@ public class PathwayWork {
 
     private final PathwayRepository pathways;
     private final SearchPactRepository pacts;
-    private final ReleasedRequests released;
+    private final HandoffQueue released;
     private final Agenda agenda;
     private final JobCentres centres;
     private final StaffDirectory staff;
@@ -73,7 +72,7 @@ public class PathwayWork {
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
-    PathwayWork(PathwayRepository pathways, SearchPactRepository pacts, ReleasedRequests released, Agenda agenda,
+    PathwayWork(PathwayRepository pathways, SearchPactRepository pacts, HandoffQueue released, Agenda agenda,
             JobCentres centres, StaffDirectory staff, Parameters parameters, Dossier dossier, PathwayDocuments documents,
             AuditTrail audit, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.pathways = pathways;

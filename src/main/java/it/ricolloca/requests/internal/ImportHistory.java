@@ -6,6 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import it.ricolloca.network.CentreSummary;
+import it.ricolloca.network.JobCentres;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,9 +35,11 @@ public class ImportHistory {
     }
 
     private final JdbcClient jdbc;
+    private final JobCentres centres;
 
-    ImportHistory(JdbcClient jdbc) {
+    ImportHistory(JdbcClient jdbc, JobCentres centres) {
         this.jdbc = jdbc;
+        this.centres = centres;
     }
 
     public Page<Entry> page(int page, int size) {
@@ -57,13 +63,27 @@ public class ImportHistory {
                 .params(id, limit).query((rs, n) -> new Rejection(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
     }
 
-    /** Requests of a snapshot by CPI and status: the table the seed shows. */
+    /**
+     * Requests of a snapshot by CPI and status: the table the seed shows. The CPIs' names and their order
+     * (by name) come from the network's public API.
+     */
     public List<Cell> byCentreAndStatus(long id) {
+        List<CentreSummary> byName = centres.all();
+        Map<Long, Integer> rank = new HashMap<>();
+        for (CentreSummary c : byName) {
+            rank.put(c.id(), rank.size());
+        }
+        record Counted(long centreId, String status, long count) {
+        }
         return jdbc.sql("""
-                select c.name, e.status, count(*) from requests_snapshot_entry e
-                join network_job_centre c on c.id = e.competent_centre_id
-                where e.import_id = ? group by c.name, e.status order by c.name, e.status""")
-                .param(id).query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+                select competent_centre_id, status, count(*) from requests_snapshot_entry
+                where import_id = ? group by competent_centre_id, status""")
+                .param(id).query((rs, n) -> new Counted(rs.getLong(1), rs.getString(2), rs.getLong(3))).list().stream()
+                .sorted(Comparator.comparing((Counted c) -> rank.getOrDefault(c.centreId(), Integer.MAX_VALUE))
+                        .thenComparing(Counted::status))
+                .map(c -> new Cell(rank.containsKey(c.centreId()) ? byName.get(rank.get(c.centreId())).name()
+                        : String.valueOf(c.centreId()), c.status(), c.count()))
+                .toList();
     }
 
     /** Requests of a snapshot by status. */

@@ -5,7 +5,14 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+<<<<<<< HEAD
+=======
+import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.tabular.ImportReport.Rejection;
+>>>>>>> i17-handoff
 import it.ricolloca.requests.RequestStatus;
+import it.ricolloca.requests.VoucherRequestsImported;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
@@ -35,10 +42,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+<<<<<<< HEAD
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+=======
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
+>>>>>>> i17-handoff
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,10 +96,12 @@ public class RequestListImporter {
 
     /** A valid row as it goes to the staging table. */
     record Row(int line, String taxCode, LocalDate birthDate, String sex, LocalDate requestDate, RequestStatus status,
-            LocalDate statusDate, long centreId, String providerType, String providerName, String providerOffice) {
+            LocalDate statusDate, long centreId, String providerType, String providerName, String providerOffice,
+            Long providerOfficeId) {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final JobCentres centres;
@@ -96,9 +111,10 @@ public class RequestListImporter {
     private final TabularReader reader;
 
     RequestListImporter(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, JobCentres centres,
-            Workers workers, AuditTrail audit, Messages messages, TabularReader reader) {
+            Workers workers, AuditTrail audit, Messages messages, TabularReader reader, ApplicationEventPublisher events) {
         this.reader = reader;
         this.jdbc = jdbc;
+        this.events = events;
         this.dataSource = dataSource;
         this.tx = tx;
         this.centres = centres;
@@ -178,7 +194,13 @@ public class RequestListImporter {
         private final long importId;
         private final LocalDate snapshotDate;
         private final Progress progress;
+<<<<<<< HEAD
         private final Function<String, Optional<CentreSummary>> recognise = centres.recogniser();
+=======
+        private final java.util.function.Function<String, Optional<CentreSummary>> recognise = centres.recogniser();
+        private final Map<Long, List<OfficeSummary>> offices = centres.offices().stream()
+                .collect(Collectors.groupingBy(OfficeSummary::centreId));
+>>>>>>> i17-handoff
         private final StringBuilder valid = new StringBuilder();
         private final StringBuilder rejected = new StringBuilder();
         private final List<Rejection> listed = new ArrayList<>();
@@ -228,7 +250,8 @@ public class RequestListImporter {
                 }
                 Row r = toRow(line, CodiceFiscale.of(rawCf), cells);
                 StagingCopy.line(valid, r.line(), r.taxCode(), r.birthDate(), r.sex(), r.requestDate(), r.status().name(),
-                        r.statusDate(), r.centreId(), r.providerType(), r.providerName(), r.providerOffice());
+                        r.statusDate(), r.centreId(), r.providerType(), r.providerName(), r.providerOffice(),
+                        r.providerOfficeId(), null);
                 validRows++;
                 if (++validPending >= BATCH) {
                     flushValid();
@@ -290,7 +313,27 @@ public class RequestListImporter {
             String providerName = limited(cell(cells, Column.PROVIDER_NAME), "import.column.PROVIDER_NAME");
             String providerOffice = limited(cell(cells, Column.PROVIDER_OFFICE), "import.column.PROVIDER_OFFICE");
             return new Row(line, cf.value(), cf.birthDate(), cf.sex().name(), requestDate, status,
-                    statusDate == null ? snapshotDate : statusDate, centre.id(), providerType, providerName, providerOffice);
+                    statusDate == null ? snapshotDate : statusDate, centre.id(), providerType, providerName, providerOffice,
+                    providerOfficeId(providerType, providerName, providerOffice));
+        }
+
+        /**
+         * The CPI office a CPI provider names: the office of that name at the CPI the provider's name recognises,
+         * or the CPI's only office; none when the list does not say enough (the request then waits in no queue).
+         */
+        private Long providerOfficeId(String providerType, String providerName, String providerOffice) {
+            if (!"CPI".equals(providerType) || providerName == null) {
+                return null;
+            }
+            List<OfficeSummary> atCentre = recognise.apply(providerName).map(c -> offices.getOrDefault(c.id(), List.of()))
+                    .orElse(List.of());
+            Long only = atCentre.size() == 1 ? atCentre.get(0).id() : null;
+            if (providerOffice == null) {
+                return only;
+            }
+            String key = HeaderNames.key(providerOffice);
+            return atCentre.stream().filter(o -> HeaderNames.key(o.name()).equals(key)).map(OfficeSummary::id).findFirst()
+                    .orElse(only);
         }
 
         private LocalDate date(String text, String key, boolean required) {
@@ -354,7 +397,8 @@ public class RequestListImporter {
         jdbc.sql("""
                 create temp table staging_requests (line int, tax_code varchar(16), birth_date date, sex varchar(1),
                     request_date date, status varchar(30), status_date date, centre_id bigint, provider_type varchar(10),
-                    provider_name varchar(200), provider_office varchar(200)) on commit drop""").update();
+                    provider_name varchar(200), provider_office varchar(200), provider_office_id bigint,
+                    worker_id bigint) on commit drop""").update();
         StreamingRows rows = new StreamingRows(importId, snapshotDate, progress, reader.limits().maxRejectionsListed());
         long t0 = System.nanoTime();
         work.read(source, rows);
@@ -387,30 +431,31 @@ public class RequestListImporter {
         jdbc.sql("set local work_mem = '128MB'").update();
         long tCopy = System.nanoTime();
         int workersCreated = workers.createMissingFrom("staging_requests", "importazione elenco ministeriale n. " + importId);
-        // Many new workers in this transaction: the requests' join must know the table's size, or the planner
-        // may scan it once per staged row (seen: seven minutes for 100,000 rows instead of seconds).
-        if (workersCreated > 1000) {
-            jdbc.sql("analyze workers_worker").update();
-        }
+        // The register names the worker of each staged codice fiscale (its own table, its own statistics);
+        // the staged rows, rewritten with their worker, are analysed again for the requests' join.
+        workers.identifyIn("staging_requests");
+        jdbc.sql("analyze staging_requests").update();
         long tWorkers = System.nanoTime();
         int[] counts = jdbc.sql("""
                 with up as (
                     insert into requests_voucher_request as r (worker_id, request_date, status, status_date,
-                        competent_centre_id, provider_type, provider_name, provider_office, last_import_id)
-                    select w.id, s.request_date, s.status, s.status_date, s.centre_id, s.provider_type, s.provider_name,
-                        s.provider_office, :import
-                    from staging_requests s join workers_worker w on w.tax_code = s.tax_code
+                        competent_centre_id, provider_type, provider_name, provider_office, provider_office_id,
+                        last_import_id)
+                    select s.worker_id, s.request_date, s.status, s.status_date, s.centre_id, s.provider_type,
+                        s.provider_name, s.provider_office, s.provider_office_id, :import
+                    from staging_requests s where s.worker_id is not null
                     on conflict (worker_id, request_date) do update set status = excluded.status,
                         status_date = excluded.status_date, competent_centre_id = excluded.competent_centre_id,
                         provider_type = excluded.provider_type, provider_name = excluded.provider_name,
-                        provider_office = excluded.provider_office, last_import_id = excluded.last_import_id,
-                        version = r.version + 1
+                        provider_office = excluded.provider_office, provider_office_id = excluded.provider_office_id,
+                        last_import_id = excluded.last_import_id, version = r.version + 1
                     where excluded.status_date >= r.status_date
                       and r.status not in ('REJECTED', 'WITHDRAWN')
                       and not (r.status = 'UNDER_REVIEW' and excluded.status = 'REQUESTED')
-                      and (r.status, r.competent_centre_id, r.provider_type, r.provider_name, r.provider_office)
-                          is distinct from (excluded.status, excluded.competent_centre_id,
-                          excluded.provider_type, excluded.provider_name, excluded.provider_office)
+                      and (r.status, r.competent_centre_id, r.provider_type, r.provider_name, r.provider_office,
+                          r.provider_office_id)
+                          is distinct from (excluded.status, excluded.competent_centre_id, excluded.provider_type,
+                          excluded.provider_name, excluded.provider_office, excluded.provider_office_id)
                     returning (xmax = 0) as inserted)
                 select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")
                 .param("import", importId)
@@ -424,8 +469,8 @@ public class RequestListImporter {
         jdbc.sql("""
                 insert into requests_snapshot_entry (import_id, request_id, status, status_date, competent_centre_id)
                 select :import, r.id, s.status, s.status_date, s.centre_id
-                from staging_requests s join workers_worker w on w.tax_code = s.tax_code
-                join requests_voucher_request r on r.worker_id = w.id and r.request_date = s.request_date""")
+                from staging_requests s
+                join requests_voucher_request r on r.worker_id = s.worker_id and r.request_date = s.request_date""")
                 .param("import", importId).update();
         log.debug("Importazione {}: lettura {} ms, lavoratori {} ms, richieste {} ms, istantanea {} ms", importId,
                 (tRead - t0) / 1_000_000, (tWorkers - tCopy) / 1_000_000, (tRequests - tWorkers) / 1_000_000,
@@ -437,8 +482,18 @@ public class RequestListImporter {
                 update requests_import set rows_read = ?, rejected = ?, created = ?, updated = ?, unchanged = ?,
                     workers_created = ? where id = ?""")
                 .params(rows.read, rows.rejectedRows, created, updated, unchanged, workersCreated, importId).update();
+<<<<<<< HEAD
         audit.record("REQUESTS_IMPORTED", "RequestImport", importId, Detail.of("audit.detail.requestsImported", snapshotDate,
                 rows.read, created, updated, unchanged, rows.rejectedRows).encoded());
+=======
+        if (created + updated > 0) {
+            // One event for the whole import: the provider's queue reads the snapshot's requests in batches.
+            events.publishEvent(new VoucherRequestsImported(importId));
+        }
+        audit.record("REQUESTS_IMPORTED", "RequestImport", importId, "istantanea del " + Dates.format(snapshotDate)
+                + ": lette " + rows.read + ", nuove " + created + ", aggiornate " + updated
+                + ", invariate " + unchanged + ", scartate " + rows.rejectedRows);
+>>>>>>> i17-handoff
         List<Rejection> listed = new ArrayList<>(rows.listed);
         listed.sort(Comparator.comparingInt(Rejection::line));
         return new ImportReport(importId, false, snapshotDate, rows.read, created, updated, unchanged,

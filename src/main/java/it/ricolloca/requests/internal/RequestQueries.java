@@ -14,7 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.workers.WorkerContact;
+import it.ricolloca.workers.Workers;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -53,47 +57,64 @@ public class RequestQueries {
     }
 
     private static final String SELECT = """
-            select r.id, w.tax_code, trim(coalesce(w.last_name, '') || ' ' || coalesce(w.first_name, '')), w.id,
-                r.request_date, r.status, r.status_date, c.name, c.id, r.provider_type, r.provider_name, r.provider_office,
-                %s as deadline, r.channel
-            from requests_voucher_request r
-            join workers_worker w on w.id = r.worker_id
-            join network_job_centre c on c.id = r.competent_centre_id""";
+            select r.id, r.worker_id, r.request_date, r.status, r.status_date, r.competent_centre_id, r.provider_type,
+                r.provider_name, r.provider_office, %s as deadline, r.channel
+            from requests_voucher_request r""";
+
+    /** A row as the requests' table holds it; the worker's identity and the CPI's name are added from their modules. */
+    private record Row(long id, long workerId, LocalDate requestDate, RequestStatus status, LocalDate statusDate,
+            long centreId, String providerType, String providerName, String providerOffice, LocalDate deadline,
+            RequestChannel channel) {
+    }
 
     private final JdbcClient jdbc;
     private final Parameters parameters;
     private final VoucherRequestRepository requests;
+    private final Workers workers;
+    private final JobCentres centres;
 
-    RequestQueries(JdbcClient jdbc, Parameters parameters, VoucherRequestRepository requests) {
+    RequestQueries(JdbcClient jdbc, Parameters parameters, VoucherRequestRepository requests, Workers workers,
+            JobCentres centres) {
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.requests = requests;
+        this.workers = workers;
+        this.centres = centres;
     }
 
     public Page<RequestView> search(CurrentUser user, RequestStatus status, Long centreId, String query, int page, int size) {
         Long scope = user.caseScopeCentreId();
         Long centre = scope != null ? scope : centreId;
-        String q = query == null ? "" : query.strip().toUpperCase(Locale.ROOT);
+        String q = query == null ? "" : query.strip();
+        // The workers a search names come from the register's public API (codice fiscale or surname), by id.
+        String matching = null;
+        if (!q.isEmpty()) {
+            List<Long> ids = workers.idsMatching(q);
+            if (ids.isEmpty()) {
+                return new PageImpl<>(List.of(), PageRequest.of(page, size), 0);
+            }
+            matching = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        }
         String where = " " + """
                 where (cast(:centre as bigint) is null or r.competent_centre_id = :centre)
                   and (cast(:status as varchar) is null or r.status = :status)
-                  and (:q = '' or w.tax_code like :q || '%' or upper(coalesce(w.last_name, '')) like '%' || :q || '%')""";
-        long total = jdbc.sql("select count(*) from requests_voucher_request r join workers_worker w on w.id = r.worker_id"
-                        + where)
-                .param("centre", centre).param("status", status == null ? null : status.name()).param("q", q)
+                  and (cast(:workers as varchar) is null or r.worker_id = any(cast(cast(:workers as varchar) as bigint[])))""";
+        long total = jdbc.sql("select count(*) from requests_voucher_request r" + where)
+                .param("centre", centre).param("status", status == null ? null : status.name()).param("workers", matching)
                 .query(Long.class).single();
-        List<RequestView> rows = jdbc.sql(select() + where
+        List<Row> rows = jdbc.sql(select() + where
                 + " order by case when r.status in ('REQUESTED', 'UNDER_REVIEW', 'NOTICE_OF_REJECTION', 'REENABLED')"
                 + " then 0 else 1 end, deadline, r.id limit :size offset :offset")
-                .param("centre", centre).param("status", status == null ? null : status.name()).param("q", q)
+                .param("centre", centre).param("status", status == null ? null : status.name()).param("workers", matching)
                 .param("size", size).param("offset", (long) page * size)
-                .query(viewer()).list();
-        return new PageImpl<>(rows, PageRequest.of(page, size), total);
+                .query(rows()).list();
+        return new PageImpl<>(views(rows), PageRequest.of(page, size), total);
     }
 
     public RequestView get(CurrentUser user, long id) {
-        return jdbc.sql(select() + " where r.id = ?").param(id).query(viewer()).optional()
-                .filter(r -> user.canSeeCasesOf(r.centreId())).orElseThrow(NotFoundException::new);
+        return jdbc.sql(select() + " where r.id = ?").param(id).query(rows()).optional()
+                .filter(r -> user.canSeeCasesOf(r.centreId())).map(r -> views(List.of(r)).get(0))
+                .orElseThrow(NotFoundException::new);
     }
 
     public List<SnapshotStatus> history(long requestId) {
@@ -129,8 +150,8 @@ public class RequestQueries {
 
     /** The other requests of the same worker, newest first, within the user's scope. */
     public List<RequestView> ofWorker(CurrentUser user, long workerId) {
-        return jdbc.sql(select() + " where r.worker_id = ? order by r.request_date desc, r.id desc").param(workerId)
-                .query(viewer()).list().stream().filter(r -> user.canSeeCasesOf(r.centreId())).toList();
+        return views(jdbc.sql(select() + " where r.worker_id = ? order by r.request_date desc, r.id desc").param(workerId)
+                .query(rows()).list().stream().filter(r -> user.canSeeCasesOf(r.centreId())).toList());
     }
 
     /**
@@ -151,10 +172,35 @@ public class RequestQueries {
         return SELECT.formatted("coalesce(r.observation_deadline + r.days_left_at_rejection_notice, r.request_date + (" + days + "))");
     }
 
+<<<<<<< HEAD
     private RowMapper<RequestView> viewer() {
         return (rs, n) -> new RequestView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                 rs.getDate(5).toLocalDate(), RequestStatus.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(),
                 rs.getString(8), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12),
                 rs.getDate(13).toLocalDate(), RequestChannel.valueOf(rs.getString(14)));
+=======
+    private static org.springframework.jdbc.core.RowMapper<Row> rows() {
+        return (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(),
+                RequestStatus.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate(), rs.getLong(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getDate(10).toLocalDate(), RequestChannel.valueOf(rs.getString(11)));
+    }
+
+    /** The rows with their workers (one call to the register) and their CPIs' names (one call to the network). */
+    private List<RequestView> views(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, WorkerContact> contacts = workers.contacts(rows.stream().map(Row::workerId).toList());
+        Map<Long, String> centreNames = centres.names();
+        return rows.stream().map(r -> {
+            WorkerContact w = contacts.get(r.workerId());
+            String taxCode = w == null ? "" : w.summary().taxCode();
+            String name = w == null ? "" : ((w.summary().lastName() == null ? "" : w.summary().lastName()) + " "
+                    + (w.summary().firstName() == null ? "" : w.summary().firstName())).strip();
+            return new RequestView(r.id(), taxCode, name, r.workerId(), r.requestDate(), r.status(), r.statusDate(),
+                    centreNames.getOrDefault(r.centreId(), ""), r.centreId(), r.providerType(), r.providerName(),
+                    r.providerOffice(), r.deadline(), r.channel());
+        }).toList();
+>>>>>>> i17-handoff
     }
 }

@@ -22,6 +22,7 @@ import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.requests.VoucherRequestChanged;
 import it.ricolloca.requests.VoucherRequestFiled;
+import it.ricolloca.requests.VoucherRequestReleased;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.acts.ActGuard;
@@ -185,9 +186,13 @@ public class RequestWorkflow {
         }, Detail.of("request.event.observation", receivedOn, attachments.size(), text).encoded());
     }
 
+    /** Releases the voucher and tells the provider: {@link VoucherRequestReleased}, after the change. */
     public void release(CurrentUser user, long id, long version, String note) {
-        act(user, id, version, Right.DECIDE, RequestAction.RELEASE,
+        VoucherRequest request = act(user, id, version, Right.DECIDE, RequestAction.RELEASE,
                 r -> r.release(Dates.today(), user.username(), blankToNull(note)), note == null ? "" : note);
+        Provider provider = request.getProvider();
+        events.publishEvent(new VoucherRequestReleased(request.getId(), request.getWorkerId(),
+                provider == null || !Provider.CPI.equals(provider.type()) ? null : provider.officeId()));
     }
 
     public void reject(CurrentUser user, long id, long version, String reasons, String observationsAnswer) {

@@ -40,6 +40,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -104,25 +106,32 @@ public class RegisterExchange {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            // The CPI's code comes from the network's public API, by the id the register holds (column 7).
+            Map<Long, String> centreCodes = centres.all().stream()
+                    .collect(Collectors.toMap(CentreSummary::id, CentreSummary::code));
             sheet(wb, WORKERS_SHEET, WORKER_HEADERS, date, """
-                    select w.tax_code, w.last_name, w.first_name, w.residence_municipality, w.email, w.phone, c.code,
-                        w.naspi_start, w.naspi_expected_end, w.naspi_monthly_amount, w.naspi_status, w.profiling_index,
-                        w.profiling_date, w.skills, w.languages, w.notes
-                    from workers_worker w left join network_job_centre c on c.id = w.competent_centre_id order by w.tax_code""");
+                    select w.tax_code, w.last_name, w.first_name, w.residence_municipality, w.email, w.phone,
+                        w.competent_centre_id, w.naspi_start, w.naspi_expected_end, w.naspi_monthly_amount, w.naspi_status,
+                        w.profiling_index, w.profiling_date, w.skills, w.languages, w.notes
+                    from workers_worker w order by w.tax_code""",
+                    (column, value) -> column == 6 && value != null ? centreCodes.get(((Number) value).longValue()) : value);
             sheet(wb, WORK_SHEET, WORK_HEADERS, date, """
                     select w.tax_code, h.employer, h.employer_vat, h.profession_code, h.profession_label, h.classification,
                         h.contract_type, h.start_date, h.end_date
-                    from workers_work_history h join workers_worker w on w.id = h.worker_id order by w.tax_code, h.position""");
+                    from workers_work_history h join workers_worker w on w.id = h.worker_id order by w.tax_code, h.position""",
+                    (column, value) -> value);
             sheet(wb, EDUCATION_SHEET, EDUCATION_HEADERS, date, """
                     select w.tax_code, e.title, e.institution, e.year
-                    from workers_education e join workers_worker w on w.id = e.worker_id order by w.tax_code, e.position""");
+                    from workers_education e join workers_worker w on w.id = e.worker_id order by w.tax_code, e.position""",
+                    (column, value) -> value);
             wb.write(out);
         }
         audit.record("REGISTER_EXPORTED", "Worker", "", Detail.of("audit.detail.registerExported").encoded());
     }
 
     /** One sheet: its header row, then the query's rows streamed 500 at a time, one column per header. */
-    private void sheet(SXSSFWorkbook wb, String name, List<String> headers, CellStyle date, String sql) {
+    private void sheet(SXSSFWorkbook wb, String name, List<String> headers, CellStyle date, String sql,
+            BiFunction<Integer, Object, Object> cell) {
         Sheet sheet = wb.createSheet(name);
         Row head = sheet.createRow(0);
         for (int i = 0; i < headers.size(); i++) {
@@ -132,7 +141,7 @@ public class RegisterExchange {
         jdbc.sql(sql).withFetchSize(500).query((ResultSet rs) -> {
             Row row = sheet.createRow(next[0]++);
             for (int i = 0; i < headers.size(); i++) {
-                SheetCells.write(row, i, rs.getObject(i + 1), date);
+                SheetCells.write(row, i, cell.apply(i, rs.getObject(i + 1)), date);
             }
         });
     }
