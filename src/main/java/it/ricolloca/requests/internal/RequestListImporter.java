@@ -5,12 +5,7 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
-<<<<<<< HEAD
-=======
 import it.ricolloca.network.OfficeSummary;
-import it.ricolloca.shared.tabular.ImportReport;
-import it.ricolloca.shared.tabular.ImportReport.Rejection;
->>>>>>> i17-handoff
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.VoucherRequestsImported;
 import it.ricolloca.shared.CodiceFiscale;
@@ -42,16 +37,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-<<<<<<< HEAD
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-=======
-import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
->>>>>>> i17-handoff
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -194,13 +185,9 @@ public class RequestListImporter {
         private final long importId;
         private final LocalDate snapshotDate;
         private final Progress progress;
-<<<<<<< HEAD
         private final Function<String, Optional<CentreSummary>> recognise = centres.recogniser();
-=======
-        private final java.util.function.Function<String, Optional<CentreSummary>> recognise = centres.recogniser();
         private final Map<Long, List<OfficeSummary>> offices = centres.offices().stream()
                 .collect(Collectors.groupingBy(OfficeSummary::centreId));
->>>>>>> i17-handoff
         private final StringBuilder valid = new StringBuilder();
         private final StringBuilder rejected = new StringBuilder();
         private final List<Rejection> listed = new ArrayList<>();
@@ -482,18 +469,12 @@ public class RequestListImporter {
                 update requests_import set rows_read = ?, rejected = ?, created = ?, updated = ?, unchanged = ?,
                     workers_created = ? where id = ?""")
                 .params(rows.read, rows.rejectedRows, created, updated, unchanged, workersCreated, importId).update();
-<<<<<<< HEAD
-        audit.record("REQUESTS_IMPORTED", "RequestImport", importId, Detail.of("audit.detail.requestsImported", snapshotDate,
-                rows.read, created, updated, unchanged, rows.rejectedRows).encoded());
-=======
         if (created + updated > 0) {
             // One event for the whole import: the provider's queue reads the snapshot's requests in batches.
             events.publishEvent(new VoucherRequestsImported(importId));
         }
-        audit.record("REQUESTS_IMPORTED", "RequestImport", importId, "istantanea del " + Dates.format(snapshotDate)
-                + ": lette " + rows.read + ", nuove " + created + ", aggiornate " + updated
-                + ", invariate " + unchanged + ", scartate " + rows.rejectedRows);
->>>>>>> i17-handoff
+        audit.record("REQUESTS_IMPORTED", "RequestImport", importId, Detail.of("audit.detail.requestsImported", snapshotDate,
+                rows.read, created, updated, unchanged, rows.rejectedRows).encoded());
         List<Rejection> listed = new ArrayList<>(rows.listed);
         listed.sort(Comparator.comparingInt(Rejection::line));
         return new ImportReport(importId, false, snapshotDate, rows.read, created, updated, unchanged,

@@ -172,14 +172,7 @@ public class RequestQueries {
         return SELECT.formatted("coalesce(r.observation_deadline + r.days_left_at_rejection_notice, r.request_date + (" + days + "))");
     }
 
-<<<<<<< HEAD
-    private RowMapper<RequestView> viewer() {
-        return (rs, n) -> new RequestView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                rs.getDate(5).toLocalDate(), RequestStatus.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(),
-                rs.getString(8), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                rs.getDate(13).toLocalDate(), RequestChannel.valueOf(rs.getString(14)));
-=======
-    private static org.springframework.jdbc.core.RowMapper<Row> rows() {
+    private static RowMapper<Row> rows() {
         return (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(),
                 RequestStatus.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate(), rs.getLong(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getDate(10).toLocalDate(), RequestChannel.valueOf(rs.getString(11)));
@@ -201,6 +194,5 @@ public class RequestQueries {
                     centreNames.getOrDefault(r.centreId(), ""), r.centreId(), r.providerType(), r.providerName(),
                     r.providerOffice(), r.deadline(), r.channel());
         }).toList();
->>>>>>> i17-handoff
     }
 }
