@@ -61,7 +61,7 @@ class CalendarFeedController {
                 : feeds.createOfficeFeed(user, form.officeId(), fullNames);
         String base = request.getScheme() + "://" + request.getServerName()
                 + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
-        return page(model, user, base + "/calendar/" + token + ".ics");
+        return page(model, user, base + PathwayRoutes.path(PathwayRoutes.CALENDAR, token));
     }
 
     @PostMapping(PathwayRoutes.FEED_REVOKE)

@@ -17,7 +17,6 @@ import it.ricolloca.pathway.web.PathwayForms.ReviewForm;
 import it.ricolloca.pathway.web.PathwayViews.DiaryPage;
 import it.ricolloca.pathway.web.PathwayViews.MeetingsPage;
 import it.ricolloca.pathway.web.PathwayViews.Typed;
-import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.MenuEntry;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -107,17 +105,12 @@ class MeetingController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         Pathway p = work.worked(user, id, "meeting");
-        if (!result.hasErrors()) {
-            try {
-                meetings.recordMeeting(user, id, form.version(), form.onDate(), form.start(), form.end(), form.status(),
-                        form.topics(), form.actions(), form.next());
-                redirect.addFlashAttribute("flash", "pathway.meeting.recorded");
-                return "redirect:" + PathwayRoutes.meetings(id);
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            } catch (OptimisticLockingFailureException e) {
-                Refusals.stale(result, e);
-            }
+        if (Refusals.attempt(result, form, () -> {
+            meetings.recordMeeting(user, id, form.version(), form.onDate(), form.start(), form.end(), form.status(),
+                    form.topics(), form.actions(), form.next());
+        })) {
+            redirect.addFlashAttribute("flash", "pathway.meeting.recorded");
+            return "redirect:" + PathwayRoutes.meetings(id);
         }
         return meetingsPage(model, user, p, form, FormErrors.of(result, messages), Typed.of(result));
     }
@@ -147,17 +140,12 @@ class MeetingController {
             Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         Pathway p = work.worked(user, id, "diary");
-        if (!result.hasErrors()) {
-            try {
-                meetings.addDiaryEntry(user, id, form.version(), form.action(), form.onDate(), form.how(), form.company(),
-                        form.profile(), form.outcome(), form.source());
-                redirect.addFlashAttribute("flash", "pathway.diary.added");
-                return "redirect:" + PathwayRoutes.diary(id);
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            } catch (OptimisticLockingFailureException e) {
-                Refusals.stale(result, e);
-            }
+        if (Refusals.attempt(result, form, () -> {
+            meetings.addDiaryEntry(user, id, form.version(), form.action(), form.onDate(), form.how(), form.company(),
+                    form.profile(), form.outcome(), form.source());
+        })) {
+            redirect.addFlashAttribute("flash", "pathway.diary.added");
+            return "redirect:" + PathwayRoutes.diary(id);
         }
         return diaryPage(model, user, p, form, FormErrors.of(result, messages));
     }
@@ -168,16 +156,11 @@ class MeetingController {
             RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         Pathway p = work.worked(user, id, "diary");
-        if (!result.hasErrors()) {
-            try {
-                meetings.reviewDiaryEntry(user, id, form.version(), entryId, form.meetingId());
-                redirect.addFlashAttribute("flash", "pathway.diary.reviewedDone");
-                return "redirect:" + PathwayRoutes.diary(id);
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            } catch (OptimisticLockingFailureException e) {
-                Refusals.stale(result, e);
-            }
+        if (Refusals.attempt(result, form, () -> {
+            meetings.reviewDiaryEntry(user, id, form.version(), entryId, form.meetingId());
+        })) {
+            redirect.addFlashAttribute("flash", "pathway.diary.reviewedDone");
+            return "redirect:" + PathwayRoutes.diary(id);
         }
         FormErrors errors = FormErrors.of(result, messages);
         // the review's errors are shown for the whole page: its one field is a choice among the meetings held

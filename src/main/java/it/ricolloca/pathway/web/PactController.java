@@ -17,14 +17,12 @@ import it.ricolloca.pathway.web.PathwayForms.PactForm;
 import it.ricolloca.pathway.web.PathwayForms.SignForm;
 import it.ricolloca.pathway.web.PathwayForms.VersionForm;
 import it.ricolloca.pathway.web.PathwayViews.PactPage;
-import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.Workers;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -80,17 +78,12 @@ class PactController {
         CurrentUser user = currentUsers.require();
         Pathway p = work.worked(user, id, "pact");
         List<PactAction> actions = actions(form, result);
-        if (!result.hasErrors()) {
-            try {
-                String next = form.nextAppointments() == null || form.nextAppointments().isBlank() ? null
-                        : form.nextAppointments().strip();
-                pacts.saveDraft(user, id, form.version(), actions, next);
-                return done(redirect, id, "pathway.pact.saved");
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            } catch (OptimisticLockingFailureException e) {
-                Refusals.stale(result, e);
-            }
+        if (Refusals.attempt(result, form, () -> {
+            String next = form.nextAppointments() == null || form.nextAppointments().isBlank() ? null
+                    : form.nextAppointments().strip();
+            pacts.saveDraft(user, id, form.version(), actions, next);
+        })) {
+            return done(redirect, id, "pathway.pact.saved");
         }
         return pactPage(model, p, form, FormErrors.of(result, messages));
     }
@@ -148,15 +141,8 @@ class PactController {
             Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         work.worked(user, id, "pact");
-        if (!result.hasErrors()) {
-            try {
-                pacts.sign(user, id, form.version(), form.signedOn());
-                return done(redirect, id, "pathway.pact.signed");
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            } catch (OptimisticLockingFailureException e) {
-                Refusals.stale(result, e);
-            }
+        if (Refusals.attempt(result, form, () -> pacts.sign(user, id, form.version(), form.signedOn()))) {
+            return done(redirect, id, "pathway.pact.signed");
         }
         return pages.failed(model, user, id, PathwayViews.SIGN, form, result);
     }
@@ -166,15 +152,8 @@ class PactController {
             RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         work.worked(user, id, "pact");
-        if (!result.hasErrors()) {
-            try {
-                pacts.amend(user, id, form.version());
-                return done(redirect, id, "pathway.pact.amended");
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            } catch (OptimisticLockingFailureException e) {
-                Refusals.stale(result, e);
-            }
+        if (Refusals.attempt(result, form, () -> pacts.amend(user, id, form.version()))) {
+            return done(redirect, id, "pathway.pact.amended");
         }
         return pages.failed(model, user, id, PathwayViews.AMEND, form, result);
     }
@@ -184,15 +163,9 @@ class PactController {
             @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         work.worked(user, id, "pact");
-        if (!result.hasErrors()) {
-            try {
-                pacts.uploadSignedCopy(user, id, form.version(), PathwayController.upload(file));
-                return done(redirect, id, "pathway.pact.copyUploaded");
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            } catch (OptimisticLockingFailureException e) {
-                Refusals.stale(result, e);
-            }
+        if (Refusals.attempt(result, form,
+                () -> pacts.uploadSignedCopy(user, id, form.version(), PathwayController.upload(file)))) {
+            return done(redirect, id, "pathway.pact.copyUploaded");
         }
         return pages.failed(model, user, id, PathwayViews.SIGNED_COPY, form, result);
     }

@@ -15,7 +15,6 @@ import it.ricolloca.pathway.internal.PathwayQueries;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.pathway.web.PathwayForms.UploadForm;
 import it.ricolloca.pathway.web.PathwayViews.DossierPage;
-import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
@@ -124,14 +123,9 @@ class PathwayController {
             @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         Pathway p = work.worked(user, id, "dossier");
-        if (!result.hasErrors()) {
-            try {
-                work.upload(user, id, form.kind(), form.title(), upload(file));
-                redirect.addFlashAttribute("flash", "pathway.dossier.uploaded");
-                return "redirect:" + PathwayRoutes.dossier(id);
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            }
+        if (Refusals.attempt(result, form, () -> work.upload(user, id, form.kind(), form.title(), upload(file)))) {
+            redirect.addFlashAttribute("flash", "pathway.dossier.uploaded");
+            return "redirect:" + PathwayRoutes.dossier(id);
         }
         return dossierPage(model, p, form, FormErrors.of(result, messages));
     }

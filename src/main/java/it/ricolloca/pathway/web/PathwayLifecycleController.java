@@ -13,9 +13,7 @@ import it.ricolloca.pathway.web.PathwayForms.ExtendForm;
 import it.ricolloca.pathway.web.PathwayForms.ResumeForm;
 import it.ricolloca.pathway.web.PathwayForms.SuspendForm;
 import it.ricolloca.pathway.web.PathwayForms.TutorForm;
-import it.ricolloca.shared.DomainException;
 import jakarta.validation.Valid;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -108,16 +106,9 @@ class PathwayLifecycleController {
 
     private String act(CurrentUser user, long id, String name, Object form, BindingResult result, Model model,
             RedirectAttributes redirect, String notice, Act act) {
-        if (!result.hasErrors()) {
-            try {
-                act.run(user);
-                redirect.addFlashAttribute("flash", notice);
-                return "redirect:" + PathwayRoutes.pathway(id);
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            } catch (OptimisticLockingFailureException e) {
-                Refusals.stale(result, e);
-            }
+        if (Refusals.attempt(result, form, () -> act.run(user))) {
+            redirect.addFlashAttribute("flash", notice);
+            return "redirect:" + PathwayRoutes.pathway(id);
         }
         return pages.failed(model, user, id, name, form, result);
     }

@@ -37,6 +37,25 @@ final class Refusals {
     private Refusals() {
     }
 
+    /**
+     * Runs the act when the form has no error; a refusal or a lost race is put back on the form.
+     * Returns whether the act was done.
+     */
+    static boolean attempt(BindingResult result, Object form, Runnable act) {
+        if (result.hasErrors()) {
+            return false;
+        }
+        try {
+            act.run();
+            return true;
+        } catch (DomainException e) {
+            reject(result, form, e);
+        } catch (OptimisticLockingFailureException e) {
+            stale(result, e);
+        }
+        return false;
+    }
+
     static void reject(BindingResult result, Object form, DomainException e) {
         String field = FIELDS.get(e.messageKey());
         if (field != null && has(form, field)) {
@@ -46,7 +65,7 @@ final class Refusals {
         }
     }
 
-    static void stale(BindingResult result, OptimisticLockingFailureException e) {
+    private static void stale(BindingResult result, OptimisticLockingFailureException e) {
         result.reject("form.stale");
     }
 

@@ -8,9 +8,7 @@ import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.pathway.internal.Timesheets;
 import it.ricolloca.pathway.web.PathwayForms.HoursForm;
 import it.ricolloca.pathway.web.PathwayForms.VersionForm;
-import it.ricolloca.shared.DomainException;
 import jakarta.validation.Valid;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,15 +43,9 @@ class TimesheetController {
             Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         work.worked(user, id, "timesheet");
-        if (!result.hasErrors()) {
-            try {
-                timesheets.addHours(user, id, form.version(), form.activity(), form.onDate(), form.hours(), form.note());
-                return done(redirect, id, "pathway.timesheet.added");
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            } catch (OptimisticLockingFailureException e) {
-                Refusals.stale(result, e);
-            }
+        if (Refusals.attempt(result, form, () -> timesheets.addHours(user, id, form.version(), form.activity(),
+                form.onDate(), form.hours(), form.note()))) {
+            return done(redirect, id, "pathway.timesheet.added");
         }
         return pages.failed(model, user, id, PathwayViews.HOURS, form, result);
     }
@@ -63,15 +55,8 @@ class TimesheetController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         work.worked(user, id, "timesheet");
-        if (!result.hasErrors()) {
-            try {
-                timesheets.removeHours(user, id, form.version(), entryId);
-                return done(redirect, id, "pathway.timesheet.removed");
-            } catch (DomainException e) {
-                Refusals.reject(result, form, e);
-            } catch (OptimisticLockingFailureException e) {
-                Refusals.stale(result, e);
-            }
+        if (Refusals.attempt(result, form, () -> timesheets.removeHours(user, id, form.version(), entryId))) {
+            return done(redirect, id, "pathway.timesheet.removed");
         }
         return pages.failed(model, user, id, PathwayViews.REMOVE_HOURS, form, result);
     }
