@@ -25,6 +25,7 @@ import it.ricolloca.pathway.internal.Timesheets;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.acts.StaleFormException;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.support.ClosedPathways;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
 import java.io.ByteArrayInputStream;
@@ -55,6 +56,7 @@ import org.springframework.security.access.AccessDeniedException;
 class PathwayWorkflowTest {
 
     @Autowired ReleasedWorkers released;
+    @Autowired ClosedPathways closed;
     @Autowired PathwayWork work;
     @Autowired Meetings pathwayMeetings;
     @Autowired Pacts pathwayPacts;
@@ -102,6 +104,24 @@ class PathwayWorkflowTest {
         assertThatThrownBy(() -> work.get(novara, id)).isInstanceOf(NotFoundException.class);
         assertThat(queries.namedTutors(released.user("regione")))
                 .anySatisfy(t -> assertThat(t.tutor()).isEqualTo("Tutor Torino"));
+    }
+
+    @Test
+    void theListFindsAPathwayByTheWorkersSurnameOrTaxCodeWithinTheUsersCentre() {
+        long id = closed.started(closed.newTorinoOffice(), "Ricercabile", "Ugo", 2);
+        String taxCode = released.taxCodeOf(closed.requestOf(id));
+        assertThat(queries.search(master, false, "ricercab", 0, 20).getContent()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(id);
+            assertThat(r.workerName()).isEqualTo("Ricercabile Ugo");
+            assertThat(r.taxCode()).isEqualTo(taxCode);
+        });
+        assertThat(queries.search(master, false, taxCode, 0, 20).getContent())
+                .extracting(PathwayQueries.PathwayRow::id).containsExactly(id);
+        assertThat(queries.search(tutor, true, "RICERCABILE", 0, 20).getTotalElements()).isEqualTo(1);
+        assertThat(queries.search(novara, false, "ricercab", 0, 20).getTotalElements()).isZero();
+        assertThat(queries.search(master, false, "nessuno con questo nome", 0, 20).getContent()).isEmpty();
+        assertThat(queries.worklist(tutor, true, 14, d -> 6, 0, 500).getContent())
+                .anySatisfy(r -> assertThat(r.workerName()).isEqualTo("Ricercabile Ugo"));
     }
 
     @Test
