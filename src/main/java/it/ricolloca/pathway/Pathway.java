@@ -1,8 +1,12 @@
 package it.ricolloca.pathway;
 
+import it.ricolloca.shared.PartitaIva;
+import it.ricolloca.shared.web.Dates;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -14,6 +18,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +68,7 @@ public class Pathway {
     @Column(name = "closed_on")
     private LocalDate closedOn;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private PathwayOutcome outcome;
 
     @Column(name = "outcome_note")
@@ -75,7 +80,7 @@ public class Pathway {
     @Column(name = "hire_employer_vat")
     private String hireEmployerVat;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(name = "hire_contract")
     private ContractType hireContract;
 
@@ -173,7 +178,7 @@ public class Pathway {
             throw new PathwayRefusedException("pathway.suspend.employer");
         }
         if (on.isBefore(startedOn) || on.isAfter(today)) {
-            throw new PathwayRefusedException("pathway.date.range", it.ricolloca.shared.web.Dates.format(startedOn));
+            throw new PathwayRefusedException("pathway.date.range", Dates.format(startedOn));
         }
         suspensions.add(new Suspension(id, on, contract, employer.strip(), note == null || note.isBlank() ? null
                 : note.strip(), by));
@@ -186,7 +191,7 @@ public class Pathway {
                 .orElseThrow(() -> new PathwayRefusedException("pathway.resume.notSuspended"));
         if (on.isBefore(open.getSuspendedOn()) || on.isAfter(today)) {
             throw new PathwayRefusedException("pathway.date.range",
-                    it.ricolloca.shared.web.Dates.format(open.getSuspendedOn()));
+                    Dates.format(open.getSuspendedOn()));
         }
         if (on.isAfter(open.getSuspendedOn().plusMonths(withinMonths))) {
             throw new PathwayRefusedException("pathway.resume.late", withinMonths);
@@ -220,12 +225,12 @@ public class Pathway {
     }
 
     /** Records a meeting of the register, held or missed, between the start and today. */
-    public Meeting recordMeeting(LocalDate on, java.time.LocalTime from, java.time.LocalTime to, MeetingStatus status,
+    public Meeting recordMeeting(LocalDate on, LocalTime from, LocalTime to, MeetingStatus status,
             String topics, String actionsAgreed, LocalDate next, String by, Instant now, LocalDate today) {
         requireOpen();
         requireStarted();
         if (on.isBefore(startedOn) || on.isAfter(today)) {
-            throw new PathwayRefusedException("pathway.date.range", it.ricolloca.shared.web.Dates.format(startedOn));
+            throw new PathwayRefusedException("pathway.date.range", Dates.format(startedOn));
         }
         if (from == null || to == null || !to.isAfter(from)) {
             throw new PathwayRefusedException("pathway.meeting.times");
@@ -250,7 +255,7 @@ public class Pathway {
             throw new PathwayRefusedException("pathway.diary.action.invalid");
         }
         if (on == null || on.isBefore(startedOn) || on.isAfter(today)) {
-            throw new PathwayRefusedException("pathway.date.range", it.ricolloca.shared.web.Dates.format(startedOn));
+            throw new PathwayRefusedException("pathway.date.range", Dates.format(startedOn));
         }
         if (action.part() == DiaryPart.ACTIVE_SEARCH && (blankToNull(company) == null && blankToNull(how) == null)) {
             throw new PathwayRefusedException("pathway.diary.companyOrHow");
@@ -328,7 +333,7 @@ public class Pathway {
                 throw new PathwayRefusedException("pathway.close.hireDetails");
             }
             employerVat = employerVat == null ? null : employerVat.strip();
-            if (employerVat == null || it.ricolloca.shared.PartitaIva.check(employerVat).isPresent()) {
+            if (employerVat == null || PartitaIva.check(employerVat).isPresent()) {
                 throw new PathwayRefusedException("pathway.close.vat");
             }
             if (contract != ContractType.PERMANENT && (durationMonths == null || durationMonths < 1 || durationMonths > 120)) {
@@ -360,7 +365,7 @@ public class Pathway {
             throw new PathwayRefusedException("pathway.timesheet.notStarted");
         }
         if (on.isBefore(serviceStart) || on.isAfter(today)) {
-            throw new PathwayRefusedException("pathway.timesheet.date", it.ricolloca.shared.web.Dates.format(serviceStart));
+            throw new PathwayRefusedException("pathway.timesheet.date", Dates.format(serviceStart));
         }
         if (hours == null || hours.signum() <= 0 || hours.compareTo(new BigDecimal("12")) > 0 || hours.scale() > 2) {
             throw new PathwayRefusedException("pathway.timesheet.hours");

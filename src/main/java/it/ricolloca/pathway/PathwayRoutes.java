@@ -38,6 +38,27 @@ public final class PathwayRoutes {
     private PathwayRoutes() {
     }
 
+    /** The route with its {@code {...}} variables replaced, in order, by {@code values}. */
+    public static String path(String route, Object... values) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (Object value : values) {
+            int open = route.indexOf('{', from);
+            int close = route.indexOf('}', open);
+            out.append(route, from, open).append(value);
+            from = close + 1;
+        }
+        return out.append(route.substring(from)).toString();
+    }
+
+    public static String meetings(long id) {
+        return path(MEETINGS, id);
+    }
+
+    public static String diary(long id) {
+        return path(DIARY, id);
+    }
+
     public static String pathway(long id) {
         return "/pathways/" + id;
     }

@@ -1,5 +1,6 @@
 package it.ricolloca.pathway;
 
+import it.ricolloca.accounts.CurrentUser;
 import java.util.List;
 
 /**
@@ -16,6 +17,6 @@ public record PathwaySection(String id, String title, String empty, List<Line> l
     public interface Provider {
 
         /** The section for this pathway as the user may see it, or {@code null} to add nothing. */
-        PathwaySection section(it.ricolloca.accounts.CurrentUser user, long pathwayId, long workerId);
+        PathwaySection section(CurrentUser user, long pathwayId, long workerId);
     }
 }

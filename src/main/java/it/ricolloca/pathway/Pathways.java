@@ -2,10 +2,17 @@ package it.ricolloca.pathway;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.Role;
-import it.ricolloca.pathway.internal.PathwayWork;
+import it.ricolloca.pathway.internal.PathwayLifecycle;
+import it.ricolloca.pathway.internal.PathwayRights;
+import it.ricolloca.workers.WorkerSummary;
+import it.ricolloca.workers.Workers;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +30,15 @@ public class Pathways {
     public record PathwaySummary(long id, long workerId, long centreId, Long tutorUserId, boolean closed, long version) {
     }
 
-    private final PathwayWork work;
+    private final PathwayLifecycle lifecycle;
+    private final PathwayRights rights;
+    private final Workers workers;
     private final JdbcClient jdbc;
 
-    Pathways(PathwayWork work, JdbcClient jdbc) {
-        this.work = work;
+    Pathways(PathwayLifecycle lifecycle, PathwayRights rights, Workers workers, JdbcClient jdbc) {
+        this.lifecycle = lifecycle;
+        this.rights = rights;
+        this.workers = workers;
         this.jdbc = jdbc;
     }
 
@@ -43,8 +54,7 @@ public class Pathways {
 
     /** Whether the user works on the pathway: master, operator or tutor of its provider CPI. */
     public boolean canWork(CurrentUser user, PathwaySummary p) {
-        return user.centreId() != null && user.centreId() == p.centreId() && (user.hasRole(Role.CPI_MASTER)
-                || user.hasRole(Role.CPI_OPERATOR) || user.hasRole(Role.CPI_TUTOR));
+        return rights.canWork(user, p.centreId());
     }
 
     /**
@@ -59,21 +69,34 @@ public class Pathways {
         if (!everyone && !user.hasRole(Role.CPI_TUTOR)) {
             return List.of();
         }
-        return jdbc.sql("""
-                select p.id, coalesce(nullif(trim(coalesce(w.last_name, '') || ' ' || coalesce(w.first_name, '')), ''),
-                    w.tax_code)
-                from pathway_pathway p join workers_worker w on w.id = p.worker_id
-                where p.closed_on is null and p.centre_id = :centre and (:everyone or p.tutor_user_id = :user)
-                order by lower(coalesce(w.last_name, w.tax_code)), lower(coalesce(w.first_name, '')), p.id limit :limit""")
+        record Open(long id, long workerId) {
+        }
+        List<Open> open = jdbc.sql("""
+                select p.id, p.worker_id from pathway_pathway p
+                where p.closed_on is null and p.centre_id = :centre and (:everyone or p.tutor_user_id = :user)""")
                 .param("centre", user.centreId()).param("everyone", everyone).param("user", user.id())
-                .param("limit", limit)
-                .query((rs, n) -> new Followed(rs.getLong(1), rs.getString(2)))
+                .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2)))
                 .list();
+        Map<Long, WorkerSummary> people = workers.summaries(open.stream().map(Open::workerId).toList());
+        Function<Open, WorkerSummary> worker = o -> people.getOrDefault(o.workerId(),
+                new WorkerSummary(o.workerId(), "", null, null, null, false));
+        return open.stream()
+                .sorted(Comparator.comparing((Open o) -> lower(worker.apply(o).lastName() == null
+                                ? worker.apply(o).taxCode() : worker.apply(o).lastName()))
+                        .thenComparing(o -> lower(worker.apply(o).firstName()))
+                        .thenComparingLong(Open::id))
+                .limit(limit)
+                .map(o -> new Followed(o.id(), worker.apply(o).listName()))
+                .toList();
+    }
+
+    private static String lower(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
     }
 
     /** Closes the pathway with the outcome "hired", as the pathway page would; refusals as there. */
     @Transactional
     public void closeAsHired(CurrentUser user, long id, long version, LocalDate on, Pathway.Hire hire, String note) {
-        work.close(user, id, version, PathwayOutcome.HIRED, on, note, hire);
+        lifecycle.close(user, id, version, PathwayOutcome.HIRED, on, note, hire);
     }
 }

@@ -1,5 +1,6 @@
 package it.ricolloca.pathway;
 
+import it.ricolloca.shared.web.Dates;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -110,11 +111,11 @@ public class SearchPact {
             throw new PathwayRefusedException("pathway.pact.noActions");
         }
         if (on.isAfter(today) || on.isBefore(firstAppointment)) {
-            throw new PathwayRefusedException("pathway.pact.signDate", it.ricolloca.shared.web.Dates.format(firstAppointment));
+            throw new PathwayRefusedException("pathway.pact.signDate", Dates.format(firstAppointment));
         }
         if (on.isAfter(firstAppointment.plusDays(withinDays))) {
             throw new PathwayRefusedException("pathway.pact.signLate", withinDays,
-                    it.ricolloca.shared.web.Dates.format(firstAppointment.plusDays(withinDays)));
+                    Dates.format(firstAppointment.plusDays(withinDays)));
         }
         this.status = PactStatus.SIGNED;
         this.signedOn = on;

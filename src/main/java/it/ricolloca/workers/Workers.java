@@ -8,10 +8,12 @@ import it.ricolloca.workers.internal.WorkerRepository;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -126,6 +128,39 @@ public class Workers {
     @Transactional(readOnly = true)
     public Optional<WorkerSummary> find(long id) {
         return workers.findById(id).map(Worker::summary);
+    }
+
+    /** The workers with these ids, by id, in one query: for lists that show many workers at once. */
+    @Transactional(readOnly = true)
+    public Map<Long, WorkerSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, WorkerSummary> found = new HashMap<>();
+        jdbc.sql("""
+                select id, tax_code, first_name, last_name, competent_centre_id, needs_completion from workers_worker
+                where id = any(cast(:ids as bigint[]))""")
+                .param("ids", ids.stream().distinct().toArray(Long[]::new))
+                .query((rs, n) -> new WorkerSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Long) rs.getObject(5), rs.getBoolean(6)))
+                .list().forEach(w -> found.put(w.id(), w));
+        return found;
+    }
+
+    /**
+     * The ids of the workers a search finds: the codice fiscale starting with the text, or the
+     * surname containing it (case ignored). Empty text finds nobody.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> matching(String text) {
+        String q = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                select id from workers_worker
+                where tax_code like :q || '%' or upper(coalesce(last_name, '')) like '%' || :q || '%'""")
+                .param("q", q).query(Long.class).list());
     }
 
     @Transactional(readOnly = true)

@@ -258,6 +258,8 @@ class RoutePermissionTest {
 
     @Autowired it.ricolloca.support.ReleasedWorkers released;
     @Autowired it.ricolloca.pathway.internal.PathwayWork pathwayWork;
+    @Autowired it.ricolloca.pathway.internal.Pacts pathwayPacts;
+    @Autowired it.ricolloca.pathway.internal.PathwayStart pathwayStart;
     @Autowired it.ricolloca.agenda.Agenda agenda;
     @Autowired it.ricolloca.conditionality.Conditionality conditionality;
 
@@ -267,11 +269,11 @@ class RoutePermissionTest {
         CurrentUser master = released.user("master.torino");
         long officeId = released.office("master.torino").id();
         long requestId = released.release("master.torino", "Permessi", "Percorso");
-        long pathway = pathwayWork.bookFirstAppointment(master, requestId,
+        long pathway = pathwayStart.bookFirstAppointment(master, requestId,
                 it.ricolloca.shared.web.Dates.today().plusDays(9).atTime(9, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, null);
         var p = pathwayWork.get(master, pathway);
-        pathwayWork.saveDraft(master, pathway, p.getVersion(), List.of(new it.ricolloca.pathway.PactAction(
+        pathwayPacts.saveDraft(master, pathway, p.getVersion(), List.of(new it.ricolloca.pathway.PactAction(
                 it.ricolloca.pathway.PactActionKind.CV, "Curriculum", null)), null);
         long appointment = pathwayWork.appointments(p).get(0).getId();
         long template = agenda.templates(officeId).get(0).getId();
@@ -283,10 +285,13 @@ class RoutePermissionTest {
         managers.put("master.torino", 200);
         Map<String, Integer> managersRedirect = torinoOnly(403);
         managersRedirect.put("master.torino", 302);
-        Map<String, Integer> assigners = torinoOnly(403);
-        assigners.putAll(Map.of("master.torino", 302, "operatore.torino", 302));
         Map<String, Integer> staffRedirect = torinoOnly(403);
         staffRedirect.putAll(Map.of("master.torino", 302, "operatore.torino", 302, "tutor.torino", 302));
+        // a pathway's form refused (blank, stale) comes back as its page with the errors, for those who may act
+        Map<String, Integer> staffForm = torinoOnly(403);
+        staffForm.putAll(Map.of("master.torino", 200, "operatore.torino", 200, "tutor.torino", 200));
+        Map<String, Integer> assignersForm = torinoOnly(403);
+        assignersForm.putAll(Map.of("master.torino", 200, "operatore.torino", 200));
         Map<String, Integer> staffPage = torinoOnly(403);
         staffPage.putAll(Map.of("master.torino", 200, "operatore.torino", 200, "tutor.torino", 200));
 
@@ -310,24 +315,24 @@ class RoutePermissionTest {
         get("/pathways/queue", "/pathways/queue", allow(ok(), all()), redirectAnon());
         long queued = released.release("master.torino", "Permessi", "Coda");
         get("/pathways/queue/{requestId}", "/pathways/queue/" + queued, torinoVisible(200), redirectAnon());
-        post("/pathways/queue/{requestId}", "/pathways/queue/" + queued, Map.of("start", ""), staffRedirect,
+        post("/pathways/queue/{requestId}", "/pathways/queue/" + queued, Map.of("start", ""), staffForm,
                 redirectAnon());
         get("/pathways", "/pathways", allow(ok(), all()), redirectAnon());
         get("/pathways/{id}", pw, torinoVisible(200), redirectAnon());
-        post("/pathways/{id}/tutor", pw + "/tutor", Map.of("version", "-1"), assigners, redirectAnon());
+        post("/pathways/{id}/tutor", pw + "/tutor", Map.of("version", "-1"), assignersForm, redirectAnon());
         get("/pathways/{id}/pact", pw + "/pact", staffPage, redirectAnon());
-        post("/pathways/{id}/pact", pw + "/pact", Map.of("version", "-1"), staffRedirect, redirectAnon());
+        post("/pathways/{id}/pact", pw + "/pact", Map.of("version", "-1"), staffForm, redirectAnon());
         get("/pathways/{id}/pact/{versionNo}/pdf", pw + "/pact/1/pdf", torinoVisible(200), redirectAnon());
-        post("/pathways/{id}/pact/sign", pw + "/pact/sign", Map.of("version", "-1"), staffRedirect, redirectAnon());
-        post("/pathways/{id}/pact/amend", pw + "/pact/amend", Map.of("version", "-1"), staffRedirect, redirectAnon());
-        post("/pathways/{id}/pact/signed-copy", pw + "/pact/signed-copy", Map.of("version", "-1"), staffRedirect,
+        post("/pathways/{id}/pact/sign", pw + "/pact/sign", Map.of("version", "-1"), staffForm, redirectAnon());
+        post("/pathways/{id}/pact/amend", pw + "/pact/amend", Map.of("version", "-1"), staffForm, redirectAnon());
+        post("/pathways/{id}/pact/signed-copy", pw + "/pact/signed-copy", Map.of("version", "-1"), staffForm,
                 redirectAnon());
-        post("/pathways/{id}/timesheet", pw + "/timesheet", Map.of("version", "-1"), staffRedirect, redirectAnon());
+        post("/pathways/{id}/timesheet", pw + "/timesheet", Map.of("version", "-1"), staffForm, redirectAnon());
         post("/pathways/{id}/timesheet/{entryId}/remove", pw + "/timesheet/999999/remove", Map.of("version", "-1"),
-                staffRedirect, redirectAnon());
+                staffForm, redirectAnon());
         get("/pathways/{id}/timesheet/pdf", pw + "/timesheet/pdf", torinoVisible(200), redirectAnon());
         get("/pathways/{id}/dossier", pw + "/dossier", torinoVisible(200), redirectAnon());
-        post("/pathways/{id}/dossier", pw + "/dossier", Map.of("kind", "OTHER"), staffRedirect, redirectAnon());
+        post("/pathways/{id}/dossier", pw + "/dossier", Map.of("kind", "OTHER"), staffForm, redirectAnon());
         get("/pathways/{id}/dossier/{documentId}", pw + "/dossier/999999", allow(404, all()), redirectAnon());
         get("/pathways/{id}/dossier/zip", pw + "/dossier/zip", torinoVisible(200), redirectAnon());
         Map<String, Integer> tutorReaders = allow(403, all());
@@ -337,14 +342,14 @@ class RoutePermissionTest {
         get("/pathways/worklist", "/pathways/worklist", allow(ok(), all()), redirectAnon());
         get("/pathways/{id}/meetings", pw + "/meetings", torinoVisible(200), redirectAnon());
         for (String act : List.of("meetings", "extend", "suspend", "resume", "close")) {
-            post("/pathways/{id}/" + act, pw + "/" + act, Map.of("version", "-1"), staffRedirect, redirectAnon());
+            post("/pathways/{id}/" + act, pw + "/" + act, Map.of("version", "-1"), staffForm, redirectAnon());
         }
         get("/pathways/{id}/diary", pw + "/diary", torinoVisible(200), redirectAnon());
-        post("/pathways/{id}/diary", pw + "/diary", Map.of("version", "-1"), staffRedirect, redirectAnon());
+        post("/pathways/{id}/diary", pw + "/diary", Map.of("version", "-1"), staffForm, redirectAnon());
         post("/pathways/{id}/diary/{entryId}/review", pw + "/diary/999999/review", Map.of("version", "-1"),
-                staffRedirect, redirectAnon());
+                staffForm, redirectAnon());
         get("/pathways/{id}/diary/pdf", pw + "/diary/pdf", torinoVisible(200), redirectAnon());
-        post("/pathways/{id}/breach", pw + "/breach", Map.of("kind", ""), staffRedirect, redirectAnon());
+        post("/pathways/{id}/breach", pw + "/breach", Map.of("kind", ""), staffForm, redirectAnon());
 
         Map<String, Integer> competentStaff = torinoOnly(403);
         competentStaff.putAll(Map.of("master.torino", 200, "operatore.torino", 200, "master.novara", 200,
@@ -389,7 +394,7 @@ class RoutePermissionTest {
     private void routesOfTheBoard() {
         CurrentUser master = released.user("master.torino");
         long requestId = released.release("master.torino", "Vetrina", "Permessi");
-        long pathway = pathwayWork.bookFirstAppointment(master, requestId,
+        long pathway = pathwayStart.bookFirstAppointment(master, requestId,
                 it.ricolloca.shared.web.Dates.today().plusDays(10).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, null);
         long vacancy = vacancyBoard.create(released.user("referente.torino"), new it.ricolloca.vacancies.VacancyDetails(
@@ -471,7 +476,7 @@ class RoutePermissionTest {
     private void routesOfTheClaims() {
         CurrentUser master = released.user("master.torino");
         long requestId = released.release("master.torino", "Rimborso", "Permessi");
-        long pathway = pathwayWork.bookFirstAppointment(master, requestId,
+        long pathway = pathwayStart.bookFirstAppointment(master, requestId,
                 it.ricolloca.shared.web.Dates.today().plusDays(12).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, null);
         var p = pathwayWork.get(master, pathway);

@@ -343,7 +343,7 @@ class BrowserAccessibilityTest {
         page.getByLabel("Ore", new Page.GetByLabelOptions().setExact(true)).fill("1,5");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra le ore")).click();
         page.waitForURL(pathwayUrl);
-        assertThat(page.locator("main").textContent()).contains("Ore registrate.", "totale 1.5");
+        assertThat(page.locator("main").textContent()).contains("Ore registrate.", "totale 1,5");
         check();
 
         page.onceDialog(d -> d.accept());
@@ -716,7 +716,7 @@ class BrowserAccessibilityTest {
 
     private String startedByTutor(long request, java.time.LocalDate day) {
         it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");
-        long id = pathwayWork.bookFirstAppointment(tutor, request, day.atTime(11, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+        long id = pathwayStart.bookFirstAppointment(tutor, request, day.atTime(11, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, "registrato a posteriori");
         var first = pathwayWork.appointments(pathwayWork.get(tutor, id)).get(0);
         agendaService.recordOutcome(tutor, first.getId(), first.getVersion(), it.ricolloca.agenda.AppointmentStatus.HELD, null);
@@ -724,6 +724,8 @@ class BrowserAccessibilityTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.PathwayWork pathwayWork;
+
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.PathwayStart pathwayStart;
     @org.springframework.beans.factory.annotation.Autowired it.ricolloca.agenda.Agenda agendaService;
 
     private void recordCheck(String kind, String outcome, String note) {

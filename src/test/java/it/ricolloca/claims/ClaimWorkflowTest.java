@@ -14,6 +14,7 @@ import it.ricolloca.pathway.PathwayClosed;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.ServiceTimesheetActivity;
 import it.ricolloca.pathway.internal.PathwayWork;
+import it.ricolloca.pathway.internal.Timesheets;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.ClosedPathways;
@@ -39,6 +40,7 @@ class ClaimWorkflowTest {
 
     @Autowired ReleasedWorkers released;
     @Autowired PathwayWork pathways;
+    @Autowired Timesheets pathwayTimesheets;
     @Autowired ClosedPathways closed;
     @Autowired ClaimWork work;
     @Autowired ClaimRepository claims;
@@ -135,7 +137,7 @@ class ClaimWorkflowTest {
         long[] ids = new long[4];
         for (int i = 0; i < ids.length; i++) {
             long p = started("Senzalavoro" + (char) ('A' + i), "Nina");
-            pathways.addHours(tutor, p, pathwayVersion(p), ServiceTimesheetActivity.GUIDANCE, Dates.today().minusDays(2),
+            pathwayTimesheets.addHours(tutor, p, pathwayVersion(p), ServiceTimesheetActivity.GUIDANCE, Dates.today().minusDays(2),
                     new BigDecimal("4"), null);
             if (i == 0) {
                 pathways.upload(tutor, p, DocumentKind.TIMESHEET_SIGNED, null, new Upload("timesheet.pdf", pdf()));
@@ -181,7 +183,7 @@ class ClaimWorkflowTest {
     @Test
     void aShortContractOutsideTheBandsIsClaimedAsFeeForServiceAndNoHoursMeanNoClaim() {
         long p = started("Breve", "Ivo");
-        pathways.addHours(tutor, p, pathwayVersion(p), ServiceTimesheetActivity.RECEPTION, Dates.today().minusDays(5),
+        pathwayTimesheets.addHours(tutor, p, pathwayVersion(p), ServiceTimesheetActivity.RECEPTION, Dates.today().minusDays(5),
                 new BigDecimal("1.5"), null);
         close(p, PathwayOutcome.HIRED, new Pathway.Hire("Stagionale Srl", VAT, ContractType.FIXED_TERM,
                 new BigDecimal("30"), Dates.today().minusDays(1), 4));

@@ -11,7 +11,7 @@ import it.ricolloca.RicollocaApplication;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.internal.ApiTokens;
 import it.ricolloca.agenda.internal.AppointmentReminders;
-import it.ricolloca.pathway.internal.PathwayWork;
+import it.ricolloca.pathway.internal.PathwayStart;
 import it.ricolloca.requests.internal.ImportJobs;
 import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.shared.web.Dates;
@@ -126,7 +126,7 @@ class MultiNodeTest {
                     .query(Long.class).single()).isEqualTo(1);
 
             // Both nodes run the reminders job at once: the worker is mailed once.
-            a.getBean(PathwayWork.class).bookFirstAppointment(user(a, "master.torino"), request,
+            a.getBean(PathwayStart.class).bookFirstAppointment(user(a, "master.torino"), request,
                     ZonedDateTime.now(Dates.ZONE).plusHours(2).withSecond(0).withNano(0), 60, "al telefono", null);
             together(() -> {
                 a.getBean(AppointmentReminders.class).scheduled();

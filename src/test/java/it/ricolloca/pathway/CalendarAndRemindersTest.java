@@ -10,6 +10,7 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.Role;
 import it.ricolloca.agenda.internal.AppointmentReminders;
 import it.ricolloca.pathway.internal.CalendarFeeds;
+import it.ricolloca.pathway.internal.PathwayStart;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.IntegrationTest;
@@ -29,6 +30,7 @@ class CalendarAndRemindersTest {
 
     @Autowired ReleasedWorkers released;
     @Autowired PathwayWork work;
+    @Autowired PathwayStart pathwayStart;
     @Autowired CalendarFeeds feeds;
     @Autowired AppointmentReminders reminders;
     @Autowired GreenMail greenMail;
@@ -41,7 +43,7 @@ class CalendarAndRemindersTest {
         released.openEveryDay("master.torino");
         CurrentUser tutor = released.user("tutor.torino");
         long request = released.release("master.torino", "Calendario", "Sofia");
-        work.bookFirstAppointment(tutor, request, Dates.today().plusDays(8).atTime(16, 0).atZone(Dates.ZONE), null, null, null);
+        pathwayStart.bookFirstAppointment(tutor, request, Dates.today().plusDays(8).atTime(16, 0).atZone(Dates.ZONE), null, null, null);
 
         String token = feeds.createTutorFeed(tutor, true);
         String ics = mvc.perform(get("/calendar/" + token + ".ics")).andReturn().getResponse().getContentAsString();
@@ -82,7 +84,7 @@ class CalendarAndRemindersTest {
         CurrentUser tutor = users.findById(tutorId).orElseThrow().toCurrentUser();
         CurrentUser operator = users.findById(operatorId).orElseThrow().toCurrentUser();
         long request = released.release("master.torino", "Riservata", "Olga");
-        work.bookFirstAppointment(tutor, request, Dates.today().plusDays(9).atTime(10, 0).atZone(Dates.ZONE), null, null,
+        pathwayStart.bookFirstAppointment(tutor, request, Dates.today().plusDays(9).atTime(10, 0).atZone(Dates.ZONE), null, null,
                 null);
         String tutorFeed = "/calendar/" + feeds.createTutorFeed(tutor, false) + ".ics";
         String officeFeed = "/calendar/" + feeds.createOfficeFeed(operator, released.office("master.torino").id(), false)
@@ -128,7 +130,7 @@ class CalendarAndRemindersTest {
         } else if (soon.getHour() >= 18) {
             soon = soon.toLocalDate().plusDays(1).atTime(8, 0).atZone(Dates.ZONE);
         }
-        work.bookFirstAppointment(released.user("operatore.torino"), request, soon, null, null, null);
+        pathwayStart.bookFirstAppointment(released.user("operatore.torino"), request, soon, null, null, null);
         reminders.sendDue();
         await().atMost(Duration.ofSeconds(20)).until(() -> reminderMails().size() == 1);
         MimeMessage mail = reminderMails().get(0);

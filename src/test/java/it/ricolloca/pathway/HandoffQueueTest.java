@@ -8,8 +8,9 @@ import it.ricolloca.agenda.Agenda;
 import it.ricolloca.agenda.Appointment;
 import it.ricolloca.agenda.AppointmentStatus;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.pathway.internal.PathwayStart;
+import it.ricolloca.pathway.internal.PathwayStart.QueueItem;
 import it.ricolloca.pathway.internal.PathwayWork;
-import it.ricolloca.pathway.internal.PathwayWork.QueueItem;
 import it.ricolloca.requests.internal.RequestListImporter;
 import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.requests.internal.RequestWorkflow;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,7 @@ class HandoffQueueTest {
 
     @Autowired ReleasedWorkers released;
     @Autowired PathwayWork work;
+    @Autowired PathwayStart start;
     @Autowired RequestWorkflow requests;
     @Autowired RequestQueries requestQueries;
     @Autowired RequestListImporter importer;
@@ -73,7 +76,7 @@ class HandoffQueueTest {
         assertThat(item.request().email()).isEqualTo("ottavio@example.org");
         assertThat(item.request().releasedOn()).isEqualTo(Dates.today());
         assertThat(item.office().id()).isEqualTo(torino.id());
-        assertThat(work.queued(tutor, request).request().requestId()).isEqualTo(request);
+        assertThat(start.queued(tutor, request).request().requestId()).isEqualTo(request);
         assertThat(queued(novara, request)).isEmpty();
     }
 
@@ -107,7 +110,7 @@ class HandoffQueueTest {
     void theRequestLeavesTheQueueWhenItsPathwayStarts() {
         long request = released.release("master.torino", "Serra", "Sandro");
         ZonedDateTime yesterday = Dates.today().minusDays(1).atTime(LocalTime.of(9, 0)).atZone(Dates.ZONE);
-        long pathway = work.bookFirstAppointment(tutor, request, yesterday, null, null, "colloquio registrato il giorno dopo");
+        long pathway = start.bookFirstAppointment(tutor, request, yesterday, null, null, "colloquio registrato il giorno dopo");
         assertThat(queuedRows(request)).as("booked, not yet held: still queued").isOne();
 
         Appointment first = work.appointments(work.get(master, pathway)).get(0);
@@ -145,8 +148,8 @@ class HandoffQueueTest {
         assertThat(queued(tutor, request)).isEmpty();
     }
 
-    private java.util.Optional<QueueItem> queued(CurrentUser user, long request) {
-        List<QueueItem> queue = work.queue(user);
+    private Optional<QueueItem> queued(CurrentUser user, long request) {
+        List<QueueItem> queue = start.queue(user);
         return queue.stream().filter(i -> i.request().requestId() == request).findFirst();
     }
 

@@ -15,10 +15,17 @@ import it.ricolloca.documents.DossierDocument;
 import it.ricolloca.documents.RejectedUploadException;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.pathway.internal.Meetings;
+import it.ricolloca.pathway.internal.Pacts;
+import it.ricolloca.pathway.internal.PathwayLifecycle;
 import it.ricolloca.pathway.internal.PathwayQueries;
+import it.ricolloca.pathway.internal.PathwayStart;
 import it.ricolloca.pathway.internal.PathwayWork;
+import it.ricolloca.pathway.internal.Timesheets;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.StaleFormException;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.support.ClosedPathways;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
 import java.io.ByteArrayInputStream;
@@ -49,7 +56,13 @@ import org.springframework.security.access.AccessDeniedException;
 class PathwayWorkflowTest {
 
     @Autowired ReleasedWorkers released;
+    @Autowired ClosedPathways closed;
     @Autowired PathwayWork work;
+    @Autowired Meetings pathwayMeetings;
+    @Autowired Pacts pathwayPacts;
+    @Autowired PathwayLifecycle pathwayLifecycle;
+    @Autowired PathwayStart pathwayStart;
+    @Autowired Timesheets pathwayTimesheets;
     @Autowired PathwayQueries queries;
     @Autowired Agenda agenda;
     @Autowired Dossier dossier;
@@ -73,12 +86,12 @@ class PathwayWorkflowTest {
     @Test
     void aReleasedRequestWaitsInTheQueueUntilItsFirstAppointmentIsBookedAndTheTutorTakesItInCharge() {
         long request = released.release("master.torino", "Marino", "Giorgio");
-        assertThat(work.queue(tutor)).extracting(i -> i.request().requestId()).contains(request);
-        assertThat(work.queue(novara)).extracting(i -> i.request().requestId()).doesNotContain(request);
+        assertThat(pathwayStart.queue(tutor)).extracting(i -> i.request().requestId()).contains(request);
+        assertThat(pathwayStart.queue(novara)).extracting(i -> i.request().requestId()).doesNotContain(request);
 
         ZonedDateTime slot = Dates.today().plusDays(2).atTime(LocalTime.of(10, 0)).atZone(Dates.ZONE);
-        long id = work.bookFirstAppointment(tutor, request, slot, null, null, null);
-        assertThat(work.queue(tutor)).extracting(i -> i.request().requestId()).doesNotContain(request);
+        long id = pathwayStart.bookFirstAppointment(tutor, request, slot, null, null, null);
+        assertThat(pathwayStart.queue(tutor)).extracting(i -> i.request().requestId()).doesNotContain(request);
         Pathway p = work.get(master, id);
         assertThat(p.getTutorUserId()).isEqualTo(tutor.id());
         assertThat(work.appointments(p)).singleElement().satisfies(a -> {
@@ -86,11 +99,29 @@ class PathwayWorkflowTest {
             assertThat(a.getStartsAt()).isEqualTo(slot.toInstant());
             assertThat(a.getStaff()).isEqualTo("Sportello AdR");
         });
-        assertThatThrownBy(() -> work.bookFirstAppointment(tutor, request, slot.plusHours(1), null, null, null))
+        assertThatThrownBy(() -> pathwayStart.bookFirstAppointment(tutor, request, slot.plusHours(1), null, null, null))
                 .hasMessage("pathway.first.alreadyBooked");
         assertThatThrownBy(() -> work.get(novara, id)).isInstanceOf(NotFoundException.class);
         assertThat(queries.namedTutors(released.user("regione")))
                 .anySatisfy(t -> assertThat(t.tutor()).isEqualTo("Tutor Torino"));
+    }
+
+    @Test
+    void theListFindsAPathwayByTheWorkersSurnameOrTaxCodeWithinTheUsersCentre() {
+        long id = closed.started(closed.newTorinoOffice(), "Ricercabile", "Ugo", 2);
+        String taxCode = released.taxCodeOf(closed.requestOf(id));
+        assertThat(queries.search(master, false, "ricercab", 0, 20).getContent()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(id);
+            assertThat(r.workerName()).isEqualTo("Ricercabile Ugo");
+            assertThat(r.taxCode()).isEqualTo(taxCode);
+        });
+        assertThat(queries.search(master, false, taxCode, 0, 20).getContent())
+                .extracting(PathwayQueries.PathwayRow::id).containsExactly(id);
+        assertThat(queries.search(tutor, true, "RICERCABILE", 0, 20).getTotalElements()).isEqualTo(1);
+        assertThat(queries.search(novara, false, "ricercab", 0, 20).getTotalElements()).isZero();
+        assertThat(queries.search(master, false, "nessuno con questo nome", 0, 20).getContent()).isEmpty();
+        assertThat(queries.worklist(tutor, true, 14, d -> 6, 0, 500).getContent())
+                .anySatisfy(r -> assertThat(r.workerName()).isEqualTo("Ricercabile Ugo"));
     }
 
     @Test
@@ -99,23 +130,23 @@ class PathwayWorkflowTest {
         long first = released.release("master.torino", "Greco", "Ada");
         long second = released.release("master.torino", "Greco", "Bruno");
         long third = released.release("master.torino", "Greco", "Carla");
-        work.bookFirstAppointment(operator, first, slot, null, null, null);
-        work.bookFirstAppointment(operator, second, slot, null, null, null);
-        assertThatThrownBy(() -> work.bookFirstAppointment(operator, third, slot, null, null, null))
+        pathwayStart.bookFirstAppointment(operator, first, slot, null, null, null);
+        pathwayStart.bookFirstAppointment(operator, second, slot, null, null, null);
+        assertThatThrownBy(() -> pathwayStart.bookFirstAppointment(operator, third, slot, null, null, null))
                 .hasMessage("agenda.book.full");
-        assertThatThrownBy(() -> work.bookFirstAppointment(operator, third, slot.plusMinutes(10), null, null, null))
+        assertThatThrownBy(() -> pathwayStart.bookFirstAppointment(operator, third, slot.plusMinutes(10), null, null, null))
                 .hasMessage("agenda.book.noSuchSlot");
         ZonedDateTime past = Dates.today().minusDays(1).atTime(LocalTime.of(9, 0)).atZone(Dates.ZONE);
-        assertThatThrownBy(() -> work.bookFirstAppointment(operator, third, past, null, null, " "))
+        assertThatThrownBy(() -> pathwayStart.bookFirstAppointment(operator, third, past, null, null, " "))
                 .hasMessage("agenda.book.pastNeedsJustification");
-        assertThatThrownBy(() -> work.bookFirstAppointment(operator, third, slot, 60, "telefonata", null))
+        assertThatThrownBy(() -> pathwayStart.bookFirstAppointment(operator, third, slot, 60, "telefonata", null))
                 .hasMessage("agenda.book.agendaPublished");
 
-        long pathway = work.bookFirstAppointment(operator, third, slot.plusHours(1), null, null, null);
+        long pathway = pathwayStart.bookFirstAppointment(operator, third, slot.plusHours(1), null, null, null);
         long worker = work.get(master, pathway).getWorkerId();
         assertThatThrownBy(() -> agenda.bookSlot(operator, office.id(), worker, null, AppointmentPurpose.MEETING,
                 slot.plusHours(1), null)).isInstanceOf(AgendaRefusedException.class).hasMessage("agenda.book.workerBusy");
-        assertThatThrownBy(() -> work.bookFirstAppointment(novara, released.release("master.torino", "Greco", "Dario"),
+        assertThatThrownBy(() -> pathwayStart.bookFirstAppointment(novara, released.release("master.torino", "Greco", "Dario"),
                 slot, null, null, null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> agenda.addTemplate(tutor, office.id(), "x", it.ricolloca.agenda.TemplateKind.WEEKLY,
                 Dates.today(), null, List.of())).isInstanceOf(AccessDeniedException.class);
@@ -125,7 +156,7 @@ class PathwayWorkflowTest {
     void movingAndCancellingNeedAReasonAndFreeThePlace() {
         ZonedDateTime slot = Dates.today().plusDays(4).atTime(LocalTime.of(15, 0)).atZone(Dates.ZONE);
         long request = released.release("master.torino", "Lombardi", "Elisa");
-        long id = work.bookFirstAppointment(operator, request, slot, null, null, null);
+        long id = pathwayStart.bookFirstAppointment(operator, request, slot, null, null, null);
         Appointment a = work.appointments(work.get(master, id)).get(0);
         assertThatThrownBy(() -> agenda.move(operator, a.getId(), a.getVersion(), slot.plusHours(1), " ", null))
                 .hasMessage("agenda.reason.required");
@@ -137,24 +168,24 @@ class PathwayWorkflowTest {
                 .filter(s -> s.slot().start().equals(slot)).findFirst().orElseThrow().appointments()).isEmpty();
         agenda.cancel(operator, moved.getId(), moved.getVersion(), "il lavoratore ha trovato lavoro");
         assertThat(agenda.appointment(master, moved.getId()).getStatus()).isEqualTo(AppointmentStatus.CANCELLED);
-        assertThat(work.queue(operator)).extracting(i -> i.request().requestId()).contains(request);
+        assertThat(pathwayStart.queue(operator)).extracting(i -> i.request().requestId()).contains(request);
     }
 
     @Test
     void theTutorIsChangedOnlyWithAReasonAndOnlyToATutorOfTheCentre() {
         long request = released.release("master.torino", "Costa", "Franco");
-        long id = work.bookFirstAppointment(operator, request,
+        long id = pathwayStart.bookFirstAppointment(operator, request,
                 Dates.today().plusDays(5).atTime(LocalTime.of(9, 0)).atZone(Dates.ZONE), null, null, null);
         Pathway p = work.get(master, id);
         assertThat(p.getTutorUserId()).as("an operator booking does not name a tutor").isNull();
-        work.assignTutor(master, id, p.getVersion(), tutor.id(), null);
+        pathwayLifecycle.assignTutor(master, id, p.getVersion(), tutor.id(), null);
         Pathway named = work.get(master, id);
-        assertThatThrownBy(() -> work.assignTutor(master, id, named.getVersion(), master.id(), "x"))
+        assertThatThrownBy(() -> pathwayLifecycle.assignTutor(master, id, named.getVersion(), master.id(), "x"))
                 .hasMessage("pathway.tutor.notATutor");
-        assertThatThrownBy(() -> work.assignTutor(tutor, id, named.getVersion(), tutor.id(), "x"))
+        assertThatThrownBy(() -> pathwayLifecycle.assignTutor(tutor, id, named.getVersion(), tutor.id(), "x"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> work.assignTutor(master, id, named.getVersion() - 1, tutor.id(), "x"))
-                .hasMessage("pathway.stale");
+        assertThatThrownBy(() -> pathwayLifecycle.assignTutor(master, id, named.getVersion() - 1, tutor.id(), "x"))
+                .isInstanceOf(StaleFormException.class);
         assertThat(work.tutorHistory(named)).hasSize(1);
     }
 
@@ -162,37 +193,37 @@ class PathwayWorkflowTest {
     void thePactIsSignedWithinItsWindowNeverChangesAndIsAmendedByANewVersionAndBothPdfsReadBack() throws Exception {
         long request = released.release("master.torino", "Rinaldi", "Giulia");
         ZonedDateTime yesterday = Dates.today().minusDays(1).atTime(LocalTime.of(10, 0)).atZone(Dates.ZONE);
-        long id = work.bookFirstAppointment(tutor, request, yesterday, null, null, "colloquio registrato il giorno dopo");
+        long id = pathwayStart.bookFirstAppointment(tutor, request, yesterday, null, null, "colloquio registrato il giorno dopo");
         List<PactAction> actions = List.of(
                 new PactAction(PactActionKind.CV, "Aggiornare il curriculum con l'esperienza in magazzino", Dates.today().plusDays(7)),
                 new PactAction(PactActionKind.JOB_SEARCH, "Candidarsi a cinque offerte di logistica a settimana", null));
-        work.saveDraft(tutor, id, version(id), actions, "Ogni martedì alle 10");
-        assertThatThrownBy(() -> work.sign(tutor, id, version(id), Dates.today())).hasMessage("pathway.pact.notStarted");
-        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), ServiceTimesheetActivity.RECEPTION, Dates.today(),
+        pathwayPacts.saveDraft(tutor, id, version(id), actions, "Ogni martedì alle 10");
+        assertThatThrownBy(() -> pathwayPacts.sign(tutor, id, version(id), Dates.today())).hasMessage("pathway.pact.notStarted");
+        assertThatThrownBy(() -> pathwayTimesheets.addHours(tutor, id, version(id), ServiceTimesheetActivity.RECEPTION, Dates.today(),
                 BigDecimal.ONE, null)).hasMessage("pathway.timesheet.notStarted");
 
         Appointment first = work.appointments(work.get(master, id)).get(0);
         agenda.recordOutcome(tutor, first.getId(), first.getVersion(), AppointmentStatus.HELD, "presa in carico");
         assertThat(work.serviceStart(work.get(master, id))).contains(Dates.today().minusDays(1));
-        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), ServiceTimesheetActivity.RECEPTION,
+        assertThatThrownBy(() -> pathwayTimesheets.addHours(tutor, id, version(id), ServiceTimesheetActivity.RECEPTION,
                 Dates.today().minusDays(2), BigDecimal.ONE, null)).hasMessage("pathway.timesheet.date");
-        work.addHours(tutor, id, version(id), ServiceTimesheetActivity.RECEPTION, Dates.today().minusDays(1), new BigDecimal("1.5"),
+        pathwayTimesheets.addHours(tutor, id, version(id), ServiceTimesheetActivity.RECEPTION, Dates.today().minusDays(1), new BigDecimal("1.5"),
                 "primo colloquio");
-        work.addHours(tutor, id, version(id), ServiceTimesheetActivity.PACT_DEFINITION, Dates.today(), new BigDecimal("0.75"), null);
-        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), ServiceTimesheetActivity.GUIDANCE, Dates.today(),
+        pathwayTimesheets.addHours(tutor, id, version(id), ServiceTimesheetActivity.PACT_DEFINITION, Dates.today(), new BigDecimal("0.75"), null);
+        assertThatThrownBy(() -> pathwayTimesheets.addHours(tutor, id, version(id), ServiceTimesheetActivity.GUIDANCE, Dates.today(),
                 new BigDecimal("13"), null)).hasMessage("pathway.timesheet.hours");
-        assertThatThrownBy(() -> work.sign(tutor, id, version(id), Dates.today().minusDays(2)))
+        assertThatThrownBy(() -> pathwayPacts.sign(tutor, id, version(id), Dates.today().minusDays(2)))
                 .hasMessage("pathway.pact.signDate");
-        assertThatThrownBy(() -> work.sign(tutor, id, version(id), Dates.today().plusDays(1)))
+        assertThatThrownBy(() -> pathwayPacts.sign(tutor, id, version(id), Dates.today().plusDays(1)))
                 .hasMessage("pathway.pact.signDate");
 
-        work.sign(tutor, id, version(id), Dates.today());
+        pathwayPacts.sign(tutor, id, version(id), Dates.today());
         Pathway signed = work.get(master, id);
         assertThat(signed.getTimesheetSignedOn()).isEqualTo(Dates.today());
         assertThat(signed.totalHours()).isEqualByComparingTo("2.25");
-        assertThatThrownBy(() -> work.saveDraft(tutor, id, version(id), actions, null))
+        assertThatThrownBy(() -> pathwayPacts.saveDraft(tutor, id, version(id), actions, null))
                 .hasMessage("pathway.pact.signedIsFinal");
-        assertThatThrownBy(() -> work.addHours(tutor, id, version(id), ServiceTimesheetActivity.GUIDANCE, Dates.today(),
+        assertThatThrownBy(() -> pathwayTimesheets.addHours(tutor, id, version(id), ServiceTimesheetActivity.GUIDANCE, Dates.today(),
                 BigDecimal.ONE, null)).hasMessage("pathway.timesheet.signed");
 
         String pact = text(work.pactPdf(master, id, 1));
@@ -200,14 +231,14 @@ class PathwayWorkflowTest {
                 "Candidarsi a cinque offerte", "Ogni martedì alle 10", "Firma del lavoratore", "Firma del tutor");
         assertThat(pdfA(work.pactPdf(master, id, 1))).isTrue();
         String timesheet = text(work.timesheetPdf(master, id));
-        assertThat(timesheet).contains("Giulia Rinaldi", "Tutor Torino", "Accoglienza e presa in carico", "1.5", "0.75", "2.25");
+        assertThat(timesheet).contains("Giulia Rinaldi", "Tutor Torino", "Accoglienza e presa in carico", "1,5", "0,75", "2,25");
         assertThat(pdfA(work.timesheetPdf(master, id))).isTrue();
 
-        work.amend(tutor, id, version(id));
+        pathwayPacts.amend(tutor, id, version(id));
         List<PactAction> more = new ArrayList<>(actions);
         more.add(new PactAction(PactActionKind.TRAINING, "Corso per carrellisti", null));
-        work.saveDraft(tutor, id, version(id), more, "Ogni martedì alle 10");
-        work.sign(tutor, id, version(id), Dates.today());
+        pathwayPacts.saveDraft(tutor, id, version(id), more, "Ogni martedì alle 10");
+        pathwayPacts.sign(tutor, id, version(id), Dates.today());
         List<SearchPact> pacts = work.pacts(work.get(master, id));
         assertThat(pacts).extracting(SearchPact::getVersionNo, SearchPact::getStatus)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, PactStatus.SIGNED),
@@ -223,7 +254,7 @@ class PathwayWorkflowTest {
     @Test
     void onlyARealPdfAndARealPngEnterTheDossierAndTheZipListsThem() throws Exception {
         long request = released.release("master.torino", "Fontana", "Irene");
-        long id = work.bookFirstAppointment(operator, request,
+        long id = pathwayStart.bookFirstAppointment(operator, request,
                 Dates.today().plusDays(6).atTime(LocalTime.of(12, 0)).atZone(Dates.ZONE), null, null, null);
         long worker = work.get(master, id).getWorkerId();
         byte[] exe = new byte[2048];
@@ -272,13 +303,13 @@ class PathwayWorkflowTest {
         long fine = startedPathway("Puntuale", "Vera", 20, 15);
         long away = startedPathway("Sospeso", "Zeno", 20, 16);
         LocalTime nine = LocalTime.of(9, 0);
-        work.recordMeeting(tutor, late, version(late), Dates.today().minusDays(16), nine, nine.plusMinutes(60),
+        pathwayMeetings.recordMeeting(tutor, late, version(late), Dates.today().minusDays(16), nine, nine.plusMinutes(60),
                 MeetingStatus.HELD, "bilancio", null, null);
-        work.recordMeeting(tutor, fine, version(fine), Dates.today().minusDays(3), nine, nine.plusMinutes(75),
+        pathwayMeetings.recordMeeting(tutor, fine, version(fine), Dates.today().minusDays(3), nine, nine.plusMinutes(75),
                 MeetingStatus.HELD, null, null, Dates.today().plusDays(11));
-        work.recordMeeting(tutor, fine, version(fine), Dates.today().minusDays(1), nine, nine.plusMinutes(30),
+        pathwayMeetings.recordMeeting(tutor, fine, version(fine), Dates.today().minusDays(1), nine, nine.plusMinutes(30),
                 MeetingStatus.MISSED_UNJUSTIFIED, null, null, null);
-        work.suspend(tutor, away, version(away), Dates.today().minusDays(2), ContractType.PROBATION, "Negozio Srl", null);
+        pathwayLifecycle.suspend(tutor, away, version(away), Dates.today().minusDays(2), ContractType.PROBATION, "Negozio Srl", null);
 
         var rows = queries.worklist(tutor, true, 14, d -> 6, 0, 500).getContent();
         var byId = new java.util.HashMap<Long, PathwayQueries.WorklistRow>();
@@ -292,17 +323,17 @@ class PathwayWorkflowTest {
         assertThat(byId.get(away).plannedEnd()).isEqualTo(Dates.today().minusDays(20).plusMonths(6).plusDays(2));
         assertThat(rows.indexOf(byId.get(late))).isLessThan(rows.indexOf(byId.get(fine)));
 
-        work.close(tutor, late, version(late), PathwayOutcome.NOT_HIRED_AT_TERM, Dates.today(), null, null);
+        pathwayLifecycle.close(tutor, late, version(late), PathwayOutcome.NOT_HIRED_AT_TERM, Dates.today(), null, null);
         assertThat(queries.worklist(tutor, true, 14, d -> 6, 0, 500).getContent()).extracting(PathwayQueries.WorklistRow::id)
                 .doesNotContain(late);
-        assertThatThrownBy(() -> work.recordMeeting(tutor, late, version(late), Dates.today(), nine, nine.plusMinutes(60),
+        assertThatThrownBy(() -> pathwayMeetings.recordMeeting(tutor, late, version(late), Dates.today(), nine, nine.plusMinutes(60),
                 MeetingStatus.HELD, null, null, null)).hasMessage("pathway.closed");
     }
 
     /** A pathway of the tutor whose first appointment was held {@code daysAgo} days ago. */
     private long startedPathway(String lastName, String firstName, int daysAgo, int hour) {
         long request = released.release("master.torino", lastName, firstName);
-        long id = work.bookFirstAppointment(tutor, request, Dates.today().minusDays(daysAgo).atTime(LocalTime.of(hour, 0))
+        long id = pathwayStart.bookFirstAppointment(tutor, request, Dates.today().minusDays(daysAgo).atTime(LocalTime.of(hour, 0))
                 .atZone(Dates.ZONE), null, null, "registrato a posteriori");
         Appointment first = work.appointments(work.get(master, id)).get(0);
         agenda.recordOutcome(tutor, first.getId(), first.getVersion(), AppointmentStatus.HELD, null);

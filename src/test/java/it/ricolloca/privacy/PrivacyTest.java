@@ -15,6 +15,8 @@ import it.ricolloca.conditionality.Conditionality;
 import it.ricolloca.documents.DocumentKind;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.pathway.PathwayOutcome;
+import it.ricolloca.pathway.internal.Meetings;
+import it.ricolloca.pathway.internal.PathwayLifecycle;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.reporting.internal.RetentionSweep;
 import it.ricolloca.requests.internal.RequestQueries;
@@ -62,6 +64,8 @@ class PrivacyTest {
     @Autowired ReleasedWorkers released;
     @Autowired ClosedPathways closed;
     @Autowired PathwayWork pathways;
+    @Autowired Meetings pathwayMeetings;
+    @Autowired PathwayLifecycle pathwayLifecycle;
     @Autowired WorkerRegister register;
     @Autowired RequestQueries requests;
     @Autowired Conditionality conditionality;
@@ -82,7 +86,7 @@ class PrivacyTest {
         var w = register.get(master, worker);
         register.update(master, worker, w.getVersion(), "Quintilia", "Zanzottera", "Borgo " + SECRET, "q.zanzottera@example.org",
                 "3331234567", w.getCompetentCentreId(), null, null, null, null, null, null, SECRET, null, SECRET);
-        pathways.extend(tutor, pathway, closed.version(pathway), SECRET);
+        pathwayLifecycle.extend(tutor, pathway, closed.version(pathway), SECRET);
         pathways.upload(tutor, pathway, DocumentKind.OTHER, "Certificato di Zanzottera",
                 new Upload("certificato Zanzottera Quintilia.pdf", ClosedPathways.pdf()));
         var breach = conditionality.reportFromProvider("tutor.torino", worker, request, "CPI Torino",
@@ -165,7 +169,7 @@ class PrivacyTest {
         long oldWorker = pathways.get(master, old).getWorkerId();
         long recentWorker = pathways.get(master, recent).getWorkerId();
         String oldCf = released.taxCodeOf(closed.requestOf(old));
-        pathways.recordMeeting(tutor, old, closed.version(old), Dates.today().minusDays(1), java.time.LocalTime.of(9, 0),
+        pathwayMeetings.recordMeeting(tutor, old, closed.version(old), Dates.today().minusDays(1), java.time.LocalTime.of(9, 0),
                 java.time.LocalTime.of(10, 0), it.ricolloca.pathway.MeetingStatus.HELD, SECRET, SECRET, null);
         pathways.upload(tutor, old, DocumentKind.OTHER, "Referto", new Upload("referto.pdf", ClosedPathways.pdf()));
         conditionality.reportFromProvider("tutor.torino", oldWorker, closed.requestOf(old), "CPI Torino",

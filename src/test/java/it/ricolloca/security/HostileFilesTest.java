@@ -13,7 +13,9 @@ import it.ricolloca.pathway.PactActionKind;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.ServiceTimesheetActivity;
+import it.ricolloca.pathway.internal.Pacts;
 import it.ricolloca.pathway.internal.PathwayWork;
+import it.ricolloca.pathway.internal.Timesheets;
 import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.ClosedPathways;
@@ -56,6 +58,8 @@ class HostileFilesTest {
     @Autowired ClosedPathways closed;
     @Autowired ReleasedWorkers released;
     @Autowired PathwayWork pathways;
+    @Autowired Pacts pathwayPacts;
+    @Autowired Timesheets pathwayTimesheets;
     @Autowired ClaimRepository claims;
     @Autowired RequestQueries requests;
     @Autowired Dossier dossier;
@@ -123,11 +127,11 @@ class HostileFilesTest {
         long office = closed.newTorinoOffice();
         long pathway = closed.started(office, "Ostile", "Carta", 1);
         CurrentUser tutor = released.user("tutor.torino");
-        pathways.saveDraft(tutor, pathway, closed.version(pathway), List.of(new PactAction(PactActionKind.CV,
+        pathwayPacts.saveDraft(tutor, pathway, closed.version(pathway), List.of(new PactAction(PactActionKind.CV,
                 "Aggiornare il curriculum", null)), null);
-        pathways.addHours(tutor, pathway, closed.version(pathway), ServiceTimesheetActivity.RECEPTION, Dates.today(),
+        pathwayTimesheets.addHours(tutor, pathway, closed.version(pathway), ServiceTimesheetActivity.RECEPTION, Dates.today(),
                 BigDecimal.ONE, null);
-        pathways.sign(tutor, pathway, closed.version(pathway), Dates.today());
+        pathwayPacts.sign(tutor, pathway, closed.version(pathway), Dates.today());
         long hired = closed.started(office, "Ostile", "Assunta", 5);
         closed.close(hired, PathwayOutcome.HIRED, new Pathway.Hire("Carte Srl", ClosedPathways.VAT,
                 ContractType.PERMANENT, new BigDecimal("40"), Dates.today(), null));
@@ -147,9 +151,9 @@ class HostileFilesTest {
 
         List<DocumentRoute> routes = List.of(
                 new DocumentRoute("/pathways/" + pathway + "/dossier", "tutor.torino", "file",
-                        Map.of("kind", "CV", "title", "Curriculum"), true),
+                        Map.of("kind", "CV", "title", "Curriculum"), false),
                 new DocumentRoute("/pathways/" + pathway + "/pact/signed-copy", "tutor.torino", "file",
-                        Map.of("version", "PATHWAY"), true),
+                        Map.of("version", "PATHWAY"), false),
                 new DocumentRoute("/claims/" + claim + "/attachments", "master.torino", "file",
                         Map.of("kind", "PACT_SIGNED", "version", "CLAIM"), true),
                 new DocumentRoute("/requests/" + request + "/observations", "master.torino", "files",

@@ -11,6 +11,8 @@ import it.ricolloca.claims.internal.ClaimRepository;
 import it.ricolloca.network.internal.NetworkAdministration;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayOutcome;
+import it.ricolloca.pathway.internal.PathwayLifecycle;
+import it.ricolloca.pathway.internal.PathwayStart;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.shared.web.Dates;
 import java.io.ByteArrayOutputStream;
@@ -34,14 +36,18 @@ public class ClosedPathways {
 
     private final ReleasedWorkers released;
     private final PathwayWork pathways;
+    private final PathwayStart pathwayStart;
+    private final PathwayLifecycle pathwayLifecycle;
     private final Agenda agenda;
     private final NetworkAdministration network;
     private final ClaimRepository claims;
 
-    ClosedPathways(ReleasedWorkers released, PathwayWork pathways, Agenda agenda, NetworkAdministration network,
-            ClaimRepository claims) {
+    ClosedPathways(ReleasedWorkers released, PathwayWork pathways, PathwayStart pathwayStart,
+            PathwayLifecycle pathwayLifecycle, Agenda agenda, NetworkAdministration network, ClaimRepository claims) {
         this.released = released;
         this.pathways = pathways;
+        this.pathwayStart = pathwayStart;
+        this.pathwayLifecycle = pathwayLifecycle;
         this.agenda = agenda;
         this.network = network;
         this.claims = claims;
@@ -57,7 +63,7 @@ public class ClosedPathways {
     public long started(long office, String lastName, String firstName, int daysAgo) {
         CurrentUser tutor = released.user("tutor.torino");
         long request = released.release("master.torino", lastName, firstName, office);
-        long id = pathways.bookFirstAppointment(tutor, request, Dates.today().minusDays(daysAgo).atTime(LocalTime.of(10, 0))
+        long id = pathwayStart.bookFirstAppointment(tutor, request, Dates.today().minusDays(daysAgo).atTime(LocalTime.of(10, 0))
                 .atZone(Dates.ZONE), 60, "accordato per telefono", "registrato a posteriori");
         Appointment first = pathways.appointments(pathways.get(released.user("master.torino"), id)).get(0);
         agenda.recordOutcome(tutor, first.getId(), first.getVersion(), AppointmentStatus.HELD, null);
@@ -66,7 +72,7 @@ public class ClosedPathways {
 
     /** Closes the pathway today as the tutor would. */
     public void close(long pathway, PathwayOutcome outcome, Pathway.Hire hire) {
-        pathways.close(released.user("tutor.torino"), pathway, version(pathway), outcome, Dates.today(), null, hire);
+        pathwayLifecycle.close(released.user("tutor.torino"), pathway, version(pathway), outcome, Dates.today(), null, hire);
     }
 
     public long requestOf(long pathway) {

@@ -10,13 +10,14 @@ import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.pathway.ContractType;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.PathwaySection;
+import it.ricolloca.pathway.internal.PathwayStart;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
-import it.ricolloca.vacancies.internal.Matching;
 import it.ricolloca.vacancies.internal.Matching.Fit;
+import it.ricolloca.vacancies.internal.Matching;
 import it.ricolloca.vacancies.internal.Referents;
 import it.ricolloca.vacancies.internal.Referrals;
 import it.ricolloca.vacancies.internal.VacancyBoard;
@@ -41,6 +42,7 @@ class VacancyBoardTest {
     @Autowired Referrals referrals;
     @Autowired Matching matching;
     @Autowired PathwayWork pathwayWork;
+    @Autowired PathwayStart pathwayStart;
     @Autowired ReleasedWorkers released;
     @Autowired UserAccountRepository users;
     @Autowired JdbcClient jdbc;
@@ -67,7 +69,7 @@ class VacancyBoardTest {
     long pathwayOfTutorTorino(String lastName) {
         released.openEveryDay("master.torino");
         long request = released.release("master.torino", lastName, "Marta");
-        return pathwayWork.bookFirstAppointment(user("tutor.torino"), request,
+        return pathwayStart.bookFirstAppointment(user("tutor.torino"), request,
                 Dates.today().plusDays(20 + DAY.incrementAndGet()).atTime(12, 0).atZone(Dates.ZONE), null, null, null);
     }
 

@@ -10,6 +10,7 @@ import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.Workers;
@@ -21,9 +22,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
@@ -33,7 +38,6 @@ import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,7 +63,7 @@ public class CalendarFeeds {
     }
 
     /** The roles whose holders may create and keep an office's feed. */
-    static final java.util.Set<Role> OFFICE_STAFF = java.util.EnumSet.of(Role.CPI_MASTER, Role.CPI_OPERATOR,
+    static final Set<Role> OFFICE_STAFF = EnumSet.of(Role.CPI_MASTER, Role.CPI_OPERATOR,
             Role.CPI_TUTOR);
 
     private final JdbcClient jdbc;
@@ -69,10 +73,12 @@ public class CalendarFeeds {
     private final Messages messages;
     private final AuditTrail audit;
     private final StaffDirectory staff;
+    private final PathwayRights rights;
 
     CalendarFeeds(JdbcClient jdbc, Agenda agenda, JobCentres centres, Workers workers, Messages messages,
-            AuditTrail audit, StaffDirectory staff) {
+            AuditTrail audit, StaffDirectory staff, PathwayRights rights) {
         this.staff = staff;
+        this.rights = rights;
         this.jdbc = jdbc;
         this.agenda = agenda;
         this.centres = centres;
@@ -96,9 +102,7 @@ public class CalendarFeeds {
 
     /** Creates a feed of the user's own appointments as tutor; returns the token, shown once. */
     public String createTutorFeed(CurrentUser user, boolean fullNames) {
-        if (user.centreId() == null || !user.hasRole(Role.CPI_TUTOR)) {
-            throw new AccessDeniedException("tutor feed");
-        }
+        ActGuard.require(rights.canFollowOwnAppointments(user), "tutor feed");
         return create(user, "TUTOR", user.id(), user.centreId(), messages.t("pathway.feeds.tutorLabel", user.fullName()),
                 fullNames);
     }
@@ -106,9 +110,7 @@ public class CalendarFeeds {
     /** Creates a feed of an office of the user's CPI; returns the token, shown once. */
     public String createOfficeFeed(CurrentUser user, long officeId, boolean fullNames) {
         OfficeSummary office = agenda.office(user, officeId);
-        if (!agenda.canBook(user, office)) {
-            throw new AccessDeniedException("office feed");
-        }
+        ActGuard.require(rights.canWork(user, office.centreId()), "office feed");
         return create(user, "OFFICE", office.id(), office.centreId(), office.label(), fullNames);
     }
 
@@ -155,7 +157,7 @@ public class CalendarFeeds {
             appointments = agenda.ofRequests(requests, from, to);
         }
         var offices = agenda.offices();
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Ricolloca//Agenda AdR//IT"));
         calendar.add(ImmutableVersion.VERSION_2_0);

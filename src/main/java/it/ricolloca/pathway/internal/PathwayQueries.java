@@ -5,10 +5,19 @@ import it.ricolloca.accounts.StaffDirectory;
 import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.shared.acts.ActGuard;
+import it.ricolloca.shared.tabular.TabularWriter;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
+import java.io.OutputStream;
+import it.ricolloca.workers.WorkerSummary;
+import it.ricolloca.workers.Workers;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -32,74 +41,96 @@ public class PathwayQueries {
     private final JdbcClient jdbc;
     private final JobCentres centres;
     private final StaffDirectory staff;
+    private final Workers workers;
+    private final PathwayRights rights;
+    private final Messages messages;
 
-    PathwayQueries(JdbcClient jdbc, JobCentres centres, StaffDirectory staff) {
+    PathwayQueries(JdbcClient jdbc, JobCentres centres, StaffDirectory staff, Workers workers, PathwayRights rights,
+            Messages messages) {
+        this.rights = rights;
+        this.messages = messages;
+        this.workers = workers;
         this.jdbc = jdbc;
         this.centres = centres;
         this.staff = staff;
     }
 
+    /**
+     * The pathways in the user's scope (only those they follow, when {@code mine}), the newest
+     * first, those of the workers whose codice fiscale starts with, or whose surname contains, the
+     * query. The workers come from their register in one query per page.
+     */
     public Page<PathwayRow> search(CurrentUser user, boolean mine, String query, int page, int size) {
         Long scope = user.caseScopeCentreId();
-        String q = query == null ? "" : query.strip().toUpperCase(Locale.ROOT);
+        String q = query == null ? "" : query.strip();
+        Long[] found = q.isEmpty() ? new Long[0] : workers.matching(q).toArray(Long[]::new);
+        if (!q.isEmpty() && found.length == 0) {
+            return new PageImpl<>(List.of(), PageRequest.of(page, size), 0);
+        }
         String where = " where (cast(:centre as bigint) is null or p.centre_id = :centre)"
                 + " and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)"
-                + " and (:q = '' or w.tax_code like :q || '%' or upper(coalesce(w.last_name, '')) like '%' || :q || '%')";
+                + " and (not :search or p.worker_id = any(cast(:workers as bigint[])))";
         Long tutor = mine ? user.id() : null;
-        long total = jdbc.sql("select count(*) from pathway_pathway p join workers_worker w on w.id = p.worker_id" + where)
-                .param("centre", scope).param("tutor", tutor).param("q", q).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from pathway_pathway p" + where)
+                .param("centre", scope).param("tutor", tutor).param("search", !q.isEmpty()).param("workers", found)
+                .query(Long.class).single();
         Map<Long, OfficeSummary> offices = new HashMap<>();
         centres.offices().forEach(o -> offices.put(o.id(), o));
         Map<Long, String> tutors = new HashMap<>();
-        List<PathwayRow> rows = jdbc.sql("""
-                select p.id, w.tax_code, trim(coalesce(w.last_name, '') || ' ' || coalesce(w.first_name, '')), p.office_id,
-                    p.tutor_user_id from pathway_pathway p join workers_worker w on w.id = p.worker_id""" + where
+        record Found(long id, long workerId, long officeId, Long tutorId) {
+        }
+        List<Found> rows = jdbc.sql("select p.id, p.worker_id, p.office_id, p.tutor_user_id from pathway_pathway p" + where
                 + " order by p.created_at desc, p.id desc limit :size offset :offset")
-                .param("centre", scope).param("tutor", tutor).param("q", q).param("size", size)
-                .param("offset", (long) page * size)
-                .query((rs, n) -> {
-                    long tutorId = rs.getLong(5);
-                    String tutorName = rs.wasNull() ? "" : tutors.computeIfAbsent(tutorId,
-                            id -> staff.find(id).map(StaffMember::fullName).orElse(""));
-                    OfficeSummary o = offices.get(rs.getLong(4));
-                    return new PathwayRow(rs.getLong(1), rs.getString(2), rs.getString(3), o == null ? "" : o.label(),
-                            tutorName);
-                }).list();
-        return new PageImpl<>(rows, PageRequest.of(page, size), total);
+                .param("centre", scope).param("tutor", tutor).param("search", !q.isEmpty()).param("workers", found)
+                .param("size", size).param("offset", (long) page * size)
+                .query((rs, n) -> new Found(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4))).list();
+        Map<Long, WorkerSummary> people = workers.summaries(rows.stream().map(Found::workerId).toList());
+        List<PathwayRow> result = rows.stream().map(r -> {
+            WorkerSummary w = people.get(r.workerId());
+            OfficeSummary o = offices.get(r.officeId());
+            String tutorName = r.tutorId() == null ? "" : tutors.computeIfAbsent(r.tutorId(),
+                    id -> staff.find(id).map(StaffMember::fullName).orElse(""));
+            return new PathwayRow(r.id(), w == null ? "" : w.taxCode(), w == null ? "" : w.listName(),
+                    o == null ? "" : o.label(), tutorName);
+        }).toList();
+        return new PageImpl<>(result, PageRequest.of(page, size), total);
     }
 
     /** A line of the tutor's worklist: where the worker stands against the meeting rule. */
-    public record WorklistRow(long id, String taxCode, String workerName, java.time.LocalDate startedOn,
-            java.time.LocalDate plannedEnd, java.time.LocalDate lastMeeting, Integer daysSince, boolean suspended,
-            java.time.LocalDate nextMeeting, boolean overdue) {
+    public record WorklistRow(long id, String taxCode, String workerName, LocalDate startedOn,
+            LocalDate plannedEnd, LocalDate lastMeeting, Integer daysSince, boolean suspended,
+            LocalDate nextMeeting, boolean overdue) {
     }
 
     /**
      * The open pathways of the user's CPI (or only those they follow as tutor), the most overdue
      * first: days since the last meeting held (or since the start), against {@code everyDays}. One
-     * query; the planned end uses the service months in force on each start date.
+     * query for the page, one for its workers; the planned end uses the service months in force on
+     * each start date.
      */
     public Page<WorklistRow> worklist(CurrentUser user, boolean mine, int everyDays,
-            java.util.function.Function<java.time.LocalDate, Integer> serviceMonths, int page, int size) {
-        java.time.LocalDate today = it.ricolloca.shared.web.Dates.today();
+            Function<LocalDate, Integer> serviceMonths, int page, int size) {
+        LocalDate today = Dates.today();
         Long tutor = mine ? user.id() : null;
         String where = " where p.closed_on is null and (cast(:centre as bigint) is null or p.centre_id = :centre)"
                 + " and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)";
         long total = jdbc.sql("select count(*) from pathway_pathway p" + where)
                 .param("centre", user.caseScopeCentreId()).param("tutor", tutor).query(Long.class).single();
-        java.util.Map<java.time.LocalDate, Integer> months = new HashMap<>();
-        List<WorklistRow> rows = jdbc.sql("""
+        Map<LocalDate, Integer> months = new HashMap<>();
+        record Open(long id, long workerId, LocalDate startedOn, LocalDate plannedEnd, LocalDate lastMeeting,
+                Integer daysSince, boolean suspended, LocalDate nextMeeting, boolean overdue) {
+        }
+        List<Open> open = jdbc.sql("""
                 with open_pathways as (
-                    select p.id, p.started_on, coalesce(p.extension_months, 0) as extension_months, w.tax_code,
-                        trim(coalesce(w.last_name, '') || ' ' || coalesce(w.first_name, '')) as name,
+                    select p.id, p.started_on, coalesce(p.extension_months, 0) as extension_months, p.worker_id,
                         (select max(m.on_date) from pathway_meeting m where m.pathway_id = p.id and m.status = 'HELD') as last_held,
                         (select max(m.next_meeting) from pathway_meeting m where m.pathway_id = p.id) as next_meeting,
                         exists (select 1 from pathway_suspension s where s.pathway_id = p.id and s.resumed_on is null) as suspended,
                         (select coalesce(sum(coalesce(s.resumed_on, :today) - s.suspended_on), 0)
                             from pathway_suspension s where s.pathway_id = p.id) as suspended_days
-                    from pathway_pathway p join workers_worker w on w.id = p.worker_id""" + where + """
+                    from pathway_pathway p""" + where + """
                 )
-                select id, tax_code, name, started_on, extension_months, last_held, next_meeting, suspended, suspended_days,
+                select id, worker_id, started_on, extension_months, last_held, next_meeting, suspended, suspended_days,
                     :today - coalesce(last_held, started_on) as days_since
                 from open_pathways
                 order by started_on is null, suspended, days_since desc nulls last, id
@@ -107,20 +138,26 @@ public class PathwayQueries {
                 .param("centre", user.caseScopeCentreId()).param("tutor", tutor).param("today", today)
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> {
-                    java.time.LocalDate start = rs.getObject(4, java.time.LocalDate.class);
-                    Integer days = (Integer) rs.getObject(10);
-                    boolean suspended = rs.getBoolean(8);
-                    java.time.LocalDate end = start == null ? null : start.plusMonths(
-                            months.computeIfAbsent(start, serviceMonths::apply) + rs.getInt(5)).plusDays(rs.getInt(9));
-                    return new WorklistRow(rs.getLong(1), rs.getString(2), rs.getString(3).isEmpty() ? rs.getString(2)
-                            : rs.getString(3), start, end, rs.getObject(6, java.time.LocalDate.class), days, suspended,
-                            rs.getObject(7, java.time.LocalDate.class), days != null && !suspended && days > everyDays);
+                    LocalDate start = rs.getObject(3, LocalDate.class);
+                    Integer days = (Integer) rs.getObject(9);
+                    boolean suspended = rs.getBoolean(7);
+                    LocalDate end = start == null ? null : start.plusMonths(
+                            months.computeIfAbsent(start, serviceMonths::apply) + rs.getInt(4)).plusDays(rs.getInt(8));
+                    return new Open(rs.getLong(1), rs.getLong(2), start, end, rs.getObject(5, LocalDate.class), days,
+                            suspended, rs.getObject(6, LocalDate.class), days != null && !suspended && days > everyDays);
                 }).list();
+        Map<Long, WorkerSummary> people = workers.summaries(open.stream().map(Open::workerId).toList());
+        List<WorklistRow> rows = open.stream().map(o -> {
+            WorkerSummary w = people.get(o.workerId());
+            return new WorklistRow(o.id(), w == null ? "" : w.taxCode(), w == null ? "" : w.listName(), o.startedOn(),
+                    o.plannedEnd(), o.lastMeeting(), o.daysSince(), o.suspended(), o.nextMeeting(), o.overdue());
+        }).toList();
         return new PageImpl<>(rows, PageRequest.of(page, size), total);
     }
 
     /** Per CPI, the tutors named on at least one pathway: the communication to the regional agency. */
     public List<NamedTutor> namedTutors(CurrentUser user) {
+        ActGuard.require(rights.canReadTutors(user), "tutors");
         Map<Long, String> names = centres.names();
         return jdbc.sql("""
                 select centre_id, tutor_user_id, count(*) from pathway_pathway
@@ -132,6 +169,16 @@ public class PathwayQueries {
                     return new NamedTutor(names.getOrDefault(rs.getLong(1), ""), m == null ? "" : m.fullName(),
                             m == null ? "" : m.email(), rs.getLong(3));
                 }).list().stream()
-                .sorted(java.util.Comparator.comparing(NamedTutor::centre).thenComparing(NamedTutor::tutor)).toList();
+                .sorted(Comparator.comparing(NamedTutor::centre).thenComparing(NamedTutor::tutor)).toList();
+    }
+
+    /** The tutors named by each CPI as a workbook, with the headers in Italian and the counts as numbers. */
+    public void writeNamedTutors(CurrentUser user, OutputStream out) {
+        List<NamedTutor> tutors = namedTutors(user);
+        try (TabularWriter sheet = TabularWriter.xlsx(out, messages.t("pathway.tutors.sheet"))) {
+            sheet.header(messages.t("pathway.tutors.centre"), messages.t("pathway.tutors.tutor"),
+                    messages.t("pathway.tutors.email"), messages.t("pathway.tutors.workers"));
+            tutors.forEach(t -> sheet.row(t.centre(), t.tutor(), t.email(), t.workers()));
+        }
     }
 }

@@ -2,10 +2,15 @@ package it.ricolloca.pathway.web;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
-import it.ricolloca.accounts.Role;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.pathway.PathwayRoutes;
 import it.ricolloca.pathway.internal.CalendarFeeds;
+import it.ricolloca.pathway.internal.PathwayRights;
+import it.ricolloca.pathway.web.PathwayForms.FeedForm;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.web.Messages;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -16,7 +21,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Calendar feeds: the user's list, creation (the address is shown once), revocation, and the public ICS by token. */
@@ -26,10 +32,12 @@ class CalendarFeedController {
     private final CalendarFeeds feeds;
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
-    private final it.ricolloca.shared.web.Messages messages;
+    private final PathwayRights rights;
+    private final Messages messages;
 
     CalendarFeedController(CalendarFeeds feeds, CurrentUsers currentUsers, JobCentres centres,
-            it.ricolloca.shared.web.Messages messages) {
+            Messages messages, PathwayRights rights) {
+        this.rights = rights;
         this.messages = messages;
         this.feeds = feeds;
         this.currentUsers = currentUsers;
@@ -42,24 +50,18 @@ class CalendarFeedController {
     }
 
     @PostMapping(PathwayRoutes.FEEDS)
-    String create(@RequestParam(defaultValue = "") String officeId,
-            @RequestParam(defaultValue = "false") boolean fullNames, HttpServletRequest request, Model model) {
+    String create(@ModelAttribute("form") FeedForm form, BindingResult result, HttpServletRequest request,
+            Model model) {
         CurrentUser user = currentUsers.require();
-        String token;
-        if (officeId.isBlank()) {
-            token = feeds.createTutorFeed(user, fullNames);
-        } else {
-            long office;
-            try {
-                office = Long.parseLong(officeId);
-            } catch (NumberFormatException e) {
-                throw new it.ricolloca.shared.NotFoundException();
-            }
-            token = feeds.createOfficeFeed(user, office, fullNames);
+        if (result.hasErrors()) {
+            throw new NotFoundException();
         }
+        boolean fullNames = Boolean.TRUE.equals(form.fullNames());
+        String token = form.officeId() == null ? feeds.createTutorFeed(user, fullNames)
+                : feeds.createOfficeFeed(user, form.officeId(), fullNames);
         String base = request.getScheme() + "://" + request.getServerName()
                 + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
-        return page(model, user, base + "/calendar/" + token + ".ics");
+        return page(model, user, base + PathwayRoutes.path(PathwayRoutes.CALENDAR, token));
     }
 
     @PostMapping(PathwayRoutes.FEED_REVOKE)
@@ -72,7 +74,7 @@ class CalendarFeedController {
     @GetMapping(PathwayRoutes.CALENDAR)
     ResponseEntity<String> calendar(@PathVariable String token) {
         return feeds.ics(token)
-                .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                         .cacheControl(CacheControl.noStore()).body(ics))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
                         .body(messages.t("pathway.feeds.notFound")));
@@ -80,9 +82,8 @@ class CalendarFeedController {
 
     private String page(Model model, CurrentUser user, String createdUrl) {
         model.addAttribute("feeds", feeds.feeds(user));
-        model.addAttribute("isTutor", user.centreId() != null && user.hasRole(Role.CPI_TUTOR));
-        model.addAttribute("offices", user.centreId() == null || !(user.hasRole(Role.CPI_MASTER)
-                || user.hasRole(Role.CPI_OPERATOR) || user.hasRole(Role.CPI_TUTOR)) ? java.util.List.of()
+        model.addAttribute("isTutor", rights.canFollowOwnAppointments(user));
+        model.addAttribute("offices", user.centreId() == null || !rights.canWork(user, user.centreId()) ? List.of()
                 : centres.offices().stream().filter(o -> o.centreId() == user.centreId()).toList());
         model.addAttribute("createdUrl", createdUrl);
         return "pathway/feeds";

@@ -2,34 +2,148 @@ package it.ricolloca.pathway.web;
 
 import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.agenda.Appointment;
+import it.ricolloca.documents.DocumentKind;
+import it.ricolloca.documents.DossierDocument;
 import it.ricolloca.network.OfficeSummary;
-import it.ricolloca.pathway.SearchPact;
+import it.ricolloca.pathway.PactActionKind;
 import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
+import it.ricolloca.pathway.PathwaySection;
+import it.ricolloca.pathway.SearchPact;
+import it.ricolloca.pathway.internal.PathwayStart.QueueItem;
 import it.ricolloca.pathway.internal.PathwayWork.TutorChange;
+import it.ricolloca.pathway.web.PathwayForms.BookForm;
+import it.ricolloca.pathway.web.PathwayForms.BreachForm;
+import it.ricolloca.pathway.web.PathwayForms.CloseForm;
+import it.ricolloca.pathway.web.PathwayForms.DiaryForm;
+import it.ricolloca.pathway.web.PathwayForms.ExtendForm;
+import it.ricolloca.pathway.web.PathwayForms.HoursForm;
+import it.ricolloca.pathway.web.PathwayForms.MeetingForm;
+import it.ricolloca.pathway.web.PathwayForms.PactForm;
+import it.ricolloca.pathway.web.PathwayForms.ResumeForm;
+import it.ricolloca.pathway.web.PathwayForms.SignForm;
+import it.ricolloca.pathway.web.PathwayForms.SuspendForm;
+import it.ricolloca.pathway.web.PathwayForms.TutorForm;
+import it.ricolloca.pathway.web.PathwayForms.UploadForm;
+import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.workers.WorkerSummary;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 /** What the pathway pages show, as the templates read it. */
 public final class PathwayViews {
 
+    /** The names of the forms on the pathway's page, to tell which one failed. */
+    public static final String TUTOR = "tutor";
+    public static final String SIGN = "sign";
+    public static final String SIGNED_COPY = "signedCopy";
+    public static final String AMEND = "amend";
+    public static final String HOURS = "hours";
+    public static final String REMOVE_HOURS = "removeHours";
+    public static final String EXTEND = "extend";
+    public static final String SUSPEND = "suspend";
+    public static final String RESUME = "resume";
+    public static final String BREACH = "breach";
+    public static final String CLOSE = "close";
+
     private PathwayViews() {
     }
 
-    /** A free slot offered for the first appointment; a past one records an appointment already held. */
-    public record BookableSlot(java.time.ZonedDateTime start, boolean past) {
+    /**
+     * What the user typed in the fields that could not be read (a number written the foreign way),
+     * to show it back as typed next to its error.
+     */
+    public record Typed(Map<String, String> values) {
+
+        public static final Typed NONE = new Typed(Map.of());
+
+        public static Typed of(BindingResult result) {
+            Map<String, String> typed = new HashMap<>();
+            for (FieldError error : result.getFieldErrors()) {
+                Object value = error.getRejectedValue();
+                if (value instanceof String text) {
+                    typed.putIfAbsent(error.getField(), text);
+                } else if (value instanceof String[] texts && texts.length > 0) {
+                    typed.putIfAbsent(error.getField(), texts[0]);
+                }
+            }
+            return new Typed(typed);
+        }
+
+        /** The text typed in {@code field} if it could not be read, otherwise {@code value}. */
+        public String or(String field, String value) {
+            return values.getOrDefault(field, value);
+        }
     }
 
-    /** One row of the pact form, as typed. */
-    public record ActionRow(int index, String kind, String description, String due) {
+    /** A free slot offered for the first appointment; a past one records an appointment already held. */
+    public record BookableSlot(ZonedDateTime start, boolean past) {
+    }
+
+    /** The page of the first appointment, with its form as typed and its errors. */
+    public record BookPage(QueueItem item, boolean canBook, boolean hasAgenda, List<BookableSlot> slots,
+            ZonedDateTime defaultSlot, BookForm form, FormErrors errors, Typed typed) {
+
+        public boolean selected(BookableSlot slot) {
+            return form.start() == null || form.start().isBlank() ? slot.start().equals(defaultSlot)
+                    : slot.start().toOffsetDateTime().toString().equals(form.start());
+        }
+    }
+
+    /**
+     * The forms of the pathway's page: each with its values (as typed, for the one that failed) and
+     * the errors of the one that failed.
+     */
+    public record PageForms(String failed, FormErrors errors, Typed typed, TutorForm tutor, SignForm sign, HoursForm hours,
+            ExtendForm extend, SuspendForm suspend, ResumeForm resume, BreachForm breach, CloseForm close) {
+
+        /** The forms as a fresh page shows them. */
+        public static PageForms of(Pathway p, LocalDate today) {
+            Long version = p.getVersion();
+            return new PageForms(null, FormErrors.NONE, Typed.NONE, new TutorForm(p.getTutorUserId(), "", version),
+                    new SignForm(today, version),
+                    new HoursForm(null, p.getStartedOn(), BigDecimal.ONE, "", version),
+                    new ExtendForm("", version), new SuspendForm(today, null, "", "", version),
+                    new ResumeForm(today, version), new BreachForm(null, today, ""),
+                    new CloseForm(null, today, "", "", "", null, null, null, null, version));
+        }
+
+        /** The same forms with {@code form}, named {@code name}, as typed and with its errors. */
+        public PageForms failed(String name, Object form, FormErrors formErrors, Typed formTyped) {
+            return new PageForms(name, formErrors, formTyped,
+                    form instanceof TutorForm f ? f : tutor,
+                    form instanceof SignForm f ? f : sign,
+                    form instanceof HoursForm f ? f : hours,
+                    form instanceof ExtendForm f ? f : extend,
+                    form instanceof SuspendForm f ? f : suspend,
+                    form instanceof ResumeForm f ? f : resume,
+                    form instanceof BreachForm f ? f : breach,
+                    form instanceof CloseForm f ? f : close);
+        }
+
+        /** The errors of the form named {@code name}: none unless it is the one that failed. */
+        public FormErrors of(String name) {
+            return name.equals(failed) ? errors : FormErrors.NONE;
+        }
+
+        /** What was typed in the form named {@code name} and could not be read: nothing unless it is the one that failed. */
+        public Typed typed(String name) {
+            return name.equals(failed) ? typed : Typed.NONE;
+        }
     }
 
     /** Everything the page of one pathway shows, and what the user may do on it. */
     public record PathwayPage(Pathway pathway, WorkerSummary worker, OfficeSummary office, StaffMember tutor,
             LocalDate serviceStart, List<Appointment> appointments, List<SearchPact> pacts, List<TutorChange> tutorHistory,
             boolean canWork, boolean canAssignTutor, List<StaffMember> tutors, LocalDate today, LocalDate plannedEnd,
-            List<it.ricolloca.pathway.PathwaySection> sections) {
+            List<PathwaySection> sections, PageForms forms) {
 
         /** The staff may still act: the pathway is not closed. */
         public boolean canAct() {
@@ -55,5 +169,32 @@ public final class PathwayViews {
         public boolean timesheetOpen() {
             return pathway.getTimesheetSignedOn() == null;
         }
+    }
+
+    /** The pact form: the draft's actions (or those typed), the version it will have. */
+    public record PactPage(Pathway pathway, WorkerSummary worker, int versionNo, List<PactActionKind> kinds, PactForm form,
+            FormErrors errors) {
+    }
+
+    /** The meeting register of a pathway and the form of a new meeting. */
+    public record MeetingsPage(Pathway pathway, WorkerSummary worker, boolean canWork, int minMinutes, int maxMinutes,
+            MeetingForm form, FormErrors errors, Typed typed) {
+
+        public static MeetingForm blank(Pathway p, LocalDate today) {
+            return new MeetingForm(today, LocalTime.of(9, 0), LocalTime.of(10, 0), null, "", "", null, p.getVersion());
+        }
+    }
+
+    /** The activation diary of a pathway, the form of a new entry and the errors of the last act. */
+    public record DiaryPage(Pathway pathway, WorkerSummary worker, boolean canWork, DiaryForm form, FormErrors errors) {
+
+        public static DiaryForm blank(Pathway p, LocalDate today) {
+            return new DiaryForm(null, today, "", "", "", "", null, p.getVersion());
+        }
+    }
+
+    /** The worker's dossier as the pathway shows it, and the upload form. */
+    public record DossierPage(Pathway pathway, WorkerSummary worker, List<DossierDocument> documents, boolean canWork,
+            List<DocumentKind> kinds, long maxMegabytes, UploadForm form, FormErrors errors) {
     }
 }

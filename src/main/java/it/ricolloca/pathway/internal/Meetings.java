@@ -1,0 +1,56 @@
+package it.ricolloca.pathway.internal;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.pathway.DiaryAction;
+import it.ricolloca.pathway.DiaryEntry;
+import it.ricolloca.pathway.Meeting;
+import it.ricolloca.pathway.MeetingStatus;
+import it.ricolloca.pathway.Pathway;
+import it.ricolloca.shared.web.Dates;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The meeting register of the six months and the worker's activation diary, each entry reviewed in a meeting. */
+@Service
+@Transactional
+public class Meetings {
+
+    private final PathwayRecords records;
+    private final AuditTrail audit;
+
+    Meetings(PathwayRecords records, AuditTrail audit) {
+        this.records = records;
+        this.audit = audit;
+    }
+
+    public Meeting recordMeeting(CurrentUser user, long id, Long version, LocalDate on, LocalTime from, LocalTime to,
+            MeetingStatus status, String topics, String actionsAgreed, LocalDate next) {
+        Pathway p = records.open(user, id, version, "meeting");
+        Meeting m = p.recordMeeting(on, from, to, status, topics, actionsAgreed, next, user.username(), Instant.now(),
+                Dates.today());
+        records.touch(p);
+        audit.recordAs(user.username(), "PATHWAY_MEETING", "Pathway", p.getId(),
+                status + " " + Dates.format(on) + " " + from + "–" + to);
+        return m;
+    }
+
+    public void addDiaryEntry(CurrentUser user, long id, Long version, DiaryAction action, LocalDate on, String how,
+            String company, String profile, String outcome, DiaryEntry.Source source) {
+        Pathway p = records.open(user, id, version, "diary");
+        p.addDiaryEntry(action, on, how, company, profile, outcome, source, user.username(), Instant.now(), Dates.today());
+        records.touch(p);
+        audit.recordAs(user.username(), "PATHWAY_DIARY_ENTRY", "Pathway", p.getId(), action + " " + Dates.format(on));
+    }
+
+    public void reviewDiaryEntry(CurrentUser user, long id, Long version, long entryId, long meetingId) {
+        Pathway p = records.open(user, id, version, "diary");
+        p.reviewDiaryEntry(entryId, meetingId);
+        records.touch(p);
+        audit.recordAs(user.username(), "PATHWAY_DIARY_REVIEWED", "Pathway", p.getId(),
+                "voce " + entryId + " nell'incontro " + meetingId);
+    }
+}

@@ -1,0 +1,131 @@
+package it.ricolloca.pathway.internal;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.documents.DocumentKind;
+import it.ricolloca.documents.Dossier;
+import it.ricolloca.documents.DossierDocument;
+import it.ricolloca.documents.Upload;
+import it.ricolloca.parameters.Parameter;
+import it.ricolloca.parameters.Parameters;
+import it.ricolloca.pathway.PactAction;
+import it.ricolloca.pathway.PactStatus;
+import it.ricolloca.pathway.Pathway;
+import it.ricolloca.pathway.PathwayRefusedException;
+import it.ricolloca.pathway.SearchPact;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The intensive search pact: the draft with its actions, its signature within {@code PACT_WITHIN_DAYS}
+ * of the first appointment held (its PDF kept in the dossier), the scanned signed copy, and the next
+ * version drafted to amend a signed one.
+ */
+@Service
+@Transactional
+public class Pacts {
+
+    private final PathwayRecords records;
+    private final PathwayWork work;
+    private final SearchPactRepository pacts;
+    private final Parameters parameters;
+    private final Dossier dossier;
+    private final PathwayDocuments documents;
+    private final Messages messages;
+    private final AuditTrail audit;
+
+    Pacts(PathwayRecords records, PathwayWork work, SearchPactRepository pacts, Parameters parameters, Dossier dossier,
+            PathwayDocuments documents, Messages messages, AuditTrail audit) {
+        this.records = records;
+        this.work = work;
+        this.pacts = pacts;
+        this.parameters = parameters;
+        this.dossier = dossier;
+        this.documents = documents;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    /** Saves the draft (creating version 1 when there is none yet). */
+    public SearchPact saveDraft(CurrentUser user, long id, Long version, List<PactAction> actions, String nextAppointments) {
+        Pathway p = records.open(user, id, version, "pact");
+        if (actions.isEmpty()) {
+            throw new PathwayRefusedException("pathway.pact.noActions");
+        }
+        List<SearchPact> all = work.pacts(p);
+        SearchPact draft;
+        if (all.isEmpty()) {
+            draft = pacts.save(SearchPact.draft(p.getId(), 1, actions, nextAppointments, user.username(), Instant.now()));
+        } else if (all.get(0).getStatus() == PactStatus.DRAFT) {
+            draft = all.get(0);
+            draft.revise(actions, nextAppointments);
+        } else {
+            throw new PathwayRefusedException("pathway.pact.signedIsFinal", all.get(0).getVersionNo());
+        }
+        records.touch(p);
+        audit.recordAs(user.username(), "PATHWAY_PACT_DRAFTED", "Pathway", p.getId(),
+                "versione " + draft.getVersionNo() + ", " + actions.size() + " azioni");
+        return draft;
+    }
+
+    /** Drafts the next version of a signed pact, with the same actions, to amend it. */
+    public SearchPact amend(CurrentUser user, long id, Long version) {
+        Pathway p = records.open(user, id, version, "pact");
+        List<SearchPact> all = work.pacts(p);
+        if (all.isEmpty()) {
+            throw new PathwayRefusedException("pathway.pact.amendOnlySigned");
+        }
+        SearchPact next = pacts.save(all.get(0).amend(user.username(), Instant.now()));
+        records.touch(p);
+        audit.recordAs(user.username(), "PATHWAY_PACT_AMENDED", "Pathway", p.getId(), "nuova versione " + next.getVersionNo());
+        return next;
+    }
+
+    /**
+     * Signs the draft on a date within {@code PACT_WITHIN_DAYS} of the first appointment held,
+     * keeps its PDF in the dossier, supersedes the version before, and signs the timesheet with the
+     * first pact.
+     */
+    public void sign(CurrentUser user, long id, Long version, LocalDate on) {
+        Pathway p = records.open(user, id, version, "pact");
+        List<SearchPact> all = work.pacts(p);
+        if (all.isEmpty() || all.get(0).getStatus() != PactStatus.DRAFT) {
+            throw new PathwayRefusedException("pathway.pact.noDraft");
+        }
+        SearchPact draft = all.get(0);
+        LocalDate start = work.serviceStart(p).orElse(null);
+        int within = start == null ? 0 : parameters.integer(Parameter.PACT_WITHIN_DAYS, start);
+        draft.sign(on, start, within, Dates.today());
+        all.stream().skip(1).filter(x -> x.getStatus() == PactStatus.SIGNED).forEach(SearchPact::supersede);
+        DossierDocument pdf = dossier.storeGenerated(p.getWorkerId(), DocumentKind.PACT,
+                messages.t("pathway.document.pact"), "patto-v" + draft.getVersionNo() + ".pdf", "application/pdf",
+                documents.pact(p, draft, start), user.username());
+        draft.attachDocument(pdf.id());
+        if (p.getTimesheetSignedOn() == null) {
+            p.signTimesheet(on);
+            dossier.storeGenerated(p.getWorkerId(), DocumentKind.TIMESHEET, messages.t("pathway.document.timesheet"),
+                    "timesheet.pdf", "application/pdf", documents.timesheet(p, start), user.username());
+        }
+        records.touch(p);
+        audit.recordAs(user.username(), "PATHWAY_PACT_SIGNED", "Pathway", p.getId(),
+                "versione " + draft.getVersionNo() + " firmata il " + Dates.format(on));
+    }
+
+    /** Keeps the scanned signed copy of the latest signed pact in the dossier. */
+    public void uploadSignedCopy(CurrentUser user, long id, Long version, Upload upload) {
+        Pathway p = records.open(user, id, version, "pact");
+        SearchPact signed = work.pacts(p).stream().filter(x -> x.getStatus() == PactStatus.SIGNED).findFirst()
+                .orElseThrow(() -> new PathwayRefusedException("pathway.pact.notSigned"));
+        DossierDocument copy = dossier.storeUpload(p.getWorkerId(), DocumentKind.PACT_SIGNED,
+                messages.t("pathway.document.pactSigned"), upload, user.username());
+        signed.attachSignedCopy(copy.id());
+        records.touch(p);
+        audit.recordAs(user.username(), "PATHWAY_PACT_SIGNED_COPY", "Pathway", p.getId(),
+                "versione " + signed.getVersionNo() + ": documento " + copy.id());
+    }
+}

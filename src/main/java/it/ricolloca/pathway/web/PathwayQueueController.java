@@ -1,0 +1,117 @@
+package it.ricolloca.pathway.web;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.accounts.Role;
+import it.ricolloca.agenda.Agenda;
+import it.ricolloca.agenda.StartTimes;
+import it.ricolloca.audit.AuditedRead;
+import it.ricolloca.pathway.PathwayRefusedException;
+import it.ricolloca.pathway.PathwayRoutes;
+import it.ricolloca.pathway.internal.PathwayStart;
+import it.ricolloca.pathway.internal.PathwayStart.QueueItem;
+import it.ricolloca.pathway.web.PathwayForms.BookForm;
+import it.ricolloca.pathway.web.PathwayViews.BookPage;
+import it.ricolloca.pathway.web.PathwayViews.BookableSlot;
+import it.ricolloca.pathway.web.PathwayViews.Typed;
+import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.MenuEntry;
+import it.ricolloca.shared.web.Messages;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The queue of released requests the provider CPI has to schedule, and the first appointment that starts a pathway. */
+@Controller
+class PathwayQueueController {
+
+    private static final String ALREADY_BOOKED = "pathway.first.alreadyBooked";
+
+    private final PathwayStart start;
+    private final Agenda agenda;
+    private final CurrentUsers currentUsers;
+    private final Messages messages;
+
+    PathwayQueueController(PathwayStart start, Agenda agenda, CurrentUsers currentUsers, Messages messages) {
+        this.start = start;
+        this.agenda = agenda;
+        this.currentUsers = currentUsers;
+        this.messages = messages;
+    }
+
+    @Bean
+    static MenuEntry queueMenuEntry() {
+        return new MenuEntry(25, "nav.queue", PathwayRoutes.QUEUE, Role.caseFileRoleNames());
+    }
+
+    @AuditedRead(value = "PATHWAY_QUEUE_VIEWED", record = "VoucherRequest", idVariable = "")
+    @GetMapping(PathwayRoutes.QUEUE)
+    String queue(Model model) {
+        model.addAttribute("items", start.queue(currentUsers.require()));
+        return "pathway/queue";
+    }
+
+    @AuditedRead(value = "PATHWAY_QUEUE_ITEM_VIEWED", record = "VoucherRequest", idVariable = "requestId")
+    @GetMapping(PathwayRoutes.QUEUE_BOOK)
+    String initBookForm(@PathVariable long requestId, Model model) {
+        return page(model, currentUsers.require(), requestId, new BookForm("", null, 60, "", ""), FormErrors.NONE,
+                Typed.NONE);
+    }
+
+    @PostMapping(PathwayRoutes.QUEUE_BOOK)
+    String processBookForm(@PathVariable long requestId, @Valid @ModelAttribute("form") BookForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        start.bookable(user, requestId);
+        if (!result.hasErrors()) {
+            try {
+                long id = start.bookFirstAppointment(user, requestId, StartTimes.parse(form.start()),
+                        form.byContact() ? (form.minutes() == null ? 60 : form.minutes()) : null, form.contactNote(),
+                        form.justification());
+                redirect.addFlashAttribute("flash", "pathway.first.booked");
+                return "redirect:" + PathwayRoutes.pathway(id);
+            } catch (PathwayRefusedException e) {
+                if (ALREADY_BOOKED.equals(e.messageKey())) {
+                    // someone else took the request in charge meanwhile: nothing on this form to correct
+                    redirect.addFlashAttribute("problem", messages.t(e.messageKey()));
+                    return "redirect:" + PathwayRoutes.QUEUE;
+                }
+                Refusals.reject(result, form, e);
+            } catch (DomainException e) {
+                Refusals.reject(result, form, e);
+            }
+        }
+        return page(model, user, requestId, form, FormErrors.of(result, messages), Typed.of(result));
+    }
+
+    private String page(Model model, CurrentUser user, long requestId, BookForm form, FormErrors errors,
+            Typed typed) {
+        QueueItem item = start.queued(user, requestId);
+        LocalDate today = Dates.today();
+        Instant now = Instant.now();
+        List<Agenda.SlotView> slots = agenda.slots(item.office().id(), today.minusDays(7),
+                today.plusDays(28));
+        List<BookableSlot> free = slots.stream().filter(s -> s.free() > 0)
+                .map(s -> new BookableSlot(s.slot().start(), s.slot().start().toInstant().isBefore(now)))
+                .toList();
+        boolean hasAgenda = agenda.hasAgendaOn(item.office().id(), today)
+                || slots.stream().anyMatch(s -> !s.slot().start().toLocalDate().isBefore(today));
+        ZonedDateTime defaultSlot = free.stream().filter(s -> !s.past()).map(BookableSlot::start).findFirst().orElse(null);
+        model.addAttribute("page", new BookPage(item, start.canBook(user, item.office()), hasAgenda, free, defaultSlot,
+                form, errors, typed));
+        return "pathway/book";
+    }
+}
