@@ -184,10 +184,19 @@ public class Claim {
         if (kind != ClaimKind.SUCCESS) {
             throw new ClaimRefusedException("claim.profiling.notSuccess");
         }
-        this.profilingIndex = index;
+        this.profilingIndex = requireProfilingIndex(index);
         this.minimumAmount = tariff.minimum();
         this.maximumAmount = tariff.maximum();
         this.amount = tariff.amount();
+    }
+
+    /** A profiling index as the national portal gives it: from 0 to 1, at most four decimals. */
+    public static BigDecimal requireProfilingIndex(BigDecimal index) {
+        if (index == null || index.signum() < 0 || index.compareTo(BigDecimal.ONE) > 0
+                || index.stripTrailingZeros().scale() > 4) {
+            throw new ClaimRefusedException("claim.profiling.invalid");
+        }
+        return index;
     }
 
     /** Attaches the signed timesheet or pact found in the dossier. */

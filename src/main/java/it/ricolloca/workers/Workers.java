@@ -4,7 +4,12 @@ import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRepository;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,5 +114,33 @@ public class Workers {
         audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", workerId, "registro");
         events.publishEvent(new WorkerDataExpired(workerId));
         return true;
+    }
+
+    /** The workers of these ids, by id (one query for a page that names many workers). */
+    @Transactional(readOnly = true)
+    public Map<Long, WorkerSummary> summaries(Collection<Long> ids) {
+        Map<Long, WorkerSummary> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            workers.findAllById(Set.copyOf(ids)).forEach(w -> found.put(w.getId(), w.summary()));
+        }
+        return found;
+    }
+
+    /**
+     * The ids of the workers a search names: the codice fiscale written in full, or a part of
+     * "Cognome Nome" or "Nome Cognome" (case ignored); empty for a blank search.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> idsNamed(String search) {
+        if (search == null || search.isBlank()) {
+            return List.of();
+        }
+        String q = search.strip();
+        String like = "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                select id from workers_worker where tax_code = upper(:q)
+                   or lower(coalesce(last_name, '') || ' ' || coalesce(first_name, '')) like :like
+                   or lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) like :like""")
+                .param("q", q).param("like", like).query(Long.class).list();
     }
 }
