@@ -14,6 +14,8 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The reimbursement claim (domanda di rimborso) of one closed pathway: a success fee for a hire,
@@ -211,8 +213,8 @@ public class Claim {
     }
 
     /** What still stops the review, as message keys (empty: the claim can be reviewed). */
-    public java.util.List<String> missing() {
-        java.util.List<String> missing = new java.util.ArrayList<>();
+    public List<String> missing() {
+        List<String> missing = new ArrayList<>();
         if (kind == ClaimKind.SUCCESS && (profilingIndex == null || amount == null)) {
             missing.add("claim.missing.profiling");
         }
@@ -232,7 +234,7 @@ public class Claim {
 
     public void review(String by, LocalDate today) {
         requireStatus(ClaimStatus.PREPARED);
-        java.util.List<String> missing = missing();
+        List<String> missing = missing();
         if (!missing.isEmpty()) {
             throw new ClaimRefusedException(missing.get(0));
         }
