@@ -2,8 +2,13 @@ package it.ricolloca.accounts;
 
 import it.ricolloca.accounts.internal.UserAccount;
 import it.ricolloca.accounts.internal.UserAccountRepository;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,6 +68,33 @@ public class StaffDirectory {
 
     public Optional<StaffMember> find(long userId) {
         return users.findById(userId).map(StaffDirectory::member);
+    }
+
+    /** These users by id, enabled or not: one query for a list that names many people. */
+    public Map<Long, StaffMember> find(Collection<Long> userIds) {
+        Map<Long, StaffMember> found = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            users.findWithRoles(Set.copyOf(userIds)).forEach(u -> found.put(u.getId(), member(u)));
+        }
+        return found;
+    }
+
+    /** The enabled user with this id. */
+    public Optional<StaffMember> findEnabled(long userId) {
+        return users.findById(userId).filter(UserAccount::isEnabled).map(StaffDirectory::member);
+    }
+
+    /** The enabled user with this username, case ignored. */
+    public Optional<StaffMember> findEnabledByUsername(String username) {
+        return users.findByUsernameIgnoreCase(username).stream().filter(UserAccount::isEnabled).findFirst()
+                .map(StaffDirectory::member);
+    }
+
+    /** The enabled staff of every CPI with their roles, in one query (network-wide figures). */
+    public Map<StaffMember, Set<Role>> centreStaffWithRoles() {
+        Map<StaffMember, Set<Role>> staff = new LinkedHashMap<>();
+        users.findEnabledCentreStaffWithRoles().forEach(u -> staff.put(member(u), Set.copyOf(u.getRoles())));
+        return staff;
     }
 
     private static StaffMember member(UserAccount u) {

@@ -14,6 +14,8 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The reimbursement claim (domanda di rimborso) of one closed pathway: a success fee for a hire,
@@ -184,10 +186,19 @@ public class Claim {
         if (kind != ClaimKind.SUCCESS) {
             throw new ClaimRefusedException("claim.profiling.notSuccess");
         }
-        this.profilingIndex = index;
+        this.profilingIndex = requireProfilingIndex(index);
         this.minimumAmount = tariff.minimum();
         this.maximumAmount = tariff.maximum();
         this.amount = tariff.amount();
+    }
+
+    /** A profiling index as the national portal gives it: from 0 to 1, at most four decimals. */
+    public static BigDecimal requireProfilingIndex(BigDecimal index) {
+        if (index == null || index.signum() < 0 || index.compareTo(BigDecimal.ONE) > 0
+                || index.stripTrailingZeros().scale() > 4) {
+            throw new ClaimRefusedException("claim.profiling.invalid");
+        }
+        return index;
     }
 
     /** Attaches the signed timesheet or pact found in the dossier. */
@@ -202,8 +213,8 @@ public class Claim {
     }
 
     /** What still stops the review, as message keys (empty: the claim can be reviewed). */
-    public java.util.List<String> missing() {
-        java.util.List<String> missing = new java.util.ArrayList<>();
+    public List<String> missing() {
+        List<String> missing = new ArrayList<>();
         if (kind == ClaimKind.SUCCESS && (profilingIndex == null || amount == null)) {
             missing.add("claim.missing.profiling");
         }
@@ -223,7 +234,7 @@ public class Claim {
 
     public void review(String by, LocalDate today) {
         requireStatus(ClaimStatus.PREPARED);
-        java.util.List<String> missing = missing();
+        List<String> missing = missing();
         if (!missing.isEmpty()) {
             throw new ClaimRefusedException(missing.get(0));
         }

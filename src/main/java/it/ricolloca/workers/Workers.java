@@ -8,12 +8,11 @@ import it.ricolloca.workers.internal.WorkerRepository;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -81,7 +80,7 @@ public class Workers {
     @Transactional(readOnly = true)
     public Map<Long, WorkerContact> contacts(Collection<Long> ids) {
         Map<Long, WorkerContact> found = new HashMap<>();
-        List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
         for (int from = 0; from < all.size(); from += 1000) {
             for (Worker w : workers.findAllById(all.subList(from, Math.min(all.size(), from + 1000)))) {
                 found.put(w.getId(), new WorkerContact(w.summary(), w.getEmail()));
@@ -91,19 +90,22 @@ public class Workers {
     }
 
     /**
-     * The ids of the workers a search names: a codice fiscale starting with the text, or a surname containing
-     * it (any case), in one query, for another module's list to filter on.
+     * The ids of the workers a search names, in one query, for another module's list to filter on: a
+     * codice fiscale starting with the text, or a part of the name written as surname and name or as
+     * name and surname (case ignored). A blank search names nobody.
      */
     @Transactional(readOnly = true)
     public List<Long> idsMatching(String text) {
-        String q = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
-        if (q.isEmpty()) {
+        if (text == null || text.isBlank()) {
             return List.of();
         }
+        String q = text.strip();
+        String like = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
-                select id from workers_worker
-                where tax_code like :q || '%' or upper(coalesce(last_name, '')) like '%' || :q || '%'""")
-                .param("q", q).query(Long.class).list();
+                select id from workers_worker where tax_code like upper(:q) || '%'
+                   or lower(coalesce(last_name, '') || ' ' || coalesce(first_name, '')) like :like
+                   or lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) like :like""")
+                .param("q", q.replace("%", "").replace("_", "")).param("like", like).query(Long.class).list();
     }
 
     /** Whether the worker is in the invited sample (invited on any date). */
@@ -145,22 +147,6 @@ public class Workers {
                         (Long) rs.getObject(5), rs.getBoolean(6)))
                 .list().forEach(w -> found.put(w.id(), w));
         return found;
-    }
-
-    /**
-     * The ids of the workers a search finds: the codice fiscale starting with the text, or the
-     * surname containing it (case ignored). Empty text finds nobody.
-     */
-    @Transactional(readOnly = true)
-    public Set<Long> matching(String text) {
-        String q = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
-        if (q.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.sql("""
-                select id from workers_worker
-                where tax_code like :q || '%' or upper(coalesce(last_name, '')) like '%' || :q || '%'""")
-                .param("q", q).query(Long.class).list());
     }
 
     @Transactional(readOnly = true)

@@ -78,24 +78,27 @@ class ClaimPagesTest {
         MvcResult bad = mvc.perform(post(c + "/profiling").with(csrfOnce()).with(as(users, "operatore.torino"))
                 .param("version", String.valueOf(claim.getVersion())).param("index", "<script>alert(1)</script>"))
                 .andReturn();
-        assertThat(bad.getFlashMap().get("problem")).isEqualTo(
-                "L'indice di profilazione deve essere un numero tra 0 e 1, con al massimo quattro decimali.");
+        assertThat(bad.getResponse().getStatus()).as("the page again, with the error on the field").isEqualTo(200);
+        assertThat(bad.getResponse().getContentAsString()).contains(
+                "L'indice di profilazione deve essere un numero tra 0 e 1, con al massimo quattro decimali.")
+                .contains("value=\"&lt;script>alert(1)&lt;/script>\"").doesNotContain("<script>alert(1)</script>");
         assertThat(claims.findById(claim.getId()).orElseThrow().getVersion()).isEqualTo(claim.getVersion());
 
         MvcResult hostile = mvc.perform(multipart(c + "/attachments").file("file", "not a pdf".getBytes(StandardCharsets.UTF_8))
                 .with(csrfOnce()).with(as(users, "operatore.torino")).param("version", String.valueOf(claim.getVersion()))
                 .param("kind", "PACT_SIGNED")).andReturn();
-        assertThat((String) hostile.getFlashMap().get("problem")).isNotBlank();
+        assertThat(hostile.getResponse().getStatus()).isEqualTo(200);
+        assertThat(hostile.getResponse().getContentAsString()).contains("alert-danger");
         assertThat(claims.findById(claim.getId()).orElseThrow().getPactDocumentId()).isNull();
 
         mvc.perform(post(c + "/profiling").with(csrfOnce()).with(as(users, "operatore.torino"))
                 .param("version", String.valueOf(claim.getVersion())).param("index", "0,73"));
         // 1000 + (0.73 − 0.5) × 2 × (5000 − 1000)
-        assertThat(page(c, "operatore.torino")).contains("0.73", "2.840,00 €", "Tempo indeterminato o apprendistato",
+        assertThat(page(c, "operatore.torino")).contains("0,73", "2.840,00 €", "Tempo indeterminato o apprendistato",
                 "da 1.000,00 € a 5.000,00 €", "Segna come verificata").doesNotContain("Invia all");
         MvcResult stale = mvc.perform(post(c + "/review").with(csrfOnce()).with(as(users, "operatore.torino"))
                 .param("version", String.valueOf(claim.getVersion()))).andReturn();
-        assertThat((String) stale.getFlashMap().get("problem")).contains("modificata da un altro utente");
+        assertThat(stale.getResponse().getContentAsString()).contains("modificato da un altro utente");
         assertThat(claims.findById(claim.getId()).orElseThrow().getStatus()).isEqualTo(ClaimStatus.PREPARED);
     }
 

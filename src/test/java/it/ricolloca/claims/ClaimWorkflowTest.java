@@ -16,6 +16,7 @@ import it.ricolloca.pathway.ServiceTimesheetActivity;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.pathway.internal.Timesheets;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.StaleFormException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.ClosedPathways;
 import it.ricolloca.support.IntegrationTest;
@@ -81,34 +82,35 @@ class ClaimWorkflowTest {
 
         long id = c.getId();
         assertThatThrownBy(() -> work.review(operator, id, c.getVersion())).hasMessage("claim.missing.profiling");
-        assertThatThrownBy(() -> work.recordProfiling(operator, id, c.getVersion(), "1,5"))
+        assertThatThrownBy(() -> work.recordProfiling(operator, id, c.getVersion(), new BigDecimal("1.5")))
                 .hasMessage("claim.profiling.invalid");
-        assertThatThrownBy(() -> work.recordProfiling(operator, id, c.getVersion(), "molto"))
+        assertThatThrownBy(() -> work.recordProfiling(operator, id, c.getVersion(), new BigDecimal("-0.1")))
                 .hasMessage("claim.profiling.invalid");
-        assertThatThrownBy(() -> work.recordProfiling(operator, id, c.getVersion() + 7, "0,8")).hasMessage("claim.stale");
-        assertThatThrownBy(() -> work.recordProfiling(tutor, id, c.getVersion(), "0,8")).as("tutors do not handle claims")
+        assertThatThrownBy(() -> work.recordProfiling(operator, id, c.getVersion() + 7, new BigDecimal("0.8")))
+                .isInstanceOf(StaleFormException.class);
+        assertThatThrownBy(() -> work.recordProfiling(tutor, id, c.getVersion(), new BigDecimal("0.8"))).as("tutors do not handle claims")
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> work.get(released.user("master.novara"), id)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> work.get(released.user("referente.torino"), id)).isInstanceOf(NotFoundException.class);
         assertThat(claims.findById(id).orElseThrow().getProfilingIndex()).as("nothing changed").isNull();
 
-        work.recordProfiling(operator, id, version(id), "0,8");
+        work.recordProfiling(operator, id, version(id), new BigDecimal("0.8"));
         assertThat(claims.findById(id).orElseThrow().getAmount()).isEqualByComparingTo("3400.00");
         work.review(operator, id, version(id));
-        assertThatThrownBy(() -> work.recordProfiling(operator, id, version(id), "0,9"))
+        assertThatThrownBy(() -> work.recordProfiling(operator, id, version(id), new BigDecimal("0.9")))
                 .hasMessage("claim.status.wrong.PREPARED");
         assertThatThrownBy(() -> work.submit(operator, id, version(id))).as("the master submits")
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> work.recordPayment(adr, id, version(id), "3400", Dates.today()))
+        assertThatThrownBy(() -> work.recordPayment(adr, id, version(id), new BigDecimal("3400"), Dates.today()))
                 .hasMessage("claim.status.wrong.SUBMITTED");
         work.submit(master, id, version(id));
-        assertThatThrownBy(() -> work.recordPayment(adr, id, version(id), "3400,01", Dates.today()))
+        assertThatThrownBy(() -> work.recordPayment(adr, id, version(id), new BigDecimal("3400.01"), Dates.today()))
                 .hasMessage("claim.payment.amount");
-        assertThatThrownBy(() -> work.recordPayment(adr, id, version(id), "3400", Dates.today().plusDays(1)))
+        assertThatThrownBy(() -> work.recordPayment(adr, id, version(id), new BigDecimal("3400"), Dates.today().plusDays(1)))
                 .hasMessage("claim.decision.date");
-        assertThatThrownBy(() -> work.recordPayment(released.user("regione"), id, version(id), "3400", Dates.today()))
+        assertThatThrownBy(() -> work.recordPayment(released.user("regione"), id, version(id), new BigDecimal("3400"), Dates.today()))
                 .isInstanceOf(AccessDeniedException.class);
-        work.recordPayment(adr, id, version(id), "3.400,00", Dates.today());
+        work.recordPayment(adr, id, version(id), new BigDecimal("3400.00"), Dates.today());
 
         Claim paid = claims.findById(id).orElseThrow();
         assertThat(paid.getStatus()).isEqualTo(ClaimStatus.PAID);

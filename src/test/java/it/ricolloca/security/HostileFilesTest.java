@@ -155,7 +155,7 @@ class HostileFilesTest {
                 new DocumentRoute("/pathways/" + pathway + "/pact/signed-copy", "tutor.torino", "file",
                         Map.of("version", "PATHWAY"), false),
                 new DocumentRoute("/claims/" + claim + "/attachments", "master.torino", "file",
-                        Map.of("kind", "PACT_SIGNED", "version", "CLAIM"), true),
+                        Map.of("kind", "PACT_SIGNED", "version", "CLAIM"), false),
                 new DocumentRoute("/requests/" + request + "/observations", "master.torino", "files",
                         Map.of("receivedOn", Dates.today().toString(), "text", "Osservazioni del lavoratore",
                                 "version", "REQUEST"), false));

@@ -12,9 +12,11 @@ import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.StaleFormException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.training.internal.TrainingWork;
+import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.Set;
@@ -60,11 +62,12 @@ class TrainingTest {
 
     @Test
     void mastersEnrolTheirOwnStaffWithinCapacityAndOncePerCourse() {
-        long course = training.createCourse(regione, "Condizionalità in pratica", TrainingContent.CONDITIONALITY, null, "4");
+        long course = training.createCourse(regione, "Condizionalità in pratica", TrainingContent.CONDITIONALITY, null,
+                new BigDecimal("4"));
         long small = training.addSession(regione, course, Dates.today().plusDays(7), LocalTime.of(9, 0),
-                LocalTime.of(13, 0), "Sala A, Torino", false, "Docente Uno", "2");
+                LocalTime.of(13, 0), "Sala A, Torino", false, "Docente Uno", 2);
         long other = training.addSession(regione, course, Dates.today().plusDays(14), LocalTime.of(9, 0),
-                LocalTime.of(13, 0), null, true, "Docente Due", "10");
+                LocalTime.of(13, 0), null, true, "Docente Due", 10);
 
         assertThatThrownBy(() -> training.enrol(user("tutor.torino"), small, "susa.tutor"))
                 .isInstanceOf(AccessDeniedException.class);
@@ -98,9 +101,9 @@ class TrainingTest {
         assertThat(before.missing()).contains("Tullio Tutor", "Marta Master");
 
         long course = training.createCourse(regione, "Il diario di bordo", TrainingContent.ACTIVATION_DIARY, "Uso del diario",
-                "2,5");
+                new BigDecimal("2.5"));
         long today = training.addSession(regione, course, Dates.today(), LocalTime.of(14, 0), LocalTime.of(16, 30),
-                "Sala B, Susa", false, "Docente Tre", "5");
+                "Sala B, Susa", false, "Docente Tre", 5);
         training.enrol(regione, today, "susa.tutor");
         training.enrol(masterSusa, today, "susa.master");
         var enrolled = training.enrolled(regione, today);
@@ -109,7 +112,7 @@ class TrainingTest {
         assertThatThrownBy(() -> training.recordAttendance(masterSusa, today, training.session(today).version(),
                 Map.of(tutor, true))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> training.recordAttendance(regione, today, training.session(today).version() + 3,
-                Map.of(tutor, true))).hasMessage("training.stale");
+                Map.of(tutor, true))).isInstanceOf(StaleFormException.class);
         training.recordAttendance(regione, today, training.session(today).version(), Map.of(tutor, true, master, false));
 
         TrainingWork.Coverage after = susa();
@@ -123,7 +126,7 @@ class TrainingTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Attestato di partecipazione", "Tullio Tutor", "CPI Susa", "Il diario di bordo",
-                    "Diario di bordo delle attività", Dates.format(Dates.today()), "14:00", "2.5", "Docente Tre");
+                    "Diario di bordo delle attività", Dates.format(Dates.today()), "14:00", "2,5", "Docente Tre");
         }
         assertThat(status("/training/enrolments/" + tutor + "/certificate.pdf", "susa.master")).isEqualTo(200);
         assertThat(status("/training/enrolments/" + tutor + "/certificate.pdf", "master.novara")).isEqualTo(404);
@@ -135,33 +138,33 @@ class TrainingTest {
 
     @Test
     void badFormsChangeNothing() throws Exception {
-        assertThatThrownBy(() -> training.createCourse(regione, " ", TrainingContent.VACANCY_BOARD, null, "3"))
+        assertThatThrownBy(() -> training.createCourse(regione, " ", TrainingContent.VACANCY_BOARD, null, new BigDecimal("3")))
                 .hasMessage("training.course.title.required");
-        assertThatThrownBy(() -> training.createCourse(regione, "Corso", null, null, "3"))
+        assertThatThrownBy(() -> training.createCourse(regione, "Corso", null, null, new BigDecimal("3")))
                 .hasMessage("training.course.content.required");
-        assertThatThrownBy(() -> training.createCourse(regione, "Corso", TrainingContent.VACANCY_BOARD, null, "tre"))
+        assertThatThrownBy(() -> training.createCourse(regione, "Corso", TrainingContent.VACANCY_BOARD, null, BigDecimal.ZERO))
                 .hasMessage("training.course.hours.invalid");
-        assertThatThrownBy(() -> training.createCourse(masterSusa, "Corso", TrainingContent.VACANCY_BOARD, null, "3"))
+        assertThatThrownBy(() -> training.createCourse(masterSusa, "Corso", TrainingContent.VACANCY_BOARD, null, new BigDecimal("3")))
                 .isInstanceOf(AccessDeniedException.class);
         long course = training.createCourse(regione, "Vetrina <script>alert(1)</script>", TrainingContent.VACANCY_BOARD,
-                null, "3");
+                null, new BigDecimal("3"));
         assertThatThrownBy(() -> training.addSession(regione, course, Dates.today(), LocalTime.of(10, 0),
-                LocalTime.of(9, 0), "Sala", false, "Docente", "5")).hasMessage("training.session.time.invalid");
+                LocalTime.of(9, 0), "Sala", false, "Docente", 5)).hasMessage("training.session.time.invalid");
         assertThatThrownBy(() -> training.addSession(regione, course, Dates.today(), LocalTime.of(9, 0),
-                LocalTime.of(10, 0), " ", false, "Docente", "5")).hasMessage("training.session.place.required");
+                LocalTime.of(10, 0), " ", false, "Docente", 5)).hasMessage("training.session.place.required");
         assertThatThrownBy(() -> training.addSession(regione, course, Dates.today(), LocalTime.of(9, 0),
-                LocalTime.of(10, 0), "Sala", false, "Docente", "0")).hasMessage("training.session.capacity.invalid");
+                LocalTime.of(10, 0), "Sala", false, "Docente", 0)).hasMessage("training.session.capacity.invalid");
         var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .post("/training/courses/" + course + "/sessions").with(it.ricolloca.support.FormPosts.csrfOnce()).with(as(userDetails, "regione"))
                 .param("onDate", Dates.today().toString()).param("start", "09:00").param("end", "10:00")
                 .param("place", "Sala Tenace").param("trainer", "Docente Tenace").param("capacity", "0")).andReturn();
-        assertThat(refused.getFlashMap().get("problem")).isEqualTo("I posti devono essere un numero da 1 a 500.");
-        assertThat(refused.getFlashMap().get("form")).as("the typed form comes back")
-                .isEqualTo(Map.of("onDate", Dates.today().toString(), "start", "09:00", "end", "10:00", "place",
-                        "Sala Tenace", "online", "", "trainer", "Docente Tenace", "capacity", "0"));
+        assertThat(refused.getResponse().getStatus()).as("the course page again").isEqualTo(200);
+        assertThat(refused.getResponse().getContentAsString()).contains("I posti devono essere un numero da 1 a 500.")
+                .as("the typed form comes back").contains("value=\"" + Dates.today() + "\"", "value=\"09:00\"",
+                        "value=\"10:00\"", "value=\"Sala Tenace\"", "value=\"Docente Tenace\"", "value=\"0\"");
         assertThat(training.sessions(course)).isEmpty();
         long past = training.addSession(regione, course, Dates.today().minusDays(2), LocalTime.of(9, 0),
-                LocalTime.of(10, 0), "Sala", false, "Docente", "5");
+                LocalTime.of(10, 0), "Sala", false, "Docente", 5);
         assertThatThrownBy(() -> training.enrol(regione, past, "susa.operatore")).hasMessage("training.enrol.past");
     }
 

@@ -1,6 +1,7 @@
 package it.ricolloca.accounts.internal;
 
 import it.ricolloca.accounts.Role;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -34,4 +35,14 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     @Query("select u from UserAccount u join u.roles r where u.centreId = :centreId and r = :role and u.enabled = true order by u.fullName")
     List<UserAccount> findByCentreAndRole(@Param("centreId") long centreId, @Param("role") Role role);
+
+    /** The users of these ids with their roles, in one query. */
+    @Query("select distinct u from UserAccount u left join fetch u.roles where u.id in :ids")
+    List<UserAccount> findWithRoles(@Param("ids") Collection<Long> ids);
+
+    /** The enabled users of every CPI with their roles, in one query. */
+    @Query("select distinct u from UserAccount u left join fetch u.roles where u.enabled = true and u.centreId is not null")
+    List<UserAccount> findEnabledCentreStaffWithRoles();
+
+    List<UserAccount> findByUsernameIgnoreCase(String username);
 }

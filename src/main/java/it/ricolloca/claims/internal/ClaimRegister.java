@@ -4,20 +4,23 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.claims.ClaimKind;
 import it.ricolloca.claims.ClaimStatus;
 import it.ricolloca.claims.TariffBand;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.pathway.ContractType;
-import it.ricolloca.shared.tabular.SheetCells;
-import java.io.IOException;
+import it.ricolloca.shared.tabular.TabularWriter;
+import it.ricolloca.workers.WorkerSummary;
+import it.ricolloca.workers.Workers;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -28,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The claims register: the claims of the user's CPI (every CPI for the region), searched by the
  * worker's name or codice fiscale and filtered by status, kind and CPI; paged on the page,
- * whole in the XLSX.
+ * whole in the XLSX. Workers, CPIs and offices are named through their modules, a batch per page.
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,102 +52,137 @@ public class ClaimRegister {
     public record Totals(long claims, BigDecimal claimed, BigDecimal paid) {
     }
 
+    /** A claim row before its worker, CPI and office are named. */
+    private record Row(long id, long pathwayId, long workerId, long centreId, long officeId, ClaimKind kind,
+            ClaimStatus status, LocalDate closedOn, TariffBand band, ContractType contract, BigDecimal profilingIndex,
+            BigDecimal claimedHours, BigDecimal amount, BigDecimal paidAmount, LocalDate submittedOn,
+            LocalDate decidedOn) {
+    }
+
     private static final String FROM = """
-             from claims_claim c join workers_worker w on w.id = c.worker_id
-            join network_job_centre j on j.id = c.centre_id join network_office o on o.id = c.office_id
+             from claims_claim c
             where (cast(:centre as bigint) is null or c.centre_id = :centre)
               and (cast(:status as varchar) is null or c.status = :status)
               and (cast(:kind as varchar) is null or c.kind = :kind)
-              and (cast(:q as varchar) is null or w.tax_code = upper(:q)
-                   or lower(coalesce(w.last_name, '') || ' ' || coalesce(w.first_name, '')) like :like
-                   or lower(coalesce(w.first_name, '') || ' ' || coalesce(w.last_name, '')) like :like)""";
+              and (cast(:workers as varchar) is null or c.worker_id = any(cast(:workers as bigint[])))""";
 
     private static final String COLUMNS = """
-            select c.id, c.pathway_id, trim(coalesce(w.last_name, '') || ' ' || coalesce(w.first_name, '')), w.tax_code,
-                j.name, o.name, c.kind, c.status, c.closed_on, c.band, c.contract, c.profiling_index, c.claimed_hours,
-                c.amount, c.paid_amount, c.submitted_on, c.decided_on""";
+            select c.id, c.pathway_id, c.worker_id, c.centre_id, c.office_id, c.kind, c.status, c.closed_on, c.band,
+                c.contract, c.profiling_index, c.claimed_hours, c.amount, c.paid_amount, c.submitted_on, c.decided_on""";
+
+    private static final int BATCH = 1000;
 
     private final JdbcClient jdbc;
+    private final Workers workers;
+    private final JobCentres centres;
 
-    ClaimRegister(JdbcClient jdbc) {
+    ClaimRegister(JdbcClient jdbc, Workers workers, JobCentres centres) {
         this.jdbc = jdbc;
+        this.workers = workers;
+        this.centres = centres;
     }
 
     public Page<Line> page(CurrentUser user, Filter filter, int page, int size) {
-        Filter f = scoped(user, filter);
+        Scoped f = scoped(user, filter);
+        if (f.none()) {
+            return new PageImpl<>(List.of(), PageRequest.of(page, size), 0);
+        }
         long total = bind(jdbc.sql("select count(*)" + FROM), f).query(Long.class).single();
-        List<Line> lines = bind(jdbc.sql(COLUMNS + FROM + " order by c.closed_on desc, c.id desc limit :size offset :offset"),
-                f).param("size", size).param("offset", (long) page * size).query(ClaimRegister::line).list();
-        return new PageImpl<>(lines, PageRequest.of(page, size), total);
+        List<Row> rows = bind(jdbc.sql(COLUMNS + FROM + " order by c.closed_on desc, c.id desc limit :size offset :offset"),
+                f).param("size", size).param("offset", (long) page * size).query(ClaimRegister::row).list();
+        return new PageImpl<>(named(rows), PageRequest.of(page, size), total);
     }
 
     public Totals totals(CurrentUser user, Filter filter) {
-        return bind(jdbc.sql("select count(*), coalesce(sum(c.amount), 0), coalesce(sum(c.paid_amount), 0)" + FROM),
-                scoped(user, filter)).query((rs, n) -> new Totals(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
-                .single();
+        Scoped f = scoped(user, filter);
+        if (f.none()) {
+            return new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+        return bind(jdbc.sql("select count(*), coalesce(sum(c.amount), 0), coalesce(sum(c.paid_amount), 0)" + FROM), f)
+                .query((rs, n) -> new Totals(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).single();
     }
 
-    /** The register as XLSX, every selected claim, streamed; the header in Italian, text neutralised. */
-    public void xlsx(CurrentUser user, Filter filter, Function<String, String> t, OutputStream out) throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            Sheet sheet = wb.createSheet(t.apply("claim.register.sheet"));
-            CellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            String[] header = {"claim.col.id", "claim.col.worker", "claim.col.taxCode", "claim.col.centre",
-                "claim.col.office", "claim.col.kind", "claim.col.status", "claim.col.closedOn", "claim.col.band",
-                "claim.col.contract", "claim.col.profiling", "claim.col.hours", "claim.col.amount", "claim.col.paid",
-                "claim.col.submittedOn", "claim.col.decidedOn"};
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < header.length; i++) {
-                SheetCells.write(head, i, t.apply(header[i]), date);
+    /** The register as XLSX, every selected claim by CPI, then closing date; the header in Italian. */
+    public void xlsx(CurrentUser user, Filter filter, Function<String, String> t, OutputStream out) {
+        Scoped f = scoped(user, filter);
+        List<Row> rows = f.none() ? List.of()
+                : bind(jdbc.sql(COLUMNS + FROM + " order by c.closed_on, c.id"), f).query(ClaimRegister::row).list();
+        List<Line> lines = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            lines.addAll(named(rows.subList(from, Math.min(rows.size(), from + BATCH))));
+        }
+        lines.sort(Comparator.comparing(Line::centre));
+        try (TabularWriter sheet = TabularWriter.xlsx(out, t.apply("claim.register.sheet"))) {
+            sheet.header(List.of("claim.col.id", "claim.col.worker", "claim.col.taxCode", "claim.col.centre",
+                    "claim.col.office", "claim.col.kind", "claim.col.status", "claim.col.closedOn", "claim.col.band",
+                    "claim.col.contract", "claim.col.profiling", "claim.col.hours", "claim.col.amount", "claim.col.paid",
+                    "claim.col.submittedOn", "claim.col.decidedOn").stream().map(t).toList());
+            for (Line l : lines) {
+                sheet.row(l.id(), l.worker(), l.taxCode(), l.centre(), l.office(), t.apply(l.kind().labelKey()),
+                        t.apply(l.status().labelKey()), l.closedOn(), l.band() == null ? null : t.apply(l.band().labelKey()),
+                        l.contract() == null ? null : t.apply(l.contract().labelKey()), l.profilingIndex(),
+                        l.claimedHours(), l.amount(), l.paidAmount(), l.submittedOn(), l.decidedOn());
             }
-            int[] r = {1};
-            bind(jdbc.sql(COLUMNS + FROM + " order by j.name, c.closed_on, c.id"), scoped(user, filter))
-                    .query(ClaimRegister::line).stream().forEach(l -> {
-                        Row row = sheet.createRow(r[0]++);
-                        Object[] v = {l.id(), l.worker(), l.taxCode(), l.centre(), l.office(), t.apply(l.kind().labelKey()),
-                            t.apply(l.status().labelKey()), sql(l.closedOn()),
-                            l.band() == null ? null : t.apply(l.band().labelKey()),
-                            l.contract() == null ? null : t.apply(l.contract().labelKey()), l.profilingIndex(),
-                            l.claimedHours(), l.amount(), l.paidAmount(), sql(l.submittedOn()), sql(l.decidedOn())};
-                        for (int i = 0; i < v.length; i++) {
-                            SheetCells.write(row, i, v[i], date);
-                        }
-                    });
-            wb.write(out);
-            wb.dispose();
         }
     }
 
-    private static java.sql.Date sql(LocalDate d) {
-        return d == null ? null : java.sql.Date.valueOf(d);
+    /** The rows with their worker, CPI and office named: one query each for the whole batch. */
+    private List<Line> named(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, WorkerSummary> named = workers.summaries(rows.stream().map(Row::workerId).toList());
+        Map<Long, String> centreNames = centres.names();
+        Map<Long, String> officeNames = centres.offices().stream()
+                .collect(Collectors.toMap(OfficeSummary::id, OfficeSummary::name, (a, b) -> a));
+        return rows.stream().map(r -> {
+            WorkerSummary w = named.get(r.workerId());
+            return new Line(r.id(), r.pathwayId(), w == null ? "" : (nz(w.lastName()) + " " + nz(w.firstName())).strip(),
+                    w == null ? "" : w.taxCode(), centreNames.getOrDefault(r.centreId(), ""),
+                    officeNames.getOrDefault(r.officeId(), ""), r.kind(), r.status(), r.closedOn(), r.band(), r.contract(),
+                    r.profilingIndex(), r.claimedHours(), r.amount(), r.paidAmount(), r.submittedOn(), r.decidedOn());
+        }).toList();
     }
 
-    /** A CPI user sees only their CPI, whatever the filter says. */
-    private static Filter scoped(CurrentUser user, Filter f) {
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The filter as the database reads it: a CPI user sees only their CPI; a search becomes the workers it names. */
+    private record Scoped(Long centre, ClaimStatus status, ClaimKind kind, String workers, boolean none) {
+    }
+
+    private Scoped scoped(CurrentUser user, Filter f) {
         Long centre = user.scopeCentreId() != null ? user.scopeCentreId() : f.centre();
         String q = f.q() == null || f.q().isBlank() ? null : f.q().strip();
-        return new Filter(q == null || q.length() > 100 ? (q == null ? null : q.substring(0, 100)) : q, f.status(),
-                f.kind(), centre);
+        if (q != null && q.length() > 100) {
+            q = q.substring(0, 100);
+        }
+        String ids = null;
+        if (q != null) {
+            List<Long> matching = workers.idsMatching(q);
+            if (matching.isEmpty()) {
+                return new Scoped(centre, f.status(), f.kind(), null, true);
+            }
+            ids = matching.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        }
+        return new Scoped(centre, f.status(), f.kind(), ids, false);
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scoped f) {
         return spec.param("centre", f.centre()).param("status", f.status() == null ? null : f.status().name())
-                .param("kind", f.kind() == null ? null : f.kind().name()).param("q", f.q())
-                .param("like", f.q() == null ? null : "%" + f.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%");
+                .param("kind", f.kind() == null ? null : f.kind().name()).param("workers", f.workers());
     }
 
-    private static Line line(ResultSet rs, int n) throws SQLException {
-        return new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                ClaimKind.valueOf(rs.getString(7)), ClaimStatus.valueOf(rs.getString(8)), date(rs, 9),
-                rs.getString(10) == null ? null : TariffBand.valueOf(rs.getString(10)),
-                rs.getString(11) == null ? null : ContractType.valueOf(rs.getString(11)), rs.getBigDecimal(12),
-                rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getBigDecimal(15), date(rs, 16), date(rs, 17));
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                ClaimKind.valueOf(rs.getString(6)), ClaimStatus.valueOf(rs.getString(7)), date(rs, 8),
+                rs.getString(9) == null ? null : TariffBand.valueOf(rs.getString(9)),
+                rs.getString(10) == null ? null : ContractType.valueOf(rs.getString(10)), rs.getBigDecimal(11),
+                rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getBigDecimal(14), date(rs, 15), date(rs, 16));
     }
 
     private static LocalDate date(ResultSet rs, int i) throws SQLException {
-        java.sql.Date d = rs.getDate(i);
-        return d == null ? null : d.toLocalDate();
+        return rs.getObject(i, LocalDate.class);
     }
 }

@@ -12,16 +12,18 @@ import org.springframework.stereotype.Component;
 class ClaimSections implements PathwaySection.Provider {
 
     private final ClaimWork work;
+    private final ClaimRights rights;
     private final Messages messages;
 
-    ClaimSections(ClaimWork work, Messages messages) {
+    ClaimSections(ClaimWork work, ClaimRights rights, Messages messages) {
         this.work = work;
+        this.rights = rights;
         this.messages = messages;
     }
 
     @Override
     public PathwaySection section(CurrentUser user, long pathwayId, long workerId) {
-        if (!work.canUseRegister(user)) {
+        if (!rights.canUseRegister(user)) {
             return null;
         }
         List<PathwaySection.Line> lines = work.ofPathway(user, pathwayId).stream()

@@ -1,7 +1,6 @@
 package it.ricolloca.claims.internal;
 
 import it.ricolloca.accounts.CurrentUser;
-import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.claims.Claim;
 import it.ricolloca.claims.ClaimKind;
@@ -15,16 +14,18 @@ import it.ricolloca.documents.DossierDocument;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.pathway.PathwayClosed;
 import it.ricolloca.pathway.PathwayOutcome;
-import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.Workers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,6 +47,11 @@ public class ClaimWork {
         }
     }
 
+    /** The rights an act on a claim needs. */
+    public enum Right {
+        PREPARE, SUBMIT, DECIDE
+    }
+
     private static final int OFFICE_LOCK = 0x434C41;
 
     private final ClaimRepository claims;
@@ -54,9 +60,14 @@ public class ClaimWork {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Workers workers;
+    private final ClaimRights rights;
+    private final Messages messages;
 
-    ClaimWork(ClaimRepository claims, Tariffs tariffs, Dossier dossier, AuditTrail audit, JdbcClient jdbc, Workers workers) {
+    ClaimWork(ClaimRepository claims, Tariffs tariffs, Dossier dossier, AuditTrail audit, JdbcClient jdbc, Workers workers,
+            ClaimRights rights, Messages messages) {
         this.claims = claims;
+        this.rights = rights;
+        this.messages = messages;
         this.tariffs = tariffs;
         this.dossier = dossier;
         this.workers = workers;
@@ -112,54 +123,21 @@ public class ClaimWork {
         return documents.stream().filter(d -> d.kind() == kind).map(DossierDocument::id).findFirst().orElse(null);
     }
 
-    // ---- rights ----
-
-    public boolean canSee(CurrentUser user, long centreId) {
-        return user.hasRole(Role.REGIONAL_ADMIN) || user.hasRole(Role.REGIONAL_ADR_SERVICE) || ownStaff(user, centreId);
-    }
-
-    /** Master and operators of the provider CPI prepare and review. */
-    public boolean canPrepare(CurrentUser user, long centreId) {
-        return ownStaff(user, centreId);
-    }
-
-    /** The provider CPI's master submits to the national agency. */
-    public boolean canSubmit(CurrentUser user, long centreId) {
-        return user.centreId() != null && user.centreId() == centreId && user.hasRole(Role.CPI_MASTER);
-    }
-
-    /** The answer of the national agency: recorded by the CPI's master or the regional AdR service. */
-    public boolean canDecide(CurrentUser user, long centreId) {
-        return canSubmit(user, centreId) || user.hasRole(Role.REGIONAL_ADR_SERVICE);
-    }
-
-    /** Whether the user sees claims at all (the register's menu and route). */
-    public boolean canUseRegister(CurrentUser user) {
-        return user.hasRole(Role.REGIONAL_ADMIN) || user.hasRole(Role.REGIONAL_ADR_SERVICE)
-                || user.centreId() != null && (user.hasRole(Role.CPI_MASTER) || user.hasRole(Role.CPI_OPERATOR));
-    }
-
-    private static boolean ownStaff(CurrentUser user, long centreId) {
-        return user.centreId() != null && user.centreId() == centreId
-                && (user.hasRole(Role.CPI_MASTER) || user.hasRole(Role.CPI_OPERATOR));
-    }
-
     // ---- reading ----
 
     @Transactional(readOnly = true)
     public Claim get(CurrentUser user, long id) {
-        return claims.findById(id).filter(c -> canSee(user, c.getCentreId())).orElseThrow(NotFoundException::new);
+        return ActGuard.visible(claims.findById(id), c -> rights.canSee(user, c.getCentreId()));
     }
 
     @Transactional(readOnly = true)
     public Optional<Claim> ofPathway(CurrentUser user, long pathwayId) {
-        return claims.findByPathwayId(pathwayId).filter(c -> canSee(user, c.getCentreId()));
+        return claims.findByPathwayId(pathwayId).filter(c -> rights.canSee(user, c.getCentreId()));
     }
 
     @Transactional(readOnly = true)
     public List<DossierDocument> attachments(Claim c) {
-        List<Long> ids = java.util.stream.Stream.of(c.getTimesheetDocumentId(), c.getPactDocumentId())
-                .filter(java.util.Objects::nonNull).toList();
+        List<Long> ids = Stream.of(c.getTimesheetDocumentId(), c.getPactDocumentId()).filter(Objects::nonNull).toList();
         return ids.isEmpty() ? List.of() : dossier.find(ids);
     }
 
@@ -185,17 +163,17 @@ public class ClaimWork {
 
     // ---- acts ----
 
-    public void recordProfiling(CurrentUser user, long id, long version, String text) {
-        Claim c = changeable(user, id, version, canPrepare(user, claimCentre(id)));
-        BigDecimal index = profiling(text);
+    public void recordProfiling(CurrentUser user, long id, Long version, BigDecimal index) {
+        Claim c = act(user, id, version, Right.PREPARE);
+        Claim.requireProfilingIndex(index);
         c.recordProfiling(index, tariffs.success(c.getBand(), index, c.getTariffDate()));
         audit.recordAs(user.username(), "CLAIM_PROFILING", "Claim", id, "indice " + index.toPlainString() + ", importo "
                 + c.getAmount());
     }
 
     /** Keeps a signed timesheet or pact in the worker's dossier and attaches it to the claim. */
-    public void attach(CurrentUser user, long id, long version, DocumentKind kind, Upload upload) {
-        Claim c = changeable(user, id, version, canPrepare(user, claimCentre(id)));
+    public void attach(CurrentUser user, long id, Long version, DocumentKind kind, Upload upload) {
+        Claim c = act(user, id, version, Right.PREPARE);
         if (kind != DocumentKind.TIMESHEET_SIGNED && kind != DocumentKind.PACT_SIGNED) {
             throw new ClaimRefusedException("claim.attachment.kind");
         }
@@ -205,21 +183,21 @@ public class ClaimWork {
         if (c.getStatus() != ClaimStatus.PREPARED) {
             throw new ClaimRefusedException("claim.status.wrong.PREPARED");
         }
-        DossierDocument doc = dossier.storeUpload(c.getWorkerId(), kind, kind == DocumentKind.TIMESHEET_SIGNED
-                ? "Timesheet Fee4Service firmato" : "Patto di ricerca intensiva firmato", upload, user.username());
+        DossierDocument doc = dossier.storeUpload(c.getWorkerId(), kind, messages.t(kind == DocumentKind.TIMESHEET_SIGNED
+                ? "claim.attach.timesheet" : "claim.attach.pact"), upload, user.username());
         c.attach(kind == DocumentKind.TIMESHEET_SIGNED ? doc.id() : null, kind == DocumentKind.PACT_SIGNED ? doc.id() : null);
         audit.recordAs(user.username(), "CLAIM_ATTACHMENT", "Claim", id, kind + ": documento " + doc.id());
     }
 
-    public void review(CurrentUser user, long id, long version) {
-        Claim c = changeable(user, id, version, canPrepare(user, claimCentre(id)));
+    public void review(CurrentUser user, long id, Long version) {
+        Claim c = act(user, id, version, Right.PREPARE);
         c.review(user.username(), Dates.today());
         audit.recordAs(user.username(), "CLAIM_REVIEWED", "Claim", id, c.getKind() + ", importo " + c.getAmount());
     }
 
     /** Submits the claim; a Fee4Service claim only within its office's cap, checked under a lock per office. */
-    public void submit(CurrentUser user, long id, long version) {
-        Claim c = changeable(user, id, version, canSubmit(user, claimCentre(id)));
+    public void submit(CurrentUser user, long id, Long version) {
+        Claim c = act(user, id, version, Right.SUBMIT);
         if (c.getKind() == ClaimKind.FEE_FOR_SERVICE) {
             jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(OFFICE_LOCK, (int) c.getOfficeId())
                     .query(Object.class).single();
@@ -233,52 +211,33 @@ public class ClaimWork {
         audit.recordAs(user.username(), "CLAIM_SUBMITTED", "Claim", id, c.getKind() + ", importo " + c.getAmount());
     }
 
-    public void recordPayment(CurrentUser user, long id, long version, String amountText, LocalDate on) {
-        Claim c = changeable(user, id, version, canDecide(user, claimCentre(id)));
-        c.recordPayment(amount(amountText, c), on, user.username(), Dates.today());
+    public void recordPayment(CurrentUser user, long id, Long version, BigDecimal amount, LocalDate on) {
+        Claim c = act(user, id, version, Right.DECIDE);
+        c.recordPayment(amount, on, user.username(), Dates.today());
         audit.recordAs(user.username(), "CLAIM_PAID", "Claim", id, c.getPaidAmount() + " il " + Dates.format(on));
     }
 
-    public void recordRefusal(CurrentUser user, long id, long version, String reason, LocalDate on) {
-        Claim c = changeable(user, id, version, canDecide(user, claimCentre(id)));
+    public void recordRefusal(CurrentUser user, long id, Long version, String reason, LocalDate on) {
+        Claim c = act(user, id, version, Right.DECIDE);
         c.recordRefusal(reason, on, user.username(), Dates.today());
         audit.recordAs(user.username(), "CLAIM_REFUSED", "Claim", id, "");
     }
 
-    private long claimCentre(long id) {
-        return claims.findById(id).map(Claim::getCentreId).orElseThrow(NotFoundException::new);
+    /** The claim when the user may see it and holds the right (404 or 403 otherwise), before any form value is read. */
+    @Transactional(readOnly = true)
+    public Claim allowed(CurrentUser user, long id, Right right) {
+        return ActGuard.allowed(claims.findById(id), c -> rights.canSee(user, c.getCentreId()),
+                c -> holds(user, c.getCentreId(), right), "claim");
     }
 
-    private Claim changeable(CurrentUser user, long id, long version, boolean allowed) {
-        Claim c = get(user, id);
-        if (!allowed) {
-            throw new AccessDeniedException("claim");
-        }
-        if (c.getVersion() != version) {
-            throw new ClaimRefusedException("claim.stale");
-        }
-        return c;
+    private boolean holds(CurrentUser user, long centreId, Right right) {
+        return right == Right.PREPARE ? rights.canPrepare(user, centreId)
+                : right == Right.SUBMIT ? rights.canSubmit(user, centreId) : rights.canDecide(user, centreId);
     }
 
-    private static BigDecimal profiling(String text) {
-        try {
-            BigDecimal p = new BigDecimal(text == null ? "" : text.strip().replace(',', '.'));
-            if (p.signum() < 0 || p.compareTo(BigDecimal.ONE) > 0 || p.scale() > 4) {
-                throw new ClaimRefusedException("claim.profiling.invalid");
-            }
-            return p;
-        } catch (NumberFormatException e) {
-            throw new ClaimRefusedException("claim.profiling.invalid");
-        }
-    }
-
-    private static BigDecimal amount(String text, Claim c) {
-        try {
-            String t = text == null ? "" : text.strip().replace(" ", "").replace("€", "");
-            // Italian "1.700,50" and plain "1700.50" are both accepted.
-            return new BigDecimal(t.contains(",") ? t.replace(".", "").replace(',', '.') : t);
-        } catch (NumberFormatException e) {
-            throw new ClaimRefusedException("claim.payment.amount", c.getAmount());
-        }
+    /** The claim the user may see, when they hold the act's right on its CPI and the form was read at its version. */
+    private Claim act(CurrentUser user, long id, Long version, Right right) {
+        return ActGuard.act(claims.findById(id), c -> rights.canSee(user, c.getCentreId()),
+                c -> holds(user, c.getCentreId(), right), Claim::getVersion, version, "claim");
     }
 }

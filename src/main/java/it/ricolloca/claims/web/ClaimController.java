@@ -5,41 +5,53 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.claims.Claim;
 import it.ricolloca.claims.ClaimKind;
-import it.ricolloca.claims.ClaimRefusedException;
 import it.ricolloca.claims.ClaimRoutes;
 import it.ricolloca.claims.ClaimStatus;
 import it.ricolloca.claims.internal.ClaimRegister;
+import it.ricolloca.claims.internal.ClaimRights;
 import it.ricolloca.claims.internal.ClaimWork;
-import it.ricolloca.documents.DocumentKind;
+import it.ricolloca.claims.internal.ClaimWork.Right;
+import it.ricolloca.claims.web.ClaimForms.AttachmentForm;
+import it.ricolloca.claims.web.ClaimForms.PaymentForm;
+import it.ricolloca.claims.web.ClaimForms.ProfilingForm;
+import it.ricolloca.claims.web.ClaimForms.RefusalForm;
+import it.ricolloca.claims.web.ClaimForms.VersionForm;
 import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
-import it.ricolloca.shared.web.FlashActs;
-import it.ricolloca.shared.web.FormValues;
+import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
+import it.ricolloca.shared.web.Numbers;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.Workers;
+import jakarta.validation.Valid;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,15 +64,17 @@ class ClaimController {
 
     private final ClaimWork work;
     private final ClaimRegister register;
+    private final ClaimRights rights;
     private final CurrentUsers currentUsers;
     private final Workers workers;
     private final JobCentres centres;
     private final Dossier dossier;
     private final Messages messages;
 
-    ClaimController(ClaimWork work, ClaimRegister register, CurrentUsers currentUsers, Workers workers,
-            JobCentres centres, Dossier dossier, Messages messages) {
+    ClaimController(ClaimWork work, ClaimRegister register, ClaimRights rights, CurrentUsers currentUsers,
+            Workers workers, JobCentres centres, Dossier dossier, Messages messages) {
         this.work = work;
+        this.rights = rights;
         this.register = register;
         this.currentUsers = currentUsers;
         this.workers = workers;
@@ -91,7 +105,7 @@ class ClaimController {
 
     @AuditedRead(value = "CLAIMS_DOWNLOADED", record = "Claim", idVariable = "")
     @GetMapping(ClaimRoutes.REGISTER_XLSX)
-    ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> params) throws IOException {
+    ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> params) {
         CurrentUser user = registerUser();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         register.xlsx(user, filter(params), messages::t, out);
@@ -106,89 +120,118 @@ class ClaimController {
     @GetMapping(ClaimRoutes.CLAIM)
     String claim(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
-        Claim c = work.get(user, id);
-        model.addAttribute("claim", c);
-        model.addAttribute("worker", workers.find(c.getWorkerId()).map(w -> w.listName() + " (" + w.taxCode() + ")")
-                .orElse(""));
-        model.addAttribute("office", centres.office(c.getOfficeId()).map(o -> o.centreName() + " – " + o.name()).orElse(""));
-        model.addAttribute("attachments", work.attachments(c));
-        model.addAttribute("missing", c.getStatus() == ClaimStatus.PREPARED ? c.missing() : List.<String>of());
-        model.addAttribute("cap", c.getKind() == ClaimKind.FEE_FOR_SERVICE ? work.officeCap(c.getOfficeId()) : null);
-        model.addAttribute("canPrepare", work.canPrepare(user, c.getCentreId()));
-        model.addAttribute("canSubmit", work.canSubmit(user, c.getCentreId()));
-        model.addAttribute("canDecide", work.canDecide(user, c.getCentreId()));
-        model.addAttribute("maxMegabytes", dossier.maxUploadBytes() / (1024 * 1024));
-        model.addAttribute("today", Dates.today());
-        return "claims/claim";
+        return page(model, user, work.get(user, id), null, Map.of(), FormErrors.NONE);
     }
 
     @PostMapping(ClaimRoutes.PROFILING)
-    String profiling(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam(defaultValue = "") String index, RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        return act(id, redirect, "claim.profiling.recorded", () -> work.recordProfiling(user, id, version, index));
+    String processProfilingForm(@PathVariable long id, @Valid @ModelAttribute("profiling") ProfilingForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return act(id, Right.PREPARE, ClaimPage.PROFILING, typed("index", form.index()), result, model, redirect,
+                "claim.profiling.recorded",
+                user -> work.recordProfiling(user, id, form.version(), form.index()));
     }
 
     @PostMapping(ClaimRoutes.ATTACHMENT)
-    String attachment(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam(defaultValue = "") String kind, @RequestParam(required = false) MultipartFile file,
+    String processAttachmentForm(@PathVariable long id, @Valid @ModelAttribute("attachment") AttachmentForm form,
+            BindingResult result, @RequestParam(required = false) MultipartFile file, Model model,
             RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        if (!work.canPrepare(user, work.get(user, id).getCentreId())) {
-            throw new AccessDeniedException("claim");
-        }
-        return act(id, redirect, "claim.attachment.saved", () -> work.attach(user, id, version, kind(kind), Upload.of(file)));
+        return act(id, Right.PREPARE, ClaimPage.ATTACHMENT, typed("kind", form.kind()), result, model, redirect,
+                "claim.attachment.saved",
+                user -> work.attach(user, id, form.version(), form.kind(), Upload.of(file)));
     }
 
     @PostMapping(ClaimRoutes.REVIEW)
-    String review(@PathVariable long id, @RequestParam(defaultValue = "-1") long version, RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        return act(id, redirect, "claim.reviewed", () -> work.review(user, id, version));
+    String processReviewForm(@PathVariable long id, @ModelAttribute("review") VersionForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return act(id, Right.PREPARE, ClaimPage.REVIEW, typed(), result, model, redirect, "claim.reviewed",
+                user -> work.review(user, id, form.version()));
     }
 
     @PostMapping(ClaimRoutes.SUBMIT)
-    String submit(@PathVariable long id, @RequestParam(defaultValue = "-1") long version, RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        return act(id, redirect, "claim.submitted", () -> work.submit(user, id, version));
+    String processSubmitForm(@PathVariable long id, @ModelAttribute("submit") VersionForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return act(id, Right.SUBMIT, ClaimPage.SUBMIT, typed(), result, model, redirect, "claim.submitted",
+                user -> work.submit(user, id, form.version()));
     }
 
     @PostMapping(ClaimRoutes.PAYMENT)
-    String payment(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String on,
-            RedirectAttributes redirect) {
-        CurrentUser user = decider(id);
-        return act(id, redirect, "claim.paid", () -> work.recordPayment(user, id, version, amount, date(on)));
+    String processPaymentForm(@PathVariable long id, @Valid @ModelAttribute("payment") PaymentForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return act(id, Right.DECIDE, ClaimPage.PAYMENT, typed("amount", form.amount(), "on", form.on()), result, model,
+                redirect, "claim.paid",
+                user -> work.recordPayment(user, id, form.version(), form.amount(), form.on()));
     }
 
     @PostMapping(ClaimRoutes.REFUSAL)
-    String refusal(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String on,
-            RedirectAttributes redirect) {
-        CurrentUser user = decider(id);
-        return act(id, redirect, "claim.refused", () -> work.recordRefusal(user, id, version, reason, date(on)));
+    String processRefusalForm(@PathVariable long id, @Valid @ModelAttribute("refusal") RefusalForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return act(id, Right.DECIDE, ClaimPage.REFUSAL, typed("reason", form.reason(), "on", form.on()), result, model,
+                redirect, "claim.refused",
+                user -> work.recordRefusal(user, id, form.version(), form.reason(), form.on()));
     }
 
     private CurrentUser registerUser() {
         CurrentUser user = currentUsers.require();
-        if (!work.canUseRegister(user)) {
-            throw new AccessDeniedException("claims");
-        }
+        ActGuard.require(rights.canUseRegister(user), "claims");
         return user;
     }
 
-    /** Rights are checked by the service before anything changes; a refusal comes back as a message. */
-    private String act(long id, RedirectAttributes redirect, String done, Runnable act) {
-        FlashActs.run(messages, redirect, done, "claim.stale", act);
-        return "redirect:" + ClaimRoutes.claim(id);
-    }
-
-    /** The national agency's answer: only its recorders, checked before any form value is read. */
-    private CurrentUser decider(long id) {
+    /**
+     * Runs an act of the claim's page: the right is checked before any form value is read (404 or
+     * 403); done, back to the page with its message; a field error or a refusal shows the page
+     * again with the form as the user filled it and the reason.
+     */
+    private String act(long id, Right right, String formName, Map<String, String> typed, BindingResult result,
+            Model model, RedirectAttributes redirect, String done, Consumer<CurrentUser> act) {
         CurrentUser user = currentUsers.require();
-        if (!work.canDecide(user, work.get(user, id).getCentreId())) {
-            throw new AccessDeniedException("claim");
+        work.allowed(user, id, right);
+        if (!result.hasErrors()) {
+            try {
+                act.accept(user);
+                redirect.addFlashAttribute("flash", done);
+                return "redirect:" + ClaimRoutes.claim(id);
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("form.stale");
+            }
         }
-        return user;
+        return page(model, user, work.get(user, id), formName, kept(typed, result), FormErrors.of(result, messages));
+    }
+
+    /** The form's values as the page shows them back: what was typed, also where it could not be read. */
+    private static Map<String, String> kept(Map<String, String> typed, BindingResult result) {
+        Map<String, String> values = new HashMap<>(typed);
+        for (FieldError e : result.getFieldErrors()) {
+            if (e.getRejectedValue() != null) {
+                values.put(e.getField(), e.getRejectedValue().toString());
+            }
+        }
+        return values;
+    }
+
+    /** Field names and the bound values, as text for the inputs (numbers the Italian way, dates as the date input wants). */
+    private static Map<String, String> typed(Object... namesAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            Object v = namesAndValues[i + 1];
+            values.put((String) namesAndValues[i], v == null ? "" : v instanceof BigDecimal b ? Numbers.input(b)
+                    : v instanceof Enum<?> e ? e.name() : v.toString());
+        }
+        return values;
+    }
+
+    private String page(Model model, CurrentUser user, Claim c, String failed, Map<String, String> values,
+            FormErrors errors) {
+        model.addAttribute("page", new ClaimPage(ClaimView.of(c),
+                workers.find(c.getWorkerId()).map(w -> w.listName() + " (" + w.taxCode() + ")").orElse(""),
+                centres.office(c.getOfficeId()).map(o -> o.centreName() + " – " + o.name()).orElse(""),
+                work.attachments(c), c.getStatus() == ClaimStatus.PREPARED ? c.missing() : List.of(),
+                c.getKind() == ClaimKind.FEE_FOR_SERVICE ? work.officeCap(c.getOfficeId()) : null,
+                rights.canPrepare(user, c.getCentreId()), rights.canSubmit(user, c.getCentreId()),
+                rights.canDecide(user, c.getCentreId()), dossier.maxUploadBytes() / (1024 * 1024), Dates.today(), failed,
+                values, errors));
+        return "claims/claim";
     }
 
     private static ClaimRegister.Filter filter(Map<String, String> p) {
@@ -230,14 +273,5 @@ class ClaimController {
     private static Integer page(String text) {
         Long n = longOrNull(text);
         return n == null || n > Integer.MAX_VALUE ? null : n.intValue();
-    }
-
-    private static DocumentKind kind(String text) {
-        return "TIMESHEET_SIGNED".equals(text) ? DocumentKind.TIMESHEET_SIGNED
-                : "PACT_SIGNED".equals(text) ? DocumentKind.PACT_SIGNED : null;
-    }
-
-    private static LocalDate date(String text) {
-        return FormValues.date(text).orElseThrow(() -> new ClaimRefusedException("claim.decision.date"));
     }
 }

@@ -63,7 +63,7 @@ public class PathwayQueries {
     public Page<PathwayRow> search(CurrentUser user, boolean mine, String query, int page, int size) {
         Long scope = user.caseScopeCentreId();
         String q = query == null ? "" : query.strip();
-        Long[] found = q.isEmpty() ? new Long[0] : workers.matching(q).toArray(Long[]::new);
+        Long[] found = q.isEmpty() ? new Long[0] : workers.idsMatching(q).toArray(Long[]::new);
         if (!q.isEmpty() && found.length == 0) {
             return new PageImpl<>(List.of(), PageRequest.of(page, size), 0);
         }

@@ -5,34 +5,43 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.accounts.StaffDirectory;
 import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.network.CentreSummary;
+import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.training.Enrolment;
 import it.ricolloca.training.TrainingContent;
+import it.ricolloca.training.TrainingCourse;
 import it.ricolloca.training.TrainingRefusedException;
+import it.ricolloca.training.TrainingSession;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Courses, sessions, enrolments and attendance. The regional administrator and the regional AdR
- * service run the training: they create courses and sessions, enrol anyone of the network and
- * record attendance; a CPI's master enrols the staff of their own CPI. A session never takes more
- * than its capacity (the session row is locked while enrolling) and nobody is enrolled twice in
- * the same course. Every change is audited.
+ * Courses, sessions, enrolments and attendance. The acts go through the aggregates
+ * ({@link TrainingCourse}, {@link TrainingSession} with its enrolments) after the guard of
+ * {@link TrainingRights}; the lists are read from the training tables, and people and CPIs are
+ * named through the accounts and network modules. A session never takes more than its capacity
+ * (its row is locked while enrolling). Every change is audited.
  */
 @Service
 @Transactional
@@ -70,24 +79,27 @@ public class TrainingWork {
             from training_session s join training_course c on c.id = s.course_id""";
 
     private final JdbcClient jdbc;
+    private final TrainingCourseRepository courseRepository;
+    private final TrainingSessionRepository sessionRepository;
+    private final EnrolmentRepository enrolments;
+    private final TrainingRights rights;
     private final StaffDirectory staff;
+    private final JobCentres centres;
     private final AuditTrail audit;
+    private final EntityManager entityManager;
 
-    TrainingWork(JdbcClient jdbc, StaffDirectory staff, AuditTrail audit) {
+    TrainingWork(JdbcClient jdbc, TrainingCourseRepository courseRepository, TrainingSessionRepository sessionRepository,
+            EnrolmentRepository enrolments, TrainingRights rights, StaffDirectory staff, JobCentres centres,
+            AuditTrail audit, EntityManager entityManager) {
         this.jdbc = jdbc;
+        this.courseRepository = courseRepository;
+        this.sessionRepository = sessionRepository;
+        this.enrolments = enrolments;
+        this.rights = rights;
         this.staff = staff;
+        this.centres = centres;
         this.audit = audit;
-    }
-
-    // ---- rights ----
-
-    /** The regional administrator and the AdR service run the training. */
-    public boolean canManage(CurrentUser user) {
-        return user.hasRole(Role.REGIONAL_ADMIN) || user.hasRole(Role.REGIONAL_ADR_SERVICE);
-    }
-
-    public boolean canEnrol(CurrentUser user) {
-        return canManage(user) || user.centreId() != null && user.hasRole(Role.CPI_MASTER);
+        this.entityManager = entityManager;
     }
 
     // ---- courses and sessions ----
@@ -129,63 +141,25 @@ public class TrainingWork {
                 .orElseThrow(NotFoundException::new);
     }
 
-    public long createCourse(CurrentUser user, String title, TrainingContent content, String description, String hours) {
-        requireManager(user);
-        String t = text(title, 200, "training.course.title.required");
-        if (content == null) {
-            throw new TrainingRefusedException("training.course.content.required");
-        }
-        BigDecimal h = decimal(hours);
-        if (h == null || h.signum() <= 0 || h.compareTo(new BigDecimal("200")) > 0 || h.scale() > 1) {
-            throw new TrainingRefusedException("training.course.hours.invalid");
-        }
-        String d = description == null || description.isBlank() ? null : description.strip();
-        if (d != null && d.length() > 2000) {
-            throw new TrainingRefusedException("training.course.description.tooLong");
-        }
-        long id = jdbc.sql("""
-                insert into training_course (title, content, description, hours, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(t, content.name(), d, h, user.username(), Timestamp.from(Instant.now())).query(Long.class).single();
-        audit.recordAs(user.username(), "TRAINING_COURSE_CREATED", "TrainingCourse", id, content + ": " + t);
-        return id;
+    public long createCourse(CurrentUser user, String title, TrainingContent content, String description,
+            BigDecimal hours) {
+        ActGuard.require(rights.canManage(user), "training");
+        TrainingCourse c = courseRepository.save(TrainingCourse.create(title, content, description, hours,
+                user.username(), Instant.now()));
+        audit.recordAs(user.username(), "TRAINING_COURSE_CREATED", "TrainingCourse", c.getId(),
+                content + ": " + c.getTitle());
+        return c.getId();
     }
 
     public long addSession(CurrentUser user, long courseId, LocalDate on, LocalTime start, LocalTime end, String place,
-            boolean online, String trainer, String capacity) {
-        requireManager(user);
-        course(courseId);
-        if (on == null || on.isBefore(Dates.today().minusYears(1))) {
-            throw new TrainingRefusedException("training.session.date.invalid");
-        }
-        if (start == null || end == null || !end.isAfter(start)) {
-            throw new TrainingRefusedException("training.session.time.invalid");
-        }
-        String p = place == null || place.isBlank() ? null : place.strip();
-        if (p == null && !online) {
-            throw new TrainingRefusedException("training.session.place.required");
-        }
-        if (p != null && p.length() > 300) {
-            throw new TrainingRefusedException("training.session.place.tooLong");
-        }
-        String tr = text(trainer, 200, "training.session.trainer.required");
-        int cap;
-        try {
-            cap = Integer.parseInt(capacity == null ? "" : capacity.strip());
-        } catch (NumberFormatException e) {
-            cap = 0;
-        }
-        if (cap < 1 || cap > 500) {
-            throw new TrainingRefusedException("training.session.capacity.invalid");
-        }
-        long id = jdbc.sql("""
-                insert into training_session (course_id, on_date, start_time, end_time, place, online, trainer, capacity,
-                    created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(courseId, on, start, end, p, online, tr, cap, user.username(), Timestamp.from(Instant.now()))
-                .query(Long.class).single();
-        audit.recordAs(user.username(), "TRAINING_SESSION_CREATED", "TrainingSession", id,
-                "corso " + courseId + ", " + Dates.format(on) + " " + start + "–" + end + ", posti " + cap);
-        return id;
+            boolean online, String trainer, Integer capacity) {
+        ActGuard.require(rights.canManage(user), "training");
+        courseRepository.findById(courseId).orElseThrow(NotFoundException::new);
+        TrainingSession s = sessionRepository.save(TrainingSession.plan(courseId, on, start, end, place, online, trainer,
+                capacity, user.username(), Instant.now(), Dates.today()));
+        audit.recordAs(user.username(), "TRAINING_SESSION_CREATED", "TrainingSession", s.getId(),
+                "corso " + courseId + ", " + Dates.format(on) + " " + start + "–" + end + ", posti " + capacity);
+        return s.getId();
     }
 
     // ---- enrolments ----
@@ -193,18 +167,10 @@ public class TrainingWork {
     /** Those enrolled in the session whom the user may see: everyone for the region, their own CPI's for a CPI user. */
     @Transactional(readOnly = true)
     public List<Enrolled> enrolled(CurrentUser user, long sessionId) {
-        Long centre = canManage(user) ? null : user.centreId() == null ? -1L : user.centreId();
-        return jdbc.sql("""
-                select e.id, u.id, u.full_name, u.username, e.centre_id, coalesce(j.name, ''), e.enrolled_by, e.attended
-                from training_enrolment e join accounts_user u on u.id = e.user_id
-                left join network_job_centre j on j.id = e.centre_id
-                where e.session_id = :session and (cast(:centre as bigint) is null or e.centre_id = :centre
-                    or e.user_id = :user)
-                order by j.name nulls first, u.full_name""").param("session", sessionId).param("centre", centre)
-                .param("user", user.id())
-                .query((rs, n) -> new Enrolled(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        (Long) rs.getObject(5), rs.getString(6), rs.getString(7), (Boolean) rs.getObject(8)))
-                .list();
+        List<Enrolment> found = enrolments.findBySessionId(sessionId).stream()
+                .filter(e -> rights.listsEnrolment(user, e.getCentreId(), e.getUserId())).toList();
+        return named(found).stream().sorted(Comparator.comparing((Enrolled e) -> e.centreId() == null ? 0 : 1)
+                .thenComparing(Enrolled::centre).thenComparing(Enrolled::fullName)).toList();
     }
 
     /** The staff a CPI master may still enrol in the session's course: their CPI's, not enrolled yet in it. */
@@ -214,8 +180,7 @@ public class TrainingWork {
             return List.of();
         }
         Session s = session(sessionId);
-        List<Long> taken = jdbc.sql("select user_id from training_enrolment where course_id = ?").param(s.courseId())
-                .query(Long.class).list();
+        Set<Long> taken = Set.copyOf(enrolments.findUserIdsByCourseId(s.courseId()));
         return staff.of(user.centreId()).stream().filter(m -> !taken.contains(m.id())).toList();
     }
 
@@ -224,82 +189,34 @@ public class TrainingWork {
      * Refused when the session is full or past, or the user is already enrolled in the course.
      */
     public long enrol(CurrentUser user, long sessionId, String who) {
-        if (!canEnrol(user)) {
-            throw new AccessDeniedException("training");
-        }
-        // The session row is locked: two enrolments for its last place cannot both pass the count.
-        Session s = jdbc.sql(SESSION + " where s.id = ? for update of s").param(sessionId).query(TrainingWork::session)
-                .optional().orElseThrow(NotFoundException::new);
+        ActGuard.require(rights.canEnrol(user), "training");
+        TrainingSession s = sessionRepository.findLocked(sessionId).orElseThrow(NotFoundException::new);
         StaffMember target = target(who).orElseThrow(() -> new TrainingRefusedException("training.enrol.unknownUser"));
-        if (target.centreId() == null) {
-            throw new TrainingRefusedException("training.enrol.noCentre");
-        }
-        if (!canManage(user) && !target.centreId().equals(user.centreId())) {
-            throw new TrainingRefusedException("training.enrol.otherCentre");
-        }
-        if (s.onDate().isBefore(Dates.today())) {
-            throw new TrainingRefusedException("training.enrol.past");
-        }
-        if (s.enrolled() >= s.capacity()) {
-            throw new TrainingRefusedException("training.enrol.full", s.capacity());
-        }
-        boolean already = jdbc.sql("select exists (select 1 from training_enrolment where course_id = ? and user_id = ?)")
-                .params(s.courseId(), target.id()).query(Boolean.class).single();
-        if (already) {
-            throw new TrainingRefusedException("training.enrol.duplicate", target.fullName());
-        }
-        long id = jdbc.sql("""
-                insert into training_enrolment (session_id, course_id, user_id, centre_id, enrolled_by, enrolled_at)
-                values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(sessionId, s.courseId(), target.id(), target.centreId(), user.username(),
-                        Timestamp.from(Instant.now())).query(Long.class).single();
+        boolean already = enrolments.existsByCourseIdAndUserId(s.getCourseId(), target.id());
+        Enrolment e = s.enrol(new TrainingSession.Enrolling(target.id(), target.centreId(), target.fullName(),
+                rights.canManage(user), user.centreId(), already), user.username(), Instant.now(), Dates.today());
+        long id = enrolments.save(e).getId();
         audit.recordAs(user.username(), "TRAINING_ENROLLED", "TrainingSession", sessionId, target.username());
         return id;
     }
 
     /** Withdraws an enrolment before the session's day: the region, or the master of the enrolled person's CPI. */
     public long withdraw(CurrentUser user, long enrolmentId) {
-        Map<String, Object> e = jdbc.sql("""
-                select e.session_id, e.centre_id, e.attended, s.on_date, u.username from training_enrolment e
-                join training_session s on s.id = e.session_id join accounts_user u on u.id = e.user_id
-                where e.id = ?""").param(enrolmentId).query().listOfRows().stream().findFirst()
-                .orElseThrow(NotFoundException::new);
-        Long centre = (Long) e.get("centre_id");
-        boolean master = user.hasRole(Role.CPI_MASTER) && centre != null && centre.equals(user.centreId());
-        if (!canManage(user) && !master) {
-            throw user.centreId() != null && !user.centreId().equals(centre) ? new NotFoundException()
-                    : new AccessDeniedException("training");
-        }
-        LocalDate on = ((java.sql.Date) e.get("on_date")).toLocalDate();
-        if (e.get("attended") != null || on.isBefore(Dates.today())) {
-            throw new TrainingRefusedException("training.withdraw.tooLate");
-        }
-        jdbc.sql("delete from training_enrolment where id = ?").param(enrolmentId).update();
-        long session = ((Number) e.get("session_id")).longValue();
-        audit.recordAs(user.username(), "TRAINING_WITHDRAWN", "TrainingSession", session, (String) e.get("username"));
-        return session;
+        Enrolment e = ActGuard.allowed(enrolments.findById(enrolmentId), x -> rights.seesEnrolment(user, x.getCentreId()),
+                x -> rights.canWithdraw(user, x.getCentreId()), "training");
+        TrainingSession s = e.getSession();
+        s.withdraw(enrolmentId, Dates.today());
+        audit.recordAs(user.username(), "TRAINING_WITHDRAWN", "TrainingSession", s.getId(),
+                staff.find(e.getUserId()).map(StaffMember::username).orElse(""));
+        return s.getId();
     }
 
     /** Records who attended, from the session's day on: the region only. {@code version} is the session's as the form showed it. */
-    public void recordAttendance(CurrentUser user, long sessionId, long version, Map<Long, Boolean> attended) {
-        requireManager(user);
-        Session s = jdbc.sql(SESSION + " where s.id = ? for update of s").param(sessionId).query(TrainingWork::session)
-                .optional().orElseThrow(NotFoundException::new);
-        if (s.version() != version) {
-            throw new TrainingRefusedException("training.stale");
-        }
-        if (s.onDate().isAfter(Dates.today())) {
-            throw new TrainingRefusedException("training.attendance.future", Dates.format(s.onDate()));
-        }
-        int changed = 0;
-        for (Map.Entry<Long, Boolean> a : attended.entrySet()) {
-            changed += jdbc.sql("""
-                    update training_enrolment set attended = ?, attendance_by = ?, attendance_at = ?, version = version + 1
-                    where id = ? and session_id = ? and attended is distinct from ?""")
-                    .params(a.getValue(), user.username(), Timestamp.from(Instant.now()), a.getKey(), sessionId,
-                            a.getValue()).update();
-        }
-        jdbc.sql("update training_session set version = version + 1 where id = ?").param(sessionId).update();
+    public void recordAttendance(CurrentUser user, long sessionId, Long version, Map<Long, Boolean> attended) {
+        TrainingSession s = ActGuard.act(sessionRepository.findById(sessionId), x -> true, x -> rights.canManage(user),
+                TrainingSession::getVersion, version, "training");
+        int changed = s.recordAttendance(attended, user.username(), Instant.now(), Dates.today());
+        entityManager.lock(s, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         audit.recordAs(user.username(), "TRAINING_ATTENDANCE", "TrainingSession", sessionId, "presenze registrate: "
                 + attended.values().stream().filter(Boolean::booleanValue).count() + " su " + attended.size()
                 + ", modificate " + changed);
@@ -307,32 +224,20 @@ public class TrainingWork {
 
     /** An attended enrolment, for its certificate (the download is audited): the person, the region, or the master of the person's CPI. */
     public Enrolled certificateOf(CurrentUser user, long enrolmentId) {
-        Map<String, Object> e = jdbc.sql("select session_id, user_id, centre_id from training_enrolment where id = ?")
-                .param(enrolmentId).query().listOfRows().stream().findFirst().orElseThrow(NotFoundException::new);
-        long session = ((Number) e.get("session_id")).longValue();
-        long person = ((Number) e.get("user_id")).longValue();
-        Long centre = (Long) e.get("centre_id");
-        boolean master = user.hasRole(Role.CPI_MASTER) && centre != null && centre.equals(user.centreId());
-        if (!canManage(user) && !master && person != user.id()) {
-            throw new NotFoundException();
-        }
-        Enrolled enrolled = jdbc.sql("""
-                select e.id, u.id, u.full_name, u.username, e.centre_id, coalesce(j.name, ''), e.enrolled_by, e.attended
-                from training_enrolment e join accounts_user u on u.id = e.user_id
-                left join network_job_centre j on j.id = e.centre_id where e.id = ?""").param(enrolmentId)
-                .query((rs, n) -> new Enrolled(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        (Long) rs.getObject(5), rs.getString(6), rs.getString(7), (Boolean) rs.getObject(8)))
-                .single();
-        if (!Boolean.TRUE.equals(enrolled.attended())) {
+        Enrolment e = ActGuard.visible(enrolments.findById(enrolmentId),
+                x -> rights.canReadCertificate(user, x.getCentreId(), x.getUserId()));
+        if (!Boolean.TRUE.equals(e.getAttended())) {
             throw new TrainingRefusedException("training.certificate.notAttended");
         }
-        audit.recordAs(user.username(), "TRAINING_CERTIFICATE", "TrainingSession", session, enrolled.username());
+        Enrolled enrolled = named(List.of(e)).get(0);
+        audit.recordAs(user.username(), "TRAINING_CERTIFICATE", "TrainingSession", e.getSession().getId(),
+                enrolled.username());
         return enrolled;
     }
 
+    @Transactional(readOnly = true)
     public long sessionOf(long enrolmentId) {
-        return jdbc.sql("select session_id from training_enrolment where id = ?").param(enrolmentId).query(Long.class)
-                .optional().orElseThrow(NotFoundException::new);
+        return enrolments.findById(enrolmentId).map(e -> e.getSession().getId()).orElseThrow(NotFoundException::new);
     }
 
     // ---- coverage ----
@@ -340,31 +245,60 @@ public class TrainingWork {
     /** Per CPI: masters, tutors, vacancy referents and all staff, trained (attended a session) or not, and who is missing. */
     @Transactional(readOnly = true)
     public List<Coverage> coverage() {
-        return jdbc.sql("""
-                with trained as (select distinct user_id from training_enrolment where attended),
-                staff as (
-                    select u.id, u.full_name, u.centre_id, t.user_id is not null as trained,
-                        bool_or(r.role = 'CPI_MASTER') as master, bool_or(r.role = 'CPI_TUTOR') as tutor,
-                        bool_or(r.role = 'CPI_VACANCY_REFERENT') as referent
-                    from accounts_user u join accounts_user_role r on r.user_id = u.id
-                    left join trained t on t.user_id = u.id
-                    where u.enabled and u.centre_id is not null group by u.id, u.full_name, u.centre_id, t.user_id)
-                select j.id, j.name,
-                    count(*) filter (where s.master and s.trained), count(*) filter (where s.master),
-                    count(*) filter (where s.tutor and s.trained), count(*) filter (where s.tutor),
-                    count(*) filter (where s.referent and s.trained), count(*) filter (where s.referent),
-                    count(*) filter (where s.trained), count(s.id),
-                    string_agg(s.full_name, ', ' order by s.full_name)
-                        filter (where not s.trained and (s.master or s.tutor or s.referent))
-                from network_job_centre j left join staff s on s.centre_id = j.id
-                group by j.id, j.name order by j.name""")
-                .query((rs, n) -> new Coverage(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                        rs.getString(11) == null ? "" : rs.getString(11)))
-                .list();
+        Set<Long> trained = Set.copyOf(enrolments.findTrainedUserIds());
+        Map<StaffMember, Set<Role>> people = staff.centreStaffWithRoles();
+        List<Coverage> rows = new ArrayList<>();
+        for (CentreSummary centre : centres.all()) {
+            int[] n = new int[8];
+            List<String> missing = new ArrayList<>();
+            people.forEach((m, roles) -> {
+                if (roles.isEmpty() || !Long.valueOf(centre.id()).equals(m.centreId())) {
+                    return;
+                }
+                boolean t = trained.contains(m.id());
+                boolean master = roles.contains(Role.CPI_MASTER);
+                boolean tutor = roles.contains(Role.CPI_TUTOR);
+                boolean referent = roles.contains(Role.CPI_VACANCY_REFERENT);
+                count(n, 0, master, t);
+                count(n, 2, tutor, t);
+                count(n, 4, referent, t);
+                count(n, 6, true, t);
+                if (!t && (master || tutor || referent)) {
+                    missing.add(m.fullName());
+                }
+            });
+            missing.sort(Comparator.naturalOrder());
+            rows.add(new Coverage(centre.id(), centre.name(), n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7],
+                    String.join(", ", missing)));
+        }
+        return rows;
+    }
+
+    private static void count(int[] n, int at, boolean holds, boolean trained) {
+        if (holds) {
+            n[at + 1]++;
+            if (trained) {
+                n[at]++;
+            }
+        }
     }
 
     // ---- helpers ----
+
+    /** The enrolments with the person and their CPI named: one query for the people, one for the CPIs. */
+    private List<Enrolled> named(List<Enrolment> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StaffMember> people = staff.find(found.stream().map(Enrolment::getUserId).toList());
+        Map<Long, String> centreNames = centres.names();
+        return found.stream().map(e -> {
+            StaffMember m = people.get(e.getUserId());
+            return new Enrolled(e.getId(), e.getUserId(), m == null ? "" : m.fullName(), m == null ? "" : m.username(),
+                    e.getCentreId(), e.getCentreId() == null ? "" : centreNames.getOrDefault(e.getCentreId(), ""),
+                    e.getEnrolledBy(), e.getAttended());
+        }).toList();
+    }
 
     /** The enabled user named by id (the master's list) or by username (the region's field). */
     private Optional<StaffMember> target(String who) {
@@ -372,30 +306,13 @@ public class TrainingWork {
             return Optional.empty();
         }
         String w = who.strip();
-        long id = w.matches("\\d{1,18}") ? Long.parseLong(w) : -1;
-        return jdbc.sql("select id from accounts_user where enabled and (id = ? or lower(username) = lower(?))")
-                .params(id, w).query(Long.class).list().stream().findFirst().flatMap(staff::find);
-    }
-
-    private void requireManager(CurrentUser user) {
-        if (!canManage(user)) {
-            throw new AccessDeniedException("training");
+        if (w.matches("\\d{1,18}")) {
+            Optional<StaffMember> byId = staff.findEnabled(Long.parseLong(w));
+            if (byId.isPresent()) {
+                return byId;
+            }
         }
-    }
-
-    private static String text(String value, int max, String key) {
-        if (value == null || value.isBlank() || value.strip().length() > max) {
-            throw new TrainingRefusedException(key);
-        }
-        return value.strip().replaceAll("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]", "");
-    }
-
-    private static BigDecimal decimal(String text) {
-        try {
-            return text == null || text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return staff.findEnabledByUsername(w);
     }
 
     private static Course course(ResultSet rs, int n) throws SQLException {

@@ -3,9 +3,10 @@ package it.ricolloca.training.web;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
-import it.ricolloca.shared.web.FlashActs;
-import it.ricolloca.shared.web.FormValues;
+import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -13,23 +14,34 @@ import it.ricolloca.training.TrainingContent;
 import it.ricolloca.training.TrainingRefusedException;
 import it.ricolloca.training.TrainingRoutes;
 import it.ricolloca.training.internal.TrainingCertificates;
+import it.ricolloca.training.internal.TrainingRights;
 import it.ricolloca.training.internal.TrainingWork;
+import it.ricolloca.training.web.TrainingForms.AttendanceForm;
+import it.ricolloca.training.web.TrainingForms.AttendanceRow;
+import it.ricolloca.training.web.TrainingForms.CourseForm;
+import it.ricolloca.training.web.TrainingForms.EnrolForm;
+import it.ricolloca.training.web.TrainingForms.SessionForm;
+import jakarta.validation.Valid;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,13 +51,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TrainingController {
 
+    static final String ENROL = "enrol";
+    static final String ATTENDANCE = "attendance";
+    static final String WITHDRAW = "withdraw";
+
     private final TrainingWork work;
+    private final TrainingRights rights;
     private final TrainingCertificates certificates;
     private final CurrentUsers currentUsers;
     private final Messages messages;
 
-    TrainingController(TrainingWork work, TrainingCertificates certificates, CurrentUsers currentUsers, Messages messages) {
+    TrainingController(TrainingWork work, TrainingRights rights, TrainingCertificates certificates,
+            CurrentUsers currentUsers, Messages messages) {
         this.work = work;
+        this.rights = rights;
         this.certificates = certificates;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -58,115 +77,134 @@ class TrainingController {
 
     @GetMapping(TrainingRoutes.COURSES)
     String courses(@RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
+        return coursesPage(model, currentUsers.require(), q, page, FailedForm.NONE);
+    }
+
+    @PostMapping(TrainingRoutes.COURSES)
+    String processCourseForm(@Valid @ModelAttribute("course") CourseForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
+        ActGuard.require(rights.canManage(user), "training");
+        Long id = act(result, () -> work.createCourse(user, form.title(), form.content(), form.description(),
+                form.hours()));
+        if (id != null) {
+            redirect.addFlashAttribute("flash", "training.course.created");
+            return "redirect:" + TrainingRoutes.course(id);
+        }
+        return coursesPage(model, user, null, null, FailedForm.of("course", result, FormErrors.of(result, messages),
+                "title", form.title(), "content", form.content(), "description", form.description(), "hours",
+                form.hours()));
+    }
+
+    private String coursesPage(Model model, CurrentUser user, String q, String page, FailedForm failed) {
         String query = q == null ? "" : q.length() > 100 ? q.substring(0, 100) : q;
         var found = work.courses(query, PageView.safePage(page(page)), PageView.DEFAULT_SIZE);
         model.addAttribute("courses", PageView.of(found, c -> c,
                 query.isBlank() ? "" : "q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), TrainingRoutes.COURSES));
         model.addAttribute("q", query);
-        model.addAttribute("canManage", work.canManage(user));
+        model.addAttribute("canManage", rights.canManage(user));
         model.addAttribute("contents", TrainingContent.values());
+        model.addAttribute("form", failed);
         return "training/courses";
-    }
-
-    @PostMapping(TrainingRoutes.COURSES)
-    String createCourse(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String content,
-            @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String hours,
-            RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        if (!work.canManage(user)) {
-            throw new AccessDeniedException("training");
-        }
-        try {
-            long id = work.createCourse(user, title, content(content), description, hours);
-            redirect.addFlashAttribute("flash", "training.course.created");
-            return "redirect:" + TrainingRoutes.course(id);
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-            redirect.addFlashAttribute("form", Map.of("title", title, "description", description, "hours", hours));
-            return "redirect:" + TrainingRoutes.COURSES;
-        }
     }
 
     @GetMapping(TrainingRoutes.COURSE)
     String course(@PathVariable long id, Model model) {
-        CurrentUser user = currentUsers.require();
-        model.addAttribute("course", work.course(id));
-        model.addAttribute("sessions", work.sessions(id));
-        model.addAttribute("canManage", work.canManage(user));
-        model.addAttribute("today", Dates.today());
-        return "training/course";
+        return coursePage(model, currentUsers.require(), id, FailedForm.NONE);
     }
 
     @PostMapping(TrainingRoutes.SESSIONS)
-    String addSession(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String processSessionForm(@PathVariable long id, @Valid @ModelAttribute("session") SessionForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        if (!work.canManage(user)) {
-            throw new AccessDeniedException("training");
-        }
-        try {
-            long session = work.addSession(user, id, FormValues.date(form.get("onDate")).orElse(null), time(form.get("start")),
-                    time(form.get("end")), form.get("place"), "on".equals(form.get("online")), form.get("trainer"),
-                    form.get("capacity"));
+        ActGuard.require(rights.canManage(user), "training");
+        work.course(id);
+        Long session = act(result, () -> work.addSession(user, id, form.onDate(), form.start(), form.end(), form.place(),
+                form.isOnline(), form.trainer(), form.capacity()));
+        if (session != null) {
             redirect.addFlashAttribute("flash", "training.session.created");
             return "redirect:" + TrainingRoutes.session(session);
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-            Map<String, String> typed = new LinkedHashMap<>();
-            for (String field : new String[] {"onDate", "start", "end", "place", "online", "trainer", "capacity"}) {
-                String v = form.getOrDefault(field, "");
-                typed.put(field, v.length() > 300 ? v.substring(0, 300) : v);
-            }
-            redirect.addFlashAttribute("form", typed);
-            return "redirect:" + TrainingRoutes.course(id);
         }
+        return coursePage(model, user, id, FailedForm.of("session", result, FormErrors.of(result, messages), "onDate",
+                form.onDate(), "start", form.start(), "end", form.end(), "place", form.place(), "online",
+                form.isOnline() ? "on" : "", "trainer", form.trainer(), "capacity", form.capacity()));
+    }
+
+    private String coursePage(Model model, CurrentUser user, long id, FailedForm failed) {
+        model.addAttribute("course", work.course(id));
+        model.addAttribute("sessions", work.sessions(id));
+        model.addAttribute("canManage", rights.canManage(user));
+        model.addAttribute("today", Dates.today());
+        model.addAttribute("form", failed);
+        return "training/course";
     }
 
     @GetMapping(TrainingRoutes.SESSION)
     String session(@PathVariable long id, Model model) {
+        return sessionPage(model, currentUsers.require(), id, FailedForm.NONE);
+    }
+
+    @PostMapping(TrainingRoutes.ENROLMENTS)
+    String processEnrolForm(@PathVariable long id, @Valid @ModelAttribute("enrol") EnrolForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
+        ActGuard.require(rights.canEnrol(user), "training");
+        work.session(id);
+        if (act(result, () -> work.enrol(user, id, form.who())) != null) {
+            return done(redirect, id, "training.enrolled.done");
+        }
+        return sessionPage(model, user, id, FailedForm.of(ENROL, result, FormErrors.of(result, messages), "who",
+                form.who()));
+    }
+
+    @PostMapping(TrainingRoutes.ATTENDANCE)
+    String processAttendanceForm(@PathVariable long id, @Valid @ModelAttribute("attendance") AttendanceForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        ActGuard.require(rights.canManage(user), "training");
+        work.session(id);
+        Map<Long, Boolean> attended = new LinkedHashMap<>();
+        List<Object> typed = new ArrayList<>();
+        for (AttendanceRow row : form.rows()) {
+            if (row != null && row.enrolmentId() != null) {
+                attended.put(row.enrolmentId(), Boolean.TRUE.equals(row.attended()));
+                typed.add("attended." + row.enrolmentId());
+                typed.add(Boolean.TRUE.equals(row.attended()) ? "true" : "");
+            }
+        }
+        if (act(result, () -> {
+            work.recordAttendance(user, id, form.version(), attended);
+            return id;
+        }) != null) {
+            return done(redirect, id, "training.attendance.recorded");
+        }
+        return sessionPage(model, user, id, FailedForm.of(ATTENDANCE, result, FormErrors.of(result, messages),
+                typed.toArray()));
+    }
+
+    @PostMapping(TrainingRoutes.WITHDRAW)
+    String processWithdrawal(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        long session = work.sessionOf(id);
+        BindingResult result = new MapBindingResult(new LinkedHashMap<>(), WITHDRAW);
+        if (act(result, () -> work.withdraw(user, id)) != null) {
+            return done(redirect, session, "training.withdrawn");
+        }
+        return sessionPage(model, user, session, FailedForm.of(WITHDRAW, result, FormErrors.of(result, messages)));
+    }
+
+    private String sessionPage(Model model, CurrentUser user, long id, FailedForm failed) {
         TrainingWork.Session s = work.session(id);
         model.addAttribute("session", s);
         model.addAttribute("enrolled", work.enrolled(user, id));
         model.addAttribute("candidates", work.candidates(user, id));
-        model.addAttribute("canManage", work.canManage(user));
-        model.addAttribute("canEnrol", work.canEnrol(user) && !s.onDate().isBefore(Dates.today()) && s.free() > 0);
+        model.addAttribute("canManage", rights.canManage(user));
+        model.addAttribute("canEnrol", rights.canEnrol(user) && !s.onDate().isBefore(Dates.today()) && s.free() > 0);
         model.addAttribute("attendanceOpen", !s.onDate().isAfter(Dates.today()));
         model.addAttribute("today", Dates.today());
-        model.addAttribute("canWithdraw", work.canEnrol(user));
+        model.addAttribute("canWithdraw", rights.canEnrol(user));
+        model.addAttribute("form", failed);
         return "training/session";
-    }
-
-    @PostMapping(TrainingRoutes.ENROLMENTS)
-    String enrol(@PathVariable long id, @RequestParam(defaultValue = "") String who, RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        if (!work.canEnrol(user)) {
-            throw new AccessDeniedException("training");
-        }
-        work.session(id);
-        return act(id, redirect, "training.enrolled.done", () -> work.enrol(user, id, who));
-    }
-
-    @PostMapping(TrainingRoutes.ATTENDANCE)
-    String attendance(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        if (!work.canManage(user)) {
-            throw new AccessDeniedException("training");
-        }
-        work.session(id);
-        Map<Long, Boolean> attended = new LinkedHashMap<>();
-        for (TrainingWork.Enrolled e : work.enrolled(user, id)) {
-            attended.put(e.id(), "yes".equals(form.get("attended-" + e.id())));
-        }
-        return act(id, redirect, "training.attendance.recorded", () -> work.recordAttendance(user, id, version, attended));
-    }
-
-    @PostMapping(TrainingRoutes.WITHDRAW)
-    String withdraw(@PathVariable long id, RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        long session = work.sessionOf(id);
-        return act(session, redirect, "training.withdrawn", () -> work.withdraw(user, id));
     }
 
     @GetMapping(TrainingRoutes.CERTIFICATE)
@@ -176,7 +214,7 @@ class TrainingController {
         try {
             enrolled = work.certificateOf(user, id);
         } catch (TrainingRefusedException e) {
-            throw new it.ricolloca.shared.NotFoundException();
+            throw new NotFoundException();
         }
         byte[] pdf = certificates.render(enrolled, work.session(work.sessionOf(id)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
@@ -186,33 +224,32 @@ class TrainingController {
 
     @GetMapping(TrainingRoutes.COVERAGE)
     String coverage(Model model) {
-        CurrentUser user = currentUsers.require();
-        if (!work.canManage(user)) {
-            throw new AccessDeniedException("training");
-        }
+        ActGuard.require(rights.canManage(currentUsers.require()), "training");
         model.addAttribute("rows", work.coverage());
         return "training/coverage";
     }
 
-    private String act(long sessionId, RedirectAttributes redirect, String done, Runnable act) {
-        FlashActs.run(messages, redirect, done, "training.stale", act);
+    /**
+     * Runs the act when the form has no field error; its result, or null when it was refused by a
+     * rule or outraced by another user (the reason then on the form, nothing saved).
+     */
+    private static <T> T act(BindingResult result, Supplier<T> act) {
+        if (result.hasErrors()) {
+            return null;
+        }
+        try {
+            return act.get();
+        } catch (DomainException e) {
+            result.reject(e.messageKey(), e.args(), null);
+        } catch (OptimisticLockingFailureException e) {
+            result.reject("form.stale");
+        }
+        return null;
+    }
+
+    private static String done(RedirectAttributes redirect, long sessionId, String key) {
+        redirect.addFlashAttribute("flash", key);
         return "redirect:" + TrainingRoutes.session(sessionId);
-    }
-
-    private static TrainingContent content(String text) {
-        try {
-            return TrainingContent.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static LocalTime time(String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalTime.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static Integer page(String text) {

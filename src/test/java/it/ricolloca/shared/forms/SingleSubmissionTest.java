@@ -98,7 +98,8 @@ class SingleSubmissionTest {
     void aRefusedFormOrOneShownAgainWithItsErrorsMayBeCorrectedAndSentAgain() throws Exception {
         String token = token("/training");
         MvcResult refused = mvc.perform(course("Corretto dopo il rifiuto", "tante", token)).andReturn();
-        assertThat((String) refused.getFlashMap().get("problem")).isNotBlank();
+        assertThat(refused.getResponse().getStatus()).as("shown again with its errors").isEqualTo(200);
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("is-invalid");
         MvcResult corrected = mvc.perform(course("Corretto dopo il rifiuto", "3", token)).andReturn();
         assertThat(corrected.getResponse().getStatus()).isEqualTo(302);
         assertThat(corrected.getFlashMap().get("problem")).isNull();

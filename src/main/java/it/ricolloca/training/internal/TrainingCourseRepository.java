@@ -1,0 +1,7 @@
+package it.ricolloca.training.internal;
+
+import it.ricolloca.training.TrainingCourse;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TrainingCourseRepository extends JpaRepository<TrainingCourse, Long> {
+}
