@@ -93,6 +93,11 @@ public class PathwayStart {
     }
 
     /** Books the first appointment in a slot of the chosen office (or by contact where it has no agenda). */
+    /** Whether the request's first appointment is booked already (by this user or another). */
+    public boolean alreadyBooked(long requestId) {
+        return !agenda.withFirstAppointment(List.of(requestId)).isEmpty();
+    }
+
     public long bookFirstAppointment(CurrentUser user, long requestId, ZonedDateTime start, Integer contactMinutes,
             String contactNote, String pastJustification) {
         QueueItem item = bookable(user, requestId);

@@ -6,7 +6,6 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.agenda.Agenda;
 import it.ricolloca.agenda.StartTimes;
 import it.ricolloca.audit.AuditedRead;
-import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.pathway.PathwayRoutes;
 import it.ricolloca.pathway.internal.PathwayStart;
 import it.ricolloca.pathway.internal.PathwayStart.QueueItem;
@@ -83,14 +82,13 @@ class PathwayQueueController {
                         form.justification());
                 redirect.addFlashAttribute("flash", "pathway.first.booked");
                 return "redirect:" + PathwayRoutes.pathway(id);
-            } catch (PathwayRefusedException e) {
-                if (ALREADY_BOOKED.equals(e.messageKey())) {
-                    // someone else took the request in charge meanwhile: nothing on this form to correct
-                    redirect.addFlashAttribute("problem", messages.t(e.messageKey()));
+            } catch (DomainException e) {
+                if (ALREADY_BOOKED.equals(e.messageKey()) || start.alreadyBooked(requestId)) {
+                    // someone else took the request in charge meanwhile (whichever refusal the race
+                    // met first): nothing on this form to correct
+                    redirect.addFlashAttribute("problem", messages.t(ALREADY_BOOKED));
                     return "redirect:" + PathwayRoutes.QUEUE;
                 }
-                Refusals.reject(result, form, e);
-            } catch (DomainException e) {
                 Refusals.reject(result, form, e);
             }
         }
