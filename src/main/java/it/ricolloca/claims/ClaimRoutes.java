@@ -20,8 +20,4 @@ public final class ClaimRoutes {
         return "/claims/" + id;
     }
 
-    /** One of the routes above for that claim: {@code path(PROFILING, 12)} is {@code /claims/12/profiling}. */
-    public static String path(String route, long id) {
-        return route.replace("{id}", String.valueOf(id));
-    }
 }

@@ -1,5 +1,7 @@
 package it.ricolloca.pathway;
 
+import it.ricolloca.shared.web.Paths;
+
 /** The URLs of the provider's work on pathways. */
 public final class PathwayRoutes {
 
@@ -38,25 +40,12 @@ public final class PathwayRoutes {
     private PathwayRoutes() {
     }
 
-    /** The route with its {@code {...}} variables replaced, in order, by {@code values}. */
-    public static String path(String route, Object... values) {
-        StringBuilder out = new StringBuilder();
-        int from = 0;
-        for (Object value : values) {
-            int open = route.indexOf('{', from);
-            int close = route.indexOf('}', open);
-            out.append(route, from, open).append(value);
-            from = close + 1;
-        }
-        return out.append(route.substring(from)).toString();
-    }
-
     public static String meetings(long id) {
-        return path(MEETINGS, id);
+        return Paths.of(MEETINGS, id);
     }
 
     public static String diary(long id) {
-        return path(DIARY, id);
+        return Paths.of(DIARY, id);
     }
 
     public static String pathway(long id) {

@@ -24,8 +24,4 @@ public final class TrainingRoutes {
         return "/training/sessions/" + id;
     }
 
-    /** One of the routes above for that record: {@code path(CERTIFICATE, 7)} is {@code /training/enrolments/7/certificate.pdf}. */
-    public static String path(String route, long id) {
-        return route.replace("{id}", String.valueOf(id));
-    }
 }

@@ -8,6 +8,7 @@ import it.ricolloca.pathway.internal.CalendarFeeds;
 import it.ricolloca.pathway.internal.PathwayRights;
 import it.ricolloca.pathway.web.PathwayForms.FeedForm;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.web.Paths;
 import it.ricolloca.shared.web.Messages;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -61,7 +62,7 @@ class CalendarFeedController {
                 : feeds.createOfficeFeed(user, form.officeId(), fullNames);
         String base = request.getScheme() + "://" + request.getServerName()
                 + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
-        return page(model, user, base + PathwayRoutes.path(PathwayRoutes.CALENDAR, token));
+        return page(model, user, base + Paths.of(PathwayRoutes.CALENDAR, token));
     }
 
     @PostMapping(PathwayRoutes.FEED_REVOKE)
