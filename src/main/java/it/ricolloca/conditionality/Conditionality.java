@@ -1,15 +1,14 @@
 package it.ricolloca.conditionality;
 
 import it.ricolloca.accounts.CurrentUser;
-import it.ricolloca.accounts.DelegatedFunction;
-import it.ricolloca.accounts.Delegations;
-import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.conditionality.internal.BreachRepository;
+import it.ricolloca.conditionality.internal.ConditionalityRights;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.tabular.SpreadsheetText;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.WorkerSummary;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,15 +34,15 @@ public class Conditionality {
     private final BreachRepository breaches;
     private final Workers workers;
     private final Parameters parameters;
-    private final Delegations delegations;
+    private final ConditionalityRights rights;
     private final AuditTrail audit;
 
-    Conditionality(BreachRepository breaches, Workers workers, Parameters parameters, Delegations delegations,
+    Conditionality(BreachRepository breaches, Workers workers, Parameters parameters, ConditionalityRights rights,
             AuditTrail audit) {
         this.breaches = breaches;
         this.workers = workers;
         this.parameters = parameters;
-        this.delegations = delegations;
+        this.rights = rights;
         this.audit = audit;
     }
 
@@ -62,9 +60,7 @@ public class Conditionality {
     /** A private provider's report, entered by the competent CPI for one of its workers. */
     public Breach reportForPrivateProvider(CurrentUser user, String taxCode, String provider, BreachKind kind,
             LocalDate occurredOn, String evidence) {
-        if (!canInstruct(user, user.centreId() == null ? -1 : user.centreId())) {
-            throw new AccessDeniedException("conditionality");
-        }
+        requireReporter(user);
         CodiceFiscale cf = CodiceFiscale.of(taxCode);
         WorkerSummary worker = workers.findByTaxCode(cf.value())
                 .filter(w -> w.competentCentreId() != null && w.competentCentreId().equals(user.centreId()))
@@ -81,8 +77,26 @@ public class Conditionality {
 
     @Transactional(readOnly = true)
     public Breach get(CurrentUser user, long id) {
-        return breaches.findById(id).filter(b -> user.canSeeCasesOf(b.getCompetentCentreId()))
-                .orElseThrow(NotFoundException::new);
+        return ActGuard.visible(breaches.findById(id), b -> rights.canSee(user, b.getCompetentCentreId()));
+    }
+
+    /** Refuses (403) a user who may not report breaches for their CPI's workers. */
+    public void requireReporter(CurrentUser user) {
+        ActGuard.require(canReport(user), "conditionality");
+    }
+
+    /** The breach, if the user may record its justification (404 or 403 otherwise). */
+    @Transactional(readOnly = true)
+    public Breach forJustification(CurrentUser user, long id) {
+        return ActGuard.allowed(breaches.findById(id), b -> rights.canSee(user, b.getCompetentCentreId()),
+                b -> rights.canInstruct(user, b.getCompetentCentreId()), "conditionality");
+    }
+
+    /** The breach, if the user may decide on it (404 or 403 otherwise). */
+    @Transactional(readOnly = true)
+    public Breach forDecision(CurrentUser user, long id) {
+        return ActGuard.allowed(breaches.findById(id), b -> rights.canSee(user, b.getCompetentCentreId()),
+                b -> rights.canDecide(user, b.getCompetentCentreId()), "conditionality");
     }
 
     /** The sanction the ladder proposes now, counting the worker's earlier sanctioned breaches on it. */
@@ -94,19 +108,19 @@ public class Conditionality {
         return breach.getKind().ladder().proposal((int) earlier);
     }
 
-    public void recordJustification(CurrentUser user, long id, long version, String text, LocalDate receivedOn) {
+    public void recordJustification(CurrentUser user, long id, Long version, String text, LocalDate receivedOn) {
         Breach b = changeable(user, id, version, false);
         b.recordJustification(text, receivedOn, Dates.today());
         audit.recordAs(user.username(), "BREACH_JUSTIFICATION", "Breach", id, "ricevuta il " + Dates.format(receivedOn));
     }
 
-    public void acceptJustification(CurrentUser user, long id, long version, String reason) {
+    public void acceptJustification(CurrentUser user, long id, Long version, String reason) {
         Breach b = changeable(user, id, version, true);
         b.acceptJustification(reason, user.username(), Dates.today());
         audit.recordAs(user.username(), "BREACH_JUSTIFIED", "Breach", id, "");
     }
 
-    public void applySanction(CurrentUser user, long id, long version, Sanction chosen, String reason) {
+    public void applySanction(CurrentUser user, long id, Long version, Sanction chosen, String reason) {
         Breach b = changeable(user, id, version, true);
         Sanction proposed = proposal(b);
         b.applySanction(proposed, chosen, reason, user.username(), Dates.today());
@@ -114,15 +128,16 @@ public class Conditionality {
                 : " al posto di " + proposed));
     }
 
+    public boolean canReport(CurrentUser user) {
+        return rights.canReport(user);
+    }
+
     public boolean canInstruct(CurrentUser user, long centreId) {
-        return user.centreId() != null && user.centreId() == centreId
-                && (user.hasRole(Role.CPI_MASTER) || user.hasRole(Role.CPI_OPERATOR));
+        return rights.canInstruct(user, centreId);
     }
 
     public boolean canDecide(CurrentUser user, long centreId) {
-        return user.centreId() != null && user.centreId() == centreId && (user.hasRole(Role.CPI_MASTER)
-                || (user.hasRole(Role.CPI_OPERATOR)
-                        && delegations.isActive(user.id(), DelegatedFunction.CONDITIONALITY, Dates.today())));
+        return rights.canDecide(user, centreId);
     }
 
     /**
@@ -147,16 +162,11 @@ public class Conditionality {
         return csv.toString();
     }
 
-    private Breach changeable(CurrentUser user, long id, long version, boolean decision) {
-        Breach b = get(user, id);
-        boolean allowed = decision ? canDecide(user, b.getCompetentCentreId()) : canInstruct(user, b.getCompetentCentreId());
-        if (!allowed) {
-            throw new AccessDeniedException("conditionality");
-        }
-        if (b.getVersion() != version) {
-            throw new ConditionalityRefusedException("conditionality.stale");
-        }
-        return b;
+    private Breach changeable(CurrentUser user, long id, Long version, boolean decision) {
+        return ActGuard.act(breaches.findById(id), b -> rights.canSee(user, b.getCompetentCentreId()),
+                b -> decision ? rights.canDecide(user, b.getCompetentCentreId())
+                        : rights.canInstruct(user, b.getCompetentCentreId()),
+                Breach::getVersion, version, "conditionality");
     }
 
     private Breach save(String actor, Breach breach) {
