@@ -2,6 +2,7 @@ package it.ricolloca.accounts;
 
 import it.ricolloca.accounts.internal.UserAccount;
 import it.ricolloca.accounts.internal.UserAccountRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -61,8 +62,27 @@ public class StaffDirectory {
         return found.size() == 1 ? Optional.of(member(found.get(0))) : Optional.empty();
     }
 
+    /** The enabled staff of these CPIs (of every CPI when none is given) holding any of the roles, in one query. */
+    public List<StaffMember> atCentresWithRoles(Collection<Long> centreIds, Collection<Role> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        boolean all = centreIds == null || centreIds.isEmpty();
+        return users.findStaffRows(roles, all, all ? List.of(-1L) : centreIds).stream().map(StaffDirectory::member)
+                .toList();
+    }
+
+    /** These users, enabled or not, in one query (ids of no user are left out). */
+    public List<StaffMember> findAll(Collection<Long> userIds) {
+        return userIds.isEmpty() ? List.of() : users.findRows(userIds).stream().map(StaffDirectory::member).toList();
+    }
+
     public Optional<StaffMember> find(long userId) {
         return users.findById(userId).map(StaffDirectory::member);
+    }
+
+    private static StaffMember member(Object[] row) {
+        return new StaffMember((Long) row[0], (String) row[1], (String) row[2], (String) row[3], (Long) row[4]);
     }
 
     private static StaffMember member(UserAccount u) {

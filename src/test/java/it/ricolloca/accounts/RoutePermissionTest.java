@@ -136,7 +136,7 @@ class RoutePermissionTest {
         post("/users/{id}/disable", user + "/disable", Map.of(), managers(302, 404), redirectAnon());
         post("/users/{id}/unlock", user + "/unlock", Map.of(), managers(302, 404), redirectAnon());
         post("/users/{id}/password", user + "/password", Map.of("password", "x"), managers(200, 404), redirectAnon());
-        post("/users/{id}/tokens", user + "/tokens", Map.of("name", ""), adminOnly(302), redirectAnon());
+        post("/users/{id}/tokens", user + "/tokens", Map.of("name", ""), adminOnly(200), redirectAnon());
         post("/users/{id}/tokens/{tokenId}/revoke", user + "/tokens/999999/revoke", Map.of(), adminOnly(404),
                 redirectAnon());
 
@@ -151,7 +151,7 @@ class RoutePermissionTest {
         get("/account/password", "/account/password", allow(ok(), all()), redirectAnon());
         post("/account/password", "/account/password", Map.of("currentPassword", ""), allow(ok(), all()), redirectAnon());
         get("/account/tokens", "/account/tokens", allow(ok(), all()), redirectAnon());
-        post("/account/tokens", "/account/tokens", Map.of("name", ""), allow(302, all()), redirectAnon());
+        post("/account/tokens", "/account/tokens", Map.of("name", ""), allow(200, all()), redirectAnon());
         post("/account/tokens/{id}/revoke", "/account/tokens/999999/revoke", Map.of(), allow(404, all()), redirectAnon());
 
         get("/audit", "/audit", adminOnly(200), redirectAnon());
@@ -551,7 +551,7 @@ class RoutePermissionTest {
         long notice = notices.send(released.user("regione"), "Avviso permessi", "Testo", List.of(torino),
                 List.of(Role.CPI_TUTOR), "CPI Torino · Tutor");
         Map<String, Integer> senders = allow(403, all());
-        senders.putAll(allow(302, List.of("regione", "adr.regione")));
+        senders.putAll(allow(200, List.of("regione", "adr.regione")));
         Map<String, Integer> readers = allow(404, all());
         readers.putAll(allow(200, List.of("regione", "adr.regione", "tutor.torino")));
         get("/notices", "/notices?sent=true&page=x", allow(ok(), all()), redirectAnon());

@@ -1,6 +1,7 @@
 package it.ricolloca.accounts.internal;
 
 import it.ricolloca.accounts.Role;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -31,6 +32,18 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
     List<UserAccount> findRegionalByRole(@Param("role") Role role);
 
     List<UserAccount> findByEmailIgnoreCase(String email);
+
+    /** The enabled staff of these CPIs (of every CPI when {@code allCentres}) holding any of the roles: id, username, full name, e-mail, CPI. */
+    @Query("""
+            select distinct u.id, u.username, u.fullName, u.email, u.centreId from UserAccount u join u.roles r
+            where u.enabled = true and u.centreId is not null and r in :roles
+              and (:allCentres = true or u.centreId in :centreIds)""")
+    List<Object[]> findStaffRows(@Param("roles") Collection<Role> roles, @Param("allCentres") boolean allCentres,
+            @Param("centreIds") Collection<Long> centreIds);
+
+    /** These users: id, username, full name, e-mail, CPI. */
+    @Query("select u.id, u.username, u.fullName, u.email, u.centreId from UserAccount u where u.id in :ids")
+    List<Object[]> findRows(@Param("ids") Collection<Long> ids);
 
     @Query("select u from UserAccount u join u.roles r where u.centreId = :centreId and r = :role and u.enabled = true order by u.fullName")
     List<UserAccount> findByCentreAndRole(@Param("centreId") long centreId, @Param("role") Role role);

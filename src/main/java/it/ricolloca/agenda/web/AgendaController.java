@@ -49,6 +49,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.SmartValidator;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -140,6 +141,10 @@ class AgendaController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         OfficeSummary office = agenda.managedOffice(user, officeId);
+        if (result.getFieldErrors().stream().anyMatch(FieldError::isBindingFailure)) {
+            // A value that could not be read skips the constraints: check the rest too, so every error shows at once.
+            validator.validate(form, result);
+        }
         form.checkRows(result);
         if (!result.hasErrors()) {
             try {
