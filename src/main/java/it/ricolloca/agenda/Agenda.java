@@ -150,12 +150,14 @@ public class Agenda {
         return c;
     }
 
-    public void removeClosure(CurrentUser user, long closureId) {
+    /** Removes a closure; returns its office. */
+    public long removeClosure(CurrentUser user, long closureId) {
         Closure c = ActGuard.allowed(closures.findById(closureId), x -> readable(user, x.getOfficeId()),
                 x -> manageable(user, x.getOfficeId()), "agenda");
         closures.delete(c);
         audit.recordAs(user.username(), "AGENDA_CLOSURE_REMOVED", "Closure", closureId,
                 Dates.format(c.getFrom()) + " – " + Dates.format(c.getTo()) + " " + c.getReason());
+        return c.getOfficeId();
     }
 
     // ---- slots ----

@@ -230,8 +230,8 @@ class AgendaController {
     }
 
     @PostMapping(AgendaRoutes.CLOSURE_REMOVE)
-    String removeClosure(@PathVariable long closureId, @RequestParam long officeId, RedirectAttributes redirect) {
-        agenda.removeClosure(currentUsers.require(), closureId);
+    String removeClosure(@PathVariable long closureId, RedirectAttributes redirect) {
+        long officeId = agenda.removeClosure(currentUsers.require(), closureId);
         redirect.addFlashAttribute("flash", "agenda.closure.removed");
         return "redirect:" + AgendaRoutes.closures(officeId);
     }
