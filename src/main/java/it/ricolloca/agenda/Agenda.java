@@ -1,5 +1,9 @@
 package it.ricolloca.agenda;
 
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Collection;
+import java.time.Duration;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.agenda.internal.AgendaRights;
 import it.ricolloca.agenda.internal.AgendaTemplateRepository;
@@ -182,8 +186,8 @@ public class Agenda {
 
     /** The offices with a template in force on that day, in one query (the list of offices). */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> officesWithAgendaOn(LocalDate day) {
-        return new java.util.HashSet<>(jdbc.sql("""
+    public Set<Long> officesWithAgendaOn(LocalDate day) {
+        return new HashSet<>(jdbc.sql("""
                 select distinct office_id from agenda_template where valid_from <= :day and (valid_to is null or valid_to >= :day)""")
                 .param("day", day).query(Long.class).list());
     }
@@ -243,7 +247,7 @@ public class Agenda {
                 ? bookSlot(user, old.getOfficeId(), old.getWorkerId(), old.getRequestId(), old.getPurpose(), newStart,
                         pastJustification)
                 : bookByContact(user, old.getOfficeId(), old.getWorkerId(), old.getRequestId(), old.getPurpose(), newStart,
-                        (int) java.time.Duration.between(old.getStartsAt(), old.getEndsAt()).toMinutes(),
+                        (int) Duration.between(old.getStartsAt(), old.getEndsAt()).toMinutes(),
                         old.getContactNote(), pastJustification);
         old.replacedBy(replacement.getId());
         changed(user, old, "AGENDA_APPOINTMENT_MOVED", "al " + Dates.format(replacement.getStartsAt()) + ": " + reason);
@@ -268,11 +272,11 @@ public class Agenda {
 
     /** Of these requests, those whose first appointment is booked or has taken place. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> withFirstAppointment(java.util.Collection<Long> requestIds) {
+    public Set<Long> withFirstAppointment(Collection<Long> requestIds) {
         if (requestIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql("""
                 select distinct request_id from agenda_appointment where request_id in (:ids) and purpose = 'FIRST'
                 and status in ('BOOKED', 'HELD', 'ABSENT_JUSTIFIED', 'ABSENT_UNJUSTIFIED')""")
                 .param("ids", requestIds).query(Long.class).list());
@@ -280,7 +284,7 @@ public class Agenda {
 
     /** The appointments of these requests in the range, in one query (a tutor's calendar). */
     @Transactional(readOnly = true)
-    public List<Appointment> ofRequests(java.util.Collection<Long> requestIds, LocalDate from, LocalDate to) {
+    public List<Appointment> ofRequests(Collection<Long> requestIds, LocalDate from, LocalDate to) {
         return requestIds.isEmpty() ? List.of() : appointments.findOfRequests(requestIds,
                 from.atStartOfDay(Dates.ZONE).toInstant(), to.plusDays(1).atStartOfDay(Dates.ZONE).toInstant());
     }

@@ -1,5 +1,6 @@
 package it.ricolloca.conditionality;
 
+import java.util.function.Function;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.conditionality.internal.BreachRepository;
@@ -9,10 +10,12 @@ import it.ricolloca.parameters.Parameters;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.acts.ActGuard;
-import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -146,20 +149,20 @@ public class Conditionality {
      */
     @Transactional(readOnly = true)
     public String decisionsCsv(CurrentUser user, LocalDate from, LocalDate to,
-            java.util.function.Function<String, String> label) {
-        StringBuilder csv = new StringBuilder("\uFEFFcodice_fiscale;inadempienza;data_evento;esito;sanzione;"
-                + "sanzione_proposta;data_decisione;motivazione;cpi_competente\r\n");
-        for (Breach b : breaches.decided(user.caseScopeCentreId(), from, to)) {
-            String cf = workers.find(b.getWorkerId()).map(WorkerSummary::taxCode).orElse("");
-            csv.append(cf).append(';').append(label.apply(b.getKind().labelKey())).append(';')
-                    .append(Dates.format(b.getOccurredOn())).append(';').append(label.apply(b.getStatus().labelKey()))
-                    .append(';').append(b.getSanction() == null ? "" : b.getSanction().name()).append(';')
-                    .append(b.getProposedSanction() == null ? "" : b.getProposedSanction().name()).append(';')
-                    .append(Dates.format(b.getDecidedOn())).append(';')
-                    .append(SpreadsheetText.csvField(b.getDecisionReason() == null ? "" : b.getDecisionReason()))
-                    .append(';').append(b.getCompetentCentreId()).append("\r\n");
+            Function<String, String> label) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TabularWriter csv = TabularWriter.csv(out)) {
+            csv.header(List.of("codice_fiscale", "inadempienza", "data_evento", "esito", "sanzione", "sanzione_proposta",
+                    "data_decisione", "motivazione", "cpi_competente"));
+            for (Breach b : breaches.decided(user.caseScopeCentreId(), from, to)) {
+                String cf = workers.find(b.getWorkerId()).map(WorkerSummary::taxCode).orElse("");
+                csv.row(cf, label.apply(b.getKind().labelKey()), b.getOccurredOn(), label.apply(b.getStatus().labelKey()),
+                        b.getSanction() == null ? null : b.getSanction().name(),
+                        b.getProposedSanction() == null ? null : b.getProposedSanction().name(), b.getDecidedOn(),
+                        b.getDecisionReason(), b.getCompetentCentreId());
+            }
         }
-        return csv.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private Breach changeable(CurrentUser user, long id, Long version, boolean decision) {

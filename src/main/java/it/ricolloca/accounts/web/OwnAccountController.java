@@ -1,5 +1,7 @@
 package it.ricolloca.accounts.web;
 
+import org.springframework.security.core.context.SecurityContextHolder;
+import jakarta.servlet.http.HttpServletRequest;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.accounts.internal.ApiTokens;
@@ -49,7 +51,7 @@ class OwnAccountController {
 
     @PostMapping(AccountRoutes.PASSWORD)
     String processPasswordForm(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Model model,
-            RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+            RedirectAttributes redirect, HttpServletRequest request) {
         if (!result.hasErrors() && !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.confirm.mismatch");
         }
@@ -65,7 +67,7 @@ class OwnAccountController {
                 if (session != null) {
                     session.invalidate();
                 }
-                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                SecurityContextHolder.clearContext();
                 return "redirect:" + AccountRoutes.LOGIN + "?locked=" + e.waitMinutes();
             } catch (UserRejectedException e) {
                 result.rejectValue(e.field(), e.messageKey());

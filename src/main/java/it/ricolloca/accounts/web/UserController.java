@@ -1,5 +1,6 @@
 package it.ricolloca.accounts.web;
 
+import it.ricolloca.accounts.internal.SignInGuard;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.accounts.Role;
@@ -38,11 +39,11 @@ class UserController {
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
     private final Messages messages;
-    private final it.ricolloca.accounts.internal.SignInGuard guard;
+    private final SignInGuard guard;
 
     UserController(UserAdministration users, ApiTokens tokens, CurrentUsers currentUsers, JobCentres centres,
             Messages messages,
-            it.ricolloca.accounts.internal.SignInGuard guard) {
+            SignInGuard guard) {
         this.guard = guard;
         this.users = users;
         this.tokens = tokens;
