@@ -73,6 +73,8 @@ class ConditionalityFormsTest {
                 "Agenzia Lavoro Ovunque", "value=\"" + Dates.today().minusDays(2) + "\"");
         assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .containsPattern("value=\"REFUSED_OFFER\"\\s+selected");
+        assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).as("no template syntax leaks onto the page")
+                .doesNotContainPattern("(?m)^\\s*@\\s*$");
         assertThat(count()).isEqualTo(before);
     }
 
