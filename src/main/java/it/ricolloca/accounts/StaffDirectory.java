@@ -66,6 +66,16 @@ public class StaffDirectory {
         return found.size() == 1 ? Optional.of(member(found.get(0))) : Optional.empty();
     }
 
+    /** The enabled staff of these CPIs (of every CPI when none is given) holding any of the roles, in one query. */
+    public List<StaffMember> atCentresWithRoles(Collection<Long> centreIds, Collection<Role> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        boolean all = centreIds == null || centreIds.isEmpty();
+        return users.findStaffRows(roles, all, all ? List.of(-1L) : centreIds).stream().map(StaffDirectory::member)
+                .toList();
+    }
+
     public Optional<StaffMember> find(long userId) {
         return users.findById(userId).map(StaffDirectory::member);
     }
@@ -74,7 +84,7 @@ public class StaffDirectory {
     public Map<Long, StaffMember> find(Collection<Long> userIds) {
         Map<Long, StaffMember> found = new HashMap<>();
         if (!userIds.isEmpty()) {
-            users.findWithRoles(Set.copyOf(userIds)).forEach(u -> found.put(u.getId(), member(u)));
+            users.findRows(Set.copyOf(userIds)).forEach(row -> found.put((Long) row[0], member(row)));
         }
         return found;
     }
@@ -95,6 +105,10 @@ public class StaffDirectory {
         Map<StaffMember, Set<Role>> staff = new LinkedHashMap<>();
         users.findEnabledCentreStaffWithRoles().forEach(u -> staff.put(member(u), Set.copyOf(u.getRoles())));
         return staff;
+    }
+
+    private static StaffMember member(Object[] row) {
+        return new StaffMember((Long) row[0], (String) row[1], (String) row[2], (String) row[3], (Long) row[4]);
     }
 
     private static StaffMember member(UserAccount u) {

@@ -1,9 +1,11 @@
 package it.ricolloca.agenda;
 
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Collection;
+import java.time.Duration;
 import it.ricolloca.accounts.CurrentUser;
-import it.ricolloca.accounts.DelegatedFunction;
-import it.ricolloca.accounts.Delegations;
-import it.ricolloca.accounts.Role;
+import it.ricolloca.agenda.internal.AgendaRights;
 import it.ricolloca.agenda.internal.AgendaTemplateRepository;
 import it.ricolloca.agenda.internal.AppointmentRepository;
 import it.ricolloca.agenda.internal.ClosureRepository;
@@ -11,6 +13,7 @@ import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +24,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,19 +45,19 @@ public class Agenda {
     private final ClosureRepository closures;
     private final AppointmentRepository appointments;
     private final JobCentres centres;
-    private final Delegations delegations;
+    private final AgendaRights rights;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
 
     Agenda(AgendaTemplateRepository templates, ClosureRepository closures, AppointmentRepository appointments,
-            JobCentres centres, Delegations delegations, AuditTrail audit, ApplicationEventPublisher events,
+            JobCentres centres, AgendaRights rights, AuditTrail audit, ApplicationEventPublisher events,
             JdbcClient jdbc) {
         this.templates = templates;
         this.closures = closures;
         this.appointments = appointments;
         this.centres = centres;
-        this.delegations = delegations;
+        this.rights = rights;
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
@@ -74,18 +76,35 @@ public class Agenda {
     /** The office, if the user may read its agenda (its CPI's staff, or the region); 404 otherwise. */
     @Transactional(readOnly = true)
     public OfficeSummary office(CurrentUser user, long officeId) {
-        return centres.office(officeId).filter(o -> user.canSeeCentre(o.centreId())).orElseThrow(NotFoundException::new);
+        return ActGuard.visible(centres.office(officeId), o -> rights.canRead(user, o));
+    }
+
+    /** The office, if the user may manage its templates and closures; 404 or 403 otherwise. */
+    @Transactional(readOnly = true)
+    public OfficeSummary managedOffice(CurrentUser user, long officeId) {
+        return ActGuard.allowed(centres.office(officeId), o -> rights.canRead(user, o), o -> rights.canManage(user, o),
+                "agenda");
+    }
+
+    /** The appointment, if the user may change it (outcome, move, cancellation); 404 or 403 otherwise. */
+    @Transactional(readOnly = true)
+    public Appointment bookableAppointment(CurrentUser user, long id) {
+        return ActGuard.allowed(appointments.findById(id), a -> visible(user, a), a -> bookable(user, a), "booking");
+    }
+
+    /** The template, if the user may end it; 404 or 403 otherwise. */
+    @Transactional(readOnly = true)
+    public AgendaTemplate managedTemplate(CurrentUser user, long templateId) {
+        return ActGuard.allowed(templates.findById(templateId), t -> readable(user, t.getOfficeId()),
+                t -> manageable(user, t.getOfficeId()), "agenda");
     }
 
     public boolean canManage(CurrentUser user, OfficeSummary office) {
-        return user.centreId() != null && user.centreId() == office.centreId() && (user.hasRole(Role.CPI_MASTER)
-                || (user.hasRole(Role.CPI_OPERATOR)
-                        && delegations.isActive(user.id(), DelegatedFunction.AGENDA, Dates.today())));
+        return rights.canManage(user, office);
     }
 
     public boolean canBook(CurrentUser user, OfficeSummary office) {
-        return user.centreId() != null && user.centreId() == office.centreId() && (user.hasRole(Role.CPI_MASTER)
-                || user.hasRole(Role.CPI_OPERATOR) || user.hasRole(Role.CPI_TUTOR));
+        return rights.canBook(user, office);
     }
 
     // ---- templates and closures ----
@@ -119,12 +138,9 @@ public class Agenda {
         return t;
     }
 
-    public void endTemplate(CurrentUser user, long templateId, long version, LocalDate from) {
-        AgendaTemplate t = templates.findById(templateId).orElseThrow(NotFoundException::new);
-        managed(user, t.getOfficeId());
-        if (t.getVersion() != version) {
-            throw new AgendaRefusedException("agenda.stale");
-        }
+    public void endTemplate(CurrentUser user, long templateId, Long version, LocalDate from) {
+        AgendaTemplate t = ActGuard.act(templates.findById(templateId), x -> readable(user, x.getOfficeId()),
+                x -> manageable(user, x.getOfficeId()), AgendaTemplate::getVersion, version, "agenda");
         t.endBefore(from);
         audit.recordAs(user.username(), "AGENDA_TEMPLATE_ENDED", "AgendaTemplate", templateId,
                 t.getName() + " valido fino al " + Dates.format(t.getValidTo()));
@@ -138,12 +154,14 @@ public class Agenda {
         return c;
     }
 
-    public void removeClosure(CurrentUser user, long closureId) {
-        Closure c = closures.findById(closureId).orElseThrow(NotFoundException::new);
-        managed(user, c.getOfficeId());
+    /** Removes a closure; returns its office. */
+    public long removeClosure(CurrentUser user, long closureId) {
+        Closure c = ActGuard.allowed(closures.findById(closureId), x -> readable(user, x.getOfficeId()),
+                x -> manageable(user, x.getOfficeId()), "agenda");
         closures.delete(c);
         audit.recordAs(user.username(), "AGENDA_CLOSURE_REMOVED", "Closure", closureId,
                 Dates.format(c.getFrom()) + " – " + Dates.format(c.getTo()) + " " + c.getReason());
+        return c.getOfficeId();
     }
 
     // ---- slots ----
@@ -168,8 +186,8 @@ public class Agenda {
 
     /** The offices with a template in force on that day, in one query (the list of offices). */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> officesWithAgendaOn(LocalDate day) {
-        return new java.util.HashSet<>(jdbc.sql("""
+    public Set<Long> officesWithAgendaOn(LocalDate day) {
+        return new HashSet<>(jdbc.sql("""
                 select distinct office_id from agenda_template where valid_from <= :day and (valid_to is null or valid_to >= :day)""")
                 .param("day", day).query(Long.class).list());
     }
@@ -213,14 +231,14 @@ public class Agenda {
                 Instant.now()));
     }
 
-    public void cancel(CurrentUser user, long id, long version, String reason) {
+    public void cancel(CurrentUser user, long id, Long version, String reason) {
         Appointment a = changeable(user, id, version);
         a.cancel(reason);
         changed(user, a, "AGENDA_APPOINTMENT_CANCELLED", "");
     }
 
     /** Moves the appointment to another slot of the same office: the old one is marked moved, with the reason. */
-    public Appointment move(CurrentUser user, long id, long version, ZonedDateTime newStart, String reason,
+    public Appointment move(CurrentUser user, long id, Long version, ZonedDateTime newStart, String reason,
             String pastJustification) {
         Appointment old = changeable(user, id, version);
         old.move(reason);
@@ -229,14 +247,14 @@ public class Agenda {
                 ? bookSlot(user, old.getOfficeId(), old.getWorkerId(), old.getRequestId(), old.getPurpose(), newStart,
                         pastJustification)
                 : bookByContact(user, old.getOfficeId(), old.getWorkerId(), old.getRequestId(), old.getPurpose(), newStart,
-                        (int) java.time.Duration.between(old.getStartsAt(), old.getEndsAt()).toMinutes(),
+                        (int) Duration.between(old.getStartsAt(), old.getEndsAt()).toMinutes(),
                         old.getContactNote(), pastJustification);
         old.replacedBy(replacement.getId());
         changed(user, old, "AGENDA_APPOINTMENT_MOVED", "al " + Dates.format(replacement.getStartsAt()) + ": " + reason);
         return replacement;
     }
 
-    public void recordOutcome(CurrentUser user, long id, long version, AppointmentStatus outcome, String note) {
+    public void recordOutcome(CurrentUser user, long id, Long version, AppointmentStatus outcome, String note) {
         Appointment a = changeable(user, id, version);
         a.recordOutcome(outcome, note, user.username(), Instant.now());
         changed(user, a, "AGENDA_APPOINTMENT_OUTCOME", outcome.name());
@@ -244,12 +262,7 @@ public class Agenda {
 
     @Transactional(readOnly = true)
     public Appointment appointment(CurrentUser user, long id) {
-        Appointment a = appointments.findById(id).orElseThrow(NotFoundException::new);
-        OfficeSummary office = office(user, a.getOfficeId());
-        if (!user.canSeeCasesOf(office.centreId())) {
-            throw new NotFoundException();
-        }
-        return a;
+        return ActGuard.visible(appointments.findById(id), a -> visible(user, a));
     }
 
     @Transactional(readOnly = true)
@@ -259,11 +272,11 @@ public class Agenda {
 
     /** Of these requests, those whose first appointment is booked or has taken place. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> withFirstAppointment(java.util.Collection<Long> requestIds) {
+    public Set<Long> withFirstAppointment(Collection<Long> requestIds) {
         if (requestIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql("""
                 select distinct request_id from agenda_appointment where request_id in (:ids) and purpose = 'FIRST'
                 and status in ('BOOKED', 'HELD', 'ABSENT_JUSTIFIED', 'ABSENT_UNJUSTIFIED')""")
                 .param("ids", requestIds).query(Long.class).list());
@@ -271,7 +284,7 @@ public class Agenda {
 
     /** The appointments of these requests in the range, in one query (a tutor's calendar). */
     @Transactional(readOnly = true)
-    public List<Appointment> ofRequests(java.util.Collection<Long> requestIds, LocalDate from, LocalDate to) {
+    public List<Appointment> ofRequests(Collection<Long> requestIds, LocalDate from, LocalDate to) {
         return requestIds.isEmpty() ? List.of() : appointments.findOfRequests(requestIds,
                 from.atStartOfDay(Dates.ZONE).toInstant(), to.plusDays(1).atStartOfDay(Dates.ZONE).toInstant());
     }
@@ -303,29 +316,34 @@ public class Agenda {
                 a.getStatus(), a.getStartsAt()));
     }
 
-    private Appointment changeable(CurrentUser user, long id, long version) {
-        Appointment a = appointments.findById(id).orElseThrow(NotFoundException::new);
-        bookable(user, a.getOfficeId());
-        if (a.getVersion() != version) {
-            throw new AgendaRefusedException("agenda.stale");
-        }
-        return a;
+    private Appointment changeable(CurrentUser user, long id, Long version) {
+        return ActGuard.act(appointments.findById(id), a -> visible(user, a), a -> bookable(user, a),
+                Appointment::getVersion, version, "booking");
     }
 
     private OfficeSummary managed(CurrentUser user, long officeId) {
-        OfficeSummary office = office(user, officeId);
-        if (!canManage(user, office)) {
-            throw new AccessDeniedException("agenda");
-        }
-        return office;
+        return managedOffice(user, officeId);
     }
 
     private OfficeSummary bookable(CurrentUser user, long officeId) {
-        OfficeSummary office = office(user, officeId);
-        if (!canBook(user, office)) {
-            throw new AccessDeniedException("booking");
-        }
-        return office;
+        return ActGuard.allowed(centres.office(officeId), o -> rights.canRead(user, o), o -> rights.canBook(user, o),
+                "booking");
+    }
+
+    private boolean visible(CurrentUser user, Appointment a) {
+        return centres.office(a.getOfficeId()).filter(o -> rights.canSeeAppointments(user, o)).isPresent();
+    }
+
+    private boolean bookable(CurrentUser user, Appointment a) {
+        return centres.office(a.getOfficeId()).filter(o -> rights.canBook(user, o)).isPresent();
+    }
+
+    private boolean readable(CurrentUser user, long officeId) {
+        return centres.office(officeId).filter(o -> rights.canRead(user, o)).isPresent();
+    }
+
+    private boolean manageable(CurrentUser user, long officeId) {
+        return centres.office(officeId).filter(o -> rights.canManage(user, o)).isPresent();
     }
 
     private void lock(int namespace, long id) {

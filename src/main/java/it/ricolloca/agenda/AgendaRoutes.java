@@ -1,5 +1,7 @@
 package it.ricolloca.agenda;
 
+import java.time.LocalDate;
+
 /** The URLs of the agenda. */
 public final class AgendaRoutes {
 
@@ -29,5 +31,22 @@ public final class AgendaRoutes {
 
     public static String appointment(long id) {
         return "/agenda/appointments/" + id;
+    }
+
+    public static String templateEnd(long templateId) {
+        return "/agenda/templates/" + templateId + "/end";
+    }
+
+    public static String closureRemove(long closureId) {
+        return "/agenda/closures/" + closureId + "/remove";
+    }
+
+    /** The act ({@code outcome}, {@code cancel} or {@code move}) on an appointment. */
+    public static String appointmentAct(long id, String act) {
+        return "/agenda/appointments/" + id + "/" + act;
+    }
+
+    public static String week(long officeId, LocalDate monday) {
+        return office(officeId) + "?week=" + monday;
     }
 }

@@ -1,6 +1,8 @@
 package it.ricolloca.agenda;
 
+import java.time.Instant;
+
 /** An appointment was booked, moved, cancelled or its outcome recorded. */
 public record AppointmentChanged(long appointmentId, Long requestId, long workerId, AppointmentPurpose purpose,
-        AppointmentStatus status, java.time.Instant startsAt) {
+        AppointmentStatus status, Instant startsAt) {
 }

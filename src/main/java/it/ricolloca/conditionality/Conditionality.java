@@ -1,25 +1,26 @@
 package it.ricolloca.conditionality;
 
+import java.util.function.Function;
 import it.ricolloca.accounts.CurrentUser;
-import it.ricolloca.accounts.DelegatedFunction;
-import it.ricolloca.accounts.Delegations;
-import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.conditionality.internal.BreachRepository;
+import it.ricolloca.conditionality.internal.ConditionalityRights;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.NotFoundException;
-import it.ricolloca.shared.tabular.SpreadsheetText;
+import it.ricolloca.shared.acts.ActGuard;
+import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,15 +37,15 @@ public class Conditionality {
     private final BreachRepository breaches;
     private final Workers workers;
     private final Parameters parameters;
-    private final Delegations delegations;
+    private final ConditionalityRights rights;
     private final AuditTrail audit;
 
-    Conditionality(BreachRepository breaches, Workers workers, Parameters parameters, Delegations delegations,
+    Conditionality(BreachRepository breaches, Workers workers, Parameters parameters, ConditionalityRights rights,
             AuditTrail audit) {
         this.breaches = breaches;
         this.workers = workers;
         this.parameters = parameters;
-        this.delegations = delegations;
+        this.rights = rights;
         this.audit = audit;
     }
 
@@ -62,9 +63,7 @@ public class Conditionality {
     /** A private provider's report, entered by the competent CPI for one of its workers. */
     public Breach reportForPrivateProvider(CurrentUser user, String taxCode, String provider, BreachKind kind,
             LocalDate occurredOn, String evidence) {
-        if (!canInstruct(user, user.centreId() == null ? -1 : user.centreId())) {
-            throw new AccessDeniedException("conditionality");
-        }
+        requireReporter(user);
         CodiceFiscale cf = CodiceFiscale.of(taxCode);
         WorkerSummary worker = workers.findByTaxCode(cf.value())
                 .filter(w -> w.competentCentreId() != null && w.competentCentreId().equals(user.centreId()))
@@ -81,8 +80,26 @@ public class Conditionality {
 
     @Transactional(readOnly = true)
     public Breach get(CurrentUser user, long id) {
-        return breaches.findById(id).filter(b -> user.canSeeCasesOf(b.getCompetentCentreId()))
-                .orElseThrow(NotFoundException::new);
+        return ActGuard.visible(breaches.findById(id), b -> rights.canSee(user, b.getCompetentCentreId()));
+    }
+
+    /** Refuses (403) a user who may not report breaches for their CPI's workers. */
+    public void requireReporter(CurrentUser user) {
+        ActGuard.require(canReport(user), "conditionality");
+    }
+
+    /** The breach, if the user may record its justification (404 or 403 otherwise). */
+    @Transactional(readOnly = true)
+    public Breach forJustification(CurrentUser user, long id) {
+        return ActGuard.allowed(breaches.findById(id), b -> rights.canSee(user, b.getCompetentCentreId()),
+                b -> rights.canInstruct(user, b.getCompetentCentreId()), "conditionality");
+    }
+
+    /** The breach, if the user may decide on it (404 or 403 otherwise). */
+    @Transactional(readOnly = true)
+    public Breach forDecision(CurrentUser user, long id) {
+        return ActGuard.allowed(breaches.findById(id), b -> rights.canSee(user, b.getCompetentCentreId()),
+                b -> rights.canDecide(user, b.getCompetentCentreId()), "conditionality");
     }
 
     /** The sanction the ladder proposes now, counting the worker's earlier sanctioned breaches on it. */
@@ -94,19 +111,19 @@ public class Conditionality {
         return breach.getKind().ladder().proposal((int) earlier);
     }
 
-    public void recordJustification(CurrentUser user, long id, long version, String text, LocalDate receivedOn) {
+    public void recordJustification(CurrentUser user, long id, Long version, String text, LocalDate receivedOn) {
         Breach b = changeable(user, id, version, false);
         b.recordJustification(text, receivedOn, Dates.today());
         audit.recordAs(user.username(), "BREACH_JUSTIFICATION", "Breach", id, "ricevuta il " + Dates.format(receivedOn));
     }
 
-    public void acceptJustification(CurrentUser user, long id, long version, String reason) {
+    public void acceptJustification(CurrentUser user, long id, Long version, String reason) {
         Breach b = changeable(user, id, version, true);
         b.acceptJustification(reason, user.username(), Dates.today());
         audit.recordAs(user.username(), "BREACH_JUSTIFIED", "Breach", id, "");
     }
 
-    public void applySanction(CurrentUser user, long id, long version, Sanction chosen, String reason) {
+    public void applySanction(CurrentUser user, long id, Long version, Sanction chosen, String reason) {
         Breach b = changeable(user, id, version, true);
         Sanction proposed = proposal(b);
         b.applySanction(proposed, chosen, reason, user.username(), Dates.today());
@@ -114,15 +131,16 @@ public class Conditionality {
                 : " al posto di " + proposed));
     }
 
+    public boolean canReport(CurrentUser user) {
+        return rights.canReport(user);
+    }
+
     public boolean canInstruct(CurrentUser user, long centreId) {
-        return user.centreId() != null && user.centreId() == centreId
-                && (user.hasRole(Role.CPI_MASTER) || user.hasRole(Role.CPI_OPERATOR));
+        return rights.canInstruct(user, centreId);
     }
 
     public boolean canDecide(CurrentUser user, long centreId) {
-        return user.centreId() != null && user.centreId() == centreId && (user.hasRole(Role.CPI_MASTER)
-                || (user.hasRole(Role.CPI_OPERATOR)
-                        && delegations.isActive(user.id(), DelegatedFunction.CONDITIONALITY, Dates.today())));
+        return rights.canDecide(user, centreId);
     }
 
     /**
@@ -131,32 +149,27 @@ public class Conditionality {
      */
     @Transactional(readOnly = true)
     public String decisionsCsv(CurrentUser user, LocalDate from, LocalDate to,
-            java.util.function.Function<String, String> label) {
-        StringBuilder csv = new StringBuilder("\uFEFFcodice_fiscale;inadempienza;data_evento;esito;sanzione;"
-                + "sanzione_proposta;data_decisione;motivazione;cpi_competente\r\n");
-        for (Breach b : breaches.decided(user.caseScopeCentreId(), from, to)) {
-            String cf = workers.find(b.getWorkerId()).map(WorkerSummary::taxCode).orElse("");
-            csv.append(cf).append(';').append(label.apply(b.getKind().labelKey())).append(';')
-                    .append(Dates.format(b.getOccurredOn())).append(';').append(label.apply(b.getStatus().labelKey()))
-                    .append(';').append(b.getSanction() == null ? "" : b.getSanction().name()).append(';')
-                    .append(b.getProposedSanction() == null ? "" : b.getProposedSanction().name()).append(';')
-                    .append(Dates.format(b.getDecidedOn())).append(';')
-                    .append(SpreadsheetText.csvField(b.getDecisionReason() == null ? "" : b.getDecisionReason()))
-                    .append(';').append(b.getCompetentCentreId()).append("\r\n");
+            Function<String, String> label) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TabularWriter csv = TabularWriter.csv(out)) {
+            csv.header(List.of("codice_fiscale", "inadempienza", "data_evento", "esito", "sanzione", "sanzione_proposta",
+                    "data_decisione", "motivazione", "cpi_competente"));
+            for (Breach b : breaches.decided(user.caseScopeCentreId(), from, to)) {
+                String cf = workers.find(b.getWorkerId()).map(WorkerSummary::taxCode).orElse("");
+                csv.row(cf, label.apply(b.getKind().labelKey()), b.getOccurredOn(), label.apply(b.getStatus().labelKey()),
+                        b.getSanction() == null ? null : b.getSanction().name(),
+                        b.getProposedSanction() == null ? null : b.getProposedSanction().name(), b.getDecidedOn(),
+                        b.getDecisionReason(), b.getCompetentCentreId());
+            }
         }
-        return csv.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    private Breach changeable(CurrentUser user, long id, long version, boolean decision) {
-        Breach b = get(user, id);
-        boolean allowed = decision ? canDecide(user, b.getCompetentCentreId()) : canInstruct(user, b.getCompetentCentreId());
-        if (!allowed) {
-            throw new AccessDeniedException("conditionality");
-        }
-        if (b.getVersion() != version) {
-            throw new ConditionalityRefusedException("conditionality.stale");
-        }
-        return b;
+    private Breach changeable(CurrentUser user, long id, Long version, boolean decision) {
+        return ActGuard.act(breaches.findById(id), b -> rights.canSee(user, b.getCompetentCentreId()),
+                b -> decision ? rights.canDecide(user, b.getCompetentCentreId())
+                        : rights.canInstruct(user, b.getCompetentCentreId()),
+                Breach::getVersion, version, "conditionality");
     }
 
     private Breach save(String actor, Breach breach) {

@@ -17,4 +17,12 @@ public final class ConditionalityRoutes {
     public static String breach(long id) {
         return "/conditionality/" + id;
     }
+
+    public static String justification(long id) {
+        return breach(id) + "/justification";
+    }
+
+    public static String decision(long id) {
+        return breach(id) + "/decision";
+    }
 }

@@ -198,6 +198,31 @@ class AccountsManagementTest {
         assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
+    @Test
+    void aRefusedTokenOrPasswordResetComesBackOnTheFieldWithoutShowingThePassword() throws Exception {
+        String longName = "Integrazione gestionale " + "x".repeat(90);
+        MvcResult tooLong = mvc.perform(post("/account/tokens").with(csrfOnce()).with(as(userDetails, "operatore.torino"))
+                .param("name", longName)).andReturn();
+        assertThat(tooLong.getResponse().getStatus()).isEqualTo(200);
+        assertThat(tooLong.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("al massimo 100 caratteri",
+                "value=\"" + longName + "\"");
+        MvcResult blank = mvc.perform(post("/account/tokens").with(csrfOnce()).with(as(userDetails, "operatore.torino"))
+                .param("name", " ")).andReturn();
+        assertThat(blank.getResponse().getStatus()).isEqualTo(200);
+        assertThat(blank.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Campo obbligatorio.");
+
+        long operator = users.findByUsername("operatore.torino").orElseThrow().getId();
+        MvcResult weak = mvc.perform(post("/users/" + operator + "/password").with(csrfOnce())
+                .with(as(userDetails, "master.torino")).param("password", "corta-1")).andReturn();
+        assertThat(weak.getResponse().getStatus()).isEqualTo(200);
+        String page = weak.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("La password deve avere almeno 10 caratteri.").doesNotContain("corta-1");
+        MvcResult empty = mvc.perform(post("/users/" + operator + "/password").with(csrfOnce())
+                .with(as(userDetails, "master.torino")).param("password", "")).andReturn();
+        assertThat(empty.getResponse().getStatus()).isEqualTo(200);
+        assertThat(empty.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Campo obbligatorio.");
+    }
+
     @LocalServerPort int port;
 
     private String base() {

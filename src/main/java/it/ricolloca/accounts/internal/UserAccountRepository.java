@@ -33,12 +33,20 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     List<UserAccount> findByEmailIgnoreCase(String email);
 
+    /** The enabled staff of these CPIs (of every CPI when {@code allCentres}) holding any of the roles: id, username, full name, e-mail, CPI. */
+    @Query("""
+            select distinct u.id, u.username, u.fullName, u.email, u.centreId from UserAccount u join u.roles r
+            where u.enabled = true and u.centreId is not null and r in :roles
+              and (:allCentres = true or u.centreId in :centreIds)""")
+    List<Object[]> findStaffRows(@Param("roles") Collection<Role> roles, @Param("allCentres") boolean allCentres,
+            @Param("centreIds") Collection<Long> centreIds);
+
+    /** These users: id, username, full name, e-mail, CPI. */
+    @Query("select u.id, u.username, u.fullName, u.email, u.centreId from UserAccount u where u.id in :ids")
+    List<Object[]> findRows(@Param("ids") Collection<Long> ids);
+
     @Query("select u from UserAccount u join u.roles r where u.centreId = :centreId and r = :role and u.enabled = true order by u.fullName")
     List<UserAccount> findByCentreAndRole(@Param("centreId") long centreId, @Param("role") Role role);
-
-    /** The users of these ids with their roles, in one query. */
-    @Query("select distinct u from UserAccount u left join fetch u.roles where u.id in :ids")
-    List<UserAccount> findWithRoles(@Param("ids") Collection<Long> ids);
 
     /** The enabled users of every CPI with their roles, in one query. */
     @Query("select distinct u from UserAccount u left join fetch u.roles where u.enabled = true and u.centreId is not null")

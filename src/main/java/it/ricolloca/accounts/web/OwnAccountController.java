@@ -1,10 +1,13 @@
 package it.ricolloca.accounts.web;
 
+import org.springframework.security.core.context.SecurityContextHolder;
+import jakarta.servlet.http.HttpServletRequest;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.accounts.internal.ApiTokens;
 import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.accounts.internal.UserAdministration.UserRejectedException;
+import it.ricolloca.accounts.web.AccountForms.TokenForm;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import jakarta.validation.Valid;
@@ -17,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** What every signed-in user manages for themself: their password and their API tokens. */
@@ -49,7 +51,7 @@ class OwnAccountController {
 
     @PostMapping(AccountRoutes.PASSWORD)
     String processPasswordForm(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Model model,
-            RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+            RedirectAttributes redirect, HttpServletRequest request) {
         if (!result.hasErrors() && !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.confirm.mismatch");
         }
@@ -65,7 +67,7 @@ class OwnAccountController {
                 if (session != null) {
                     session.invalidate();
                 }
-                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                SecurityContextHolder.clearContext();
                 return "redirect:" + AccountRoutes.LOGIN + "?locked=" + e.waitMinutes();
             } catch (UserRejectedException e) {
                 result.rejectValue(e.field(), e.messageKey());
@@ -77,20 +79,30 @@ class OwnAccountController {
 
     @GetMapping(AccountRoutes.TOKENS)
     String tokens(Model model) {
+        return tokensPage(model, TokenForm.EMPTY, FormErrors.NONE);
+    }
+
+    private String tokensPage(Model model, TokenForm form, FormErrors errors) {
         model.addAttribute("tokens", TokenRow.of(tokens.of(currentUsers.require().id())));
+        model.addAttribute("tokenForm", form);
+        model.addAttribute("tokenErrors", errors);
         return "accounts/tokens";
     }
 
     @PostMapping(AccountRoutes.TOKENS)
-    String createToken(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+    String createToken(@Valid @ModelAttribute("tokenForm") TokenForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
         CurrentUser me = currentUsers.require();
-        try {
-            redirect.addFlashAttribute("newToken", tokens.create(me.id(), name, me.username()));
-            redirect.addFlashAttribute("flash", "token.created");
-        } catch (ApiTokens.InvalidNameException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+        if (!result.hasErrors()) {
+            try {
+                redirect.addFlashAttribute("newToken", tokens.create(me.id(), form.name(), me.username()));
+                redirect.addFlashAttribute("flash", "token.created");
+                return "redirect:" + AccountRoutes.TOKENS;
+            } catch (ApiTokens.InvalidNameException e) {
+                result.rejectValue("name", e.messageKey());
+            }
         }
-        return "redirect:" + AccountRoutes.TOKENS;
+        return tokensPage(model, form, FormErrors.of(result, messages));
     }
 
     @PostMapping(AccountRoutes.TOKEN_REVOKE)

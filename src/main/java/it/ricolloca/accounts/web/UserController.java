@@ -1,5 +1,6 @@
 package it.ricolloca.accounts.web;
 
+import it.ricolloca.accounts.internal.SignInGuard;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.accounts.Role;
@@ -7,6 +8,8 @@ import it.ricolloca.accounts.internal.ApiTokens;
 import it.ricolloca.accounts.internal.UserAccount;
 import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.accounts.internal.UserAdministration.UserRejectedException;
+import it.ricolloca.accounts.web.AccountForms.PasswordResetForm;
+import it.ricolloca.accounts.web.AccountForms.TokenForm;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.web.FormErrors;
@@ -19,7 +22,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,11 +39,11 @@ class UserController {
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
     private final Messages messages;
-    private final it.ricolloca.accounts.internal.SignInGuard guard;
+    private final SignInGuard guard;
 
     UserController(UserAdministration users, ApiTokens tokens, CurrentUsers currentUsers, JobCentres centres,
             Messages messages,
-            it.ricolloca.accounts.internal.SignInGuard guard) {
+            SignInGuard guard) {
         this.guard = guard;
         this.users = users;
         this.tokens = tokens;
@@ -64,13 +66,19 @@ class UserController {
 
     @GetMapping(AccountRoutes.USER)
     String show(@PathVariable long id, Model model) {
+        return userPage(model, id, FormErrors.NONE, TokenForm.EMPTY, FormErrors.NONE);
+    }
+
+    private String userPage(Model model, long id, FormErrors passwordErrors, TokenForm token, FormErrors tokenErrors) {
         CurrentUser actor = currentUsers.require();
         UserAccount user = users.get(actor, id);
         model.addAttribute("user", UserRow.of(user, this::centreName, guard.isLockedSomewhere(user.getUsername())));
         model.addAttribute("tokens", actor.isAdmin() ? TokenRow.of(tokens.of(id)) : List.of());
         model.addAttribute("canTokens", actor.isAdmin());
         model.addAttribute("self", actor.id() == id);
-        model.addAttribute("errors", FormErrors.NONE);
+        model.addAttribute("errors", passwordErrors);
+        model.addAttribute("tokenForm", token);
+        model.addAttribute("tokenErrors", tokenErrors);
         return "accounts/user";
     }
 
@@ -145,35 +153,38 @@ class UserController {
     }
 
     @PostMapping(AccountRoutes.USER_PASSWORD)
-    String resetPassword(@PathVariable long id, @RequestParam(defaultValue = "") String password, Model model,
-            RedirectAttributes redirect) {
+    String resetPassword(@PathVariable long id, @Valid @ModelAttribute("resetForm") PasswordResetForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser actor = currentUsers.require();
-        try {
-            users.resetPassword(actor, id, password);
-            redirect.addFlashAttribute("flash", "user.passwordReset");
-            return "redirect:" + AccountRoutes.user(id);
-        } catch (UserRejectedException e) {
-            show(id, model);
-            var result = new MapBindingResult(new java.util.HashMap<>(), "reset");
-            result.rejectValue("password", e.messageKey());
-            model.addAttribute("errors", FormErrors.of(result, messages));
-            return "accounts/user";
+        if (!result.hasErrors()) {
+            try {
+                users.resetPassword(actor, id, form.password());
+                redirect.addFlashAttribute("flash", "user.passwordReset");
+                return "redirect:" + AccountRoutes.user(id);
+            } catch (UserRejectedException e) {
+                result.rejectValue("password", e.messageKey());
+            }
         }
+        // The password typed is not shown back.
+        return userPage(model, id, FormErrors.of(result, messages), TokenForm.EMPTY, FormErrors.NONE);
     }
 
     @PostMapping(AccountRoutes.USER_TOKENS)
     @PreAuthorize("hasRole('REGIONAL_ADMIN')")
-    String createToken(@PathVariable long id, @RequestParam(defaultValue = "") String name,
-            RedirectAttributes redirect) {
+    String createToken(@PathVariable long id, @Valid @ModelAttribute("tokenForm") TokenForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
         CurrentUser actor = currentUsers.require();
         users.get(actor, id);
-        try {
-            redirect.addFlashAttribute("newToken", tokens.create(id, name, actor.username()));
-            redirect.addFlashAttribute("flash", "token.created");
-        } catch (ApiTokens.InvalidNameException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+        if (!result.hasErrors()) {
+            try {
+                redirect.addFlashAttribute("newToken", tokens.create(id, form.name(), actor.username()));
+                redirect.addFlashAttribute("flash", "token.created");
+                return "redirect:" + AccountRoutes.user(id);
+            } catch (ApiTokens.InvalidNameException e) {
+                result.rejectValue("name", e.messageKey());
+            }
         }
-        return "redirect:" + AccountRoutes.user(id);
+        return userPage(model, id, FormErrors.NONE, form, FormErrors.of(result, messages));
     }
 
     @PostMapping(AccountRoutes.USER_TOKEN_REVOKE)

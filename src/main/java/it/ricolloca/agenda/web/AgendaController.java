@@ -1,34 +1,43 @@
 package it.ricolloca.agenda.web;
 
-import it.ricolloca.audit.AuditedRead;
-import static it.ricolloca.shared.web.FormValues.at;
-
-import it.ricolloca.agenda.web.AgendaViews.DayView;
-import it.ricolloca.agenda.web.AgendaViews.OfficeRow;
-import it.ricolloca.agenda.web.AgendaViews.RuleRow;
-
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.agenda.Agenda;
 import it.ricolloca.agenda.Agenda.SlotView;
 import it.ricolloca.agenda.AgendaRefusedException;
 import it.ricolloca.agenda.AgendaRoutes;
+import it.ricolloca.agenda.AgendaTemplate;
 import it.ricolloca.agenda.Appointment;
 import it.ricolloca.agenda.AppointmentStatus;
-import it.ricolloca.agenda.TemplateKind;
-import it.ricolloca.agenda.TemplateRule;
+import it.ricolloca.agenda.StartTimes;
+import it.ricolloca.agenda.web.AgendaForms.AppointmentForm;
+import it.ricolloca.agenda.web.AgendaForms.ClosureForm;
+import it.ricolloca.agenda.web.AgendaForms.EndTemplateForm;
+import it.ricolloca.agenda.web.AgendaForms.TemplateForm;
+import it.ricolloca.agenda.web.AgendaViews.AppointmentActs;
+import it.ricolloca.agenda.web.AgendaViews.AppointmentView;
+import it.ricolloca.agenda.web.AgendaViews.ClosureView;
+import it.ricolloca.agenda.web.AgendaViews.DayView;
+import it.ricolloca.agenda.web.AgendaViews.EndAttempt;
+import it.ricolloca.agenda.web.AgendaViews.OfficeRow;
+import it.ricolloca.agenda.web.AgendaViews.SlotRow;
+import it.ricolloca.agenda.web.AgendaViews.TemplateView;
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.Workers;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +48,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.SmartValidator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,20 +62,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The agenda pages: offices, a week of slots with their appointments, templates and closures
  * (managed by the CPI's master or an operator delegated for the agenda), an appointment with its
- * outcome, move and cancellation. A refused act comes back to its page with the Italian reason.
+ * outcome, move and cancellation. A refused act shows its page again with what was typed and the
+ * Italian reason on the field or the form.
  */
 @Controller
 class AgendaController {
-
-    static final int MAX_RULES = 6;
 
     private final Agenda agenda;
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
     private final Workers workers;
     private final Messages messages;
+    private final SmartValidator validator;
 
-    AgendaController(Agenda agenda, CurrentUsers currentUsers, JobCentres centres, Workers workers, Messages messages) {
+    AgendaController(Agenda agenda, CurrentUsers currentUsers, JobCentres centres, Workers workers, Messages messages,
+            Validator validator) {
+        this.validator = new SpringValidatorAdapter(validator);
         this.agenda = agenda;
         this.currentUsers = currentUsers;
         this.centres = centres;
@@ -78,7 +94,7 @@ class AgendaController {
     String offices(Model model) {
         CurrentUser user = currentUsers.require();
         LocalDate today = Dates.today();
-        java.util.Set<Long> published = agenda.officesWithAgendaOn(today);
+        Set<Long> published = agenda.officesWithAgendaOn(today);
         List<OfficeRow> rows = centres.offices().stream().filter(o -> user.canSeeCentre(o.centreId()))
                 .map(o -> new OfficeRow(o, published.contains(o.id()))).toList();
         model.addAttribute("offices", rows);
@@ -96,9 +112,11 @@ class AgendaController {
         List<DayView> days = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             LocalDate d = monday.plusDays(i);
-            days.add(new DayView(d, slots.stream().filter(s -> s.slot().start().toLocalDate().equals(d)).toList(),
+            days.add(new DayView(d, slots.stream().filter(s -> s.slot().start().toLocalDate().equals(d))
+                    .map(s -> new SlotRow(s.slot(), s.free(), s.appointments().stream().map(AppointmentView::of).toList()))
+                    .toList(),
                     all.stream().filter(a -> !a.isFromAgenda() && a.getStartsAt().atZone(Dates.ZONE).toLocalDate().equals(d))
-                            .toList()));
+                            .map(AppointmentView::of).toList()));
         }
         model.addAttribute("office", office);
         model.addAttribute("monday", monday);
@@ -114,94 +132,67 @@ class AgendaController {
     String templates(@PathVariable long officeId, Model model) {
         CurrentUser user = currentUsers.require();
         OfficeSummary office = agenda.office(user, officeId);
-        return templatesPage(model, user, office, new String[0], new String[0], new String[0], new String[0],
-                new String[0], new String[0], "", "WEEKLY", Dates.today().plusDays(1).toString(), "");
+        return templatesPage(model, user, office, TemplateForm.empty(Dates.today().plusDays(1)), FormErrors.NONE,
+                Map.of(), EndAttempt.NONE);
     }
 
     @PostMapping(AgendaRoutes.TEMPLATES)
-    String addTemplate(@PathVariable long officeId, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "WEEKLY") String kind, @RequestParam(defaultValue = "") String validFrom,
-            @RequestParam(defaultValue = "") String validTo, @RequestParam(name = "day", required = false) String[] day,
-            @RequestParam(name = "start", required = false) String[] start,
-            @RequestParam(name = "end", required = false) String[] end,
-            @RequestParam(name = "minutes", required = false) String[] minutes,
-            @RequestParam(name = "capacity", required = false) String[] capacity,
-            @RequestParam(name = "staff", required = false) String[] staff, Model model, RedirectAttributes redirect) {
+    String addTemplate(@PathVariable long officeId, @Valid @ModelAttribute("form") TemplateForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        OfficeSummary office = managed(user, officeId);
-        String problem = null;
-        try {
-            if (name.isBlank() || name.length() > 200) {
-                throw new AgendaRefusedException("agenda.template.nameRequired");
-            }
-            TemplateKind k = "SPECIAL".equals(kind) ? TemplateKind.SPECIAL : TemplateKind.WEEKLY;
-            LocalDate from = FormValues.date(validFrom).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
-            LocalDate to = validTo.isBlank() ? null
-                    : FormValues.date(validTo).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
-            List<TemplateRule> rules = rules(day, start, end, minutes, capacity, staff);
-            agenda.addTemplate(user, officeId, name.strip(), k, from, to, rules);
-            redirect.addFlashAttribute("flash", "agenda.template.added");
-            return "redirect:" + AgendaRoutes.templates(officeId);
-        } catch (AgendaRefusedException e) {
-            problem = messages.t(e.messageKey(), e.args());
+        OfficeSummary office = agenda.managedOffice(user, officeId);
+        if (result.getFieldErrors().stream().anyMatch(FieldError::isBindingFailure)) {
+            // A value that could not be read skips the constraints: check the rest too, so every error shows at once.
+            validator.validate(form, result);
         }
-        model.addAttribute("problem", problem);
-        return templatesPage(model, user, office, day, start, end, minutes, capacity, staff, name, kind, validFrom, validTo);
+        form.checkRows(result);
+        if (!result.hasErrors()) {
+            try {
+                agenda.addTemplate(user, officeId, form.name().strip(), form.kind(), form.validFrom(), form.validTo(),
+                        form.rules());
+                redirect.addFlashAttribute("flash", "agenda.template.added");
+                return "redirect:" + AgendaRoutes.templates(officeId);
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            }
+        }
+        return templatesPage(model, user, office, form.padded(), FormErrors.of(result, messages),
+                AgendaViews.typed(result), EndAttempt.NONE);
     }
 
     @PostMapping(AgendaRoutes.TEMPLATE_END)
-    String endTemplate(@PathVariable long templateId, @RequestParam(defaultValue = "") String from,
-            @RequestParam(defaultValue = "-1") long version, @RequestParam long officeId, RedirectAttributes redirect) {
+    String endTemplate(@PathVariable long templateId, @Valid @ModelAttribute("endForm") EndTemplateForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        managed(user, agenda.template(user, templateId).getOfficeId());
-        try {
-            agenda.endTemplate(user, templateId, version,
-                    FormValues.date(from).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid")));
-            redirect.addFlashAttribute("flash", "agenda.template.ended");
-        } catch (AgendaRefusedException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-        }
-        return "redirect:" + AgendaRoutes.templates(officeId);
-    }
-
-    private String templatesPage(Model model, CurrentUser user, OfficeSummary office, String[] day, String[] start,
-            String[] end, String[] minutes, String[] capacity, String[] staff, String name, String kind, String validFrom,
-            String validTo) {
-        List<RuleRow> rows = new ArrayList<>();
-        for (int i = 0; i < MAX_RULES; i++) {
-            rows.add(new RuleRow(i, at(day, i), at(start, i), at(end, i), at(minutes, i).isEmpty() && i == 0 ? "30"
-                    : at(minutes, i), at(capacity, i).isEmpty() && i == 0 ? "1" : at(capacity, i), at(staff, i)));
-        }
-        model.addAttribute("office", office);
-        model.addAttribute("templates", agenda.templates(office.id()));
-        model.addAttribute("canManage", agenda.canManage(user, office));
-        model.addAttribute("rows", rows);
-        model.addAttribute("name", name);
-        model.addAttribute("kind", kind);
-        model.addAttribute("validFrom", validFrom);
-        model.addAttribute("validTo", validTo);
-        model.addAttribute("today", Dates.today());
-        return "agenda/templates";
-    }
-
-    private static List<TemplateRule> rules(String[] day, String[] start, String[] end, String[] minutes, String[] capacity,
-            String[] staff) {
-        List<TemplateRule> rules = new ArrayList<>();
-        for (int i = 0; i < MAX_RULES; i++) {
-            if (at(day, i).isEmpty()) {
-                continue;
-            }
+        AgendaTemplate template = agenda.managedTemplate(user, templateId);
+        if (!result.hasErrors()) {
             try {
-                rules.add(new TemplateRule(DayOfWeek.of(Integer.parseInt(at(day, i))), LocalTime.parse(at(start, i)),
-                        LocalTime.parse(at(end, i)), Integer.parseInt(at(minutes, i)), Integer.parseInt(at(capacity, i)),
-                        at(staff, i).length() > 100 ? at(staff, i).substring(0, 100) : at(staff, i)));
-            } catch (NumberFormatException | java.time.DateTimeException e) {
-                throw new AgendaRefusedException("agenda.rule.row", i + 1);
-            } catch (AgendaRefusedException e) {
-                throw new AgendaRefusedException("agenda.rule.row", i + 1);
+                agenda.endTemplate(user, templateId, form.version(), form.from());
+                redirect.addFlashAttribute("flash", "agenda.template.ended");
+                return "redirect:" + AgendaRoutes.templates(template.getOfficeId());
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("form.stale");
             }
         }
-        return rules;
+        OfficeSummary office = agenda.office(user, template.getOfficeId());
+        return templatesPage(model, user, office, TemplateForm.empty(Dates.today().plusDays(1)), FormErrors.NONE,
+                Map.of(), new EndAttempt(templateId, form, FormErrors.of(result, messages)));
+    }
+
+    private String templatesPage(Model model, CurrentUser user, OfficeSummary office, TemplateForm form,
+            FormErrors errors, Map<String, String> typed, EndAttempt end) {
+        LocalDate today = Dates.today();
+        model.addAttribute("office", office);
+        model.addAttribute("templates", agenda.templates(office.id()).stream().map(t -> TemplateView.of(t, today)).toList());
+        model.addAttribute("canManage", agenda.canManage(user, office));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("typed", typed);
+        model.addAttribute("end", end);
+        model.addAttribute("today", today);
+        return "agenda/templates";
     }
 
     // ---- closures ----
@@ -209,36 +200,38 @@ class AgendaController {
     @GetMapping(AgendaRoutes.CLOSURES)
     String closures(@PathVariable long officeId, Model model) {
         CurrentUser user = currentUsers.require();
-        OfficeSummary office = agenda.office(user, officeId);
-        model.addAttribute("office", office);
-        model.addAttribute("closures", agenda.closures(officeId));
-        model.addAttribute("canManage", agenda.canManage(user, office));
-        return "agenda/closures";
+        return closuresPage(model, user, agenda.office(user, officeId), ClosureForm.EMPTY, FormErrors.NONE);
     }
 
     @PostMapping(AgendaRoutes.CLOSURES)
-    String addClosure(@PathVariable long officeId, @RequestParam(defaultValue = "") String from,
-            @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
+    String addClosure(@PathVariable long officeId, @Valid @ModelAttribute("form") ClosureForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        managed(user, officeId);
-        try {
-            LocalDate f = FormValues.date(from).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
-            LocalDate t = to.isBlank() ? f : FormValues.date(to).orElseThrow(() -> new AgendaRefusedException("agenda.date.invalid"));
-            if (reason.isBlank() || reason.length() > 200) {
-                throw new AgendaRefusedException("agenda.reason.required");
+        OfficeSummary office = agenda.managedOffice(user, officeId);
+        if (!result.hasErrors()) {
+            try {
+                agenda.addClosure(user, officeId, form.from(), form.until(), form.reason().strip());
+                redirect.addFlashAttribute("flash", "agenda.closure.added");
+                return "redirect:" + AgendaRoutes.closures(officeId);
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
             }
-            agenda.addClosure(user, officeId, f, t, reason.strip());
-            redirect.addFlashAttribute("flash", "agenda.closure.added");
-        } catch (AgendaRefusedException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
         }
-        return "redirect:" + AgendaRoutes.closures(officeId);
+        return closuresPage(model, user, office, form, FormErrors.of(result, messages));
+    }
+
+    private String closuresPage(Model model, CurrentUser user, OfficeSummary office, ClosureForm form, FormErrors errors) {
+        model.addAttribute("office", office);
+        model.addAttribute("closures", agenda.closures(office.id()).stream().map(ClosureView::of).toList());
+        model.addAttribute("canManage", agenda.canManage(user, office));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "agenda/closures";
     }
 
     @PostMapping(AgendaRoutes.CLOSURE_REMOVE)
-    String removeClosure(@PathVariable long closureId, @RequestParam long officeId, RedirectAttributes redirect) {
-        agenda.removeClosure(currentUsers.require(), closureId);
+    String removeClosure(@PathVariable long closureId, RedirectAttributes redirect) {
+        long officeId = agenda.removeClosure(currentUsers.require(), closureId);
         redirect.addFlashAttribute("flash", "agenda.closure.removed");
         return "redirect:" + AgendaRoutes.closures(officeId);
     }
@@ -250,49 +243,71 @@ class AgendaController {
     String appointment(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
         Appointment a = agenda.appointment(user, id);
+        return appointmentPage(model, user, a, new AppointmentActs(null, AppointmentForm.empty(a.getVersion()),
+                FormErrors.NONE));
+    }
+
+    /**
+     * Records an outcome, moves or cancels: each act validates its own fields (one route for the
+     * three, so the constraints are chosen by the act); a refused act shows the page again with
+     * that form open and what was typed.
+     */
+    @PostMapping(AgendaRoutes.APPOINTMENT_ACT)
+    String act(@PathVariable long id, @PathVariable String act, @ModelAttribute("form") AppointmentForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        Appointment appointment = agenda.bookableAppointment(user, id);
+        validator.validate(form, result, AgendaForms.groupsOf(act));
+        if ("outcome".equals(act) && form.outcome() != null && !form.outcome().isOutcome()) {
+            AgendaForms.reject(result, "outcome", "agenda.outcome.invalid");
+        }
+        ZonedDateTime start = "move".equals(act) && !result.hasFieldErrors("start") ? start(form.start(), result) : null;
+        if (!result.hasErrors()) {
+            try {
+                long target = switch (act) {
+                    case "outcome" -> {
+                        agenda.recordOutcome(user, id, form.version(), form.outcome(), form.reason());
+                        yield id;
+                    }
+                    case "cancel" -> {
+                        agenda.cancel(user, id, form.version(), form.reason());
+                        yield id;
+                    }
+                    default -> agenda.move(user, id, form.version(), start, form.reason(), form.justification()).getId();
+                };
+                redirect.addFlashAttribute("flash", "agenda.appointment.done." + act);
+                return "redirect:" + AgendaRoutes.appointment(target);
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), statusArgs(e.args()), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("form.stale");
+            }
+        }
+        return appointmentPage(model, user, agenda.appointment(user, id),
+                new AppointmentActs(act, form, FormErrors.of(result, messages)));
+    }
+
+    private String appointmentPage(Model model, CurrentUser user, Appointment a, AppointmentActs acts) {
         OfficeSummary office = agenda.office(user, a.getOfficeId());
         LocalDate today = Dates.today();
-        model.addAttribute("appointment", a);
+        model.addAttribute("appointment", AppointmentView.of(a));
         model.addAttribute("office", office);
         model.addAttribute("worker", names(user, List.of(a)).getOrDefault(a.getWorkerId(), ""));
         model.addAttribute("canBook", agenda.canBook(user, office));
         model.addAttribute("freeSlots", a.isFromAgenda() ? agenda.slots(office.id(), today, today.plusDays(28)).stream()
                 .filter(s -> s.free() > 0).map(s -> s.slot().start()).toList() : List.<ZonedDateTime>of());
-        model.addAttribute("started", !a.getStartsAt().isAfter(java.time.Instant.now()));
+        model.addAttribute("started", !a.getStartsAt().isAfter(Instant.now()));
+        model.addAttribute("acts", acts);
         return "agenda/appointment";
     }
 
-    @PostMapping(AgendaRoutes.APPOINTMENT_ACT)
-    String act(@PathVariable long id, @PathVariable String act, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String outcome,
-            @RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String justification,
-            RedirectAttributes redirect) {
-        CurrentUser user = currentUsers.require();
-        if (!agenda.canBook(user, agenda.office(user, agenda.appointment(user, id).getOfficeId()))) {
-            throw new org.springframework.security.access.AccessDeniedException("booking");
-        }
-        long target = id;
+    private static ZonedDateTime start(String text, BindingResult result) {
         try {
-            switch (act) {
-                case "outcome" -> agenda.recordOutcome(user, id, version, outcomeOf(outcome), reason);
-                case "cancel" -> agenda.cancel(user, id, version, reason);
-                default -> target = agenda.move(user, id, version, it.ricolloca.agenda.StartTimes.parse(start), reason, justification).getId();
-            }
-            redirect.addFlashAttribute("flash", "agenda.appointment.done." + act);
+            return StartTimes.parse(text);
         } catch (AgendaRefusedException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), statusArgs(e.args())));
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("problem", messages.t("agenda.stale"));
+            AgendaForms.reject(result, "start", e.messageKey());
+            return null;
         }
-        return "redirect:" + AgendaRoutes.appointment(target);
-    }
-
-    private OfficeSummary managed(CurrentUser user, long officeId) {
-        OfficeSummary office = agenda.office(user, officeId);
-        if (!agenda.canManage(user, office)) {
-            throw new org.springframework.security.access.AccessDeniedException("agenda");
-        }
-        return office;
     }
 
     private Object[] statusArgs(Object[] args) {
@@ -303,18 +318,6 @@ class AgendaController {
             }
         }
         return out;
-    }
-
-    private static AppointmentStatus outcomeOf(String text) {
-        try {
-            AppointmentStatus s = AppointmentStatus.valueOf(text);
-            if (s.isOutcome()) {
-                return s;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through
-        }
-        throw new AgendaRefusedException("agenda.outcome.invalid");
     }
 
     /** Who each appointment is with; a user who reads no case files (a vacancy referent) sees only that the slot is taken. */

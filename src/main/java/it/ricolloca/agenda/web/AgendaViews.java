@@ -1,10 +1,23 @@
 package it.ricolloca.agenda.web;
 
-import it.ricolloca.agenda.Agenda.SlotView;
+import it.ricolloca.agenda.AgendaTemplate;
 import it.ricolloca.agenda.Appointment;
+import it.ricolloca.agenda.AppointmentPurpose;
+import it.ricolloca.agenda.AppointmentStatus;
+import it.ricolloca.agenda.Closure;
+import it.ricolloca.agenda.Slot;
+import it.ricolloca.agenda.TemplateKind;
+import it.ricolloca.agenda.TemplateRule;
+import it.ricolloca.agenda.web.AgendaForms.AppointmentForm;
+import it.ricolloca.agenda.web.AgendaForms.EndTemplateForm;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.shared.web.FormErrors;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.validation.BindingResult;
 
 /** What the agenda pages show, as the templates read it. */
 public final class AgendaViews {
@@ -12,15 +25,75 @@ public final class AgendaViews {
     private AgendaViews() {
     }
 
+    /** What was typed in the fields the form could not read (by field name), to show it back as typed. */
+    static Map<String, String> typed(BindingResult result) {
+        Map<String, String> typed = new HashMap<>();
+        result.getFieldErrors().stream().filter(e -> e.getRejectedValue() instanceof String)
+                .forEach(e -> typed.putIfAbsent(e.getField(), (String) e.getRejectedValue()));
+        return typed;
+    }
+
     /** An office and whether an agenda is in force today. */
     public record OfficeRow(OfficeSummary office, boolean published) {
     }
 
     /** A day of the week view: its slots and the appointments agreed outside the agenda. */
-    public record DayView(LocalDate day, List<SlotView> slots, List<Appointment> outside) {
+    public record DayView(LocalDate day, List<SlotRow> slots, List<AppointmentView> outside) {
     }
 
-    /** One row of the template form, as typed. */
-    public record RuleRow(int index, String day, String start, String end, String minutes, String capacity, String staff) {
+    /** A slot of the week with its free places and the appointments that occupy it. */
+    public record SlotRow(Slot slot, int free, List<AppointmentView> appointments) {
+    }
+
+    /** An appointment as the pages show it. */
+    public record AppointmentView(long id, long officeId, long workerId, AppointmentPurpose purpose, Instant startsAt,
+            Instant endsAt, AppointmentStatus status, boolean fromAgenda, String contactNote, String closingReason,
+            String outcomeNote, Long movedToId, String pastJustification, String bookedBy, long version) {
+
+        static AppointmentView of(Appointment a) {
+            return new AppointmentView(a.getId(), a.getOfficeId(), a.getWorkerId(), a.getPurpose(), a.getStartsAt(),
+                    a.getEndsAt(), a.getStatus(), a.isFromAgenda(), a.getContactNote(), a.getClosingReason(),
+                    a.getOutcomeNote(), a.getMovedToId(), a.getPastJustification(), a.getBookedBy(), a.getVersion());
+        }
+    }
+
+    /** A template with its time ranges; {@code endable} when it is still in force after today. */
+    public record TemplateView(long id, String name, TemplateKind kind, LocalDate validFrom, LocalDate validTo,
+            List<TemplateRule> rules, long version, boolean endable) {
+
+        static TemplateView of(AgendaTemplate t, LocalDate today) {
+            return new TemplateView(t.getId(), t.getName(), t.getKind(), t.getValidFrom(), t.getValidTo(), t.getRules(),
+                    t.getVersion(), t.endsAfter(today));
+        }
+    }
+
+    /** A closure of an office. */
+    public record ClosureView(long id, LocalDate from, LocalDate to, String reason, String createdBy) {
+
+        static ClosureView of(Closure c) {
+            return new ClosureView(c.getId(), c.getFrom(), c.getTo(), c.getReason(), c.getCreatedBy());
+        }
+    }
+
+    /** The form ending a template that was refused: which template, what was typed and why (else none). */
+    public record EndAttempt(Long templateId, EndTemplateForm form, FormErrors errors) {
+
+        static final EndAttempt NONE = new EndAttempt(null, null, FormErrors.NONE);
+
+        public boolean on(long id) {
+            return templateId != null && templateId == id;
+        }
+    }
+
+    /** The acts on an appointment: which one failed (else none), with what was typed and why. */
+    public record AppointmentActs(String failed, AppointmentForm form, FormErrors errors) {
+
+        public AppointmentForm formOf(String act) {
+            return act.equals(failed) ? form : AppointmentForm.empty(form.version());
+        }
+
+        public FormErrors errorsOf(String act) {
+            return act.equals(failed) ? errors : FormErrors.NONE;
+        }
     }
 }

@@ -1,38 +1,48 @@
 package it.ricolloca.conditionality.web;
 
-import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.conditionality.Breach;
-import it.ricolloca.conditionality.BreachKind;
+import it.ricolloca.conditionality.BreachStatus;
 import it.ricolloca.conditionality.Conditionality;
-import it.ricolloca.conditionality.ConditionalityRefusedException;
 import it.ricolloca.conditionality.ConditionalityRoutes;
 import it.ricolloca.conditionality.Sanction;
 import it.ricolloca.conditionality.SuitableOffer;
+import it.ricolloca.conditionality.web.ConditionalityForms.DecisionForm;
+import it.ricolloca.conditionality.web.ConditionalityForms.DecisionOutcome;
+import it.ricolloca.conditionality.web.ConditionalityForms.JustificationForm;
+import it.ricolloca.conditionality.web.ConditionalityForms.ReportForm;
+import it.ricolloca.conditionality.web.ConditionalityForms.SuitabilityForm;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
-import it.ricolloca.shared.web.FlashActs;
+import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.Workers;
+import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -74,40 +84,40 @@ class ConditionalityController {
     String queue(@RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = currentUsers.require();
         var found = conditionality.queue(user, PageView.safePage(page), PageView.DEFAULT_SIZE);
-        model.addAttribute("breaches", PageView.of(found, b -> b, "", ConditionalityRoutes.QUEUE));
+        model.addAttribute("breaches", PageView.of(found, b -> BreachView.of(b, Dates.today()), "", ConditionalityRoutes.QUEUE));
         model.addAttribute("names", names(found.getContent()));
-        model.addAttribute("canReport", user.centreId() != null && conditionality.canInstruct(user, user.centreId()));
-        model.addAttribute("today", Dates.today());
+        model.addAttribute("canReport", conditionality.canReport(user));
         return "conditionality/queue";
     }
 
     @GetMapping(ConditionalityRoutes.NEW)
     String newForm(Model model) {
-        CurrentUser user = currentUsers.require();
-        if (user.centreId() == null || !conditionality.canInstruct(user, user.centreId())) {
-            throw new AccessDeniedException("conditionality");
-        }
-        model.addAttribute("today", Dates.today());
-        return "conditionality/new";
+        conditionality.requireReporter(currentUsers.require());
+        return newPage(model, ReportForm.empty(Dates.today()), FormErrors.NONE);
     }
 
     @PostMapping(ConditionalityRoutes.QUEUE)
-    String report(@RequestParam(defaultValue = "") String taxCode, @RequestParam(defaultValue = "") String provider,
-            @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String occurredOn,
-            @RequestParam(defaultValue = "") String evidence, RedirectAttributes redirect) {
+    String report(@Valid @ModelAttribute("form") ReportForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        if (user.centreId() == null || !conditionality.canInstruct(user, user.centreId())) {
-            throw new AccessDeniedException("conditionality");
+        conditionality.requireReporter(user);
+        if (!result.hasErrors()) {
+            try {
+                Breach b = conditionality.reportForPrivateProvider(user, form.taxCode(), form.provider().strip(),
+                        form.kind(), form.occurredOn(), form.evidence());
+                redirect.addFlashAttribute("flash", "conditionality.reported");
+                return "redirect:" + ConditionalityRoutes.breach(b.getId());
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            }
         }
-        try {
-            Breach b = conditionality.reportForPrivateProvider(user, taxCode, provider, kind(kind), date(occurredOn),
-                    evidence);
-            redirect.addFlashAttribute("flash", "conditionality.reported");
-            return "redirect:" + ConditionalityRoutes.breach(b.getId());
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-            return "redirect:" + ConditionalityRoutes.NEW;
-        }
+        return newPage(model, form, FormErrors.of(result, messages));
+    }
+
+    private String newPage(Model model, ReportForm form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "conditionality/new";
     }
 
     @AuditedRead(value = "BREACH_VIEWED", record = "Breach")
@@ -115,50 +125,77 @@ class ConditionalityController {
     String breach(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
         Breach b = conditionality.get(user, id);
-        model.addAttribute("breach", b);
-        model.addAttribute("worker", names(java.util.List.of(b)).get(b.getWorkerId()));
-        model.addAttribute("proposal", b.getStatus() == it.ricolloca.conditionality.BreachStatus.REPORTED
-                ? conditionality.proposal(b) : b.getProposedSanction());
-        model.addAttribute("canInstruct", conditionality.canInstruct(user, b.getCompetentCentreId()));
-        model.addAttribute("canDecide", conditionality.canDecide(user, b.getCompetentCentreId()));
-        model.addAttribute("decidable", b.decidable(Dates.today()));
-        model.addAttribute("today", Dates.today());
-        return "conditionality/breach";
+        return breachPage(model, user, b, null, JustificationForm.empty(Dates.today(), b.getVersion()),
+                DecisionForm.empty(proposal(b), b.getVersion()), FormErrors.NONE);
     }
 
     @PostMapping(ConditionalityRoutes.JUSTIFICATION)
-    String justification(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String receivedOn,
-            RedirectAttributes redirect) {
+    String justification(@PathVariable long id, @Valid @ModelAttribute("form") JustificationForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        if (!conditionality.canInstruct(user, conditionality.get(user, id).getCompetentCentreId())) {
-            throw new AccessDeniedException("conditionality");
+        Breach b = conditionality.forJustification(user, id);
+        if (!result.hasErrors()) {
+            try {
+                conditionality.recordJustification(user, id, form.version(), form.text(), form.receivedOn());
+                return done(redirect, id, "conditionality.justification.recorded");
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("form.stale");
+            }
         }
-        return act(id, redirect, "conditionality.justification.recorded",
-                () -> conditionality.recordJustification(user, id, version, text, date(receivedOn)));
+        return breachPage(model, user, conditionality.get(user, id), "justification", form,
+                DecisionForm.empty(proposal(b), b.getVersion()), FormErrors.of(result, messages));
     }
 
     @PostMapping(ConditionalityRoutes.DECISION)
-    String decision(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam(defaultValue = "") String outcome, @RequestParam(defaultValue = "") String sanction,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+    String decision(@PathVariable long id, @Valid @ModelAttribute("form") DecisionForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        if (!conditionality.canDecide(user, conditionality.get(user, id).getCompetentCentreId())) {
-            throw new AccessDeniedException("conditionality");
+        Breach b = conditionality.forDecision(user, id);
+        if (form.outcome() == DecisionOutcome.SANCTION && form.sanction() == null && !result.hasFieldErrors("sanction")) {
+            result.addError(new FieldError(result.getObjectName(), "sanction", null, false,
+                    result.resolveMessageCodes("conditionality.sanction.required", "sanction"), null, null));
         }
-        return act(id, redirect, "conditionality.decided.done", () -> {
-            if ("ACCEPT".equals(outcome)) {
-                conditionality.acceptJustification(user, id, version, reason);
-            } else {
-                Sanction s;
-                try {
-                    s = Sanction.valueOf(sanction);
-                } catch (IllegalArgumentException e) {
-                    throw new ConditionalityRefusedException("conditionality.sanction.required");
+        if (!result.hasErrors()) {
+            try {
+                if (form.outcome() == DecisionOutcome.ACCEPT) {
+                    conditionality.acceptJustification(user, id, form.version(), form.reason());
+                } else {
+                    conditionality.applySanction(user, id, form.version(), form.sanction(), form.reason());
                 }
-                conditionality.applySanction(user, id, version, s, reason);
+                return done(redirect, id, "conditionality.decided.done");
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("form.stale");
             }
-        });
+        }
+        return breachPage(model, user, conditionality.get(user, id), "decision",
+                JustificationForm.empty(Dates.today(), b.getVersion()), form, FormErrors.of(result, messages));
+    }
+
+    private String breachPage(Model model, CurrentUser user, Breach b, String failed, JustificationForm justification,
+            DecisionForm decision, FormErrors errors) {
+        model.addAttribute("breach", BreachView.of(b, Dates.today()));
+        model.addAttribute("worker", names(List.of(b)).get(b.getWorkerId()));
+        model.addAttribute("proposal", proposal(b));
+        model.addAttribute("canInstruct", conditionality.canInstruct(user, b.getCompetentCentreId()));
+        model.addAttribute("canDecide", conditionality.canDecide(user, b.getCompetentCentreId()));
+        model.addAttribute("justification", justification);
+        model.addAttribute("decision", decision);
+        model.addAttribute("justificationErrors", "justification".equals(failed) ? errors : FormErrors.NONE);
+        model.addAttribute("decisionErrors", "decision".equals(failed) ? errors : FormErrors.NONE);
+        return "conditionality/breach";
+    }
+
+    private Sanction proposal(Breach b) {
+        return b.getStatus() == BreachStatus.REPORTED ? conditionality.proposal(b) : b.getProposedSanction();
+    }
+
+    private static String done(RedirectAttributes redirect, long id, String key) {
+        redirect.addFlashAttribute("flash", key);
+        return "redirect:" + ConditionalityRoutes.breach(id);
     }
 
     @AuditedRead(value = "BREACH_DECISIONS_DOWNLOADED", record = "Breach", idVariable = "")
@@ -178,74 +215,46 @@ class ConditionalityController {
     @GetMapping(ConditionalityRoutes.SUITABILITY)
     String suitabilityForm(Model model) {
         currentUsers.require();
-        model.addAttribute("form", Map.<String, String>of());
+        model.addAttribute("form", SuitabilityForm.EMPTY);
+        model.addAttribute("typed", Map.<String, String>of());
+        model.addAttribute("errors", FormErrors.NONE);
         return "conditionality/suitability";
     }
 
+    /** Checks an offer against the decree's criteria; nothing is stored. */
     @PostMapping(ConditionalityRoutes.SUITABILITY)
-    String suitability(@RequestParam Map<String, String> form, Model model) {
+    String suitability(@Valid @ModelAttribute("form") SuitabilityForm form, BindingResult result, Model model) {
         currentUsers.require();
-        Map<String, String> f = new java.util.HashMap<>(form);
-        f.remove("_csrf");
-        f.replaceAll((k, v) -> v.length() > 50 ? v.substring(0, 50) : v.strip());
-        LocalDate offer = FormValues.date(f.get("offerDate")).orElse(Dates.today());
-        SuitableOffer.Facts facts = new SuitableOffer.Facts(FormValues.date(f.get("unemployedSince")).orElse(null),
-                offer, yesNo(f.get("experience")), yesNo(f.get("skills")), number(f.get("distanceKm")),
-                integer(f.get("travelMinutes")), yesNo(f.get("permanent")), integer(f.get("durationMonths")),
-                number(f.get("offeredHours")), number(f.get("lastHours")), number(f.get("offeredPay")),
-                number(f.get("collectiveMinimum")), number(f.get("benefit")));
-        SuitableOffer.Limits limits = new SuitableOffer.Limits(
-                parameters.integer(Parameter.SUITABLE_DISTANCE_KM_FIRST_YEAR, offer),
-                parameters.integer(Parameter.SUITABLE_TRAVEL_MINUTES_FIRST_YEAR, offer),
-                parameters.integer(Parameter.SUITABLE_DISTANCE_KM_LATER, offer),
-                parameters.integer(Parameter.SUITABLE_TRAVEL_MINUTES_LATER, offer));
-        var results = SuitableOffer.evaluate(facts, limits);
-        model.addAttribute("form", f);
-        model.addAttribute("results", results);
-        model.addAttribute("overall", SuitableOffer.overall(results));
-        model.addAttribute("limits", limits);
+        if (!result.hasErrors()) {
+            LocalDate offer = form.offerDate() == null ? Dates.today() : form.offerDate();
+            SuitableOffer.Limits limits = new SuitableOffer.Limits(
+                    parameters.integer(Parameter.SUITABLE_DISTANCE_KM_FIRST_YEAR, offer),
+                    parameters.integer(Parameter.SUITABLE_TRAVEL_MINUTES_FIRST_YEAR, offer),
+                    parameters.integer(Parameter.SUITABLE_DISTANCE_KM_LATER, offer),
+                    parameters.integer(Parameter.SUITABLE_TRAVEL_MINUTES_LATER, offer));
+            var results = SuitableOffer.evaluate(form.facts(offer), limits);
+            model.addAttribute("results", results);
+            model.addAttribute("overall", SuitableOffer.overall(results));
+            model.addAttribute("limits", limits);
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("typed", typed(result));
+        model.addAttribute("errors", FormErrors.of(result, messages));
         return "conditionality/suitability";
     }
 
-    private static Boolean yesNo(String text) {
-        return "yes".equals(text) ? Boolean.TRUE : "no".equals(text) ? Boolean.FALSE : null;
+    /** What was typed in the fields the form could not read, to show it back as typed. */
+    private static Map<String, String> typed(BindingResult result) {
+        Map<String, String> typed = new HashMap<>();
+        result.getFieldErrors().stream().filter(e -> e.getRejectedValue() instanceof String)
+                .forEach(e -> typed.putIfAbsent(e.getField(), (String) e.getRejectedValue()));
+        return typed;
     }
 
-    private static java.math.BigDecimal number(String text) {
-        try {
-            java.math.BigDecimal n = text == null || text.isBlank() ? null : new java.math.BigDecimal(text.replace(',', '.'));
-            return n == null || n.signum() < 0 || n.compareTo(new java.math.BigDecimal("1000000")) > 0 ? null : n;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Integer integer(String text) {
-        java.math.BigDecimal n = number(text);
-        return n == null ? null : n.intValue();
-    }
-
-    private String act(long id, RedirectAttributes redirect, String done, Runnable act) {
-        FlashActs.run(messages, redirect, done, "conditionality.stale", act);
-        return "redirect:" + ConditionalityRoutes.breach(id);
-    }
-
-    private Map<Long, String> names(java.util.List<Breach> breaches) {
-        Map<Long, String> names = new java.util.HashMap<>();
+    private Map<Long, String> names(List<Breach> breaches) {
+        Map<Long, String> names = new HashMap<>();
         breaches.forEach(b -> names.computeIfAbsent(b.getWorkerId(),
                 w -> workers.find(w).map(s -> s.listName() + " (" + s.taxCode() + ")").orElse("")));
         return names;
-    }
-
-    private static BreachKind kind(String text) {
-        try {
-            return BreachKind.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConditionalityRefusedException("conditionality.kind.required");
-        }
-    }
-
-    private static LocalDate date(String text) {
-        return FormValues.date(text).orElseThrow(() -> new ConditionalityRefusedException("conditionality.date.invalid"));
     }
 }

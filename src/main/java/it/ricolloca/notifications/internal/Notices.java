@@ -2,6 +2,10 @@ package it.ricolloca.notifications.internal;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.Role;
+import it.ricolloca.accounts.StaffDirectory;
+import it.ricolloca.accounts.StaffMember;
+import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.notifications.NoticeSent;
 import it.ricolloca.shared.DomainException;
@@ -9,6 +13,9 @@ import it.ricolloca.shared.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +23,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,9 +65,13 @@ public class Notices {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final StaffDirectory staff;
+    private final JobCentres centres;
 
-    Notices(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
+    Notices(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, StaffDirectory staff, JobCentres centres) {
         this.jdbc = jdbc;
+        this.staff = staff;
+        this.centres = centres;
         this.audit = audit;
         this.events = events;
     }
@@ -70,12 +80,15 @@ public class Notices {
         return user.hasRole(Role.REGIONAL_ADMIN) || user.hasRole(Role.REGIONAL_ADR_SERVICE);
     }
 
+    /** Refuses (403) a user who may not send notices. */
+    public void requireSender(CurrentUser user) {
+        ActGuard.require(canSend(user), "notices");
+    }
+
     /** Sends a notice; returns its id. Refused without a title, a text or anybody to receive it. */
     public long send(CurrentUser user, String title, String body, Collection<Long> centres, Collection<Role> roles,
             String audience) {
-        if (!canSend(user)) {
-            throw new AccessDeniedException("notices");
-        }
+        ActGuard.require(canSend(user), "notices");
         String t = title == null ? "" : title.strip();
         String b = body == null ? "" : body.strip();
         if (t.isEmpty() || t.length() > 200) {
@@ -84,20 +97,18 @@ public class Notices {
         if (b.isEmpty() || b.length() > 8000) {
             throw new NoticeRefusedException("notice.body.required");
         }
-        List<String> roleNames = (roles == null || roles.isEmpty() ? CPI_ROLES : roles).stream()
-                .filter(CPI_ROLES::contains).map(Role::name).toList();
-        Long[] centreIds = centres == null ? new Long[0] : centres.toArray(Long[]::new);
+        List<Role> chosen = (roles == null || roles.isEmpty() ? CPI_ROLES : roles).stream().filter(CPI_ROLES::contains)
+                .distinct().toList();
+        Long[] userIds = staff.atCentresWithRoles(centres == null ? List.of() : centres, chosen).stream()
+                .map(StaffMember::id).distinct().toArray(Long[]::new);
         long id = jdbc.sql("""
                 insert into notifications_notice (title, body, audience, sent_by, sent_at) values (?, ?, ?, ?, ?)
                 returning id""").params(t, b, audience.length() > 1000 ? audience.substring(0, 1000) : audience,
                         user.username(), Timestamp.from(Instant.now())).query(Long.class).single();
         int recipients = jdbc.sql("""
                 insert into notifications_notice_recipient (notice_id, user_id)
-                select distinct :notice, u.id from accounts_user u join accounts_user_role r on r.user_id = u.id
-                where u.enabled and u.centre_id is not null and r.role in (:roles)
-                  and (cardinality(cast(:centres as bigint[])) = 0 or u.centre_id = any(cast(:centres as bigint[])))""")
-                .param("notice", id).param("roles", roleNames.isEmpty() ? List.of("-") : roleNames)
-                .param("centres", centreIds).update();
+                select :notice, unnest(cast(:users as bigint[]))""")
+                .param("notice", id).param("users", userIds).update();
         if (recipients == 0) {
             throw new NoticeRefusedException("notice.nobody");
         }
@@ -152,22 +163,27 @@ public class Notices {
         if (!canSend(user)) {
             return List.of();
         }
-        return jdbc.sql("""
-                select u.full_name, u.username, coalesce(j.name, ''), x.read_at from notifications_notice_recipient x
-                join accounts_user u on u.id = x.user_id left join network_job_centre j on j.id = u.centre_id
-                where x.notice_id = ? order by x.read_at is null, j.name, u.full_name""").param(id)
-                .query((rs, n) -> new Receipt(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
-                .list();
+        Map<Long, Instant> readAt = new HashMap<>();
+        jdbc.sql("select user_id, read_at from notifications_notice_recipient where notice_id = ?").param(id)
+                .query(rs -> {
+                    readAt.put(rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant());
+                });
+        Map<Long, String> centreNames = centres.names();
+        return staff.find(readAt.keySet()).values().stream()
+                .map(u -> new Receipt(u.fullName(), u.username(),
+                        u.centreId() == null ? "" : centreNames.getOrDefault(u.centreId(), ""), readAt.get(u.id())))
+                .sorted(Comparator.comparing((Receipt r) -> r.readAt() == null).thenComparing(Receipt::centre)
+                        .thenComparing(Receipt::fullName))
+                .toList();
     }
 
     /** The recipients' addresses, for the e-mails. */
     @Transactional(readOnly = true)
     List<MailTo> mailTo(long id) {
-        return jdbc.sql("""
-                select u.id, u.email from notifications_notice_recipient x join accounts_user u on u.id = x.user_id
-                where x.notice_id = ? and u.email <> ''""").param(id)
-                .query((rs, n) -> new MailTo(rs.getLong(1), rs.getString(2))).list();
+        List<Long> userIds = jdbc.sql("select user_id from notifications_notice_recipient where notice_id = ?").param(id)
+                .query(Long.class).list();
+        return staff.find(userIds).values().stream().filter(u -> u.email() != null && !u.email().isBlank())
+                .map(u -> new MailTo(u.id(), u.email())).toList();
     }
 
     @Transactional(readOnly = true)

@@ -9,18 +9,23 @@ import it.ricolloca.notifications.NoticeRoutes;
 import it.ricolloca.notifications.internal.Notices;
 import it.ricolloca.notifications.internal.PendingDeliveries;
 import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,9 +40,11 @@ class NoticeController {
     private final JobCentres centres;
     private final Messages messages;
     private final PendingDeliveries pending;
+    private final SpringValidatorAdapter validator;
 
     NoticeController(Notices notices, CurrentUsers currentUsers, JobCentres centres, Messages messages,
-            PendingDeliveries pending) {
+            PendingDeliveries pending, Validator validator) {
+        this.validator = new SpringValidatorAdapter(validator);
         this.notices = notices;
         this.pending = pending;
         this.currentUsers = currentUsers;
@@ -53,9 +60,13 @@ class NoticeController {
     @GetMapping(NoticeRoutes.NOTICES)
     String list(@RequestParam(required = false) String sent, @RequestParam(required = false) String page, Model model) {
         CurrentUser user = currentUsers.require();
-        boolean showSent = "true".equals(sent) && notices.canSend(user);
         Integer p = page == null || !page.matches("\\d{1,6}") ? null : Integer.valueOf(page);
-        var found = notices.list(user, showSent, PageView.safePage(p), PageView.DEFAULT_SIZE);
+        return listPage(model, user, "true".equals(sent), p, NoticeForm.EMPTY, FormErrors.NONE);
+    }
+
+    private String listPage(Model model, CurrentUser user, boolean sent, Integer page, NoticeForm form, FormErrors errors) {
+        boolean showSent = sent && notices.canSend(user);
+        var found = notices.list(user, showSent, PageView.safePage(page), PageView.DEFAULT_SIZE);
         model.addAttribute("notices", PageView.of(found, l -> l, showSent ? "sent=true" : "", NoticeRoutes.NOTICES));
         model.addAttribute("showSent", showSent);
         model.addAttribute("canSend", notices.canSend(user));
@@ -63,46 +74,38 @@ class NoticeController {
         model.addAttribute("centres", notices.canSend(user) ? centres.all() : List.<CentreSummary>of());
         model.addAttribute("roles", Notices.CPI_ROLES);
         model.addAttribute("pending", user.hasRole(Role.REGIONAL_ADMIN) ? pending.pending() : null);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
         return "notifications/notices";
     }
 
+    /** Sends a notice; a refused one comes back on the page with what was typed and chosen. */
     @PostMapping(NoticeRoutes.NOTICES)
-    String send(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
-            @RequestParam(required = false) List<String> centre, @RequestParam(required = false) List<String> role,
+    String send(@Valid @ModelAttribute("noticeForm") NoticeForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        if (!notices.canSend(user)) {
-            throw new AccessDeniedException("notices");
+        notices.requireSender(user);
+        if (form != null && result.getFieldErrors().stream().anyMatch(FieldError::isBindingFailure)) {
+            // A value that could not be read skips the constraints: check the rest too, so every error shows at once.
+            validator.validate(form, result);
         }
-        List<Long> centreIds = new ArrayList<>();
-        List<String> centreNames = new ArrayList<>();
-        Map<Long, String> names = centres.names();
-        for (String c : centre == null ? List.<String>of() : centre) {
-            if (c.matches("\\d{1,18}") && names.containsKey(Long.valueOf(c))) {
-                centreIds.add(Long.valueOf(c));
-                centreNames.add(names.get(Long.valueOf(c)));
+        if (!result.hasErrors()) {
+            Map<Long, String> names = centres.names();
+            List<Long> centreIds = form.centres().stream().filter(names::containsKey).toList();
+            List<Role> roles = form.roles().stream().filter(Notices.CPI_ROLES::contains).toList();
+            String audience = (centreIds.isEmpty() ? messages.t("notice.audience.allCentres")
+                    : String.join(", ", centreIds.stream().map(names::get).toList()))
+                    + " · " + (roles.isEmpty() ? messages.t("notice.audience.allRoles")
+                            : String.join(", ", roles.stream().map(r -> messages.t(r.labelKey())).toList()));
+            try {
+                long id = notices.send(user, form.title(), form.body(), centreIds, roles, audience);
+                redirect.addFlashAttribute("flash", "notice.sent");
+                return "redirect:" + NoticeRoutes.notice(id);
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
             }
         }
-        List<Role> roles = new ArrayList<>();
-        for (String r : role == null ? List.<String>of() : role) {
-            Notices.CPI_ROLES.stream().filter(known -> known.name().equals(r)).findFirst().ifPresent(roles::add);
-        }
-        String audience = (centreNames.isEmpty() ? messages.t("notice.audience.allCentres") : String.join(", ", centreNames))
-                + " · " + (roles.isEmpty() ? messages.t("notice.audience.allRoles")
-                        : String.join(", ", roles.stream().map(r -> messages.t(r.labelKey())).toList()));
-        try {
-            long id = notices.send(user, title, body, centreIds, roles, audience);
-            redirect.addFlashAttribute("flash", "notice.sent");
-            return "redirect:" + NoticeRoutes.notice(id);
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-            // What was typed and chosen comes back; the lists as ",id,id," so the page can tick them.
-            redirect.addFlashAttribute("form", Map.of("title", title.length() > 200 ? title.substring(0, 200) : title,
-                    "body", body.length() > 8000 ? body.substring(0, 8000) : body,
-                    "centres", "," + String.join(",", centreIds.stream().map(String::valueOf).toList()) + ",",
-                    "roles", "," + String.join(",", roles.stream().map(Role::name).toList()) + ","));
-            return "redirect:" + NoticeRoutes.NOTICES;
-        }
+        return listPage(model, user, false, null, form == null ? NoticeForm.EMPTY : form, FormErrors.of(result, messages));
     }
 
     @GetMapping(NoticeRoutes.NOTICE)

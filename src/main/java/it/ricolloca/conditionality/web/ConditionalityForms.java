@@ -1,0 +1,121 @@
+package it.ricolloca.conditionality.web;
+
+import it.ricolloca.conditionality.BreachKind;
+import it.ricolloca.conditionality.Sanction;
+import it.ricolloca.conditionality.SuitableOffer;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The forms of conditionality; those acting on a breach carry the version they were read at, to detect a stale form. */
+public final class ConditionalityForms {
+
+    private ConditionalityForms() {
+    }
+
+    /** A private provider's report, entered by the competent CPI: whose, by whom, what and when, and the evidence. */
+    public record ReportForm(@NotBlank @Size(max = 16) String taxCode, @NotBlank @Size(max = 200) String provider,
+            @NotNull BreachKind kind, @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn,
+            @NotBlank @Size(max = 4000) String evidence) {
+
+        static ReportForm empty(LocalDate today) {
+            return new ReportForm("", "", null, today, "");
+        }
+    }
+
+    /** The worker's justification, as received. */
+    public record JustificationForm(@NotBlank @Size(max = 4000) String text,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn, Long version) {
+
+        static JustificationForm empty(LocalDate today, long version) {
+            return new JustificationForm("", today, version);
+        }
+    }
+
+    /** What the decision does: accept the justification, or apply a sanction. */
+    public enum DecisionOutcome {
+        SANCTION,
+        ACCEPT;
+
+        public String labelKey() {
+            return "conditionality.decision." + name().toLowerCase();
+        }
+    }
+
+    /** The decision, with the sanction chosen (required to sanction) and the reason. */
+    public record DecisionForm(@NotNull DecisionOutcome outcome, Sanction sanction, @Size(max = 4000) String reason,
+            Long version) {
+
+        static DecisionForm empty(Sanction proposal, long version) {
+            return new DecisionForm(DecisionOutcome.SANCTION, proposal, "", version);
+        }
+    }
+
+    /** A yes/no fact that may be unknown (left empty). */
+    public enum Answer {
+        YES,
+        NO;
+
+        public String labelKey() {
+            return "suitability." + name().toLowerCase();
+        }
+
+        static Boolean of(Answer answer) {
+            return answer == null ? null : answer == YES;
+        }
+    }
+
+    /** The facts of an offer, each optional (unknown when empty); numbers written the Italian way. */
+    public record SuitabilityForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate unemployedSince,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate offerDate, Answer experience, Answer skills,
+            Answer permanent, @DecimalMin("0") @DecimalMax("1200") BigDecimal durationMonths,
+            @DecimalMin("0") @DecimalMax("100000") BigDecimal distanceKm,
+            @DecimalMin("0") @DecimalMax("100000") BigDecimal travelMinutes,
+            @DecimalMin("0") @DecimalMax("168") BigDecimal offeredHours,
+            @DecimalMin("0") @DecimalMax("168") BigDecimal lastHours,
+            @DecimalMin("0") @DecimalMax("1000000") BigDecimal offeredPay,
+            @DecimalMin("0") @DecimalMax("1000000") BigDecimal collectiveMinimum,
+            @DecimalMin("0") @DecimalMax("1000000") BigDecimal benefit) {
+
+        static final SuitabilityForm EMPTY = new SuitabilityForm(null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+
+        SuitableOffer.Facts facts(LocalDate offer) {
+            return new SuitableOffer.Facts(unemployedSince, offer, Answer.of(experience), Answer.of(skills), distanceKm,
+                    whole(travelMinutes), Answer.of(permanent), whole(durationMonths), offeredHours, lastHours, offeredPay,
+                    collectiveMinimum, benefit);
+        }
+
+        /** The answer to a yes/no question by its field name, for the page. */
+        public Answer answer(String field) {
+            return switch (field) {
+                case "experience" -> experience;
+                case "skills" -> skills;
+                default -> permanent;
+            };
+        }
+
+        /** A number by its field name, for the page. */
+        public BigDecimal number(String field) {
+            return switch (field) {
+                case "durationMonths" -> durationMonths;
+                case "distanceKm" -> distanceKm;
+                case "travelMinutes" -> travelMinutes;
+                case "offeredHours" -> offeredHours;
+                case "lastHours" -> lastHours;
+                case "offeredPay" -> offeredPay;
+                case "collectiveMinimum" -> collectiveMinimum;
+                default -> benefit;
+            };
+        }
+
+        private static Integer whole(BigDecimal n) {
+            return n == null ? null : n.intValue();
+        }
+    }
+}
