@@ -1,5 +1,9 @@
 package it.ricolloca.accounts;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * What a user may do. Regional roles span the network; CPI roles belong to the user's own CPI.
  * Only the roles that follow a worker's case read case files (the register record, requests,
@@ -31,9 +35,9 @@ public enum Role {
     }
 
     /** The names of the roles that read case files, for the menu entries that lead to them. */
-    public static java.util.Set<String> caseFileRoleNames() {
-        return java.util.Arrays.stream(values()).filter(Role::readsCaseFiles).map(Role::name)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    public static Set<String> caseFileRoleNames() {
+        return Arrays.stream(values()).filter(Role::readsCaseFiles).map(Role::name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public String authority() {

@@ -35,7 +35,7 @@ public class StaffDirectory {
     }
 
     /** Whether the user is enabled, at that CPI, and holds at least one of the roles. */
-    public boolean holdsAnyAt(long userId, long centreId, java.util.Set<Role> roles) {
+    public boolean holdsAnyAt(long userId, long centreId, Set<Role> roles) {
         return users.findById(userId).filter(UserAccount::isEnabled)
                 .filter(u -> u.getCentreId() != null && u.getCentreId() == centreId)
                 .filter(u -> u.getRoles().stream().anyMatch(roles::contains)).isPresent();

@@ -1,3 +1,6 @@
 /** Accounts: users, roles, delegations, login, API tokens and the current user's scope; depends on network, audit and shared. */
-@org.springframework.modulith.ApplicationModule(displayName = "Utenze e deleghe", allowedDependencies = {"shared", "network", "audit"})
+@ApplicationModule(displayName = "Utenze e deleghe", allowedDependencies = {"shared", "network", "audit"})
 package it.ricolloca.accounts;
+
+import org.springframework.modulith.ApplicationModule;
+

@@ -1,4 +1,7 @@
 /** Agenda: each provider office's weekly templates, special periods and closures, the slots they produce, and the appointments booked in them; depends on network, workers, accounts, audit and shared. */
-@org.springframework.modulith.ApplicationModule(displayName = "Agenda",
+@ApplicationModule(displayName = "Agenda",
         allowedDependencies = {"shared", "network", "workers", "accounts", "audit"})
 package it.ricolloca.agenda;
+
+import org.springframework.modulith.ApplicationModule;
+

@@ -1,4 +1,7 @@
 /** Conditionality: breaches of the worker's duties reported by the provider, justified or sanctioned by the competent CPI along the ladders of the law, exported for the benefit authority; depends on workers, network, accounts, parameters, audit and shared. */
-@org.springframework.modulith.ApplicationModule(displayName = "Condizionalità",
+@ApplicationModule(displayName = "Condizionalità",
         allowedDependencies = {"shared", "network", "accounts", "audit", "workers", "parameters"})
 package it.ricolloca.conditionality;
+
+import org.springframework.modulith.ApplicationModule;
+

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,7 +46,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         String source = request.getRemoteAddr();
         var locked = guard.bearerLockedUntil(source);
         if (locked.isPresent()) {
-            long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), locked.get()).toSeconds());
+            long seconds = Math.max(1, Duration.between(Instant.now(), locked.get()).toSeconds());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             refuse(response, 429, "Troppi token non validi da questo indirizzo: riprova tra "
                     + Math.max(1, (seconds + 59) / 60) + " minuti");

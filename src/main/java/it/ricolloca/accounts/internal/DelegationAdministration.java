@@ -9,6 +9,7 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.data.domain.Page;
@@ -81,7 +82,7 @@ public class DelegationAdministration {
         if (actor.isAdmin()) {
             return users.findAll().stream().filter(u -> u.isEnabled() && u.getCentreId() != null
                     && u.getRoles().contains(Role.CPI_OPERATOR))
-                    .sorted(java.util.Comparator.comparing(UserAccount::getFullName)).toList();
+                    .sorted(Comparator.comparing(UserAccount::getFullName)).toList();
         }
         return users.findByCentreAndRole(actor.centreId(), Role.CPI_OPERATOR);
     }

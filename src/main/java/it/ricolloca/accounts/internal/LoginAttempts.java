@@ -1,7 +1,7 @@
 package it.ricolloca.accounts.internal;
 
-import it.ricolloca.shared.Detail;
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.shared.Detail;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +9,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +58,7 @@ class LoginAttempts {
     }
 
     /** The address the attempt came from, as the login filter recorded it. */
-    static String source(org.springframework.security.core.Authentication authentication) {
+    static String source(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The password rules: 10 to 128 characters, at least one letter and one character that is not a
@@ -69,7 +70,7 @@ public final class PasswordPolicy {
         }
 
         private static String[] load() {
-            java.util.TreeSet<String> all = new java.util.TreeSet<>();
+            TreeSet<String> all = new TreeSet<>();
             for (String list : LISTS) {
                 try (InputStream in = PasswordPolicy.class.getClassLoader().getResourceAsStream(list)) {
                     if (in == null) {

@@ -1,8 +1,11 @@
 package it.ricolloca.accounts.internal;
 
+import it.ricolloca.audit.AuditTrail;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -19,7 +22,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import java.util.Map;
 
 /**
  * Who may reach what. Pages need a signed-in user and finer rules sit on each controller
@@ -41,7 +43,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SignInGuard guard,
-            it.ricolloca.audit.AuditTrail audit) throws Exception {
+            AuditTrail audit) throws Exception {
         var machineClients = new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
@@ -61,7 +63,7 @@ class SecurityConfig {
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 // Calendar feeds: the secret token in the URL is the credential (calendar apps cannot sign in).
-                .requestMatchers(org.springframework.http.HttpMethod.GET, "/calendar/*.ics").permitAll()
+                .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
                 .requestMatchers("/actuator/**").hasRole("REGIONAL_ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form

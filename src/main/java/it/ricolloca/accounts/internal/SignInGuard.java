@@ -3,8 +3,12 @@ package it.ricolloca.accounts.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -83,11 +87,11 @@ public class SignInGuard {
 
     /** Which of these usernames some source is locked out of now (one query, for a list page). */
     @Transactional(readOnly = true)
-    public java.util.Set<String> lockedAmong(java.util.Collection<String> usernames) {
+    public Set<String> lockedAmong(Collection<String> usernames) {
         if (usernames.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql("""
                 select distinct substring(username from 2) from accounts_sign_in_guard
                 where username in (:keys) and locked_until > :now""")
                 .param("keys", usernames.stream().map(SignInGuard::key).toList())
@@ -116,7 +120,7 @@ public class SignInGuard {
                 where source = :source and username in (:username, :other) and locked_until > :now""")
                 .param("source", source).param("username", username).param("other", other)
                 .param("now", Timestamp.from(Instant.now()))
-                .query((rs, n) -> rs.getTimestamp(1)).optional().filter(java.util.Objects::nonNull)
+                .query((rs, n) -> rs.getTimestamp(1)).optional().filter(Objects::nonNull)
                 .map(Timestamp::toInstant);
     }
 

@@ -7,6 +7,8 @@ import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -159,7 +161,7 @@ public class UserAdministration {
         var locked = guard.lockedUntil(user.getUsername(), source);
         if (locked.isPresent()) {
             sessions.endSessionsOf(user.getUsername());
-            throw new PasswordGuessingException(java.time.Duration.between(java.time.Instant.now(), locked.get()));
+            throw new PasswordGuessingException(Duration.between(Instant.now(), locked.get()));
         }
         if (!encoder.matches(current, user.getPasswordHash())) {
             audit.record("PASSWORD_CHANGE_FAILED", "UserAccount", user.getId(), Detail.of("audit.detail.wrongPassword").encoded());
@@ -228,7 +230,7 @@ public class UserAdministration {
     public static class PasswordGuessingException extends RuntimeException {
         private final long waitMinutes;
 
-        PasswordGuessingException(java.time.Duration wait) {
+        PasswordGuessingException(Duration wait) {
             super("password guessing", null, false, false);
             this.waitMinutes = Math.max(1, wait.plusSeconds(59).toMinutes());
         }

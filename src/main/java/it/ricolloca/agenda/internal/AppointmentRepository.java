@@ -1,7 +1,9 @@
 package it.ricolloca.agenda.internal;
 
 import it.ricolloca.agenda.Appointment;
+import it.ricolloca.agenda.AppointmentStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -16,8 +18,8 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
 
     @Query("""
             select a from Appointment a where a.workerId = :worker and a.startsAt < :to and a.endsAt > :from
-            and a.status in (it.ricolloca.agenda.AppointmentStatus.BOOKED, it.ricolloca.agenda.AppointmentStatus.HELD,
-                it.ricolloca.agenda.AppointmentStatus.ABSENT_JUSTIFIED, it.ricolloca.agenda.AppointmentStatus.ABSENT_UNJUSTIFIED)""")
+            and a.status in (AppointmentStatus.BOOKED, AppointmentStatus.HELD,
+                AppointmentStatus.ABSENT_JUSTIFIED, AppointmentStatus.ABSENT_UNJUSTIFIED)""")
     List<Appointment> findOccupyingForWorker(@Param("worker") long workerId, @Param("from") Instant from,
             @Param("to") Instant to);
 
@@ -26,11 +28,11 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
     @Query("""
             select a from Appointment a where a.requestId in :requests and a.startsAt < :to and a.endsAt > :from
             order by a.startsAt, a.id""")
-    List<Appointment> findOfRequests(@Param("requests") java.util.Collection<Long> requestIds,
+    List<Appointment> findOfRequests(@Param("requests") Collection<Long> requestIds,
             @Param("from") Instant from, @Param("to") Instant to);
 
     @Query("""
-            select a from Appointment a where a.status = it.ricolloca.agenda.AppointmentStatus.BOOKED
+            select a from Appointment a where a.status = AppointmentStatus.BOOKED
             and a.remindedAt is null and a.startsAt > :from and a.startsAt <= :to order by a.startsAt""")
     List<Appointment> findDueForReminder(@Param("from") Instant from, @Param("to") Instant to);
 }

@@ -3,7 +3,9 @@ package it.ricolloca.conditionality.internal;
 import it.ricolloca.conditionality.Breach;
 import it.ricolloca.conditionality.BreachKind;
 import it.ricolloca.conditionality.BreachStatus;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,15 +17,15 @@ public interface BreachRepository extends JpaRepository<Breach, Long> {
     long countByWorkerIdAndKindInAndStatus(long workerId, Collection<BreachKind> kinds, BreachStatus status);
 
     @Query("""
-            select b from Breach b where b.status <> it.ricolloca.conditionality.BreachStatus.REPORTED
+            select b from Breach b where b.status <> BreachStatus.REPORTED
             and (:centre is null or b.competentCentreId = :centre) and b.decidedOn between :from and :to
             order by b.decidedOn, b.id""")
-    java.util.List<Breach> decided(@Param("centre") Long centre, @Param("from") java.time.LocalDate from,
-            @Param("to") java.time.LocalDate to);
+    List<Breach> decided(@Param("centre") Long centre, @Param("from") LocalDate from,
+            @Param("to") LocalDate to);
 
     @Query("""
             select b from Breach b where (:centre is null or b.competentCentreId = :centre)
-            order by case when b.status = it.ricolloca.conditionality.BreachStatus.REPORTED then 0 else 1 end,
+            order by case when b.status = BreachStatus.REPORTED then 0 else 1 end,
                 b.justificationDeadline, b.id""")
     Page<Breach> queue(@Param("centre") Long centre, Pageable page);
 }
