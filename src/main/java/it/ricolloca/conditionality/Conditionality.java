@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -154,8 +155,10 @@ public class Conditionality {
         try (TabularWriter csv = TabularWriter.csv(out)) {
             csv.header(List.of("codice_fiscale", "inadempienza", "data_evento", "esito", "sanzione", "sanzione_proposta",
                     "data_decisione", "motivazione", "cpi_competente"));
-            for (Breach b : breaches.decided(user.caseScopeCentreId(), from, to)) {
-                String cf = workers.find(b.getWorkerId()).map(WorkerSummary::taxCode).orElse("");
+            List<Breach> decided = breaches.decided(user.caseScopeCentreId(), from, to);
+            Map<Long, WorkerSummary> people = workers.summaries(decided.stream().map(Breach::getWorkerId).toList());
+            for (Breach b : decided) {
+                String cf = people.containsKey(b.getWorkerId()) ? people.get(b.getWorkerId()).taxCode() : "";
                 csv.row(cf, label.apply(b.getKind().labelKey()), b.getOccurredOn(), label.apply(b.getStatus().labelKey()),
                         b.getSanction() == null ? null : b.getSanction().name(),
                         b.getProposedSanction() == null ? null : b.getProposedSanction().name(), b.getDecidedOn(),

@@ -323,10 +323,12 @@ class AgendaController {
     /** Who each appointment is with; a user who reads no case files (a vacancy referent) sees only that the slot is taken. */
     private Map<Long, String> names(CurrentUser user, List<Appointment> appointments) {
         Map<Long, String> names = new HashMap<>();
-        for (Appointment a : appointments) {
-            names.computeIfAbsent(a.getWorkerId(), w -> !user.readsCaseFiles() ? messages.t("agenda.slot.taken")
-                    : workers.find(w).map(s -> s.listName() + " (" + s.taxCode() + ")").orElse(""));
+        List<Long> ids = appointments.stream().map(Appointment::getWorkerId).distinct().toList();
+        if (!user.readsCaseFiles()) {
+            ids.forEach(id -> names.put(id, messages.t("agenda.slot.taken")));
+            return names;
         }
+        workers.summaries(ids).forEach((id, s) -> names.put(id, s.listName() + " (" + s.taxCode() + ")"));
         return names;
     }
 

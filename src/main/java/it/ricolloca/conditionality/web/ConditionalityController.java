@@ -253,8 +253,8 @@ class ConditionalityController {
 
     private Map<Long, String> names(List<Breach> breaches) {
         Map<Long, String> names = new HashMap<>();
-        breaches.forEach(b -> names.computeIfAbsent(b.getWorkerId(),
-                w -> workers.find(w).map(s -> s.listName() + " (" + s.taxCode() + ")").orElse("")));
+        workers.summaries(breaches.stream().map(Breach::getWorkerId).toList())
+                .forEach((id, s) -> names.put(id, s.listName() + " (" + s.taxCode() + ")"));
         return names;
     }
 }
