@@ -12,6 +12,7 @@ import it.ricolloca.agenda.internal.ClosureRepository;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
@@ -125,8 +126,10 @@ public class Agenda {
         AgendaTemplate t = templates.save(new AgendaTemplate(office.id(), name, kind, from, to, rules, user.username(),
                 Instant.now()));
         audit.recordAs(user.username(), "AGENDA_TEMPLATE_ADDED", "AgendaTemplate", t.getId(),
-                office.label() + ": " + name + " " + kind + " dal " + Dates.format(from) + (to == null ? "" : " al "
-                        + Dates.format(to)) + ", " + rules.size() + " fasce");
+                (to == null
+                        ? Detail.of("audit.detail.templateFrom", office.label(), name, Detail.label(kind.labelKey()), from, rules.size())
+                        : Detail.of("audit.detail.templateBetween", office.label(), name, Detail.label(kind.labelKey()), from, to,
+                                rules.size())).encoded());
         return t;
     }
 
@@ -143,14 +146,14 @@ public class Agenda {
                 x -> manageable(user, x.getOfficeId()), AgendaTemplate::getVersion, version, "agenda");
         t.endBefore(from);
         audit.recordAs(user.username(), "AGENDA_TEMPLATE_ENDED", "AgendaTemplate", templateId,
-                t.getName() + " valido fino al " + Dates.format(t.getValidTo()));
+                Detail.of("audit.detail.templateEnded", t.getName(), t.getValidTo()).encoded());
     }
 
     public Closure addClosure(CurrentUser user, long officeId, LocalDate from, LocalDate to, String reason) {
         OfficeSummary office = managed(user, officeId);
         Closure c = closures.save(new Closure(office.id(), from, to, reason, user.username(), Instant.now()));
         audit.recordAs(user.username(), "AGENDA_CLOSURE_ADDED", "Closure", c.getId(),
-                office.label() + ": " + Dates.format(from) + " – " + Dates.format(to) + " " + reason);
+                Detail.of("audit.detail.closure", office.label(), from, to, reason).encoded());
         return c;
     }
 
@@ -160,7 +163,7 @@ public class Agenda {
                 x -> manageable(user, x.getOfficeId()), "agenda");
         closures.delete(c);
         audit.recordAs(user.username(), "AGENDA_CLOSURE_REMOVED", "Closure", closureId,
-                Dates.format(c.getFrom()) + " – " + Dates.format(c.getTo()) + " " + c.getReason());
+                Detail.of("audit.detail.closureRemoved", c.getFrom(), c.getTo(), c.getReason()).encoded());
         return c.getOfficeId();
     }
 
@@ -250,14 +253,16 @@ public class Agenda {
                         (int) Duration.between(old.getStartsAt(), old.getEndsAt()).toMinutes(),
                         old.getContactNote(), pastJustification);
         old.replacedBy(replacement.getId());
-        changed(user, old, "AGENDA_APPOINTMENT_MOVED", "al " + Dates.format(replacement.getStartsAt()) + ": " + reason);
+        changed(user, old, "AGENDA_APPOINTMENT_MOVED",
+                Detail.of("audit.detail.moved", Dates.format(replacement.getStartsAt()), reason).encoded());
         return replacement;
     }
 
     public void recordOutcome(CurrentUser user, long id, Long version, AppointmentStatus outcome, String note) {
         Appointment a = changeable(user, id, version);
         a.recordOutcome(outcome, note, user.username(), Instant.now());
-        changed(user, a, "AGENDA_APPOINTMENT_OUTCOME", outcome.name());
+        changed(user, a, "AGENDA_APPOINTMENT_OUTCOME",
+                Detail.of("audit.detail.outcome", Detail.label(outcome.labelKey())).encoded());
     }
 
     @Transactional(readOnly = true)
@@ -302,9 +307,9 @@ public class Agenda {
         }
         Appointment saved = appointments.saveAndFlush(a);
         audit.recordAs(user.username(), "AGENDA_APPOINTMENT_BOOKED", "Appointment", saved.getId(),
-                "sede " + office.id() + " " + Dates.format(saved.getStartsAt()) + " lavoratore " + saved.getWorkerId()
-                        + (saved.isFromAgenda() ? "" : " (concordato per contatto)")
-                        + (saved.getPastJustification() == null ? "" : " (registrato dopo, con giustificazione)"));
+                Detail.of(saved.isFromAgenda() ? "audit.detail.booked" : "audit.detail.bookedByContact", office.id(),
+                        Dates.format(saved.getStartsAt()), saved.getWorkerId(),
+                        saved.getPastJustification() == null ? "" : Detail.label("audit.detail.recordedAfter")).encoded());
         events.publishEvent(new AppointmentChanged(saved.getId(), saved.getRequestId(), saved.getWorkerId(),
                 saved.getPurpose(), saved.getStatus(), saved.getStartsAt()));
         return saved;

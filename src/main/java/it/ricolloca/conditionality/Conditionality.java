@@ -7,6 +7,7 @@ import it.ricolloca.conditionality.internal.BreachRepository;
 import it.ricolloca.conditionality.internal.ConditionalityRights;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.acts.ActGuard;
@@ -115,7 +116,7 @@ public class Conditionality {
     public void recordJustification(CurrentUser user, long id, Long version, String text, LocalDate receivedOn) {
         Breach b = changeable(user, id, version, false);
         b.recordJustification(text, receivedOn, Dates.today());
-        audit.recordAs(user.username(), "BREACH_JUSTIFICATION", "Breach", id, "ricevuta il " + Dates.format(receivedOn));
+        audit.recordAs(user.username(), "BREACH_JUSTIFICATION", "Breach", id, Detail.of("audit.detail.justification", receivedOn).encoded());
     }
 
     public void acceptJustification(CurrentUser user, long id, Long version, String reason) {
@@ -128,8 +129,10 @@ public class Conditionality {
         Breach b = changeable(user, id, version, true);
         Sanction proposed = proposal(b);
         b.applySanction(proposed, chosen, reason, user.username(), Dates.today());
-        audit.recordAs(user.username(), "BREACH_SANCTIONED", "Breach", id, chosen + (chosen == proposed ? ""
-                : " al posto di " + proposed));
+        audit.recordAs(user.username(), "BREACH_SANCTIONED", "Breach", id, (chosen == proposed
+                ? Detail.of("audit.detail.sanction", Detail.label(chosen.labelKey()))
+                : Detail.of("audit.detail.sanctionInstead", Detail.label(chosen.labelKey()), Detail.label(proposed.labelKey())))
+                .encoded());
     }
 
     public boolean canReport(CurrentUser user) {
@@ -177,8 +180,8 @@ public class Conditionality {
 
     private Breach save(String actor, Breach breach) {
         Breach saved = breaches.save(breach);
-        audit.recordAs(actor, "BREACH_REPORTED", "Breach", saved.getId(), saved.getKind() + " del "
-                + Dates.format(saved.getOccurredOn()) + ", lavoratore " + saved.getWorkerId());
+        audit.recordAs(actor, "BREACH_REPORTED", "Breach", saved.getId(), Detail.of("audit.detail.breach",
+                Detail.label(saved.getKind().labelKey()), saved.getOccurredOn(), saved.getWorkerId()).encoded());
         return saved;
     }
 }

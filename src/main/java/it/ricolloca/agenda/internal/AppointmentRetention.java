@@ -2,6 +2,7 @@ package it.ricolloca.agenda.internal;
 
 import static it.ricolloca.shared.db.PersonalText.cleared;
 
+import it.ricolloca.shared.Detail;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.workers.WorkerDataExpired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,6 @@ class AppointmentRetention {
     void on(WorkerDataExpired expired) {
         jdbc.sql("update agenda_appointment set " + cleared("contact_note", "past_justification", "closing_reason",
                 "outcome_note") + " where worker_id = ?").param(expired.workerId()).update();
-        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", expired.workerId(), "appuntamenti");
+        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", expired.workerId(), Detail.of("audit.detail.pseudonymisedAppointments").encoded());
     }
 }

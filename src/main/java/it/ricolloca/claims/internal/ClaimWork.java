@@ -14,6 +14,8 @@ import it.ricolloca.documents.DossierDocument;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.pathway.PathwayClosed;
 import it.ricolloca.pathway.PathwayOutcome;
+import it.ricolloca.shared.web.Numbers;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
@@ -103,8 +105,8 @@ public class ClaimWork {
             return Optional.empty();
         }
         Claim saved = claims.save(claim);
-        audit.recordAs(e.closedBy(), "CLAIM_PREPARED", "Claim", saved.getId(), saved.getKind() + " per il percorso "
-                + e.pathwayId() + (saved.getAmount() == null ? "" : ", importo " + saved.getAmount()));
+        audit.recordAs(e.closedBy(), "CLAIM_PREPARED", "Claim", saved.getId(), Detail.of("audit.detail.claimPrepared",
+                Detail.label(saved.getKind().labelKey()), e.pathwayId(), Numbers.amount(saved.getAmount())).encoded());
         return Optional.of(saved);
     }
 
@@ -167,8 +169,8 @@ public class ClaimWork {
         Claim c = act(user, id, version, Right.PREPARE);
         Claim.requireProfilingIndex(index);
         c.recordProfiling(index, tariffs.success(c.getBand(), index, c.getTariffDate()));
-        audit.recordAs(user.username(), "CLAIM_PROFILING", "Claim", id, "indice " + index.toPlainString() + ", importo "
-                + c.getAmount());
+        audit.recordAs(user.username(), "CLAIM_PROFILING", "Claim", id, Detail.of("audit.detail.profiling",
+                Numbers.format(index), Numbers.amount(c.getAmount())).encoded());
     }
 
     /** Keeps a signed timesheet or pact in the worker's dossier and attaches it to the claim. */
@@ -186,13 +188,14 @@ public class ClaimWork {
         DossierDocument doc = dossier.storeUpload(c.getWorkerId(), kind, messages.t(kind == DocumentKind.TIMESHEET_SIGNED
                 ? "claim.attach.timesheet" : "claim.attach.pact"), upload, user.username());
         c.attach(kind == DocumentKind.TIMESHEET_SIGNED ? doc.id() : null, kind == DocumentKind.PACT_SIGNED ? doc.id() : null);
-        audit.recordAs(user.username(), "CLAIM_ATTACHMENT", "Claim", id, kind + ": documento " + doc.id());
+        audit.recordAs(user.username(), "CLAIM_ATTACHMENT", "Claim", id, Detail.of("audit.detail.attachment", Detail.label(kind.labelKey()), doc.id()).encoded());
     }
 
     public void review(CurrentUser user, long id, Long version) {
         Claim c = act(user, id, version, Right.PREPARE);
         c.review(user.username(), Dates.today());
-        audit.recordAs(user.username(), "CLAIM_REVIEWED", "Claim", id, c.getKind() + ", importo " + c.getAmount());
+        audit.recordAs(user.username(), "CLAIM_REVIEWED", "Claim", id,
+                Detail.of("audit.detail.claim", Detail.label(c.getKind().labelKey()), Numbers.amount(c.getAmount())).encoded());
     }
 
     /** Submits the claim; a Fee4Service claim only within its office's cap, checked under a lock per office. */
@@ -208,13 +211,14 @@ public class ClaimWork {
             }
         }
         c.submit(user.username(), Dates.today());
-        audit.recordAs(user.username(), "CLAIM_SUBMITTED", "Claim", id, c.getKind() + ", importo " + c.getAmount());
+        audit.recordAs(user.username(), "CLAIM_SUBMITTED", "Claim", id,
+                Detail.of("audit.detail.claim", Detail.label(c.getKind().labelKey()), Numbers.amount(c.getAmount())).encoded());
     }
 
     public void recordPayment(CurrentUser user, long id, Long version, BigDecimal amount, LocalDate on) {
         Claim c = act(user, id, version, Right.DECIDE);
         c.recordPayment(amount, on, user.username(), Dates.today());
-        audit.recordAs(user.username(), "CLAIM_PAID", "Claim", id, c.getPaidAmount() + " il " + Dates.format(on));
+        audit.recordAs(user.username(), "CLAIM_PAID", "Claim", id, Detail.of("audit.detail.paid", Numbers.amount(c.getPaidAmount()), on).encoded());
     }
 
     public void recordRefusal(CurrentUser user, long id, Long version, String reason, LocalDate on) {

@@ -2,6 +2,7 @@ package it.ricolloca.conditionality.internal;
 
 import static it.ricolloca.shared.db.PersonalText.cleared;
 
+import it.ricolloca.shared.Detail;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.workers.WorkerDataExpired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,6 @@ class BreachRetention {
     void on(WorkerDataExpired expired) {
         jdbc.sql("update conditionality_breach set " + cleared("evidence", "justification", "decision_reason")
                 + " where worker_id = ?").param(expired.workerId()).update();
-        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", expired.workerId(), "inadempienze");
+        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", expired.workerId(), Detail.of("audit.detail.pseudonymisedBreaches").encoded());
     }
 }

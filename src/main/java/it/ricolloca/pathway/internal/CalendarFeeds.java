@@ -9,6 +9,7 @@ import it.ricolloca.agenda.AppointmentStatus;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
@@ -197,7 +198,7 @@ public class CalendarFeeds {
                         user.username(), user.id(), Timestamp.from(Instant.now()), fullNames)
                 .query(Long.class).single();
         audit.recordAs(user.username(), "CALENDAR_FEED_CREATED", "CalendarFeed", id,
-                kind + " " + owner + (fullNames ? " nomi completi" : " iniziali"));
+                Detail.of(fullNames ? "audit.detail.feedFullNames" : "audit.detail.feedInitials", kind, owner).encoded());
         return token;
     }
 

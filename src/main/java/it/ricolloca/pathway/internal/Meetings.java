@@ -7,6 +7,7 @@ import it.ricolloca.pathway.DiaryEntry;
 import it.ricolloca.pathway.Meeting;
 import it.ricolloca.pathway.MeetingStatus;
 import it.ricolloca.pathway.Pathway;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.web.Dates;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ public class Meetings {
                 Dates.today());
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_MEETING", "Pathway", p.getId(),
-                status + " " + Dates.format(on) + " " + from + "–" + to);
+                Detail.of("audit.detail.meeting", Detail.label(status.labelKey()), on, from, to).encoded());
         return m;
     }
 
@@ -43,7 +44,7 @@ public class Meetings {
         Pathway p = records.open(user, id, version, "diary");
         p.addDiaryEntry(action, on, how, company, profile, outcome, source, user.username(), Instant.now(), Dates.today());
         records.touch(p);
-        audit.recordAs(user.username(), "PATHWAY_DIARY_ENTRY", "Pathway", p.getId(), action + " " + Dates.format(on));
+        audit.recordAs(user.username(), "PATHWAY_DIARY_ENTRY", "Pathway", p.getId(), Detail.of("audit.detail.diary", Detail.label(action.labelKey()), on).encoded());
     }
 
     public void reviewDiaryEntry(CurrentUser user, long id, Long version, long entryId, long meetingId) {
@@ -51,6 +52,6 @@ public class Meetings {
         p.reviewDiaryEntry(entryId, meetingId);
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_DIARY_REVIEWED", "Pathway", p.getId(),
-                "voce " + entryId + " nell'incontro " + meetingId);
+                Detail.of("audit.detail.diaryReviewed", entryId, meetingId).encoded());
     }
 }

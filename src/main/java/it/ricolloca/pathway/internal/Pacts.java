@@ -13,6 +13,7 @@ import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.pathway.SearchPact;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
 import java.time.Instant;
@@ -69,7 +70,7 @@ public class Pacts {
         }
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_PACT_DRAFTED", "Pathway", p.getId(),
-                "versione " + draft.getVersionNo() + ", " + actions.size() + " azioni");
+                Detail.of("audit.detail.pactDrafted", draft.getVersionNo(), actions.size()).encoded());
         return draft;
     }
 
@@ -82,7 +83,7 @@ public class Pacts {
         }
         SearchPact next = pacts.save(all.get(0).amend(user.username(), Instant.now()));
         records.touch(p);
-        audit.recordAs(user.username(), "PATHWAY_PACT_AMENDED", "Pathway", p.getId(), "nuova versione " + next.getVersionNo());
+        audit.recordAs(user.username(), "PATHWAY_PACT_AMENDED", "Pathway", p.getId(), Detail.of("audit.detail.pactAmended", next.getVersionNo()).encoded());
         return next;
     }
 
@@ -113,7 +114,7 @@ public class Pacts {
         }
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_PACT_SIGNED", "Pathway", p.getId(),
-                "versione " + draft.getVersionNo() + " firmata il " + Dates.format(on));
+                Detail.of("audit.detail.pactSigned", draft.getVersionNo(), on).encoded());
     }
 
     /** Keeps the scanned signed copy of the latest signed pact in the dossier. */
@@ -126,6 +127,6 @@ public class Pacts {
         signed.attachSignedCopy(copy.id());
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_PACT_SIGNED_COPY", "Pathway", p.getId(),
-                "versione " + signed.getVersionNo() + ": documento " + copy.id());
+                Detail.of("audit.detail.pactCopy", signed.getVersionNo(), copy.id()).encoded());
     }
 }

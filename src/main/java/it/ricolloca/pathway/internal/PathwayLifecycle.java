@@ -17,6 +17,7 @@ import it.ricolloca.pathway.PathwayClosed;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.pathway.Suspension;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.web.Dates;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -80,7 +81,8 @@ public class PathwayLifecycle {
                 .update();
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_TUTOR_ASSIGNED", "Pathway", p.getId(),
-                "utente " + tutor.id() + (previous == null ? "" : " al posto dell'utente " + previous));
+                (previous == null ? Detail.of("audit.detail.tutor", tutor.id())
+                        : Detail.of("audit.detail.tutorReplacing", tutor.id(), previous)).encoded());
     }
 
     // ---- breach of the worker's duties ----
@@ -100,7 +102,7 @@ public class PathwayLifecycle {
         int months = parameters.integer(Parameter.EXTENSION_MONTHS, Dates.today());
         p.extend(Dates.today(), months, reason);
         records.touch(p);
-        audit.recordAs(user.username(), "PATHWAY_EXTENDED", "Pathway", p.getId(), months + " mesi");
+        audit.recordAs(user.username(), "PATHWAY_EXTENDED", "Pathway", p.getId(), Detail.of("audit.detail.months", months).encoded());
     }
 
     public void suspend(CurrentUser user, long id, Long version, LocalDate on, ContractType contract, String employer,
@@ -109,7 +111,8 @@ public class PathwayLifecycle {
         p.suspend(on, contract, employer, note, user.username(), Dates.today());
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_SUSPENDED", "Pathway", p.getId(),
-                "dal " + Dates.format(on) + ", " + contract);
+                Detail.of("audit.detail.suspended", on,
+                contract == null ? "" : Detail.label(contract.labelKey())).encoded());
     }
 
     /** Resumes within {@code SUSPENSION_RESUME_WITHIN_MONTHS} (in force on the suspension's date) of the hiring. */
@@ -120,7 +123,7 @@ public class PathwayLifecycle {
                 .orElseThrow(() -> new PathwayRefusedException("pathway.resume.notSuspended"));
         p.resume(on, parameters.integer(Parameter.SUSPENSION_RESUME_WITHIN_MONTHS, suspendedOn), Dates.today());
         records.touch(p);
-        audit.recordAs(user.username(), "PATHWAY_RESUMED", "Pathway", p.getId(), "dal " + Dates.format(on));
+        audit.recordAs(user.username(), "PATHWAY_RESUMED", "Pathway", p.getId(), Detail.of("audit.detail.from", on).encoded());
     }
 
     public void close(CurrentUser user, long id, Long version, PathwayOutcome outcome, LocalDate on, String note,
@@ -128,8 +131,8 @@ public class PathwayLifecycle {
         Pathway p = records.open(user, id, version, "close");
         p.close(outcome, on, note, hire, Dates.today());
         records.touch(p);
-        audit.recordAs(user.username(), "PATHWAY_CLOSED", "Pathway", p.getId(), outcome + " il " + Dates.format(on)
-                + (hire == null ? "" : ", " + hire.contract()));
+        audit.recordAs(user.username(), "PATHWAY_CLOSED", "Pathway", p.getId(), Detail.of("audit.detail.closed",
+                Detail.label(outcome.labelKey()), on, hire == null || hire.contract() == null ? "" : Detail.label(hire.contract().labelKey())).encoded());
         events.publishEvent(new PathwayClosed(p.getId(), p.getRequestId(), p.getWorkerId(),
                 p.getCentreId(), p.getOfficeId(), p.getOutcome(), p.getClosedOn(), p.getHireContract(), p.getHireStart(),
                 p.getHireDurationMonths(), p.totalHours(), p.getTimesheetSignedOn(), user.username()));

@@ -2,6 +2,7 @@ package it.ricolloca.pathway.internal;
 
 import static it.ricolloca.shared.db.PersonalText.cleared;
 
+import it.ricolloca.shared.Detail;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.workers.WorkerDataExpired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,6 @@ class PathwayRetention {
         jdbc.sql("update pathway_diary_entry set " + cleared("how", "company", "profile", "outcome") + ofWorker)
                 .param(worker).update();
         jdbc.sql("update pathway_tutor_assignment set " + cleared("reason") + ofWorker).param(worker).update();
-        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", worker, "percorsi");
+        audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", worker, Detail.of("audit.detail.pseudonymisedPathways").encoded());
     }
 }

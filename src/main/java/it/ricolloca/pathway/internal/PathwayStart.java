@@ -12,6 +12,7 @@ import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.requests.ReleasedRequest;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
@@ -117,7 +118,7 @@ public class PathwayStart {
             lifecycle.assign(user, pathway, user.id(), messages.t("pathway.tutor.tookInCharge"));
         }
         audit.recordAs(user.username(), "PATHWAY_FIRST_APPOINTMENT", "Pathway", pathway.getId(),
-                "richiesta " + requestId + ", " + Dates.format(start.toInstant()));
+                Detail.of("audit.detail.firstAppointment", requestId, Dates.format(start.toInstant())).encoded());
         return pathway.getId();
     }
 

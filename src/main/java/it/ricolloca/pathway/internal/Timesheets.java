@@ -4,6 +4,8 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.ServiceTimesheetActivity;
+import it.ricolloca.shared.web.Numbers;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.web.Dates;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,13 +32,13 @@ public class Timesheets {
         p.addHours(activity, on, hours, note, p.getStartedOn(), Dates.today(), user.username(), Instant.now());
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_TIMESHEET_HOURS", "Pathway", p.getId(),
-                activity.name() + " " + Dates.format(on) + " " + hours + " h");
+                Detail.of("audit.detail.hours", Detail.label(activity.labelKey()), on, Numbers.hours(hours)).encoded());
     }
 
     public void removeHours(CurrentUser user, long id, Long version, long entryId) {
         Pathway p = records.open(user, id, version, "timesheet");
         p.removeHours(entryId);
         records.touch(p);
-        audit.recordAs(user.username(), "PATHWAY_TIMESHEET_REMOVED", "Pathway", p.getId(), "voce " + entryId);
+        audit.recordAs(user.username(), "PATHWAY_TIMESHEET_REMOVED", "Pathway", p.getId(), Detail.of("audit.detail.entry", entryId).encoded());
     }
 }

@@ -27,6 +27,7 @@ import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
 import jakarta.persistence.EntityManager;
@@ -67,13 +68,15 @@ public class RequestWorkflow {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Messages messages;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     RequestWorkflow(VoucherRequestRepository requests, RequestRights rights, Workers workers, JobCentres centres,
             Parameters parameters, Dossier documents, RejectionNoticeLetters letters, AuditTrail audit,
-            ApplicationEventPublisher events, JdbcClient jdbc) {
+            ApplicationEventPublisher events, JdbcClient jdbc, Messages messages) {
+        this.messages = messages;
         this.requests = requests;
         this.rights = rights;
         this.workers = workers;
@@ -164,7 +167,7 @@ public class RequestWorkflow {
                 Detail.of("request.event.notice", window, reasons).encoded());
         byte[] pdf = letters.render(request, window);
         long letter = documents.storeGenerated(request.getWorkerId(), DocumentKind.NOTICE_OF_REJECTION_LETTER,
-                "Preavviso di rigetto del " + Dates.format(today), "preavviso-rigetto-" + request.getId() + ".pdf",
+                messages.t("request.document.notice", Dates.format(today)), "preavviso-rigetto-" + request.getId() + ".pdf",
                 "application/pdf", pdf, user.username()).id();
         request.attachRejectionNoticeLetter(letter);
     }
@@ -180,7 +183,7 @@ public class RequestWorkflow {
             List<Long> ids = new ArrayList<>();
             for (Upload upload : attachments) {
                 ids.add(documents.storeUpload(r.getWorkerId(), DocumentKind.OBSERVATION_ATTACHMENT,
-                        "Allegato alle osservazioni del " + Dates.format(receivedOn), upload, user.username()).id());
+                        messages.t("request.document.observation", Dates.format(receivedOn)), upload, user.username()).id());
             }
             return r.recordObservation(receivedOn, text, user.username(), Instant.now(), ids);
         }, Detail.of("request.event.observation", receivedOn, attachments.size(), text).encoded());

@@ -7,6 +7,7 @@ import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
@@ -147,7 +148,7 @@ public class TrainingWork {
         TrainingCourse c = courseRepository.save(TrainingCourse.create(title, content, description, hours,
                 user.username(), Instant.now()));
         audit.recordAs(user.username(), "TRAINING_COURSE_CREATED", "TrainingCourse", c.getId(),
-                content + ": " + c.getTitle());
+                Detail.of("audit.detail.course", Detail.label(content.labelKey()), c.getTitle()).encoded());
         return c.getId();
     }
 
@@ -158,7 +159,7 @@ public class TrainingWork {
         TrainingSession s = sessionRepository.save(TrainingSession.plan(courseId, on, start, end, place, online, trainer,
                 capacity, user.username(), Instant.now(), Dates.today()));
         audit.recordAs(user.username(), "TRAINING_SESSION_CREATED", "TrainingSession", s.getId(),
-                "corso " + courseId + ", " + Dates.format(on) + " " + start + "–" + end + ", posti " + capacity);
+                Detail.of("audit.detail.session", courseId, on, start, end, capacity).encoded());
         return s.getId();
     }
 
@@ -217,9 +218,8 @@ public class TrainingWork {
                 TrainingSession::getVersion, version, "training");
         int changed = s.recordAttendance(attended, user.username(), Instant.now(), Dates.today());
         entityManager.lock(s, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        audit.recordAs(user.username(), "TRAINING_ATTENDANCE", "TrainingSession", sessionId, "presenze registrate: "
-                + attended.values().stream().filter(Boolean::booleanValue).count() + " su " + attended.size()
-                + ", modificate " + changed);
+        audit.recordAs(user.username(), "TRAINING_ATTENDANCE", "TrainingSession", sessionId, Detail.of("audit.detail.attendance",
+                attended.values().stream().filter(Boolean::booleanValue).count(), attended.size(), changed).encoded());
     }
 
     /** An attended enrolment, for its certificate (the download is audited): the person, the region, or the master of the person's CPI. */
