@@ -61,6 +61,11 @@ public class StaffDirectory {
         return found.size() == 1 ? Optional.of(member(found.get(0))) : Optional.empty();
     }
 
+    /** The user with this username, enabled or not. */
+    public Optional<StaffMember> findByUsername(String username) {
+        return users.findByUsername(username).map(StaffDirectory::member);
+    }
+
     public Optional<StaffMember> find(long userId) {
         return users.findById(userId).map(StaffDirectory::member);
     }

@@ -2,6 +2,7 @@ package it.ricolloca.vacancies.internal;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.pathway.ContractType;
+import it.ricolloca.shared.acts.ActGuard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -100,6 +101,11 @@ public class Matching {
 
     Matching(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Refuses (403) a user who is neither a CPI's staff nor the region: they do not see candidates. */
+    public static void requireCandidates(CurrentUser user) {
+        ActGuard.require(VacancyRights.canSeeCandidates(user), "vacancies");
     }
 
     /** The open offers ranked for the worker of a pathway (the caller checked the user sees it). */

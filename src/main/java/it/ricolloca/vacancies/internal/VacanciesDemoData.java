@@ -1,5 +1,7 @@
 package it.ricolloca.vacancies.internal;
 
+import it.ricolloca.accounts.StaffDirectory;
+import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
@@ -35,9 +37,11 @@ class VacanciesDemoData implements ApplicationRunner {
     private final VacancyRepository vacancies;
     private final VacancyBoard board;
     private final AuditTrail audit;
+    private final StaffDirectory staff;
 
     VacanciesDemoData(DemoMode demo, JdbcClient jdbc, JobCentres centres, Referents referents,
-            VacancyRepository vacancies, VacancyBoard board, AuditTrail audit) {
+            VacancyRepository vacancies, VacancyBoard board, AuditTrail audit, StaffDirectory staff) {
+        this.staff = staff;
         this.demo = demo;
         this.jdbc = jdbc;
         this.centres = centres;
@@ -55,8 +59,7 @@ class VacanciesDemoData implements ApplicationRunner {
         }
         Long torino = name("TORINO-BOLOGNA", "referente.torino");
         Long novara = name("NOVARA", "referente.novara");
-        Long service = jdbc.sql("select id from accounts_user where username = 'reclutamenti.regione'").query(Long.class)
-                .optional().orElse(null);
+        Long service = staff.findByUsername("reclutamenti.regione").map(StaffMember::id).orElse(null);
         LocalDate today = Dates.today();
         offer(new VacancyDetails(today.minusDays(12), "Magazziniere carrellista", "8.1.3.1.0", "CP2021", 3,
                 "Logistica Sabauda S.r.l.", "01234567897", "Trasporto e magazzinaggio", "52.10", "2025",
@@ -84,8 +87,7 @@ class VacanciesDemoData implements ApplicationRunner {
     }
 
     private Long name(String centreCode, String username) {
-        Long user = jdbc.sql("select id from accounts_user where username = ?").param(username).query(Long.class)
-                .optional().orElse(null);
+        Long user = staff.findByUsername(username).map(StaffMember::id).orElse(null);
         if (user != null) {
             referents.nameAtStart(centreId(centreCode), user);
         }

@@ -1,0 +1,141 @@
+package it.ricolloca.vacancies;
+
+import static it.ricolloca.support.FormPosts.csrfOnce;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.shared.web.Dates;
+import it.ricolloca.support.DemoUsers;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import it.ricolloca.support.IntegrationTest;
+
+/**
+ * The board's forms as a referent fills them: numbers written the Italian way are stored as meant
+ * and shown so; a number written otherwise, or a required field left blank, comes back on its
+ * field with everything typed kept; a form read at an older version saves nothing.
+ */
+@IntegrationTest
+class VacancyFormsTest {
+
+    static final String STALE = "Il record è stato modificato da un altro utente";
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired UserAccountRepository accounts;
+    @Autowired JdbcClient jdbc;
+
+    long centre() {
+        return accounts.findByUsername("referente.torino").orElseThrow().getCentreId();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from vacancies_vacancy").query(Long.class).single();
+    }
+
+    MockHttpServletRequestBuilder offer(String url, String profile) {
+        return post(url).with(csrfOnce()).with(DemoUsers.as(users, "referente.torino"))
+                .param("arrivedOn", Dates.today().toString()).param("profile", profile).param("positions", "1")
+                .param("companyName", "Numeri Srl").param("source", "CPI").param("centreId", String.valueOf(centre()));
+    }
+
+    static String html(MockHttpServletResponse r) throws Exception {
+        return r.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    static long idOf(String url) {
+        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void italianNumbersAreStoredAsMeantAndShownTheItalianWay() throws Exception {
+        MockHttpServletResponse created = mvc.perform(offer("/vacancies", "Contabile")
+                .param("salaryMin", "1.650").param("salaryMax", "1.650,50").param("weeklyHours", "37,5"))
+                .andReturn().getResponse();
+        assertThat(created.getRedirectedUrl()).as(html(created)).startsWith("/vacancies/");
+        long id = idOf(created.getRedirectedUrl());
+
+        List<BigDecimal> stored = jdbc.sql("select salary_min, salary_max, weekly_hours from vacancies_vacancy where id = ?")
+                .param(id).query((rs, n) -> List.of(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).single();
+        assertThat(stored.get(0)).as("1.650 is one thousand six hundred and fifty").isEqualByComparingTo("1650");
+        assertThat(stored.get(1)).isEqualByComparingTo("1650.50");
+        assertThat(stored.get(2)).isEqualByComparingTo("37.5");
+
+        String page = html(mvc.perform(get("/vacancies/" + id).with(DemoUsers.as(users, "referente.torino")))
+                .andReturn().getResponse());
+        assertThat(page).contains("1.650,00 €", "1.650,50 €", "37,5").doesNotContain("1650.50", "37.5<");
+
+        String edit = html(mvc.perform(get("/vacancies/" + id + "/edit").with(DemoUsers.as(users, "referente.torino")))
+                .andReturn().getResponse());
+        assertThat(edit).as("the form shows the numbers back as they read again").contains("value=\"1650,5\"",
+                "value=\"37,5\"", "inputmode=\"decimal\"");
+    }
+
+    @Test
+    void aNumberWrittenTheForeignWayIsAFieldErrorWithEverythingTypedKept() throws Exception {
+        long before = count();
+        MockHttpServletResponse r = mvc.perform(offer("/vacancies", "Magazziniere straniero")
+                .param("salaryMin", "1,650.50").param("weeklyHours", "37,5")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(200);
+        assertThat(html(r)).contains("Numero non valido: scrivilo all", "value=\"1,650.50\"", "value=\"37,5\"",
+                "value=\"Magazziniere straniero\"", "id=\"salaryMin-error\"");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aBlankRequiredFieldIsAFieldErrorWithEverythingTypedKept() throws Exception {
+        long before = count();
+        MockHttpServletResponse r = mvc.perform(offer("/vacancies", "").param("salaryMax", "2.000,75")
+                .param("skills", "Contabilità generale")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(200);
+        assertThat(html(r)).contains("Indica il profilo richiesto.", "id=\"profile-error\"", "value=\"Numeri Srl\"",
+                "value=\"2000,75\"", "Contabilità generale");
+        assertThat(count()).isEqualTo(before);
+
+        MockHttpServletResponse created = mvc.perform(offer("/vacancies", "Autista")).andReturn().getResponse();
+        long id = idOf(created.getRedirectedUrl());
+        long version = jdbc.sql("select version from vacancies_vacancy where id = ?").param(id).query(Long.class).single();
+        MockHttpServletResponse status = mvc.perform(post("/vacancies/" + id + "/status").with(csrfOnce())
+                .with(DemoUsers.as(users, "referente.torino")).param("version", String.valueOf(version))
+                .param("status", "").param("note", "colloqui fissati")).andReturn().getResponse();
+        assertThat(status.getStatus()).isEqualTo(200);
+        assertThat(html(status)).contains("Scegli il nuovo stato dell'offerta.", "colloqui fissati");
+        assertThat(jdbc.sql("select status from vacancies_vacancy where id = ?").param(id).query(String.class).single())
+                .isEqualTo("OPEN");
+    }
+
+    @Test
+    void aFormReadAtAnOlderVersionSavesNothing() throws Exception {
+        MockHttpServletResponse created = mvc.perform(offer("/vacancies", "Cuoco")).andReturn().getResponse();
+        long id = idOf(created.getRedirectedUrl());
+        long version = jdbc.sql("select version from vacancies_vacancy where id = ?").param(id).query(Long.class).single();
+        MockHttpServletResponse changed = mvc.perform(offer("/vacancies/" + id + "/edit", "Cuoco capo partita")
+                .param("version", String.valueOf(version))).andReturn().getResponse();
+        assertThat(changed.getRedirectedUrl()).isEqualTo("/vacancies/" + id);
+
+        MockHttpServletResponse stale = mvc.perform(offer("/vacancies/" + id + "/edit", "Cuoco di notte")
+                .param("version", String.valueOf(version)).param("salaryMin", "1.200,00")).andReturn().getResponse();
+        assertThat(stale.getStatus()).isEqualTo(200);
+        assertThat(html(stale)).contains(STALE, "value=\"Cuoco di notte\"", "value=\"1200\"");
+        assertThat(jdbc.sql("select profile from vacancies_vacancy where id = ?").param(id).query(String.class).single())
+                .isEqualTo("Cuoco capo partita");
+
+        var staleStatus = mvc.perform(post("/vacancies/" + id + "/status").with(csrfOnce())
+                .with(DemoUsers.as(users, "referente.torino")).param("version", String.valueOf(version))
+                .param("status", "CLOSED")).andReturn();
+        assertThat(staleStatus.getResponse().getRedirectedUrl()).isEqualTo("/vacancies/" + id);
+        assertThat(staleStatus.getFlashMap().get("problem")).asString().startsWith(STALE);
+        assertThat(jdbc.sql("select status from vacancies_vacancy where id = ?").param(id).query(String.class).single())
+                .isEqualTo("OPEN");
+    }
+}
