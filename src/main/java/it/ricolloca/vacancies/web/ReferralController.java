@@ -79,15 +79,18 @@ class ReferralController {
         if (result.hasErrors()) {
             referrals.requireProposer(user);
         } else {
+            // A proposal the offer or the pathway refuses (already proposed, offer closed) comes back on the offer's
+            // page as it now stands, with the reason; only what was typed wrong keeps the form open.
             try {
                 Referral r = referrals.propose(user, id, form.pathwayId(), form.note());
                 redirect.addFlashAttribute("flash", "referral.proposed");
                 return "redirect:" + VacancyRoutes.referral(r.getId());
             } catch (DomainException e) {
-                result.reject(e.messageKey(), e.args(), null);
+                redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
             } catch (DataIntegrityViolationException e) {
-                result.reject("referral.error.duplicate");
+                redirect.addFlashAttribute("problem", messages.t("referral.error.duplicate"));
             }
+            return "redirect:" + VacancyRoutes.vacancy(id);
         }
         return vacancyPage.render(model, user, id,
                 new OpenForm("proposal", Input.of(form, result), FormErrors.of(result, messages)));
