@@ -23,6 +23,10 @@ public class Pathways {
     public record PathwaySummary(long id, long workerId, long centreId, Long tutorUserId, boolean closed, long version) {
     }
 
+    /** An open pathway and its worker. */
+    public record OpenPathway(long pathwayId, long workerId) {
+    }
+
     private final PathwayWork work;
     private final JdbcClient jdbc;
 
@@ -69,6 +73,14 @@ public class Pathways {
                 .param("limit", limit)
                 .query((rs, n) -> new Followed(rs.getLong(1), rs.getString(2)))
                 .list();
+    }
+
+    /** The open pathways of a CPI, or of every CPI when {@code centreId} is null (the caller checked the user sees them). */
+    public List<OpenPathway> open(Long centreId) {
+        return jdbc.sql("""
+                select id, worker_id from pathway_pathway
+                where closed_on is null and (cast(:centre as bigint) is null or centre_id = :centre) order by id""")
+                .param("centre", centreId).query((rs, n) -> new OpenPathway(rs.getLong(1), rs.getLong(2))).list();
     }
 
     /** Closes the pathway with the outcome "hired", as the pathway page would; refusals as there. */

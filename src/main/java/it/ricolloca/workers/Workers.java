@@ -68,6 +68,41 @@ public class Workers {
         return workers.findById(id).map(Worker::getProfilingIndex);
     }
 
+    /** The profiles of these workers for matching, in two queries whatever their number; missing ids are left out. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, WorkerProfile> profiles(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        Long[] wanted = ids.toArray(Long[]::new);
+        java.util.Map<Long, java.util.List<String>> codes = new java.util.HashMap<>();
+        java.util.Map<Long, java.util.List<String>> labels = new java.util.HashMap<>();
+        jdbc.sql("""
+                select worker_id, profession_code, profession_label from workers_work_history
+                where worker_id = any(cast(:ids as bigint[])) order by worker_id, position""").param("ids", wanted)
+                .query(rs -> {
+                    long worker = rs.getLong(1);
+                    if (rs.getString(2) != null) {
+                        codes.computeIfAbsent(worker, k -> new java.util.ArrayList<>()).add(rs.getString(2));
+                    }
+                    if (rs.getString(3) != null) {
+                        labels.computeIfAbsent(worker, k -> new java.util.ArrayList<>()).add(rs.getString(3));
+                    }
+                });
+        java.util.Map<Long, WorkerProfile> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                select id, tax_code, trim(coalesce(last_name, '') || ' ' || coalesce(first_name, '')),
+                    residence_municipality, competent_centre_id, skills
+                from workers_worker where id = any(cast(:ids as bigint[]))""").param("ids", wanted)
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    found.put(id, new WorkerProfile(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                            (Long) rs.getObject(5), rs.getString(6), codes.getOrDefault(id, java.util.List.of()),
+                            labels.getOrDefault(id, java.util.List.of())));
+                });
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public Optional<WorkerSummary> find(long id) {
         return workers.findById(id).map(Worker::summary);
