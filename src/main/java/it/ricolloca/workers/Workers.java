@@ -8,6 +8,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** The register as other modules use it. */
 @Service
@@ -18,10 +25,10 @@ public class Workers {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     Workers(WorkerRepository workers, AuditTrail audit, JdbcClient jdbc,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.workers = workers;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -64,32 +71,32 @@ public class Workers {
 
     /** The worker's profiling index on record (0 to 1), when the register has it. */
     @Transactional(readOnly = true)
-    public Optional<java.math.BigDecimal> profilingIndex(long id) {
+    public Optional<BigDecimal> profilingIndex(long id) {
         return workers.findById(id).map(Worker::getProfilingIndex);
     }
 
     /** The profiles of these workers for matching, in two queries whatever their number; missing ids are left out. */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, WorkerProfile> profiles(java.util.Collection<Long> ids) {
+    public Map<Long, WorkerProfile> profiles(Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         Long[] wanted = ids.toArray(Long[]::new);
-        java.util.Map<Long, java.util.List<String>> codes = new java.util.HashMap<>();
-        java.util.Map<Long, java.util.List<String>> labels = new java.util.HashMap<>();
+        Map<Long, List<String>> codes = new HashMap<>();
+        Map<Long, List<String>> labels = new HashMap<>();
         jdbc.sql("""
                 select worker_id, profession_code, profession_label from workers_work_history
                 where worker_id = any(cast(:ids as bigint[])) order by worker_id, position""").param("ids", wanted)
                 .query(rs -> {
                     long worker = rs.getLong(1);
                     if (rs.getString(2) != null) {
-                        codes.computeIfAbsent(worker, k -> new java.util.ArrayList<>()).add(rs.getString(2));
+                        codes.computeIfAbsent(worker, k -> new ArrayList<>()).add(rs.getString(2));
                     }
                     if (rs.getString(3) != null) {
-                        labels.computeIfAbsent(worker, k -> new java.util.ArrayList<>()).add(rs.getString(3));
+                        labels.computeIfAbsent(worker, k -> new ArrayList<>()).add(rs.getString(3));
                     }
                 });
-        java.util.Map<Long, WorkerProfile> found = new java.util.HashMap<>();
+        Map<Long, WorkerProfile> found = new HashMap<>();
         jdbc.sql("""
                 select id, tax_code, trim(coalesce(last_name, '') || ' ' || coalesce(first_name, '')),
                     residence_municipality, competent_centre_id, skills
@@ -97,8 +104,8 @@ public class Workers {
                 .query(rs -> {
                     long id = rs.getLong(1);
                     found.put(id, new WorkerProfile(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                            (Long) rs.getObject(5), rs.getString(6), codes.getOrDefault(id, java.util.List.of()),
-                            labels.getOrDefault(id, java.util.List.of())));
+                            (Long) rs.getObject(5), rs.getString(6), codes.getOrDefault(id, List.of()),
+                            labels.getOrDefault(id, List.of())));
                 });
         return found;
     }

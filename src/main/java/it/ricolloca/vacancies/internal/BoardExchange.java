@@ -44,6 +44,10 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The board as the Excel file the network used on Dropbox, both ways. The export writes the
@@ -135,13 +139,13 @@ public class BoardExchange {
     private final AuditTrail audit;
     private final Messages messages;
     private final JdbcClient jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
 
     private final TabularReader reader;
 
     BoardExchange(VacancyRepository vacancies, VacancyBoard board, JobCentres centres, StaffDirectory staff,
             AuditTrail audit, Messages messages, JdbcClient jdbc,
-            org.springframework.transaction.support.TransactionTemplate tx, TabularReader reader) {
+            TransactionTemplate tx, TabularReader reader) {
         this.reader = reader;
         this.vacancies = vacancies;
         this.board = board;
@@ -282,7 +286,7 @@ public class BoardExchange {
                 }
                 if (existing.isEmpty()) {
                     Vacancy v = vacancies.saveAndFlush(new Vacancy(p.details(), p.status(), now));
-                    board.history(v.getId(), user.username(), null, p.status(), "importata dal file della vetrina");
+                    board.history(v.getId(), user.username(), null, p.status(), messages.t("vacancy.history.imported"));
                     counts[0]++;
                 } else {
                     Vacancy v = existing.get();
@@ -292,7 +296,7 @@ public class BoardExchange {
                     if (changed || moved) {
                         vacancies.saveAndFlush(v);
                         board.history(v.getId(), user.username(), moved ? before : null, moved ? p.status() : null,
-                                "aggiornata dal file della vetrina");
+                                messages.t("vacancy.history.importUpdated"));
                         counts[1]++;
                     } else {
                         counts[2]++;
@@ -302,7 +306,7 @@ public class BoardExchange {
             audit.recordAs(user.username(), "VACANCY_BOARD_IMPORTED", "Vacancy", "", counts[0] + " nuove, " + counts[1] + " aggiornate, " + counts[2] + " invariate, "
                     + rejections.size() + " scartate");
         });
-        rejections.sort(java.util.Comparator.comparingInt(Rejection::line));
+        rejections.sort(Comparator.comparingInt(Rejection::line));
         return new ImportReport(null, false, it.ricolloca.shared.web.Dates.today(), rows.rows.size(), counts[0],
                 counts[1], counts[2], rejections.size(), 0,
                 reader.limits().listed(rejections));
@@ -347,7 +351,7 @@ public class BoardExchange {
         } else {
             contract = guessContract(proposal);
             if (months == null && contract != null && contract != ContractType.PERMANENT) {
-                Matcher m = MONTHS.matcher(proposal.toLowerCase(java.util.Locale.ROOT));
+                Matcher m = MONTHS.matcher(proposal.toLowerCase(Locale.ROOT));
                 months = m.find() ? Integer.valueOf(m.group(1)) : null;
             }
         }
@@ -367,7 +371,7 @@ public class BoardExchange {
                 date(rows.get(cells, Column.CLOSING_ON), "vacancy.closingOn"));
         Optional<StaffMember> referent = staff.findByEmail(email);
         Long current = code == null ? null : jdbc.sql("select referent_user_id from vacancies_vacancy where id = ?")
-                .param(code).query(Long.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .param(code).query(Long.class).list().stream().filter(Objects::nonNull).findFirst().orElse(null);
         if (referent.isPresent()) {
             if (!Long.valueOf(referent.get().id()).equals(current)
                     && board.eligibleReferent(referent.get().id(), centreId).isEmpty()) {
@@ -398,8 +402,8 @@ public class BoardExchange {
     }
 
     private static String naturalKey(VacancyDetails d) {
-        return String.join("|", String.valueOf(d.companyTaxCode()), d.companyName().toLowerCase(java.util.Locale.ROOT),
-                d.profile().toLowerCase(java.util.Locale.ROOT), String.valueOf(d.arrivedOn()),
+        return String.join("|", String.valueOf(d.companyTaxCode()), d.companyName().toLowerCase(Locale.ROOT),
+                d.profile().toLowerCase(Locale.ROOT), String.valueOf(d.arrivedOn()),
                 String.valueOf(d.centreId()), d.source().name());
     }
 
@@ -415,7 +419,7 @@ public class BoardExchange {
     }
 
     private static ContractType guessContract(String proposal) {
-        String k = " " + proposal.toLowerCase(java.util.Locale.ROOT) + " ";
+        String k = " " + proposal.toLowerCase(Locale.ROOT) + " ";
         if (k.contains("indeterminato")) {
             return ContractType.PERMANENT;
         }

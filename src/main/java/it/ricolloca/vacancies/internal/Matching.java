@@ -23,6 +23,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Matching where the data is: one SQL query scores every open offer for a worker (or every
@@ -89,15 +91,15 @@ public class Matching {
                  else 0 end""";
 
     /** Levels shared by the offer's code and any of the worker's: how many of the offer's prefixes the worker has. */
-    private static final String SHARED_LEVELS = java.util.stream.IntStream.rangeClosed(1, MAX_LEVELS)
+    private static final String SHARED_LEVELS = IntStream.rangeClosed(1, MAX_LEVELS)
             .mapToObj(k -> "coalesce(v.profession_prefixes[" + k + "] = any(w.prefixes), false)::int")
-            .collect(java.util.stream.Collectors.joining(" + ", "(", ")"));
+            .collect(Collectors.joining(" + ", "(", ")"));
 
     /** The same for one past job h of a worker: the deepest prefix of the offer's code that the job's code has. */
-    private static final String JOB_LEVELS = java.util.stream.IntStream.iterate(MAX_LEVELS, k -> k >= 1, k -> k - 1)
+    private static final String JOB_LEVELS = IntStream.iterate(MAX_LEVELS, k -> k >= 1, k -> k - 1)
             .mapToObj(k -> "when h.profession_code = v.profession_prefixes[" + k + "] or h.profession_code like v.profession_prefixes["
                     + k + "] || '.%' then " + k)
-            .collect(java.util.stream.Collectors.joining(" ", "case ", " else 0 end"));
+            .collect(Collectors.joining(" ", "case ", " else 0 end"));
 
     private static final String TOTAL = """
             (%d * least(levels, %d) / %d

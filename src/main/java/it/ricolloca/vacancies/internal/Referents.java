@@ -16,6 +16,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * The vacancy referents each CPI names among its own staff (a tutor may be one). The regional
@@ -97,8 +99,8 @@ public class Referents {
     public List<StaffMember> current(long centreId) {
         return jdbc.sql("select user_id from vacancies_referent where centre_id = ? and ended_on is null")
                 .param(centreId).query(Long.class).list().stream()
-                .map(id -> staff.find(id).orElse(null)).filter(java.util.Objects::nonNull)
-                .sorted(java.util.Comparator.comparing(StaffMember::fullName)).toList();
+                .map(id -> staff.find(id).orElse(null)).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(StaffMember::fullName)).toList();
     }
 
     public void name(CurrentUser user, long centreId, long userId) {

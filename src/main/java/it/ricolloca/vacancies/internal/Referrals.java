@@ -11,6 +11,7 @@ import it.ricolloca.pathway.Pathways;
 import it.ricolloca.pathway.Pathways.PathwaySummary;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.acts.ActGuard;
+import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.Referral;
 import it.ricolloca.vacancies.ReferralOutcomeRecorded;
 import it.ricolloca.vacancies.ReferralProposed;
@@ -28,6 +29,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.Timestamp;
+import java.util.Objects;
 
 /**
  * Referrals: a tutor (or the master or an operator of the provider CPI) proposes a worker in
@@ -58,9 +61,12 @@ public class Referrals {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Messages messages;
 
     Referrals(ReferralRepository referrals, VacancyBoard board, VacancyRights rights, Pathways pathways, Workers workers,
-            StaffDirectory staff, JobCentres centres, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+            StaffDirectory staff, JobCentres centres, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
+            Messages messages) {
+        this.messages = messages;
         this.referrals = referrals;
         this.board = board;
         this.rights = rights;
@@ -179,7 +185,7 @@ public class Referrals {
         Vacancy v = board.get(user, r.getVacancyId());
         pathways.closeAsHired(user, pathwayId, pathwayVersion, on,
                 new Pathway.Hire(v.getCompanyName(), employerVat, contract, weeklyHours, hireStart, durationMonths),
-                "assunzione tramite la vetrina delle opportunità (offerta " + v.getId() + ")");
+                messages.t("referral.hire.pathwayNote", String.valueOf(v.getId())));
     }
 
     /** The referral, if the user may see it: the offer's referents, the pathway's CPI, the region. */
@@ -200,7 +206,7 @@ public class Referrals {
     public List<ReferralRow> ofVacancy(CurrentUser user, Vacancy v) {
         boolean all = rights.canEdit(user, v) || user.isRegional();
         return referrals.findByVacancyIdOrderByProposedAtDesc(v.getId()).stream()
-                .map(r -> row(user, r, v, all)).filter(java.util.Objects::nonNull).toList();
+                .map(r -> row(user, r, v, all)).filter(Objects::nonNull).toList();
     }
 
     /** The referrals of one pathway, for its page. */
@@ -237,7 +243,7 @@ public class Referrals {
         return jdbc.sql("""
                 insert into vacancies_referral_event (referral_id, at, username, from_status, to_status, note)
                 values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(referralId, java.sql.Timestamp.from(Instant.now()), username, from == null ? null : from.name(),
+                .params(referralId, Timestamp.from(Instant.now()), username, from == null ? null : from.name(),
                         to.name(), note)
                 .query(Long.class).single();
     }

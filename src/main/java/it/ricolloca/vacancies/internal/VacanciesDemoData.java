@@ -8,6 +8,7 @@ import it.ricolloca.network.JobCentres;
 import it.ricolloca.pathway.ContractType;
 import it.ricolloca.shared.DemoMode;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.Vacancy;
 import it.ricolloca.vacancies.VacancyDetails;
 import it.ricolloca.vacancies.VacancySource;
@@ -38,9 +39,11 @@ class VacanciesDemoData implements ApplicationRunner {
     private final VacancyBoard board;
     private final AuditTrail audit;
     private final StaffDirectory staff;
+    private final Messages messages;
 
     VacanciesDemoData(DemoMode demo, JdbcClient jdbc, JobCentres centres, Referents referents,
-            VacancyRepository vacancies, VacancyBoard board, AuditTrail audit, StaffDirectory staff) {
+            VacancyRepository vacancies, VacancyBoard board, AuditTrail audit, StaffDirectory staff, Messages messages) {
+        this.messages = messages;
         this.staff = staff;
         this.demo = demo;
         this.jdbc = jdbc;
@@ -102,6 +105,6 @@ class VacanciesDemoData implements ApplicationRunner {
     private void offer(VacancyDetails d, Long referent) {
         VacancyDetails withReferent = referent == null ? d : d.withReferent(referent, d.referentName(), d.referentEmail());
         Vacancy v = vacancies.saveAndFlush(new Vacancy(withReferent, VacancyStatus.OPEN, Instant.now()));
-        board.history(v.getId(), "sistema", null, VacancyStatus.OPEN, "offerta dimostrativa");
+        board.history(v.getId(), "sistema", null, VacancyStatus.OPEN, messages.t("vacancy.history.demo"));
     }
 }

@@ -7,6 +7,7 @@ import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.Vacancy;
 import it.ricolloca.vacancies.VacancyDetails;
 import it.ricolloca.vacancies.VacancyDetails.Problem;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.Timestamp;
 
 /**
  * The board's offers: every CPI and the region read them all; the referents of the owning CPI
@@ -42,9 +44,11 @@ public class VacancyBoard {
     private final StaffDirectory staff;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final Messages messages;
 
     VacancyBoard(VacancyRepository vacancies, Referents referents, VacancyRights rights, StaffDirectory staff,
-            AuditTrail audit, JdbcClient jdbc) {
+            AuditTrail audit, JdbcClient jdbc, Messages messages) {
+        this.messages = messages;
         this.vacancies = vacancies;
         this.referents = referents;
         this.rights = rights;
@@ -92,7 +96,7 @@ public class VacancyBoard {
         VacancyDetails d = checked(user, details, user.id());
         Instant now = Instant.now();
         Vacancy v = vacancies.saveAndFlush(new Vacancy(d, VacancyStatus.OPEN, now));
-        history(v.getId(), user.username(), null, VacancyStatus.OPEN, "offerta inserita");
+        history(v.getId(), user.username(), null, VacancyStatus.OPEN, messages.t("vacancy.history.created"));
         audit.recordAs(user.username(), "VACANCY_CREATED", "Vacancy", v.getId(), d.profile() + " · " + d.companyName());
         return v;
     }
@@ -105,7 +109,7 @@ public class VacancyBoard {
         VacancyDetails d = checked(user, details, user.id());
         if (v.apply(d, Instant.now())) {
             vacancies.saveAndFlush(v);
-            history(id, user.username(), null, null, "dati dell'offerta modificati");
+            history(id, user.username(), null, null, messages.t("vacancy.history.updated"));
             audit.recordAs(user.username(), "VACANCY_UPDATED", "Vacancy", id, d.profile() + " · " + d.companyName());
         }
         return v;
@@ -135,7 +139,7 @@ public class VacancyBoard {
 
     void history(long vacancyId, String username, VacancyStatus from, VacancyStatus to, String note) {
         jdbc.sql("insert into vacancies_event (vacancy_id, at, username, from_status, to_status, note) values (?, ?, ?, ?, ?, ?)")
-                .params(vacancyId, java.sql.Timestamp.from(Instant.now()), username, from == null ? null : from.name(),
+                .params(vacancyId, Timestamp.from(Instant.now()), username, from == null ? null : from.name(),
                         to == null ? null : to.name(), note)
                 .update();
     }
