@@ -10,6 +10,7 @@ import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.DemoUsers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.support.IntegrationTest;
+import it.ricolloca.support.ReleasedWorkers;
+import it.ricolloca.vacancies.internal.BoardExchange;
+import java.io.ByteArrayOutputStream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The board's forms as a referent fills them: numbers written the Italian way are stored as meant
@@ -34,6 +41,8 @@ class VacancyFormsTest {
     @Autowired UserDetailsService users;
     @Autowired UserAccountRepository accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired BoardExchange exchange;
+    @Autowired ReleasedWorkers released;
 
     long centre() {
         return accounts.findByUsername("referente.torino").orElseThrow().getCentreId();
@@ -137,5 +146,51 @@ class VacancyFormsTest {
         assertThat(staleStatus.getFlashMap().get("problem")).asString().startsWith(STALE);
         assertThat(jdbc.sql("select status from vacancies_vacancy where id = ?").param(id).query(String.class).single())
                 .isEqualTo("OPEN");
+    }
+
+    List<BigDecimal> numbersOf(String profile) {
+        return jdbc.sql("select weekly_hours, salary_min, salary_max from vacancies_vacancy where profile = ?").param(profile)
+                .query((rs, n) -> Arrays.asList(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                .single();
+    }
+
+    @Test
+    void theBoardFileReadsNumbersTypedTheItalianWayAndNumericCellsAsTheyAre() throws Exception {
+        String tag = "N" + System.nanoTime();
+        byte[] csv = ("Data arrivo offerta;Profilo richiesto;Nome azienda;Cpi;Ore settimanali;Retribuzione minima;"
+                + "Retribuzione massima\n"
+                + "01/10/2026;" + tag + " Contabile;Numeri Srl;CPI Asti;37,5;1.650;1.650,50\n"
+                + "01/10/2026;" + tag + " Straniero;Numeri Srl;CPI Asti;40;1,650.50;\n").getBytes(StandardCharsets.UTF_8);
+        ImportReport report = exchange.importBoard(released.user("reclutamenti.regione"), "vetrina.csv", csv);
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(report.rejections()).singleElement().satisfies(r -> assertThat(r.reason()).contains("1,650.50"));
+        List<BigDecimal> typed = numbersOf(tag + " Contabile");
+        assertThat(typed.get(0)).isEqualByComparingTo("37.5");
+        assertThat(typed.get(1)).as("1.650 in a text cell is one thousand six hundred and fifty").isEqualByComparingTo("1650");
+        assertThat(typed.get(2)).isEqualByComparingTo("1650.50");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("Vetrina");
+            Row head = sheet.createRow(0);
+            List<String> names = List.of("Data arrivo offerta", "Profilo richiesto", "Nome azienda", "Cpi",
+                    "Ore settimanali", "Retribuzione minima");
+            for (int i = 0; i < names.size(); i++) {
+                head.createCell(i).setCellValue(names.get(i));
+            }
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("01/10/2026");
+            row.createCell(1).setCellValue(tag + " Numerico");
+            row.createCell(2).setCellValue("Numeri Srl");
+            row.createCell(3).setCellValue("CPI Asti");
+            row.createCell(4).setCellValue(37.5);
+            row.createCell(5).setCellValue(1650.5);
+            wb.write(out);
+            ImportReport numeric = exchange.importBoard(released.user("reclutamenti.regione"), "vetrina.xlsx",
+                    out.toByteArray());
+            assertThat(numeric.rejections()).isEmpty();
+        }
+        List<BigDecimal> cells = numbersOf(tag + " Numerico");
+        assertThat(cells.get(0)).isEqualByComparingTo("37.5");
+        assertThat(cells.get(1)).isEqualByComparingTo("1650.5");
     }
 }
