@@ -22,7 +22,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.vacancies.internal.BoardExchange;
+import it.ricolloca.vacancies.internal.Referrals;
+import it.ricolloca.vacancies.internal.VacancyBoard;
 import java.io.ByteArrayOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -43,6 +47,9 @@ class VacancyFormsTest {
     @Autowired JdbcClient jdbc;
     @Autowired BoardExchange exchange;
     @Autowired ReleasedWorkers released;
+    @Autowired VacancyBoard board;
+    @Autowired Referrals referrals;
+    @Autowired PathwayWork pathwayWork;
 
     long centre() {
         return accounts.findByUsername("referente.torino").orElseThrow().getCentreId();
@@ -98,6 +105,10 @@ class VacancyFormsTest {
         assertThat(r.getStatus()).isEqualTo(200);
         assertThat(html(r)).contains("Numero non valido: scrivilo all", "value=\"1,650.50\"", "value=\"37,5\"",
                 "value=\"Magazziniere straniero\"", "id=\"salaryMin-error\"");
+        MockHttpServletResponse point = mvc.perform(offer("/vacancies", "Magazziniere col punto")
+                .param("salaryMin", "1.65").param("weeklyHours", "37.5")).andReturn().getResponse();
+        assertThat(html(point)).as("a point before two decimals is refused, not read as decimals")
+                .contains("id=\"salaryMin-error\"", "value=\"1.65\"", "id=\"weeklyHours-error\"", "value=\"37.5\"");
         assertThat(count()).isEqualTo(before);
     }
 
@@ -192,5 +203,46 @@ class VacancyFormsTest {
         List<BigDecimal> cells = numbersOf(tag + " Numerico");
         assertThat(cells.get(0)).isEqualByComparingTo("37.5");
         assertThat(cells.get(1)).isEqualByComparingTo("1650.5");
+    }
+
+    @Test
+    void theHireFormReadsItalianHoursAndKeepsWhatWasTypedOnAFieldError() throws Exception {
+        CurrentUser tutor = released.user("tutor.torino");
+        CurrentUser referent = released.user("referente.torino");
+        released.openEveryDay("master.torino");
+        long request = released.release("master.torino", "Orefice", "Marta");
+        long pathway = pathwayWork.bookFirstAppointment(tutor, request,
+                Dates.today().plusDays(19).atTime(16, 0).atZone(Dates.ZONE), null, null, null);
+        Vacancy v = board.create(referent, new VacancyDetails(Dates.today(), "Orafo", null, null, 1, "Ori Srl", null, null,
+                null, null, null, null, null, null, referent.centreId(), VacancySource.CPI, null, null, null, null, null,
+                null, null, null, null, null));
+        Referral r = referrals.propose(tutor, v.getId(), pathway, null);
+        Referral sent = referrals.record(referent, r.getId(), r.getVersion(), ReferralStatus.SENT_TO_COMPANY, null);
+        referrals.record(referent, r.getId(), sent.getVersion(), ReferralStatus.HIRED, null);
+        long version = pathwayWork.get(tutor, pathway).getVersion();
+        String url = "/vacancies/referrals/" + r.getId() + "/hire";
+
+        MockHttpServletResponse blank = mvc.perform(post(url).with(csrfOnce()).with(DemoUsers.as(users, "tutor.torino"))
+                .param("version", String.valueOf(version)).param("onDate", Dates.today().toString())
+                .param("employerVat", "01234567897").param("contract", "PERMANENT").param("weeklyHours", "37,5")
+                .param("hireStart", "")).andReturn().getResponse();
+        assertThat(blank.getStatus()).isEqualTo(200);
+        assertThat(html(blank)).contains("id=\"hire-start-error\"", "value=\"37,5\"", "value=\"01234567897\"");
+
+        MockHttpServletResponse foreign = mvc.perform(post(url).with(csrfOnce()).with(DemoUsers.as(users, "tutor.torino"))
+                .param("version", String.valueOf(version)).param("onDate", Dates.today().toString())
+                .param("contract", "PERMANENT").param("weeklyHours", "37.5").param("hireStart", Dates.today().toString()))
+                .andReturn().getResponse();
+        assertThat(html(foreign)).contains("id=\"hire-hours-error\"", "value=\"37.5\"")
+                .as("the shared field fragment writes nothing stray").doesNotContain("\n        @\n");
+        assertThat(pathwayWork.get(tutor, pathway).getOutcome()).isNull();
+
+        MockHttpServletResponse closed = mvc.perform(post(url).with(csrfOnce()).with(DemoUsers.as(users, "tutor.torino"))
+                .param("version", String.valueOf(version)).param("onDate", Dates.today().toString())
+                .param("employerVat", "01234567897").param("contract", "PERMANENT").param("weeklyHours", "37,5")
+                .param("hireStart", Dates.today().toString())).andReturn().getResponse();
+        assertThat(closed.getRedirectedUrl()).isEqualTo("/pathways/" + pathway);
+        assertThat(jdbc.sql("select hire_weekly_hours from pathway_pathway where id = ?").param(pathway)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("37.5");
     }
 }
