@@ -103,7 +103,7 @@ class VacancyFormsTest {
         MockHttpServletResponse r = mvc.perform(offer("/vacancies", "Magazziniere straniero")
                 .param("salaryMin", "1,650.50").param("weeklyHours", "37,5")).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(200);
-        assertThat(html(r)).contains("Numero non valido: scrivilo all", "value=\"1,650.50\"", "value=\"37,5\"",
+        assertThat(html(r)).contains("Numero non valido: scrivilo all'italiana, con il punto", "value=\"1,650.50\"", "value=\"37,5\"",
                 "value=\"Magazziniere straniero\"", "id=\"salaryMin-error\"");
         MockHttpServletResponse point = mvc.perform(offer("/vacancies", "Magazziniere col punto")
                 .param("salaryMin", "1.65").param("weeklyHours", "37.5")).andReturn().getResponse();
