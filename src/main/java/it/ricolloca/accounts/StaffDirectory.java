@@ -76,6 +76,11 @@ public class StaffDirectory {
                 .toList();
     }
 
+    /** The user with this username, enabled or not. */
+    public Optional<StaffMember> findByUsername(String username) {
+        return users.findByUsername(username).map(StaffDirectory::member);
+    }
+
     public Optional<StaffMember> find(long userId) {
         return users.findById(userId).map(StaffDirectory::member);
     }

@@ -30,6 +30,10 @@ public class Pathways {
     public record PathwaySummary(long id, long workerId, long centreId, Long tutorUserId, boolean closed, long version) {
     }
 
+    /** An open pathway and its worker. */
+    public record OpenPathway(long pathwayId, long workerId) {
+    }
+
     private final PathwayLifecycle lifecycle;
     private final PathwayRights rights;
     private final Workers workers;
@@ -92,6 +96,14 @@ public class Pathways {
 
     private static String lower(String text) {
         return text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+
+    /** The open pathways of a CPI, or of every CPI when {@code centreId} is null (the caller checked the user sees them). */
+    public List<OpenPathway> open(Long centreId) {
+        return jdbc.sql("""
+                select id, worker_id from pathway_pathway
+                where closed_on is null and (cast(:centre as bigint) is null or centre_id = :centre) order by id""")
+                .param("centre", centreId).query((rs, n) -> new OpenPathway(rs.getLong(1), rs.getLong(2))).list();
     }
 
     /** Closes the pathway with the outcome "hired", as the pathway page would; refusals as there. */

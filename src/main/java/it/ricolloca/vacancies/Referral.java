@@ -85,12 +85,6 @@ public class Referral {
         updatedAt = now;
     }
 
-    public void requireVersion(long expected) {
-        if (expected != version) {
-            throw new VacancyRefusedException("vacancy.stale");
-        }
-    }
-
     public Long getId() {
         return id;
     }

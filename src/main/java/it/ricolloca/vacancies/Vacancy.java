@@ -187,13 +187,6 @@ public class Vacancy {
         return true;
     }
 
-    /** Refuses a change when the form carried an older version than the record has. */
-    public void requireVersion(long expected) {
-        if (expected != version) {
-            throw new VacancyRefusedException("vacancy.stale");
-        }
-    }
-
     public Long getId() {
         return id;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.math.RoundingMode;
 
 /**
  * What a referent writes about an offer: the seed's fields in the seed's order (status aside),
@@ -55,7 +56,7 @@ public record VacancyDetails(LocalDate arrivedOn, String profile, String profess
     }
 
     private static BigDecimal scaled(BigDecimal b, int scale) {
-        return b == null ? null : b.setScale(scale, java.math.RoundingMode.HALF_UP);
+        return b == null ? null : b.setScale(scale, RoundingMode.HALF_UP);
     }
 
     /** Every rule this offer breaks, in the order of the form; empty when it may be saved. */

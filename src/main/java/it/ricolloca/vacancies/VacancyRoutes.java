@@ -29,6 +29,34 @@ public final class VacancyRoutes {
         return "/vacancies/" + id;
     }
 
+    public static String edit(long id) {
+        return "/vacancies/" + id + "/edit";
+    }
+
+    public static String status(long id) {
+        return "/vacancies/" + id + "/status";
+    }
+
+    public static String candidates(long id) {
+        return "/vacancies/" + id + "/candidates";
+    }
+
+    public static String referrals(long id) {
+        return "/vacancies/" + id + "/referrals";
+    }
+
+    public static String referralOutcome(long id) {
+        return "/vacancies/referrals/" + id + "/outcome";
+    }
+
+    public static String referralHire(long id) {
+        return "/vacancies/referrals/" + id + "/hire";
+    }
+
+    public static String referentEnd(long id) {
+        return "/vacancies/referents/" + id + "/end";
+    }
+
     public static String referral(long id) {
         return "/vacancies/referrals/" + id;
     }

@@ -17,6 +17,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** The register as other modules use it. */
 @Service
@@ -125,6 +132,41 @@ public class Workers {
     @Transactional(readOnly = true)
     public Optional<BigDecimal> profilingIndex(long id) {
         return workers.findById(id).map(Worker::getProfilingIndex);
+    }
+
+    /** The profiles of these workers for matching, in two queries whatever their number; missing ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, WorkerProfile> profiles(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Long[] wanted = ids.toArray(Long[]::new);
+        Map<Long, List<String>> codes = new HashMap<>();
+        Map<Long, List<String>> labels = new HashMap<>();
+        jdbc.sql("""
+                select worker_id, profession_code, profession_label from workers_work_history
+                where worker_id = any(cast(:ids as bigint[])) order by worker_id, position""").param("ids", wanted)
+                .query(rs -> {
+                    long worker = rs.getLong(1);
+                    if (rs.getString(2) != null) {
+                        codes.computeIfAbsent(worker, k -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                    if (rs.getString(3) != null) {
+                        labels.computeIfAbsent(worker, k -> new ArrayList<>()).add(rs.getString(3));
+                    }
+                });
+        Map<Long, WorkerProfile> found = new HashMap<>();
+        jdbc.sql("""
+                select id, tax_code, trim(coalesce(last_name, '') || ' ' || coalesce(first_name, '')),
+                    residence_municipality, competent_centre_id, skills
+                from workers_worker where id = any(cast(:ids as bigint[]))""").param("ids", wanted)
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    found.put(id, new WorkerProfile(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                            (Long) rs.getObject(5), rs.getString(6), codes.getOrDefault(id, List.of()),
+                            labels.getOrDefault(id, List.of())));
+                });
+        return found;
     }
 
     @Transactional(readOnly = true)

@@ -69,7 +69,7 @@ class VacancyPagesTest {
                 .param("centreId", String.valueOf(centre))).andReturn().getResponse();
         assertThat(stale.getStatus()).isEqualTo(200);
         assertThat(stale.getContentAsString(StandardCharsets.UTF_8)).contains("Giardiniere esperto",
-                "modificata da un altro utente");
+                "modificato da un altro utente");
         long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
         assertThat(jdbc.sql("select profile from vacancies_vacancy where id = ?").param(id).query(String.class).single())
                 .isEqualTo("Giardiniere");

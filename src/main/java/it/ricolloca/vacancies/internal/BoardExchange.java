@@ -12,12 +12,14 @@ import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.RowProblem;
-import it.ricolloca.shared.tabular.SheetCells;
 import it.ricolloca.shared.tabular.SpreadsheetText;
 import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.TabularFiles;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
+import it.ricolloca.shared.tabular.TabularWriter;
+import it.ricolloca.shared.acts.ActGuard;
+import it.ricolloca.shared.web.Numbers;
 import it.ricolloca.shared.tabular.UnreadableFileException;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.Vacancy;
@@ -25,13 +27,13 @@ import it.ricolloca.vacancies.VacancyDetails;
 import it.ricolloca.vacancies.VacancyInvalidException;
 import it.ricolloca.vacancies.VacancySource;
 import it.ricolloca.vacancies.VacancyStatus;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,14 +41,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The board as the Excel file the network used on Dropbox, both ways. The export writes the
@@ -128,6 +129,9 @@ public class BoardExchange {
 
     private static final Pattern MONTHS = Pattern.compile("(\\d{1,3})\\s*mes");
 
+    /** The plain value of a spreadsheet's numeric cell with decimals, as the reader passes it on. */
+    private static final Pattern NUMERIC_CELL = Pattern.compile("-?\\d{1,12}\\.\\d{1,10}");
+
     private final VacancyRepository vacancies;
     private final VacancyBoard board;
     private final JobCentres centres;
@@ -135,13 +139,13 @@ public class BoardExchange {
     private final AuditTrail audit;
     private final Messages messages;
     private final JdbcClient jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
 
     private final TabularReader reader;
 
     BoardExchange(VacancyRepository vacancies, VacancyBoard board, JobCentres centres, StaffDirectory staff,
             AuditTrail audit, Messages messages, JdbcClient jdbc,
-            org.springframework.transaction.support.TransactionTemplate tx, TabularReader reader) {
+            TransactionTemplate tx, TabularReader reader) {
         this.reader = reader;
         this.vacancies = vacancies;
         this.board = board;
@@ -155,50 +159,46 @@ public class BoardExchange {
 
     /** Only the regional service loads the board file: it runs the board. */
     public static boolean canImport(CurrentUser user) {
-        return Referents.isRegionalService(user);
+        return VacancyRights.canImport(user);
     }
 
     // ---- export ----
 
-    /** Writes the whole board, streaming (a few hundred rows in memory); the export is audited. */
+    /** Writes the whole board, streaming (a few hundred rows in memory): numbers and dates as real cells; the export is audited. */
     @Transactional
-    public void export(CurrentUser user, OutputStream out) throws IOException {
-        if (!VacancyBoard.canRead(user)) {
-            throw new AccessDeniedException("vacancies");
-        }
+    public void export(CurrentUser user, OutputStream out) {
+        requireRead(user);
         Map<Long, String> names = centres.names();
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            CellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            Sheet sheet = wb.createSheet(messages.t("vacancy.export.sheet"));
-            Row head = sheet.createRow(0);
-            for (Column c : Column.values()) {
-                head.createCell(c.ordinal()).setCellValue(HEADERS.synonyms().get(c).get(0));
-            }
-            int[] next = {1};
+        try (TabularWriter sheet = TabularWriter.xlsx(out, messages.t("vacancy.export.sheet"))) {
+            sheet.header(Arrays.stream(Column.values()).map(c -> HEADERS.synonyms().get(c).get(0)).toList());
             jdbc.sql("""
                     select status, arrived_on, profile, positions, company_name, company_tax_code, economic_area,
                         contract_proposal, skills, centre_id, referent_name, referent_email, notes, profession_code,
                         profession_classification, ateco_code, ateco_version, contract_type, contract_months, source,
                         workplace_municipality, workplace_province, weekly_hours, salary_min, salary_max, closing_on, id
                     from vacancies_vacancy order by arrived_on, id""").withFetchSize(500).query((ResultSet rs) -> {
-                Row row = sheet.createRow(next[0]++);
-                Object[] values = {
-                    messages.t(VacancyStatus.valueOf(rs.getString(1)).labelKey()), rs.getDate(2), rs.getString(3),
-                    rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                    rs.getObject(10) == null ? null : names.get(rs.getLong(10)), rs.getString(11), rs.getString(12),
-                    rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
-                    rs.getString(18) == null ? null : messages.t(ContractType.valueOf(rs.getString(18)).labelKey()),
-                    rs.getObject(19), messages.t(VacancySource.valueOf(rs.getString(20)).labelKey()), rs.getString(21),
-                    rs.getString(22), rs.getBigDecimal(23), rs.getBigDecimal(24), rs.getBigDecimal(25), rs.getDate(26),
-                    rs.getLong(27)};
-                for (int i = 0; i < values.length; i++) {
-                    SheetCells.write(row, i, values[i], date);
-                }
+                sheet.row(messages.t(VacancyStatus.valueOf(rs.getString(1)).labelKey()),
+                        rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getObject(10) == null ? null : names.get(rs.getLong(10)), rs.getString(11), rs.getString(12),
+                        rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
+                        rs.getString(18) == null ? null : messages.t(ContractType.valueOf(rs.getString(18)).labelKey()),
+                        rs.getObject(19), messages.t(VacancySource.valueOf(rs.getString(20)).labelKey()), rs.getString(21),
+                        rs.getString(22), rs.getBigDecimal(23), rs.getBigDecimal(24), rs.getBigDecimal(25),
+                        rs.getObject(26, LocalDate.class), rs.getLong(27));
             });
-            wb.write(out);
         }
         audit.recordAs(user.username(), "VACANCY_BOARD_EXPORTED", "Vacancy", "", "esportazione della vetrina");
+    }
+
+    /** Refuses (403) a user who does not read the board. */
+    public static void requireRead(CurrentUser user) {
+        ActGuard.require(VacancyRights.canRead(user), "vacancies");
+    }
+
+    /** Refuses (403) a user who does not load the board file. */
+    public static void requireImport(CurrentUser user) {
+        ActGuard.require(VacancyRights.canImport(user), "vacancies");
     }
 
     // ---- import ----
@@ -240,9 +240,7 @@ public class BoardExchange {
 
     /** Imports the board's file on this node, within its import permits and memory budget (refused when busy). */
     public ImportReport importBoard(CurrentUser user, TabularSource source) {
-        if (!canImport(user)) {
-            throw new AccessDeniedException("vacancies");
-        }
+        requireImport(user);
         try (ImportWork work = reader.begin()) {
             return importBoard(user, source, work);
         }
@@ -288,7 +286,7 @@ public class BoardExchange {
                 }
                 if (existing.isEmpty()) {
                     Vacancy v = vacancies.saveAndFlush(new Vacancy(p.details(), p.status(), now));
-                    board.history(v.getId(), user.username(), null, p.status(), "importata dal file della vetrina");
+                    board.history(v.getId(), user.username(), null, p.status(), messages.t("vacancy.history.imported"));
                     counts[0]++;
                 } else {
                     Vacancy v = existing.get();
@@ -298,7 +296,7 @@ public class BoardExchange {
                     if (changed || moved) {
                         vacancies.saveAndFlush(v);
                         board.history(v.getId(), user.username(), moved ? before : null, moved ? p.status() : null,
-                                "aggiornata dal file della vetrina");
+                                messages.t("vacancy.history.importUpdated"));
                         counts[1]++;
                     } else {
                         counts[2]++;
@@ -308,7 +306,7 @@ public class BoardExchange {
             audit.recordAs(user.username(), "VACANCY_BOARD_IMPORTED", "Vacancy", "", counts[0] + " nuove, " + counts[1] + " aggiornate, " + counts[2] + " invariate, "
                     + rejections.size() + " scartate");
         });
-        rejections.sort(java.util.Comparator.comparingInt(Rejection::line));
+        rejections.sort(Comparator.comparingInt(Rejection::line));
         return new ImportReport(null, false, it.ricolloca.shared.web.Dates.today(), rows.rows.size(), counts[0],
                 counts[1], counts[2], rejections.size(), 0,
                 reader.limits().listed(rejections));
@@ -353,7 +351,7 @@ public class BoardExchange {
         } else {
             contract = guessContract(proposal);
             if (months == null && contract != null && contract != ContractType.PERMANENT) {
-                Matcher m = MONTHS.matcher(proposal.toLowerCase(java.util.Locale.ROOT));
+                Matcher m = MONTHS.matcher(proposal.toLowerCase(Locale.ROOT));
                 months = m.find() ? Integer.valueOf(m.group(1)) : null;
             }
         }
@@ -373,7 +371,7 @@ public class BoardExchange {
                 date(rows.get(cells, Column.CLOSING_ON), "vacancy.closingOn"));
         Optional<StaffMember> referent = staff.findByEmail(email);
         Long current = code == null ? null : jdbc.sql("select referent_user_id from vacancies_vacancy where id = ?")
-                .param(code).query(Long.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .param(code).query(Long.class).list().stream().filter(Objects::nonNull).findFirst().orElse(null);
         if (referent.isPresent()) {
             if (!Long.valueOf(referent.get().id()).equals(current)
                     && board.eligibleReferent(referent.get().id(), centreId).isEmpty()) {
@@ -404,8 +402,8 @@ public class BoardExchange {
     }
 
     private static String naturalKey(VacancyDetails d) {
-        return String.join("|", String.valueOf(d.companyTaxCode()), d.companyName().toLowerCase(java.util.Locale.ROOT),
-                d.profile().toLowerCase(java.util.Locale.ROOT), String.valueOf(d.arrivedOn()),
+        return String.join("|", String.valueOf(d.companyTaxCode()), d.companyName().toLowerCase(Locale.ROOT),
+                d.profile().toLowerCase(Locale.ROOT), String.valueOf(d.arrivedOn()),
                 String.valueOf(d.centreId()), d.source().name());
     }
 
@@ -421,7 +419,7 @@ public class BoardExchange {
     }
 
     private static ContractType guessContract(String proposal) {
-        String k = " " + proposal.toLowerCase(java.util.Locale.ROOT) + " ";
+        String k = " " + proposal.toLowerCase(Locale.ROOT) + " ";
         if (k.contains("indeterminato")) {
             return ContractType.PERMANENT;
         }
@@ -466,23 +464,29 @@ public class BoardExchange {
         }
     }
 
+    /**
+     * A number of the file: text typed the Italian way ({@code 1.650}, {@code 1.650,50}, {@code 37,5})
+     * through {@link Numbers#parse}; a numeric cell reaches us as its plain value ({@code 1650.5},
+     * {@code 37.5}), which is read as the number the cell holds. Anything else, such as
+     * {@code 1,650.50}, is refused with the row.
+     */
     private BigDecimal number(String text, String fieldKey) {
         if (text.isEmpty()) {
             return null;
         }
-        String t = text.replace("€", "").replace(" ", "").replace("\u00A0", "");
-        if (t.contains(",")) {
-            t = t.replace(".", "").replace(',', '.');
-        }
+        BigDecimal n;
         try {
-            BigDecimal n = new BigDecimal(t);
-            if (n.abs().compareTo(new BigDecimal("1000000000")) > 0) {
-                throw new NumberFormatException();
+            n = Numbers.parse(text);
+        } catch (IllegalArgumentException e) {
+            if (!NUMERIC_CELL.matcher(text).matches()) {
+                throw new RowProblem(messages.t("vacancy.import.badNumber", messages.t(fieldKey), text));
             }
-            return n;
-        } catch (NumberFormatException e) {
+            n = new BigDecimal(text);
+        }
+        if (n.abs().compareTo(new BigDecimal("1000000000")) > 0) {
             throw new RowProblem(messages.t("vacancy.import.badNumber", messages.t(fieldKey), text));
         }
+        return n;
     }
 
     private static String key(String text) {

@@ -12,6 +12,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Locale;
 
 /**
  * Searching the board: Italian full text with stemming (a generated {@code tsvector} with a GIN
@@ -101,7 +102,7 @@ public class BoardQueries {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
-        return spec.param("text", f.text()).param("profile", f.profile()).param("area", f.area().toUpperCase(java.util.Locale.ROOT))
+        return spec.param("text", f.text()).param("profile", f.profile()).param("area", f.area().toUpperCase(Locale.ROOT))
                 .param("centre", f.centreId()).param("source", f.source() == null ? null : f.source().name())
                 .param("status", f.status() == null ? null : f.status().name()).param("from", f.from())
                 .param("to", f.to());

@@ -1,18 +1,30 @@
 package it.ricolloca.vacancies.internal;
 
 import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.network.CentreSummary;
+import it.ricolloca.network.JobCentres;
 import it.ricolloca.pathway.ContractType;
+import it.ricolloca.pathway.Pathways;
+import it.ricolloca.pathway.Pathways.OpenPathway;
+import it.ricolloca.workers.WorkerProfile;
+import it.ricolloca.workers.Workers;
+import it.ricolloca.shared.acts.ActGuard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Matching where the data is: one SQL query scores every open offer for a worker (or every
@@ -79,15 +91,15 @@ public class Matching {
                  else 0 end""";
 
     /** Levels shared by the offer's code and any of the worker's: how many of the offer's prefixes the worker has. */
-    private static final String SHARED_LEVELS = java.util.stream.IntStream.rangeClosed(1, MAX_LEVELS)
+    private static final String SHARED_LEVELS = IntStream.rangeClosed(1, MAX_LEVELS)
             .mapToObj(k -> "coalesce(v.profession_prefixes[" + k + "] = any(w.prefixes), false)::int")
-            .collect(java.util.stream.Collectors.joining(" + ", "(", ")"));
+            .collect(Collectors.joining(" + ", "(", ")"));
 
     /** The same for one past job h of a worker: the deepest prefix of the offer's code that the job's code has. */
-    private static final String JOB_LEVELS = java.util.stream.IntStream.iterate(MAX_LEVELS, k -> k >= 1, k -> k - 1)
+    private static final String JOB_LEVELS = IntStream.iterate(MAX_LEVELS, k -> k >= 1, k -> k - 1)
             .mapToObj(k -> "when h.profession_code = v.profession_prefixes[" + k + "] or h.profession_code like v.profession_prefixes["
                     + k + "] || '.%' then " + k)
-            .collect(java.util.stream.Collectors.joining(" ", "case ", " else 0 end"));
+            .collect(Collectors.joining(" ", "case ", " else 0 end"));
 
     private static final String TOTAL = """
             (%d * least(levels, %d) / %d
@@ -96,24 +108,38 @@ public class Matching {
              + case place when 2 then %d when 1 then %d else 0 end
              + contract_points)""".formatted(PROFESSION, LEVELS, LEVELS, SKILLS, AREA, SAME_MUNICIPALITY, SAME_PROVINCE);
 
-    private final JdbcClient jdbc;
+    /** The centres' provinces as a table of the query (offers name their CPI; the network module owns the CPIs). */
+    private static final String CENTRES = "unnest(cast(:centreIds as bigint[]), cast(:centreProvinces as text[]))";
 
-    Matching(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Workers workers;
+    private final Pathways pathways;
+    private final JobCentres centres;
+
+    Matching(JdbcClient jdbc, Workers workers, Pathways pathways, JobCentres centres) {
         this.jdbc = jdbc;
+        this.workers = workers;
+        this.pathways = pathways;
+        this.centres = centres;
+    }
+
+    /** Refuses (403) a user who is neither a CPI's staff nor the region: they do not see candidates. */
+    public static void requireCandidates(CurrentUser user) {
+        ActGuard.require(VacancyRights.canSeeCandidates(user), "vacancies");
     }
 
     /** The open offers ranked for the worker of a pathway (the caller checked the user sees it). */
     public Page<VacancyMatch> forWorker(long workerId, int page, int size) {
+        List<CentreSummary> all = centres.all();
+        Optional<WorkerProfile> found = Optional.ofNullable(workers.profiles(List.of(workerId)).get(workerId));
+        String province = found.map(WorkerProfile::competentCentreId).flatMap(id -> all.stream()
+                .filter(c -> c.id() == id).findFirst()).map(CentreSummary::province).orElse(null);
         String sql = """
                 with w as materialized (
-                    select coalesce((select array_agg(distinct p) from workers_work_history h,
-                               unnest(vacancies_code_prefixes(h.profession_code)) p where h.worker_id = ww.id), '{}') as prefixes,
-                           tsvector_to_array(to_tsvector('italian', coalesce(ww.skills, '') || ' ' || coalesce(
-                               (select string_agg(h.profession_label, ' ') from workers_work_history h
-                                where h.worker_id = ww.id), ''))) as terms,
-                           lower(ww.residence_municipality) as municipality, c.province
-                    from workers_worker ww left join network_job_centre c on c.id = ww.competent_centre_id
-                    where ww.id = :worker
+                    select coalesce((select array_agg(distinct p) from unnest(cast(:codes as text[])) code,
+                               unnest(vacancies_code_prefixes(code)) p), '{}') as prefixes,
+                           tsvector_to_array(to_tsvector('italian', cast(:text as text))) as terms,
+                           lower(cast(:municipality as text)) as municipality, cast(:province as text) as province
                 ), parts as materialized (
                     select v.id, v.profile, v.company_name, v.workplace_municipality, v.arrived_on, v.contract_type,
                         v.contract_months,
@@ -124,61 +150,87 @@ public class Matching {
                         case when lower(v.workplace_municipality) = w.municipality then 2
                              when coalesce(v.workplace_province, vc.province) = w.province then 1 else 0 end as place,
                         %s as contract_points
-                    from vacancies_vacancy v cross join w left join network_job_centre vc on vc.id = v.centre_id
+                    from vacancies_vacancy v cross join w left join %s vc(id, province) on vc.id = v.centre_id
                     where v.status in ('OPEN', 'IN_SELECTION')
                 )
-                select *, cardinality(shared) as skill_hits from parts""".formatted(SHARED_LEVELS, CONTRACT_POINTS);
+                select *, cardinality(shared) as skill_hits from parts""".formatted(SHARED_LEVELS, CONTRACT_POINTS, CENTRES);
         String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
         long total = jdbc.sql("select count(*) from vacancies_vacancy where status in ('OPEN', 'IN_SELECTION')")
                 .query(Long.class).single();
         List<VacancyMatch> rows = jdbc.sql(ranked + " order by score desc, arrived_on desc, id desc limit :size offset :offset")
-                .param("worker", workerId).param("size", size).param("offset", (long) page * size)
+                .param("codes", found.map(w -> w.professionCodes().toArray(String[]::new)).orElse(new String[0]))
+                .param("text", found.map(Matching::text).orElse(""))
+                .param("municipality", found.map(WorkerProfile::municipality).orElse(null))
+                .param("province", province)
+                .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
+                .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
+                .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new VacancyMatch(rs.getLong("id"), rs.getString("profile"), rs.getString("company_name"),
                         rs.getString("workplace_municipality"), rs.getObject("arrived_on", LocalDate.class), fit(rs)))
                 .list();
         return new PageImpl<>(rows, PageRequest.of(page, size), total);
     }
 
-    /** The workers in an open pathway the user sees (their CPI's, every CPI's for the region), ranked for an offer. */
+    /**
+     * The workers in an open pathway the user sees (their CPI's, every CPI's for the region), ranked
+     * for an offer: the pathways and the workers' profiles are asked of their modules in one batch
+     * each and scored together with the offer in one query.
+     */
     public Page<WorkerMatch> forVacancy(CurrentUser user, long vacancyId, int page, int size) {
+        List<CentreSummary> all = centres.all();
+        Map<Long, String> provinces = new HashMap<>();
+        all.forEach(c -> provinces.put(c.id(), c.province()));
+        List<OpenPathway> open = pathways.open(user.scopeCentreId());
+        Map<Long, WorkerProfile> profiles = workers.profiles(open.stream().map(OpenPathway::workerId).distinct().toList());
+        List<OpenPathway> candidates = open.stream().filter(p -> profiles.containsKey(p.workerId())).toList();
+        List<WorkerProfile> of = candidates.stream().map(p -> profiles.get(p.workerId())).toList();
         String sql = """
                 with v as materialized (
                     select v.*, coalesce(v.workplace_province, vc.province) as province, %s as contract_points
-                    from vacancies_vacancy v left join network_job_centre vc on vc.id = v.centre_id where v.id = :vacancy
+                    from vacancies_vacancy v left join %s vc(id, province) on vc.id = v.centre_id where v.id = :vacancy
                 ), candidates as materialized (
-                    select p.id as pathway_id, ww.id as worker_id, ww.tax_code,
-                        trim(coalesce(ww.last_name, '') || ' ' || coalesce(ww.first_name, '')) as name,
-                        ww.residence_municipality,
-                        coalesce((select max(%s) from workers_work_history h where h.worker_id = ww.id), 0) as levels,
-                        tsvector_to_array(to_tsvector('italian', coalesce(ww.skills, '') || ' ' || coalesce(
-                            (select string_agg(h.profession_label, ' ') from workers_work_history h
-                             where h.worker_id = ww.id), ''))) as terms,
-                        case when lower(v.workplace_municipality) = lower(ww.residence_municipality) then 2
+                    select c.pathway_id, c.worker_id, c.tax_code, c.name, c.residence_municipality,
+                        coalesce((select max(%s) from unnest(string_to_array(c.codes, '|')) h(profession_code)), 0) as levels,
+                        tsvector_to_array(to_tsvector('italian', c.terms_text)) as terms,
+                        case when lower(v.workplace_municipality) = lower(c.residence_municipality) then 2
                              when v.province = c.province then 1 else 0 end as place
-                    from pathway_pathway p cross join v
-                    join workers_worker ww on ww.id = p.worker_id
-                    left join network_job_centre c on c.id = ww.competent_centre_id
-                    where p.closed_on is null and (cast(:centre as bigint) is null or p.centre_id = :centre)
+                    from unnest(cast(:pathwayIds as bigint[]), cast(:workerIds as bigint[]), cast(:taxCodes as text[]),
+                            cast(:names as text[]), cast(:municipalities as text[]), cast(:provinces as text[]),
+                            cast(:texts as text[]), cast(:codes as text[]))
+                        as c(pathway_id, worker_id, tax_code, name, residence_municipality, province, terms_text, codes)
+                    cross join v
                 ), parts as materialized (
                     select c.*, cardinality(v.skill_terms) as skill_total,
                         array(select t from unnest(v.skill_terms) t where t = any(c.terms)) as shared,
                         v.area_terms && c.terms as area_hit, v.contract_type, v.contract_months, v.contract_points
                     from candidates c cross join v
                 )
-                select *, cardinality(shared) as skill_hits from parts""".formatted(CONTRACT_POINTS, JOB_LEVELS);
+                select *, cardinality(shared) as skill_hits from parts""".formatted(CONTRACT_POINTS, CENTRES, JOB_LEVELS);
         String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
-        long total = jdbc.sql("""
-                select count(*) from pathway_pathway p
-                where p.closed_on is null and (cast(:centre as bigint) is null or p.centre_id = :centre)""")
-                .param("centre", user.scopeCentreId()).query(Long.class).single();
         List<WorkerMatch> rows = jdbc.sql(ranked + " order by score desc, name, pathway_id limit :size offset :offset")
-                .param("vacancy", vacancyId).param("centre", user.scopeCentreId()).param("size", size)
-                .param("offset", (long) page * size)
+                .param("vacancy", vacancyId)
+                .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
+                .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
+                .param("pathwayIds", candidates.stream().map(OpenPathway::pathwayId).toArray(Long[]::new))
+                .param("workerIds", candidates.stream().map(OpenPathway::workerId).toArray(Long[]::new))
+                .param("taxCodes", of.stream().map(WorkerProfile::taxCode).toArray(String[]::new))
+                .param("names", of.stream().map(w -> w.name() == null ? "" : w.name()).toArray(String[]::new))
+                .param("municipalities", of.stream().map(WorkerProfile::municipality).toArray(String[]::new))
+                .param("provinces", of.stream().map(w -> w.competentCentreId() == null ? null
+                        : provinces.get(w.competentCentreId())).toArray(String[]::new))
+                .param("texts", of.stream().map(Matching::text).toArray(String[]::new))
+                .param("codes", of.stream().map(w -> String.join("|", w.professionCodes())).toArray(String[]::new))
+                .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new WorkerMatch(rs.getLong("pathway_id"), rs.getLong("worker_id"),
                         rs.getString("tax_code"), rs.getString("name").isEmpty() ? rs.getString("tax_code") : rs.getString("name"),
                         rs.getString("residence_municipality"), fit(rs)))
                 .list();
-        return new PageImpl<>(rows, PageRequest.of(page, size), total);
+        return new PageImpl<>(rows, PageRequest.of(page, size), candidates.size());
+    }
+
+    /** The words a worker's terms come from: their skills and the professions of their history. */
+    private static String text(WorkerProfile w) {
+        return (w.skills() == null ? "" : w.skills()) + " " + String.join(" ", w.professionLabels());
     }
 
     private static Fit fit(ResultSet rs) throws SQLException {

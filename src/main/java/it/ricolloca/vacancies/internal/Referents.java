@@ -1,23 +1,23 @@
 package it.ricolloca.vacancies.internal;
 
 import it.ricolloca.accounts.CurrentUser;
-import it.ricolloca.accounts.DelegatedFunction;
-import it.ricolloca.accounts.Delegations;
-import it.ricolloca.accounts.Role;
 import it.ricolloca.accounts.StaffDirectory;
 import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.vacancies.VacancyRefusedException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * The vacancy referents each CPI names among its own staff (a tutor may be one). The regional
@@ -35,41 +35,36 @@ public class Referents {
 
     private final JdbcClient jdbc;
     private final StaffDirectory staff;
-    private final Delegations delegations;
+    private final VacancyRights rights;
     private final JobCentres centres;
     private final AuditTrail audit;
 
-    Referents(JdbcClient jdbc, StaffDirectory staff, Delegations delegations, JobCentres centres, AuditTrail audit) {
+    Referents(JdbcClient jdbc, StaffDirectory staff, VacancyRights rights, JobCentres centres, AuditTrail audit) {
         this.jdbc = jdbc;
         this.staff = staff;
-        this.delegations = delegations;
+        this.rights = rights;
         this.centres = centres;
         this.audit = audit;
-    }
-
-    /** Whether the user is the regional service, which edits the whole board. */
-    public static boolean isRegionalService(CurrentUser user) {
-        return user.centreId() == null && user.hasRole(Role.REGIONAL_VACANCY_MANAGER);
-    }
-
-    /** Whether the user is, today, a named referent of that CPI. */
-    @Transactional(readOnly = true)
-    public boolean isReferent(long userId, long centreId) {
-        return jdbc.sql("select exists (select 1 from vacancies_referent where user_id = ? and centre_id = ? and ended_on is null)")
-                .params(userId, centreId).query(Boolean.class).single();
     }
 
     /** Whether the user may name and end the referents of that CPI. */
     @Transactional(readOnly = true)
     public boolean canName(CurrentUser user, long centreId) {
-        if (isRegionalService(user) || user.isAdmin()) {
-            return true;
-        }
-        if (user.centreId() == null || user.centreId() != centreId) {
-            return false;
-        }
-        return user.hasRole(Role.CPI_MASTER) || user.hasRole(Role.CPI_OPERATOR)
-                && delegations.isActive(user.id(), DelegatedFunction.VACANCIES, Dates.today());
+        return rights.canName(user, centreId);
+    }
+
+    /** Refuses (403) a user who does not name the referents of that CPI. */
+    @Transactional(readOnly = true)
+    public void requireNaming(CurrentUser user, long centreId) {
+        ActGuard.require(rights.canName(user, centreId), "referents");
+    }
+
+    /** The CPI whose referents the user lists: the chosen one for the region, their own otherwise (403 without one). */
+    @Transactional(readOnly = true)
+    public Long listedCentre(CurrentUser user, Long chosen) {
+        Long centre = user.isRegional() ? chosen : user.centreId();
+        ActGuard.require(centre != null || user.isRegional(), "referents");
+        return centre;
     }
 
     /** The namings of one CPI (or of every CPI for the region), current first. */
@@ -96,7 +91,7 @@ public class Referents {
     /** Whom the CPI may name: its enabled staff not already a referent. */
     @Transactional(readOnly = true)
     public List<StaffMember> candidates(long centreId) {
-        return staff.of(centreId).stream().filter(m -> !isReferent(m.id(), centreId)).toList();
+        return staff.of(centreId).stream().filter(m -> !rights.isReferent(m.id(), centreId)).toList();
     }
 
     /** The current referents of a CPI, for the vacancy form's choice. */
@@ -104,18 +99,16 @@ public class Referents {
     public List<StaffMember> current(long centreId) {
         return jdbc.sql("select user_id from vacancies_referent where centre_id = ? and ended_on is null")
                 .param(centreId).query(Long.class).list().stream()
-                .map(id -> staff.find(id).orElse(null)).filter(java.util.Objects::nonNull)
-                .sorted(java.util.Comparator.comparing(StaffMember::fullName)).toList();
+                .map(id -> staff.find(id).orElse(null)).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(StaffMember::fullName)).toList();
     }
 
     public void name(CurrentUser user, long centreId, long userId) {
-        if (!canName(user, centreId)) {
-            throw new AccessDeniedException("referents");
-        }
+        ActGuard.require(rights.canName(user, centreId), "referents");
         StaffMember m = staff.of(centreId).stream().filter(s -> s.id() == userId).findFirst()
                 .orElseThrow(() -> new VacancyRefusedException("referent.error.notStaff"));
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(?, ?)) l").params(7001, (int) centreId).query(Integer.class).single();
-        if (isReferent(userId, centreId)) {
+        if (rights.isReferent(userId, centreId)) {
             throw new VacancyRefusedException("referent.error.already", m.fullName());
         }
         long id = jdbc.sql("""
@@ -129,13 +122,8 @@ public class Referents {
         var row = jdbc.sql("select centre_id, ended_on is not null from vacancies_referent where id = ?")
                 .param(referentId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getBoolean(2)}).optional()
                 .orElseThrow(NotFoundException::new);
-        long centreId = (Long) row[0];
-        if (!user.canSeeCentre(centreId)) {
-            throw new NotFoundException();
-        }
-        if (!canName(user, centreId)) {
-            throw new AccessDeniedException("referents");
-        }
+        long centreId = ActGuard.allowed(Optional.of((Long) row[0]), user::canSeeCentre, c -> rights.canName(user, c),
+                "referents");
         if ((Boolean) row[1]) {
             throw new VacancyRefusedException("referent.error.ended");
         }

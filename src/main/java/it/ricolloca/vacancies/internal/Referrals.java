@@ -1,7 +1,6 @@
 package it.ricolloca.vacancies.internal;
 
 import it.ricolloca.accounts.CurrentUser;
-import it.ricolloca.accounts.Role;
 import it.ricolloca.accounts.StaffDirectory;
 import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.audit.AuditTrail;
@@ -11,6 +10,8 @@ import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.Pathways;
 import it.ricolloca.pathway.Pathways.PathwaySummary;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
+import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.Referral;
 import it.ricolloca.vacancies.ReferralOutcomeRecorded;
 import it.ricolloca.vacancies.ReferralProposed;
@@ -23,11 +24,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.Timestamp;
+import java.util.Objects;
 
 /**
  * Referrals: a tutor (or the master or an operator of the provider CPI) proposes a worker in
@@ -50,6 +53,7 @@ public class Referrals {
 
     private final ReferralRepository referrals;
     private final VacancyBoard board;
+    private final VacancyRights rights;
     private final Pathways pathways;
     private final Workers workers;
     private final StaffDirectory staff;
@@ -57,11 +61,15 @@ public class Referrals {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Messages messages;
 
-    Referrals(ReferralRepository referrals, VacancyBoard board, Pathways pathways, Workers workers, StaffDirectory staff,
-            JobCentres centres, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+    Referrals(ReferralRepository referrals, VacancyBoard board, VacancyRights rights, Pathways pathways, Workers workers,
+            StaffDirectory staff, JobCentres centres, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
+            Messages messages) {
+        this.messages = messages;
         this.referrals = referrals;
         this.board = board;
+        this.rights = rights;
         this.pathways = pathways;
         this.workers = workers;
         this.staff = staff;
@@ -73,19 +81,19 @@ public class Referrals {
 
     /** Whether the user proposes for this pathway: its tutor, or the provider CPI's master or operators. */
     public boolean canPropose(CurrentUser user, PathwaySummary p) {
-        if (!pathways.canWork(user, p)) {
-            return false;
-        }
-        return user.hasRole(Role.CPI_MASTER) || user.hasRole(Role.CPI_OPERATOR)
-                || p.tutorUserId() != null && p.tutorUserId() == user.id();
+        return rights.canPropose(user, p);
+    }
+
+    /** Refuses (403) a user who follows no open pathway: they have no one to propose. */
+    @Transactional(readOnly = true)
+    public void requireProposer(CurrentUser user) {
+        ActGuard.require(!pathways.openFor(user, 1).isEmpty(), "referral");
     }
 
     public Referral propose(CurrentUser user, long vacancyId, long pathwayId, String note) {
         Vacancy v = board.get(user, vacancyId);
-        PathwaySummary p = pathways.find(user, pathwayId).orElseThrow(NotFoundException::new);
-        if (!canPropose(user, p)) {
-            throw new AccessDeniedException("referral");
-        }
+        PathwaySummary p = ActGuard.allowed(pathways.find(user, pathwayId), x -> true, x -> rights.canPropose(user, x),
+                "referral");
         if (!v.getStatus().takesReferrals()) {
             throw new VacancyRefusedException("referral.error.vacancyNotOpen");
         }
@@ -123,15 +131,9 @@ public class Referrals {
     }
 
     /** The referent records a step; a withdrawal may also come from the pathway's staff. */
-    public Referral record(CurrentUser user, long referralId, long version, ReferralStatus to, String reason) {
-        Referral r = visible(user, referralId);
+    public Referral record(CurrentUser user, long referralId, Long version, ReferralStatus to, String reason) {
+        Referral r = recordable(user, referralId, to, version);
         Vacancy v = board.get(user, r.getVacancyId());
-        boolean referent = board.canEdit(user, v);
-        boolean pathwayStaff = pathways.find(user, r.getPathwayId()).filter(p -> pathways.canWork(user, p)).isPresent();
-        if (!(referent || to == ReferralStatus.WITHDRAWN && pathwayStaff)) {
-            throw new AccessDeniedException("referral");
-        }
-        r.requireVersion(version);
         ReferralStatus from = r.getStatus();
         r.record(to, reason, Instant.now());
         referrals.saveAndFlush(r);
@@ -144,21 +146,46 @@ public class Referrals {
         return r;
     }
 
-    /** Closes the worker's pathway as hired by the offer's company, once the referent recorded the hire. */
-    public void closePathway(CurrentUser user, long referralId, long pathwayVersion, LocalDate on, String employerVat,
-            ContractType contract, BigDecimal weeklyHours, LocalDate hireStart, Integer durationMonths) {
+    /**
+     * The referral, when the user may record this step on it at this version: the offer's referents
+     * record every step, the pathway's staff the withdrawal.
+     */
+    @Transactional(readOnly = true)
+    public Referral recordable(CurrentUser user, long referralId, ReferralStatus to, Long version) {
         Referral r = visible(user, referralId);
+        Vacancy v = board.get(user, r.getVacancyId());
+        boolean referent = rights.canEdit(user, v);
+        boolean pathwayStaff = pathways.find(user, r.getPathwayId()).filter(p -> rights.worksOn(user, p)).isPresent();
+        ActGuard.require(referent || to == ReferralStatus.WITHDRAWN && pathwayStaff, "referral");
+        ActGuard.current(r.getVersion(), version);
+        return r;
+    }
+
+    /**
+     * The pathway a hire would close, when the user works on it, the referent recorded the hire and
+     * the form was read at the pathway's current version.
+     */
+    @Transactional(readOnly = true)
+    public long hirable(CurrentUser user, long referralId, Long pathwayVersion) {
+        Referral r = visible(user, referralId);
+        PathwaySummary p = ActGuard.allowed(pathways.find(user, r.getPathwayId()), x -> true,
+                x -> rights.worksOn(user, x), "referral");
         if (r.getStatus() != ReferralStatus.HIRED) {
             throw new VacancyRefusedException("referral.error.notHired");
         }
-        PathwaySummary p = pathways.find(user, r.getPathwayId()).orElseThrow(NotFoundException::new);
-        if (!pathways.canWork(user, p)) {
-            throw new AccessDeniedException("referral");
-        }
+        ActGuard.current(p.version(), pathwayVersion);
+        return p.id();
+    }
+
+    /** Closes the worker's pathway as hired by the offer's company, once the referent recorded the hire. */
+    public void closePathway(CurrentUser user, long referralId, Long pathwayVersion, LocalDate on, String employerVat,
+            ContractType contract, BigDecimal weeklyHours, LocalDate hireStart, Integer durationMonths) {
+        long pathwayId = hirable(user, referralId, pathwayVersion);
+        Referral r = visible(user, referralId);
         Vacancy v = board.get(user, r.getVacancyId());
-        pathways.closeAsHired(user, p.id(), pathwayVersion, on,
+        pathways.closeAsHired(user, pathwayId, pathwayVersion, on,
                 new Pathway.Hire(v.getCompanyName(), employerVat, contract, weeklyHours, hireStart, durationMonths),
-                "assunzione tramite la vetrina delle opportunità (offerta " + v.getId() + ")");
+                messages.t("referral.hire.pathwayNote", String.valueOf(v.getId())));
     }
 
     /** The referral, if the user may see it: the offer's referents, the pathway's CPI, the region. */
@@ -168,11 +195,7 @@ public class Referrals {
         if (pathways.find(user, r.getPathwayId()).isPresent()) {
             return r;
         }
-        Vacancy v = board.get(user, r.getVacancyId());
-        if (!board.canEdit(user, v)) {
-            throw new NotFoundException();
-        }
-        return r;
+        return ActGuard.visible(Optional.of(r), x -> rights.canEdit(user, board.get(user, x.getVacancyId())));
     }
 
     /**
@@ -181,9 +204,9 @@ public class Referrals {
      */
     @Transactional(readOnly = true)
     public List<ReferralRow> ofVacancy(CurrentUser user, Vacancy v) {
-        boolean all = board.canEdit(user, v) || user.isRegional();
+        boolean all = rights.canEdit(user, v) || user.isRegional();
         return referrals.findByVacancyIdOrderByProposedAtDesc(v.getId()).stream()
-                .map(r -> row(user, r, v, all)).filter(java.util.Objects::nonNull).toList();
+                .map(r -> row(user, r, v, all)).filter(Objects::nonNull).toList();
     }
 
     /** The referrals of one pathway, for its page. */
@@ -220,7 +243,7 @@ public class Referrals {
         return jdbc.sql("""
                 insert into vacancies_referral_event (referral_id, at, username, from_status, to_status, note)
                 values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(referralId, java.sql.Timestamp.from(Instant.now()), username, from == null ? null : from.name(),
+                .params(referralId, Timestamp.from(Instant.now()), username, from == null ? null : from.name(),
                         to.name(), note)
                 .query(Long.class).single();
     }

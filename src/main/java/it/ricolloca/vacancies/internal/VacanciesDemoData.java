@@ -1,11 +1,14 @@
 package it.ricolloca.vacancies.internal;
 
+import it.ricolloca.accounts.StaffDirectory;
+import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.pathway.ContractType;
 import it.ricolloca.shared.DemoMode;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.Vacancy;
 import it.ricolloca.vacancies.VacancyDetails;
 import it.ricolloca.vacancies.VacancySource;
@@ -35,9 +38,13 @@ class VacanciesDemoData implements ApplicationRunner {
     private final VacancyRepository vacancies;
     private final VacancyBoard board;
     private final AuditTrail audit;
+    private final StaffDirectory staff;
+    private final Messages messages;
 
     VacanciesDemoData(DemoMode demo, JdbcClient jdbc, JobCentres centres, Referents referents,
-            VacancyRepository vacancies, VacancyBoard board, AuditTrail audit) {
+            VacancyRepository vacancies, VacancyBoard board, AuditTrail audit, StaffDirectory staff, Messages messages) {
+        this.messages = messages;
+        this.staff = staff;
         this.demo = demo;
         this.jdbc = jdbc;
         this.centres = centres;
@@ -55,8 +62,7 @@ class VacanciesDemoData implements ApplicationRunner {
         }
         Long torino = name("TORINO-BOLOGNA", "referente.torino");
         Long novara = name("NOVARA", "referente.novara");
-        Long service = jdbc.sql("select id from accounts_user where username = 'reclutamenti.regione'").query(Long.class)
-                .optional().orElse(null);
+        Long service = staff.findByUsername("reclutamenti.regione").map(StaffMember::id).orElse(null);
         LocalDate today = Dates.today();
         offer(new VacancyDetails(today.minusDays(12), "Magazziniere carrellista", "8.1.3.1.0", "CP2021", 3,
                 "Logistica Sabauda S.r.l.", "01234567897", "Trasporto e magazzinaggio", "52.10", "2025",
@@ -84,8 +90,7 @@ class VacanciesDemoData implements ApplicationRunner {
     }
 
     private Long name(String centreCode, String username) {
-        Long user = jdbc.sql("select id from accounts_user where username = ?").param(username).query(Long.class)
-                .optional().orElse(null);
+        Long user = staff.findByUsername(username).map(StaffMember::id).orElse(null);
         if (user != null) {
             referents.nameAtStart(centreId(centreCode), user);
         }
@@ -100,6 +105,6 @@ class VacanciesDemoData implements ApplicationRunner {
     private void offer(VacancyDetails d, Long referent) {
         VacancyDetails withReferent = referent == null ? d : d.withReferent(referent, d.referentName(), d.referentEmail());
         Vacancy v = vacancies.saveAndFlush(new Vacancy(withReferent, VacancyStatus.OPEN, Instant.now()));
-        board.history(v.getId(), "sistema", null, VacancyStatus.OPEN, "offerta dimostrativa");
+        board.history(v.getId(), "sistema", null, VacancyStatus.OPEN, messages.t("vacancy.history.demo"));
     }
 }

@@ -5,8 +5,9 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.accounts.StaffDirectory;
 import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.audit.AuditTrail;
-import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.Vacancy;
 import it.ricolloca.vacancies.VacancyDetails;
 import it.ricolloca.vacancies.VacancyDetails.Problem;
@@ -19,9 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.Timestamp;
 
 /**
  * The board's offers: every CPI and the region read them all; the referents of the owning CPI
@@ -39,58 +40,68 @@ public class VacancyBoard {
 
     private final VacancyRepository vacancies;
     private final Referents referents;
+    private final VacancyRights rights;
     private final StaffDirectory staff;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final Messages messages;
 
-    VacancyBoard(VacancyRepository vacancies, Referents referents, StaffDirectory staff, AuditTrail audit,
-            JdbcClient jdbc) {
+    VacancyBoard(VacancyRepository vacancies, Referents referents, VacancyRights rights, StaffDirectory staff,
+            AuditTrail audit, JdbcClient jdbc, Messages messages) {
+        this.messages = messages;
         this.vacancies = vacancies;
         this.referents = referents;
+        this.rights = rights;
         this.staff = staff;
         this.audit = audit;
         this.jdbc = jdbc;
     }
 
-    /** Every signed-in member of the network reads the board. */
-    public static boolean canRead(CurrentUser user) {
-        return !user.roles().isEmpty();
-    }
-
-    /** Whether the user adds offers: the regional service, or a named referent of their CPI. */
-    @Transactional(readOnly = true)
-    public boolean canCreate(CurrentUser user) {
-        return Referents.isRegionalService(user) || user.centreId() != null && referents.isReferent(user.id(), user.centreId());
-    }
-
-    /** Whether the user changes this offer: the regional service, or a named referent of its CPI. */
-    @Transactional(readOnly = true)
-    public boolean canEdit(CurrentUser user, Vacancy v) {
-        return Referents.isRegionalService(user) || v.getCentreId() != null && user.centreId() != null
-                && user.centreId().equals(v.getCentreId()) && referents.isReferent(user.id(), v.getCentreId());
-    }
-
+    /** The offer; every member of the network reads the board. */
     @Transactional(readOnly = true)
     public Vacancy get(CurrentUser user, long id) {
-        if (!canRead(user)) {
-            throw new AccessDeniedException("vacancies");
+        ActGuard.require(VacancyRights.canRead(user), "vacancies");
+        return ActGuard.visible(vacancies.findById(id), v -> true);
+    }
+
+    /** The offer, when the user may change it (its CPI's referents, the regional service). */
+    @Transactional(readOnly = true)
+    public Vacancy editable(CurrentUser user, long id) {
+        ActGuard.require(VacancyRights.canRead(user), "vacancies");
+        return ActGuard.allowed(vacancies.findById(id), v -> true, v -> rights.canEdit(user, v), "vacancies");
+    }
+
+    /** Refuses (403) unless the user adds offers. */
+    @Transactional(readOnly = true)
+    public void requireCreate(CurrentUser user) {
+        ActGuard.require(rights.canCreate(user), "vacancies");
+    }
+
+    /**
+     * Every rule the details break for this user, as {@link #create} and {@link #update} would
+     * refuse them; empty when they may be saved (a form shows them with its own field errors).
+     */
+    @Transactional(readOnly = true)
+    public List<Problem> problems(CurrentUser user, VacancyDetails details) {
+        try {
+            checked(user, details, user.id());
+            return List.of();
+        } catch (VacancyInvalidException e) {
+            return e.problems();
         }
-        return vacancies.findById(id).orElseThrow(NotFoundException::new);
     }
 
     public Vacancy create(CurrentUser user, VacancyDetails details) {
-        if (!canCreate(user)) {
-            throw new AccessDeniedException("vacancies");
-        }
+        requireCreate(user);
         VacancyDetails d = checked(user, details, user.id());
         Instant now = Instant.now();
         Vacancy v = vacancies.saveAndFlush(new Vacancy(d, VacancyStatus.OPEN, now));
-        history(v.getId(), user.username(), null, VacancyStatus.OPEN, "offerta inserita");
+        history(v.getId(), user.username(), null, VacancyStatus.OPEN, messages.t("vacancy.history.created"));
         audit.recordAs(user.username(), "VACANCY_CREATED", "Vacancy", v.getId(), d.profile() + " · " + d.companyName());
         return v;
     }
 
-    public Vacancy update(CurrentUser user, long id, long version, VacancyDetails details) {
+    public Vacancy update(CurrentUser user, long id, Long version, VacancyDetails details) {
         Vacancy v = editable(user, id, version);
         if (v.getStatus().next().isEmpty()) {
             throw new VacancyRefusedException("vacancy.final");
@@ -98,13 +109,13 @@ public class VacancyBoard {
         VacancyDetails d = checked(user, details, user.id());
         if (v.apply(d, Instant.now())) {
             vacancies.saveAndFlush(v);
-            history(id, user.username(), null, null, "dati dell'offerta modificati");
+            history(id, user.username(), null, null, messages.t("vacancy.history.updated"));
             audit.recordAs(user.username(), "VACANCY_UPDATED", "Vacancy", id, d.profile() + " · " + d.companyName());
         }
         return v;
     }
 
-    public Vacancy changeStatus(CurrentUser user, long id, long version, VacancyStatus to, String note) {
+    public Vacancy changeStatus(CurrentUser user, long id, Long version, VacancyStatus to, String note) {
         Vacancy v = editable(user, id, version);
         VacancyStatus from = v.getStatus();
         String n = note == null || note.isBlank() ? null : note.strip();
@@ -128,7 +139,7 @@ public class VacancyBoard {
 
     void history(long vacancyId, String username, VacancyStatus from, VacancyStatus to, String note) {
         jdbc.sql("insert into vacancies_event (vacancy_id, at, username, from_status, to_status, note) values (?, ?, ?, ?, ?, ?)")
-                .params(vacancyId, java.sql.Timestamp.from(Instant.now()), username, from == null ? null : from.name(),
+                .params(vacancyId, Timestamp.from(Instant.now()), username, from == null ? null : from.name(),
                         to == null ? null : to.name(), note)
                 .update();
     }
@@ -137,13 +148,12 @@ public class VacancyBoard {
         return s == null ? null : VacancyStatus.valueOf(s);
     }
 
-    private Vacancy editable(CurrentUser user, long id, long version) {
-        Vacancy v = get(user, id);
-        if (!canEdit(user, v)) {
-            throw new AccessDeniedException("vacancies");
-        }
-        v.requireVersion(version);
-        return v;
+    /** The offer, when the user may change it and the form was read at its current version. */
+    @Transactional(readOnly = true)
+    public Vacancy editable(CurrentUser user, long id, Long version) {
+        ActGuard.require(VacancyRights.canRead(user), "vacancies");
+        return ActGuard.act(vacancies.findById(id), v -> true, v -> rights.canEdit(user, v), Vacancy::getVersion,
+                version, "vacancies");
     }
 
     /**
@@ -159,7 +169,7 @@ public class VacancyBoard {
     /** As above; {@code currentReferent}, the offer's referent already on record, stays even if no longer eligible. */
     VacancyDetails checked(CurrentUser user, VacancyDetails details, Long defaultReferent, Long currentReferent) {
         List<Problem> problems = new ArrayList<>(details.problems(Dates.today()));
-        if (!Referents.isRegionalService(user)) {
+        if (!VacancyRights.isRegionalService(user)) {
             if (details.source() != null && details.source() != VacancySource.CPI) {
                 problems.add(new Problem("source", "vacancy.error.sourceRegional"));
             }
@@ -193,7 +203,7 @@ public class VacancyBoard {
         if (regional.isPresent()) {
             return regional;
         }
-        if (centreId == null || !referents.isReferent(userId, centreId)) {
+        if (centreId == null || !rights.isReferent(userId, centreId)) {
             return Optional.empty();
         }
         return staff.find(userId);

@@ -8,9 +8,15 @@ import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.VacancyRoutes;
 import it.ricolloca.vacancies.internal.Referents;
+import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.vacancies.web.VacancyForms.Input;
+import it.ricolloca.vacancies.web.VacancyForms.ReferentForm;
+import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Set;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,34 +50,41 @@ class ReferentController {
     @GetMapping(VacancyRoutes.REFERENTS)
     String list(@RequestParam(required = false) String centre, Model model) {
         CurrentUser user = currentUsers.require();
-        Long chosen = user.isRegional() ? VacancyController.longOrNull(centre) : user.centreId();
-        if (chosen == null && !user.isRegional()) {
-            throw new AccessDeniedException("referents");
-        }
+        return page(model, user, referents.listedCentre(user, VacancyController.longOrNull(centre)), null, FormErrors.NONE);
+    }
+
+    private String page(Model model, CurrentUser user, Long chosen, Input input, FormErrors errors) {
+        boolean canName = chosen != null && referents.canName(user, chosen);
         model.addAttribute("rows", referents.list(user, chosen));
         model.addAttribute("centres", user.isRegional() ? centres.all() : centres.all().stream()
                 .filter(c -> c.id() == user.centreId()).toList());
         model.addAttribute("chosen", chosen);
-        model.addAttribute("canName", chosen != null && referents.canName(user, chosen));
-        model.addAttribute("candidates", chosen != null && referents.canName(user, chosen) ? referents.candidates(chosen)
-                : java.util.List.of());
+        model.addAttribute("canName", canName);
+        model.addAttribute("candidates", canName ? referents.candidates(chosen) : List.of());
+        model.addAttribute("form", input == null ? Input.NONE : input);
+        model.addAttribute("errors", errors);
         return "vacancies/referents";
     }
 
     @PostMapping(VacancyRoutes.REFERENTS)
-    String name(@RequestParam(defaultValue = "-1") long centreId, @RequestParam(defaultValue = "-1") long userId,
+    String processNamingForm(@Valid @ModelAttribute("referentForm") ReferentForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        if (!referents.canName(user, centreId)) {
-            throw new AccessDeniedException("referents");
+        long centreId = form.centreId() == null ? -1 : form.centreId();
+        referents.requireNaming(user, centreId);
+        if (!result.hasErrors()) {
+            // The form is a choice from the list the page offers: a refusal (someone named or left meanwhile) comes
+            // back on the list as it now stands.
+            try {
+                referents.name(user, centreId, form.userId());
+                redirect.addFlashAttribute("flash", "referent.named");
+            } catch (DomainException e) {
+                redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
+            }
+            return "redirect:" + VacancyRoutes.REFERENTS + "?centre=" + centreId;
         }
-        try {
-            referents.name(user, centreId, userId);
-            redirect.addFlashAttribute("flash", "referent.named");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-        }
-        return "redirect:" + VacancyRoutes.REFERENTS + "?centre=" + centreId;
+        return page(model, user, referents.listedCentre(user, centreId), Input.of(form, result),
+                FormErrors.of(result, messages));
     }
 
     @PostMapping(VacancyRoutes.REFERENT_END)

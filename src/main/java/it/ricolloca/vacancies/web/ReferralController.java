@@ -3,13 +3,11 @@ package it.ricolloca.vacancies.web;
 import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
-import it.ricolloca.pathway.ContractType;
 import it.ricolloca.pathway.Pathways;
 import it.ricolloca.pathway.Pathways.PathwaySummary;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
-import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.vacancies.Referral;
@@ -19,12 +17,25 @@ import it.ricolloca.vacancies.VacancyRoutes;
 import it.ricolloca.vacancies.internal.Matching;
 import it.ricolloca.vacancies.internal.Referrals;
 import it.ricolloca.vacancies.internal.VacancyBoard;
+import it.ricolloca.vacancies.internal.VacancyRights;
+import it.ricolloca.vacancies.web.VacancyForms.HireForm;
+import it.ricolloca.vacancies.web.VacancyForms.Input;
+import it.ricolloca.vacancies.web.VacancyForms.OpenForm;
+import it.ricolloca.vacancies.web.VacancyForms.OutcomeForm;
+import it.ricolloca.vacancies.web.VacancyForms.ProposalForm;
+import it.ricolloca.vacancies.web.VacancyViews.ReferralView;
+import it.ricolloca.vacancies.web.VacancyViews.VacancyView;
+import it.ricolloca.pathway.PathwayRoutes;
+import it.ricolloca.shared.web.FormErrors;
+import jakarta.validation.Valid;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
-import java.math.BigDecimal;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,14 +50,18 @@ class ReferralController {
 
     private final Referrals referrals;
     private final VacancyBoard board;
+    private final VacancyRights rights;
+    private final VacancyPage vacancyPage;
     private final Matching matching;
     private final Pathways pathways;
     private final Workers workers;
     private final CurrentUsers currentUsers;
     private final Messages messages;
 
-    ReferralController(Referrals referrals, VacancyBoard board, Matching matching, Pathways pathways, Workers workers,
-            CurrentUsers currentUsers, Messages messages) {
+    ReferralController(Referrals referrals, VacancyBoard board, VacancyRights rights, VacancyPage vacancyPage,
+            Matching matching, Pathways pathways, Workers workers, CurrentUsers currentUsers, Messages messages) {
+        this.rights = rights;
+        this.vacancyPage = vacancyPage;
         this.referrals = referrals;
         this.board = board;
         this.matching = matching;
@@ -57,45 +72,45 @@ class ReferralController {
     }
 
     @PostMapping(VacancyRoutes.REFERRALS)
-    String propose(@PathVariable long id, @RequestParam(defaultValue = "") String pathwayId,
-            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+    String processProposalForm(@PathVariable long id, @Valid @ModelAttribute("proposalForm") ProposalForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         board.get(user, id);
-        Long pathway = VacancyController.longOrNull(pathwayId);
-        if (pathway == null) {
-            if (pathways.openFor(user, 1).isEmpty()) {
-                throw new AccessDeniedException("referral");
+        if (result.hasErrors()) {
+            referrals.requireProposer(user);
+        } else {
+            // A proposal the offer or the pathway refuses (already proposed, offer closed) comes back on the offer's
+            // page as it now stands, with the reason; only what was typed wrong keeps the form open.
+            try {
+                Referral r = referrals.propose(user, id, form.pathwayId(), form.note());
+                redirect.addFlashAttribute("flash", "referral.proposed");
+                return "redirect:" + VacancyRoutes.referral(r.getId());
+            } catch (DomainException e) {
+                redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
+            } catch (DataIntegrityViolationException e) {
+                redirect.addFlashAttribute("problem", messages.t("referral.error.duplicate"));
             }
-            redirect.addFlashAttribute("problem", messages.t("referral.error.worker"));
             return "redirect:" + VacancyRoutes.vacancy(id);
         }
-        PathwaySummary p = pathways.find(user, pathway).orElseThrow(NotFoundException::new);
-        if (!referrals.canPropose(user, p)) {
-            throw new AccessDeniedException("referral");
-        }
-        try {
-            Referral r = referrals.propose(user, id, pathway, note);
-            redirect.addFlashAttribute("flash", "referral.proposed");
-            return "redirect:" + VacancyRoutes.referral(r.getId());
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-        } catch (DataIntegrityViolationException e) {
-            redirect.addFlashAttribute("problem", messages.t("referral.error.duplicate"));
-        }
-        return "redirect:" + VacancyRoutes.vacancy(id);
+        return vacancyPage.render(model, user, id,
+                new OpenForm("proposal", Input.of(form, result), FormErrors.of(result, messages)));
     }
 
     @AuditedRead(value = "REFERRAL_VIEWED", record = "Referral", idVariable = "referralId")
     @GetMapping(VacancyRoutes.REFERRAL)
     String show(@PathVariable long referralId, Model model) {
-        CurrentUser user = currentUsers.require();
+        return page(model, currentUsers.require(), referralId, OpenForm.NONE);
+    }
+
+    /** The referral's page; {@code open} is the form that comes back with what was typed and its errors. */
+    private String page(Model model, CurrentUser user, long referralId, OpenForm open) {
         Referral r = referrals.visible(user, referralId);
         Vacancy v = board.get(user, r.getVacancyId());
         PathwaySummary p = pathways.find(user, r.getPathwayId()).orElse(null);
-        boolean referent = board.canEdit(user, v);
-        boolean pathwayStaff = p != null && pathways.canWork(user, p);
-        model.addAttribute("referral", r);
-        model.addAttribute("vacancy", v);
+        boolean referent = rights.canEdit(user, v);
+        boolean pathwayStaff = p != null && rights.worksOn(user, p);
+        model.addAttribute("referral", ReferralView.of(r));
+        model.addAttribute("vacancy", VacancyView.of(v));
         model.addAttribute("worker", workers.find(r.getWorkerId()).map(WorkerSummary::displayName).orElse(""));
         model.addAttribute("pathway", p);
         model.addAttribute("caseReader", user.readsCaseFiles());
@@ -104,71 +119,62 @@ class ReferralController {
         model.addAttribute("canWithdraw", pathwayStaff && !r.getStatus().isFinal());
         model.addAttribute("canClose", pathwayStaff && r.getStatus() == ReferralStatus.HIRED && !p.closed());
         model.addAttribute("today", Dates.today());
+        model.addAttribute("open", open);
         return "vacancies/referral";
     }
 
     @PostMapping(VacancyRoutes.REFERRAL_OUTCOME)
-    String outcome(@PathVariable long referralId, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
+    String processOutcomeForm(@PathVariable long referralId, @Valid @ModelAttribute("outcomeForm") OutcomeForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        Referral r = referrals.visible(user, referralId);
-        ReferralStatus to = VacancyController.option(ReferralStatus.class, status);
-        boolean referent = board.canEdit(user, board.get(user, r.getVacancyId()));
-        boolean pathwayStaff = pathways.find(user, r.getPathwayId()).filter(p -> pathways.canWork(user, p)).isPresent();
-        if (!referent && !pathwayStaff) {
-            throw new AccessDeniedException("referral");
-        }
         try {
-            referrals.record(user, referralId, version, to, reason);
-            redirect.addFlashAttribute("flash", "referral.recorded");
+            referrals.recordable(user, referralId, form.status(), form.version());
         } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("problem", messages.t("vacancy.stale"));
+            // Changed meanwhile: the page as it now stands says so (a form at the old version cannot succeed).
+            return refused(redirect, referralId, e);
         }
-        return "redirect:" + VacancyRoutes.referral(referralId);
+        if (!result.hasErrors()) {
+            try {
+                referrals.record(user, referralId, form.version(), form.status(), form.reason());
+                redirect.addFlashAttribute("flash", "referral.recorded");
+                return "redirect:" + VacancyRoutes.referral(referralId);
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("form.stale");
+            }
+        }
+        return page(model, user, referralId, new OpenForm("outcome", Input.of(form, result), FormErrors.of(result, messages)));
     }
 
     @PostMapping(VacancyRoutes.REFERRAL_HIRE)
-    String hire(@PathVariable long referralId, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam(defaultValue = "") String onDate, @RequestParam(defaultValue = "") String employerVat,
-            @RequestParam(defaultValue = "") String contract, @RequestParam(defaultValue = "") String weeklyHours,
-            @RequestParam(defaultValue = "") String hireStart, @RequestParam(defaultValue = "") String durationMonths,
-            RedirectAttributes redirect) {
+    String processHireForm(@PathVariable long referralId, @Valid @ModelAttribute("hireForm") HireForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        Referral r = referrals.visible(user, referralId);
-        if (pathways.find(user, r.getPathwayId()).filter(p -> pathways.canWork(user, p)).isEmpty()) {
-            throw new AccessDeniedException("referral");
-        }
+        long pathwayId;
         try {
-            referrals.closePathway(user, referralId, version, FormValues.date(onDate).orElse(Dates.today()),
-                    employerVat, VacancyController.option(ContractType.class, contract), decimal(weeklyHours),
-                    FormValues.date(hireStart).orElse(null), integer(durationMonths));
-            redirect.addFlashAttribute("flash", "referral.pathwayClosed");
-            return "redirect:/pathways/" + r.getPathwayId();
+            pathwayId = referrals.hirable(user, referralId, form.version());
         } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("problem", messages.t("vacancy.stale"));
+            return refused(redirect, referralId, e);
         }
+        if (!result.hasErrors()) {
+            try {
+                referrals.closePathway(user, referralId, form.version(), form.onDate(), form.employerVat(),
+                        form.contract(), form.weeklyHours(), form.hireStart(), form.durationMonths());
+                redirect.addFlashAttribute("flash", "referral.pathwayClosed");
+                return "redirect:" + PathwayRoutes.pathway(pathwayId);
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("form.stale");
+            }
+        }
+        return page(model, user, referralId, new OpenForm("hire", Input.of(form, result), FormErrors.of(result, messages)));
+    }
+
+    private String refused(RedirectAttributes redirect, long referralId, DomainException e) {
+        redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
         return "redirect:" + VacancyRoutes.referral(referralId);
-    }
-
-    private static BigDecimal decimal(String s) {
-        try {
-            return s.isBlank() ? null : new BigDecimal(s.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Integer integer(String s) {
-        try {
-            return s.isBlank() ? null : Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     // ---- matching ----
@@ -191,18 +197,16 @@ class ReferralController {
     String candidates(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = currentUsers.require();
         Vacancy v = board.get(user, id);
-        if (!user.isRegional() && user.centreId() == null) {
-            throw new AccessDeniedException("vacancies");
-        }
-        model.addAttribute("vacancy", v);
+        Matching.requireCandidates(user);
+        model.addAttribute("vacancy", VacancyView.of(v));
         // A vacancy referent sees of a candidate what the referral needs (name, place, the fit with the offer):
         // no codice fiscale, no way into the case file.
         model.addAttribute("caseReader", user.readsCaseFiles());
         model.addAttribute("candidates", PageView.of(matching.forVacancy(user, id, PageView.safePage(page),
-                PageView.DEFAULT_SIZE), m -> m, "", "/vacancies/" + id + "/candidates"));
+                PageView.DEFAULT_SIZE), m -> m, "", VacancyRoutes.candidates(id)));
         model.addAttribute("proposable", v.getStatus().takesReferrals()
-                ? pathways.openFor(user, 5000).stream().map(Pathways.Followed::pathwayId).collect(java.util.stream.Collectors.toSet())
-                : java.util.Set.of());
+                ? pathways.openFor(user, 5000).stream().map(Pathways.Followed::pathwayId).collect(Collectors.toSet())
+                : Set.of());
         return "vacancies/candidates";
     }
 }

@@ -14,7 +14,6 @@ import it.ricolloca.vacancies.VacancyRoutes;
 import it.ricolloca.vacancies.internal.BoardExchange;
 import it.ricolloca.vacancies.internal.BoardQueries;
 import it.ricolloca.vacancies.internal.BoardQueries.BoardRow;
-import it.ricolloca.vacancies.internal.VacancyBoard;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,9 +56,7 @@ class VacancyApiController {
             security = @SecurityRequirement(name = "bearer"))
     VacancyPage search(@RequestParam Map<String, String> params) {
         CurrentUser user = currentUsers.require();
-        if (!VacancyBoard.canRead(user)) {
-            throw new AccessDeniedException("vacancies");
-        }
+        BoardExchange.requireRead(user);
         int page = VacancyController.page(params);
         Page<BoardRow> found = queries.search(VacancyController.filter(params), page, PageView.DEFAULT_SIZE);
         return new VacancyPage(found.getContent(), page, PageView.DEFAULT_SIZE, found.getTotalElements());
@@ -71,9 +67,7 @@ class VacancyApiController {
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<?> importBoard(@RequestParam(required = false) MultipartFile file) throws IOException {
         CurrentUser user = currentUsers.require();
-        if (!BoardExchange.canImport(user)) {
-            throw new AccessDeniedException("vacancies");
-        }
+        BoardExchange.requireImport(user);
         if (file == null || file.isEmpty()) {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
         }

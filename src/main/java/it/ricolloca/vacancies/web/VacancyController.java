@@ -4,9 +4,9 @@ import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
-import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.acts.StaleFormException;
 import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
@@ -15,7 +15,7 @@ import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.vacancies.Vacancy;
-import it.ricolloca.vacancies.VacancyDetails;
+import it.ricolloca.vacancies.VacancyDetails.Problem;
 import it.ricolloca.vacancies.VacancyInvalidException;
 import it.ricolloca.vacancies.VacancyRoutes;
 import it.ricolloca.vacancies.VacancySource;
@@ -23,10 +23,14 @@ import it.ricolloca.vacancies.VacancyStatus;
 import it.ricolloca.vacancies.internal.BoardExchange;
 import it.ricolloca.vacancies.internal.BoardQueries;
 import it.ricolloca.vacancies.internal.BoardQueries.Filter;
-import it.ricolloca.vacancies.internal.Referrals;
 import it.ricolloca.vacancies.internal.VacancyBoard;
-import it.ricolloca.vacancies.web.VacancyViews.Proposable;
-import it.ricolloca.pathway.Pathways;
+import it.ricolloca.vacancies.internal.VacancyRights;
+import it.ricolloca.vacancies.web.VacancyForms.Input;
+import it.ricolloca.vacancies.web.VacancyForms.OpenForm;
+import it.ricolloca.vacancies.web.VacancyForms.StatusForm;
+import it.ricolloca.vacancies.web.VacancyForms.VacancyForm;
+import it.ricolloca.vacancies.web.VacancyViews.VacancyView;
+import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -39,9 +43,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,23 +62,22 @@ class VacancyController {
     private final VacancyBoard board;
     private final BoardQueries queries;
     private final BoardExchange exchange;
-    private final Referrals referrals;
-    private final Pathways pathways;
+    private final VacancyPage page;
+    private final VacancyRights rights;
     private final JobCentres centres;
     private final CurrentUsers currentUsers;
     private final Messages messages;
 
     private final TabularReader reader;
 
-    VacancyController(VacancyBoard board, BoardQueries queries, BoardExchange exchange, Referrals referrals,
-            Pathways pathways, JobCentres centres, CurrentUsers currentUsers, Messages messages,
-            TabularReader reader) {
+    VacancyController(VacancyBoard board, BoardQueries queries, BoardExchange exchange, VacancyPage page,
+            VacancyRights rights, JobCentres centres, CurrentUsers currentUsers, Messages messages, TabularReader reader) {
+        this.page = page;
+        this.rights = rights;
         this.reader = reader;
         this.board = board;
         this.queries = queries;
         this.exchange = exchange;
-        this.referrals = referrals;
-        this.pathways = pathways;
         this.centres = centres;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -86,17 +91,15 @@ class VacancyController {
     @GetMapping(VacancyRoutes.BOARD)
     String board(@RequestParam Map<String, String> params, Model model) {
         CurrentUser user = currentUsers.require();
-        if (!VacancyBoard.canRead(user)) {
-            throw new AccessDeniedException("vacancies");
-        }
+        BoardExchange.requireRead(user);
         Filter filter = filter(params);
         int page = page(params);
         model.addAttribute("rows", PageView.of(queries.search(filter, page, PageView.DEFAULT_SIZE), r -> r, "",
                 VacancyRoutes.BOARD + "?" + query(filter)));
         model.addAttribute("filter", filter);
         model.addAttribute("centres", centres.all());
-        model.addAttribute("canCreate", board.canCreate(user));
-        model.addAttribute("canImport", BoardExchange.canImport(user));
+        model.addAttribute("canCreate", rights.canCreate(user));
+        model.addAttribute("canImport", VacancyRights.canImport(user));
         return "vacancies/board";
     }
 
@@ -154,126 +157,121 @@ class VacancyController {
 
     @GetMapping(VacancyRoutes.VACANCY)
     String show(@PathVariable long id, Model model) {
-        CurrentUser user = currentUsers.require();
-        Vacancy v = board.get(user, id);
-        model.addAttribute("vacancy", v);
-        model.addAttribute("centre", v.getCentreId() == null ? "" : centres.find(v.getCentreId()).map(CentreSummary::name).orElse(""));
-        model.addAttribute("canEdit", board.canEdit(user, v));
-        model.addAttribute("history", board.history(id));
-        model.addAttribute("referrals", referrals.ofVacancy(user, v));
-        model.addAttribute("hires", referrals.hires(id));
-        model.addAttribute("proposable", v.getStatus().takesReferrals() ? proposable(user) : List.of());
-        model.addAttribute("seesCandidates", user.isRegional() || user.centreId() != null);
-        return "vacancies/vacancy";
+        return page.render(model, currentUsers.require(), id, OpenForm.NONE);
     }
 
-    private List<Proposable> proposable(CurrentUser user) {
-        return pathways.openFor(user, 500).stream().map(p -> new Proposable(p.pathwayId(), p.workerName())).toList();
+    private String page(Model model, CurrentUser user, long id, OpenForm open) {
+        return page.render(model, user, id, open);
     }
 
     @GetMapping(VacancyRoutes.NEW)
-    String newForm(Model model) {
+    String initCreationForm(Model model) {
         CurrentUser user = currentUsers.require();
-        if (!board.canCreate(user)) {
-            throw new AccessDeniedException("vacancies");
-        }
-        VacancyDetails blank = new VacancyDetails(Dates.today(), null, null, "CP2021", 1, null, null, null, null,
-                "2025", null, null, null, null, user.centreId(), VacancySource.CPI, user.id(), null, null, null, null, null,
-                null, null, null, null);
-        return form(model, user, null, VacancyForm.of(blank), FormErrors.NONE);
+        board.requireCreate(user);
+        return form(model, user, null, VacancyForm.blank(user.centreId(), user.id(), Dates.today()), null);
     }
 
     @PostMapping(VacancyRoutes.BOARD)
-    String create(@RequestParam Map<String, String> posted, Model model, RedirectAttributes redirect) {
+    String processCreationForm(@Valid @ModelAttribute("vacancyForm") VacancyForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        if (!board.canCreate(user)) {
-            throw new AccessDeniedException("vacancies");
+        board.requireCreate(user);
+        if (!result.hasErrors()) {
+            try {
+                Vacancy v = board.create(user, form.details());
+                redirect.addFlashAttribute("flash", "vacancy.created");
+                return "redirect:" + VacancyRoutes.vacancy(v.getId());
+            } catch (VacancyInvalidException e) {
+                reject(result, e.problems());
+            }
+        } else {
+            reject(result, board.problems(user, form.details()));
         }
-        VacancyForm form = VacancyForm.of(posted);
-        VacancyDetails details = form.details();
-        if (!form.parseProblems().isEmpty()) {
-            return form(model, user, null, form, VacancyForm.errors(form.parseProblems(), messages));
-        }
-        try {
-            Vacancy v = board.create(user, details);
-            redirect.addFlashAttribute("flash", "vacancy.created");
-            return "redirect:" + VacancyRoutes.vacancy(v.getId());
-        } catch (VacancyInvalidException e) {
-            return form(model, user, null, form, VacancyForm.errors(e.problems(), messages));
-        }
+        return form(model, user, null, form, result);
     }
 
     @GetMapping(VacancyRoutes.EDIT)
-    String editForm(@PathVariable long id, Model model) {
+    String initUpdateForm(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
-        Vacancy v = board.get(user, id);
-        if (!board.canEdit(user, v)) {
-            throw new AccessDeniedException("vacancies");
-        }
-        return form(model, user, v, VacancyForm.of(v), FormErrors.NONE);
+        Vacancy v = board.editable(user, id);
+        return form(model, user, v, VacancyForm.of(v.details(), v.getVersion()), null);
     }
 
     @PostMapping(VacancyRoutes.EDIT)
-    String edit(@PathVariable long id, @RequestParam Map<String, String> posted, Model model,
-            RedirectAttributes redirect) {
+    String processUpdateForm(@PathVariable long id, @Valid @ModelAttribute("vacancyForm") VacancyForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        Vacancy v = board.get(user, id);
-        if (!board.canEdit(user, v)) {
-            throw new AccessDeniedException("vacancies");
+        board.editable(user, id);
+        if (!result.hasErrors()) {
+            try {
+                board.update(user, id, form.version(), form.details());
+                redirect.addFlashAttribute("flash", "vacancy.updated");
+                return "redirect:" + VacancyRoutes.vacancy(id);
+            } catch (VacancyInvalidException e) {
+                reject(result, e.problems());
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("form.stale");
+            }
+        } else {
+            reject(result, board.problems(user, form.details()));
         }
-        VacancyForm form = VacancyForm.of(posted);
-        VacancyDetails details = form.details();
-        if (!form.parseProblems().isEmpty()) {
-            return form(model, user, v, form, VacancyForm.errors(form.parseProblems(), messages));
-        }
-        long version = longOrNull(posted.get("version")) == null ? -1 : longOrNull(posted.get("version"));
-        try {
-            board.update(user, id, version, details);
-            redirect.addFlashAttribute("flash", "vacancy.updated");
-            return "redirect:" + VacancyRoutes.vacancy(id);
-        } catch (VacancyInvalidException e) {
-            return form(model, user, v, form, VacancyForm.errors(e.problems(), messages));
-        } catch (DomainException e) {
-            return keptForm(model, user, id, form, messages.t(e.messageKey(), e.args()));
-        } catch (OptimisticLockingFailureException e) {
-            return keptForm(model, user, id, form, messages.t("vacancy.stale"));
+        // A refused or outraced edit: the form comes back as typed, with the reason, over the offer as it now stands.
+        return form(model, user, board.get(user, id), form, result);
+    }
+
+    /** The board's own problems on their fields, except where the form already says what is wrong. */
+    private static void reject(BindingResult result, List<Problem> problems) {
+        for (Problem p : problems) {
+            if (VacancyForm.FIELDS.contains(p.field())) {
+                if (!result.hasFieldErrors(p.field())) {
+                    // Added as is: after a conversion error the result holds no bean to read the value from.
+                    result.addError(new FieldError(result.getObjectName(), p.field(), null, false,
+                            new String[] {p.key()}, p.args(), null));
+                }
+            } else {
+                result.reject(p.key(), p.args(), null);
+            }
         }
     }
 
-    /** A refused or outraced edit: the form comes back as typed, with the reason, over the offer as it now stands. */
-    private String keptForm(Model model, CurrentUser user, long id, VacancyForm form, String problem) {
-        return form(model, user, board.get(user, id), form, new FormErrors(Map.of(), List.of(problem)));
-    }
-
-    private String form(Model model, CurrentUser user, Vacancy v, VacancyForm form, FormErrors errors) {
-        Long centre = longOrNull(form.get("centreId"));
-        model.addAttribute("vacancy", v);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("regional", it.ricolloca.vacancies.internal.Referents.isRegionalService(user));
-        model.addAttribute("centres", it.ricolloca.vacancies.internal.Referents.isRegionalService(user) ? centres.all()
+    private String form(Model model, CurrentUser user, Vacancy v, VacancyForm form, BindingResult result) {
+        Long centre = form.centreId();
+        boolean regional = VacancyRights.isRegionalService(user);
+        model.addAttribute("vacancy", v == null ? null : VacancyView.of(v));
+        model.addAttribute("form", Input.of(form, result));
+        model.addAttribute("errors", result == null ? FormErrors.NONE : FormErrors.of(result, messages));
+        model.addAttribute("regional", regional);
+        model.addAttribute("centres", regional ? centres.all()
                 : centres.all().stream().filter(c -> c.id() == (user.centreId() == null ? -1 : user.centreId())).toList());
         model.addAttribute("referents", board.possibleReferents(centre == null ? user.centreId() : centre));
         return "vacancies/form";
     }
 
     @PostMapping(VacancyRoutes.STATUS)
-    String status(@PathVariable long id, @RequestParam(defaultValue = "-1") long version,
-            @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String note,
-            RedirectAttributes redirect) {
+    String processStatusForm(@PathVariable long id, @Valid @ModelAttribute("statusForm") StatusForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        if (!board.canEdit(user, board.get(user, id))) {
-            throw new AccessDeniedException("vacancies");
-        }
         try {
-            board.changeStatus(user, id, version, option(VacancyStatus.class, status), note);
-            redirect.addFlashAttribute("flash", "vacancy.status.changed");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("problem", messages.t("vacancy.stale"));
+            board.editable(user, id, form.version());
+        } catch (StaleFormException e) {
+            // The offer changed meanwhile: its page, as it now stands, says so (a form at the old version cannot succeed).
+            redirect.addFlashAttribute("problem", messages.t(e.messageKey()));
+            return "redirect:" + VacancyRoutes.vacancy(id);
         }
-        return "redirect:" + VacancyRoutes.vacancy(id);
+        if (!result.hasErrors()) {
+            try {
+                board.changeStatus(user, id, form.version(), form.status(), form.note());
+                redirect.addFlashAttribute("flash", "vacancy.status.changed");
+                return "redirect:" + VacancyRoutes.vacancy(id);
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("form.stale");
+            }
+        }
+        return page(model, user, id, new OpenForm("status", Input.of(form, result), FormErrors.of(result, messages)));
     }
 
     // ---- the Excel round trip ----
@@ -285,9 +283,7 @@ class VacancyController {
 
     /** The board file as a download, for the page and the API alike. */
     static void export(BoardExchange exchange, CurrentUser user, HttpServletResponse response) throws IOException {
-        if (!VacancyBoard.canRead(user)) {
-            throw new AccessDeniedException("vacancies");
-        }
+        BoardExchange.requireRead(user);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("vetrina-opportunita-" + Dates.today() + ".xlsx").build().toString());
@@ -296,18 +292,14 @@ class VacancyController {
 
     @GetMapping(VacancyRoutes.IMPORT)
     String importForm(Model model) {
-        if (!BoardExchange.canImport(currentUsers.require())) {
-            throw new AccessDeniedException("vacancies");
-        }
+        BoardExchange.requireImport(currentUsers.require());
         return importPage(model, null, null);
     }
 
     @PostMapping(VacancyRoutes.IMPORT)
     String importFile(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
         CurrentUser user = currentUsers.require();
-        if (!BoardExchange.canImport(user)) {
-            throw new AccessDeniedException("vacancies");
-        }
+        BoardExchange.requireImport(user);
         if (file == null || file.isEmpty()) {
             return importPage(model, null, messages.t("import.file.empty"));
         }
