@@ -1,4 +1,7 @@
 /** Vacancies: the shared vacancy board (Vetrina delle opportunità), its referents, the referrals of workers in pathway, the matching of both, and the board's XLSX round trip; depends on pathway, workers, network, accounts, audit and shared. */
-@org.springframework.modulith.ApplicationModule(displayName = "Vetrina delle opportunità",
+@ApplicationModule(displayName = "Vetrina delle opportunità",
         allowedDependencies = {"shared", "network", "accounts", "audit", "workers", "pathway"})
 package it.ricolloca.vacancies;
+
+import org.springframework.modulith.ApplicationModule;
+

@@ -7,21 +7,22 @@ import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.pathway.ContractType;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.tabular.HeaderNames;
-import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
+import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.RowProblem;
 import it.ricolloca.shared.tabular.SpreadsheetText;
-import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.TabularFiles;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.tabular.TabularWriter;
-import it.ricolloca.shared.acts.ActGuard;
-import it.ricolloca.shared.web.Numbers;
 import it.ricolloca.shared.tabular.UnreadableFileException;
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
+import it.ricolloca.shared.web.Numbers;
 import it.ricolloca.vacancies.Vacancy;
 import it.ricolloca.vacancies.VacancyDetails;
 import it.ricolloca.vacancies.VacancyInvalidException;
@@ -34,19 +35,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.Comparator;
-import java.util.Locale;
-import java.util.Objects;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -307,7 +308,7 @@ public class BoardExchange {
                     + rejections.size() + " scartate");
         });
         rejections.sort(Comparator.comparingInt(Rejection::line));
-        return new ImportReport(null, false, it.ricolloca.shared.web.Dates.today(), rows.rows.size(), counts[0],
+        return new ImportReport(null, false, Dates.today(), rows.rows.size(), counts[0],
                 counts[1], counts[2], rejections.size(), 0,
                 reader.limits().listed(rejections));
     }
