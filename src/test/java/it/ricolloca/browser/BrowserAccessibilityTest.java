@@ -466,7 +466,7 @@ class BrowserAccessibilityTest {
         page.navigate(url("/conditionality/suitability"));
         page.getByLabel("Disoccupato dal").fill(today.minusMonths(7).toString());
         page.getByLabel("Data dell'offerta").fill(today.toString());
-        page.getByLabel("L'offerta è coerente con le competenze del lavoratore?").selectOption("yes");
+        page.getByLabel("L'offerta è coerente con le competenze del lavoratore?").selectOption("YES");
         page.getByLabel("Distanza dal domicilio (km)").fill("65");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verifica")).click();
         assertThat(page.locator("main").textContent()).contains("non rispettato", "da verificare");
@@ -623,7 +623,7 @@ class BrowserAccessibilityTest {
         check();
         page.getByLabel("Titolo del corso").fill("Vetrina e incrocio: corso del browser");
         page.getByLabel("Contenuto").selectOption("VACANCY_BOARD");
-        page.getByLabel("Ore", new Page.GetByLabelOptions().setExact(true)).fill("3");
+        page.getByLabel(Pattern.compile("^Ore\\b")).fill("3");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Crea il corso")).click();
         assertThat(page.locator("main").textContent()).contains("Corso creato.", "Vetrina e incrocio: corso del browser");
         check();
@@ -689,7 +689,7 @@ class BrowserAccessibilityTest {
         assertThat(page.locator("table").textContent()).contains("Rimborsata Olga", "2.200,00 €", "Preparata");
         check();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rimborsata Olga")).click();
-        assertThat(page.locator("main").textContent()).contains("Tempo indeterminato o apprendistato", "0.65", "2.200,00 €");
+        assertThat(page.locator("main").textContent()).contains("Tempo indeterminato o apprendistato", "0,65", "2.200,00 €");
         check();
         page.onceDialog(d -> d.accept());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Segna come verificata")).click();

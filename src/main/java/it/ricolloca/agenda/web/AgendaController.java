@@ -157,7 +157,7 @@ class AgendaController {
             }
         }
         return templatesPage(model, user, office, form.padded(), FormErrors.of(result, messages),
-                AgendaViews.typed(result), EndAttempt.NONE);
+                FormValues.typed(result), EndAttempt.NONE);
     }
 
     @PostMapping(AgendaRoutes.TEMPLATE_END)

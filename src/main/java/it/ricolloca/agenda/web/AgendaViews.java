@@ -14,23 +14,12 @@ import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.shared.web.FormErrors;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.validation.BindingResult;
 
 /** What the agenda pages show, as the templates read it. */
 public final class AgendaViews {
 
     private AgendaViews() {
-    }
-
-    /** What was typed in the fields the form could not read (by field name), to show it back as typed. */
-    static Map<String, String> typed(BindingResult result) {
-        Map<String, String> typed = new HashMap<>();
-        result.getFieldErrors().stream().filter(e -> e.getRejectedValue() instanceof String)
-                .forEach(e -> typed.putIfAbsent(e.getField(), (String) e.getRejectedValue()));
-        return typed;
     }
 
     /** An office and whether an agenda is in force today. */

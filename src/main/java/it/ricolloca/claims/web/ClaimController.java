@@ -24,18 +24,16 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
-import it.ricolloca.shared.web.Numbers;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.Workers;
 import jakarta.validation.Valid;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +47,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -126,7 +123,7 @@ class ClaimController {
     @PostMapping(ClaimRoutes.PROFILING)
     String processProfilingForm(@PathVariable long id, @Valid @ModelAttribute("profiling") ProfilingForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        return act(id, Right.PREPARE, ClaimPage.PROFILING, typed("index", form.index()), result, model, redirect,
+        return act(id, Right.PREPARE, ClaimPage.PROFILING, new Object[] {"index", form.index()}, result, model, redirect,
                 "claim.profiling.recorded",
                 user -> work.recordProfiling(user, id, form.version(), form.index()));
     }
@@ -135,7 +132,7 @@ class ClaimController {
     String processAttachmentForm(@PathVariable long id, @Valid @ModelAttribute("attachment") AttachmentForm form,
             BindingResult result, @RequestParam(required = false) MultipartFile file, Model model,
             RedirectAttributes redirect) {
-        return act(id, Right.PREPARE, ClaimPage.ATTACHMENT, typed("kind", form.kind()), result, model, redirect,
+        return act(id, Right.PREPARE, ClaimPage.ATTACHMENT, new Object[] {"kind", form.kind()}, result, model, redirect,
                 "claim.attachment.saved",
                 user -> work.attach(user, id, form.version(), form.kind(), Upload.of(file)));
     }
@@ -143,21 +140,21 @@ class ClaimController {
     @PostMapping(ClaimRoutes.REVIEW)
     String processReviewForm(@PathVariable long id, @ModelAttribute("review") VersionForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return act(id, Right.PREPARE, ClaimPage.REVIEW, typed(), result, model, redirect, "claim.reviewed",
+        return act(id, Right.PREPARE, ClaimPage.REVIEW, new Object[0], result, model, redirect, "claim.reviewed",
                 user -> work.review(user, id, form.version()));
     }
 
     @PostMapping(ClaimRoutes.SUBMIT)
     String processSubmitForm(@PathVariable long id, @ModelAttribute("submit") VersionForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return act(id, Right.SUBMIT, ClaimPage.SUBMIT, typed(), result, model, redirect, "claim.submitted",
+        return act(id, Right.SUBMIT, ClaimPage.SUBMIT, new Object[0], result, model, redirect, "claim.submitted",
                 user -> work.submit(user, id, form.version()));
     }
 
     @PostMapping(ClaimRoutes.PAYMENT)
     String processPaymentForm(@PathVariable long id, @Valid @ModelAttribute("payment") PaymentForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        return act(id, Right.DECIDE, ClaimPage.PAYMENT, typed("amount", form.amount(), "on", form.on()), result, model,
+        return act(id, Right.DECIDE, ClaimPage.PAYMENT, new Object[] {"amount", form.amount(), "on", form.on()}, result, model,
                 redirect, "claim.paid",
                 user -> work.recordPayment(user, id, form.version(), form.amount(), form.on()));
     }
@@ -165,7 +162,7 @@ class ClaimController {
     @PostMapping(ClaimRoutes.REFUSAL)
     String processRefusalForm(@PathVariable long id, @Valid @ModelAttribute("refusal") RefusalForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        return act(id, Right.DECIDE, ClaimPage.REFUSAL, typed("reason", form.reason(), "on", form.on()), result, model,
+        return act(id, Right.DECIDE, ClaimPage.REFUSAL, new Object[] {"reason", form.reason(), "on", form.on()}, result, model,
                 redirect, "claim.refused",
                 user -> work.recordRefusal(user, id, form.version(), form.reason(), form.on()));
     }
@@ -181,7 +178,7 @@ class ClaimController {
      * 403); done, back to the page with its message; a field error or a refusal shows the page
      * again with the form as the user filled it and the reason.
      */
-    private String act(long id, Right right, String formName, Map<String, String> typed, BindingResult result,
+    private String act(long id, Right right, String formName, Object[] bound, BindingResult result,
             Model model, RedirectAttributes redirect, String done, Consumer<CurrentUser> act) {
         CurrentUser user = currentUsers.require();
         work.allowed(user, id, right);
@@ -196,29 +193,7 @@ class ClaimController {
                 result.reject("form.stale");
             }
         }
-        return page(model, user, work.get(user, id), formName, kept(typed, result), FormErrors.of(result, messages));
-    }
-
-    /** The form's values as the page shows them back: what was typed, also where it could not be read. */
-    private static Map<String, String> kept(Map<String, String> typed, BindingResult result) {
-        Map<String, String> values = new HashMap<>(typed);
-        for (FieldError e : result.getFieldErrors()) {
-            if (e.getRejectedValue() != null) {
-                values.put(e.getField(), e.getRejectedValue().toString());
-            }
-        }
-        return values;
-    }
-
-    /** Field names and the bound values, as text for the inputs (numbers the Italian way, dates as the date input wants). */
-    private static Map<String, String> typed(Object... namesAndValues) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            Object v = namesAndValues[i + 1];
-            values.put((String) namesAndValues[i], v == null ? "" : v instanceof BigDecimal b ? Numbers.input(b)
-                    : v instanceof Enum<?> e ? e.name() : v.toString());
-        }
-        return values;
+        return page(model, user, work.get(user, id), formName, FormValues.shown(result, bound), FormErrors.of(result, messages));
     }
 
     private String page(Model model, CurrentUser user, Claim c, String failed, Map<String, String> values,

@@ -238,17 +238,9 @@ class ConditionalityController {
             model.addAttribute("limits", limits);
         }
         model.addAttribute("form", form);
-        model.addAttribute("typed", typed(result));
+        model.addAttribute("typed", FormValues.typed(result));
         model.addAttribute("errors", FormErrors.of(result, messages));
         return "conditionality/suitability";
-    }
-
-    /** What was typed in the fields the form could not read, to show it back as typed. */
-    private static Map<String, String> typed(BindingResult result) {
-        Map<String, String> typed = new HashMap<>();
-        result.getFieldErrors().stream().filter(e -> e.getRejectedValue() instanceof String)
-                .forEach(e -> typed.putIfAbsent(e.getField(), (String) e.getRejectedValue()));
-        return typed;
     }
 
     private Map<Long, String> names(List<Breach> breaches) {

@@ -26,16 +26,15 @@ import it.ricolloca.pathway.web.PathwayForms.SuspendForm;
 import it.ricolloca.pathway.web.PathwayForms.TutorForm;
 import it.ricolloca.pathway.web.PathwayForms.UploadForm;
 import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.FormValues;
 import it.ricolloca.workers.WorkerSummary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 
 /** What the pathway pages show, as the templates read it. */
 public final class PathwayViews {
@@ -65,16 +64,7 @@ public final class PathwayViews {
         public static final Typed NONE = new Typed(Map.of());
 
         public static Typed of(BindingResult result) {
-            Map<String, String> typed = new HashMap<>();
-            for (FieldError error : result.getFieldErrors()) {
-                Object value = error.getRejectedValue();
-                if (value instanceof String text) {
-                    typed.putIfAbsent(error.getField(), text);
-                } else if (value instanceof String[] texts && texts.length > 0) {
-                    typed.putIfAbsent(error.getField(), texts[0]);
-                }
-            }
-            return new Typed(typed);
+            return new Typed(FormValues.typed(result));
         }
 
         /** The text typed in {@code field} if it could not be read, otherwise {@code value}. */

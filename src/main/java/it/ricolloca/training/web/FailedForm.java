@@ -1,12 +1,9 @@
 package it.ricolloca.training.web;
 
 import it.ricolloca.shared.web.FormErrors;
-import it.ricolloca.shared.web.Numbers;
-import java.math.BigDecimal;
-import java.util.HashMap;
+import it.ricolloca.shared.web.FormValues;
 import java.util.Map;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 
 /**
  * The form a page shows again after a refusal: which one ({@code name}, for pages with several),
@@ -18,17 +15,7 @@ public record FailedForm(String name, Map<String, String> values, FormErrors err
 
     /** The form's values as the inputs show them back: numbers the Italian way, dates and times as their inputs want. */
     static FailedForm of(String name, BindingResult result, FormErrors errors, Object... namesAndValues) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            Object v = namesAndValues[i + 1];
-            values.put((String) namesAndValues[i], v == null ? "" : v instanceof BigDecimal b ? Numbers.input(b)
-                    : v instanceof Enum<?> e ? e.name() : v.toString());
-        }
-        for (FieldError e : result.getFieldErrors()) {
-            if (e.getRejectedValue() != null) {
-                values.put(e.getField(), e.getRejectedValue().toString());
-            }
-        }
+        Map<String, String> values = FormValues.shown(result, namesAndValues);
         return new FailedForm(name, values, errors);
     }
 
