@@ -30,16 +30,20 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The number of SQL statements each list page sends is pinned, and does not grow with its rows:
- * each page is read with its rows, a row is added, and it is read again. One query per row (a name
- * looked up per line, a lazy collection per entity) fails here.
+ * The number of SQL statements each list page sends is pinned (a ceiling), and does not grow with its
+ * rows: each page is read with its rows, a row is added, and it is read again. One query per row (a
+ * name looked up per line, a lazy collection per entity) fails here.
  */
 @IntegrationTest
 class ListPageQueriesTest {
 
-    /** Statements per page as measured on 2026-11-30 (session, security and the page's own queries). */
-    private static final Map<String, Integer> PINNED = Map.of("/requests", 14, "/pathways/queue", 13, "/workers", 11,
-            "/pathways", 14, "/pathways/worklist", 14, "/claims", 12, "/vacancies", 11, "/audit", 7, "/users", 9);
+    /**
+     * The most statements each page may send (session, security, audit of the reading and the page's own
+     * queries), as measured on 2026-11-30 over the suite's shared database plus two: a few lookups are
+     * made only when the rows need them (12–15 for the claims, 14–16 for the worklist), one per row never.
+     */
+    private static final Map<String, Integer> PINNED = Map.of("/requests", 16, "/pathways/queue", 15, "/workers", 13,
+            "/pathways", 16, "/pathways/worklist", 18, "/claims", 17, "/vacancies", 13, "/audit", 9, "/users", 11);
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
@@ -80,7 +84,8 @@ class ListPageQueriesTest {
         Map<String, Integer> found = new LinkedHashMap<>();
         counted.forEach((page, c) -> found.put(page, c[1]));
         counted.forEach((page, c) -> assertThat(c[1]).as(page + " after one more row (" + found + ")").isEqualTo(c[0]));
-        assertThat(found).isEqualTo(PINNED);
+        found.forEach((page, c) -> assertThat(c).as(page + " (" + found + ")").isLessThanOrEqualTo(PINNED.get(page)));
+        assertThat(found).containsOnlyKeys(PINNED.keySet());
     }
 
     private void measure(Map<String, int[]> counted, int round, String username, String page) throws Exception {
