@@ -16,6 +16,7 @@ import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -155,6 +156,14 @@ public class Conditionality {
     public String decisionsCsv(CurrentUser user, LocalDate from, LocalDate to,
             Function<String, String> label) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeDecisions(user, from, to, label, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #decisionsCsv}, written to {@code out}. */
+    @Transactional(readOnly = true)
+    public void writeDecisions(CurrentUser user, LocalDate from, LocalDate to, Function<String, String> label,
+            OutputStream out) {
         try (TabularWriter csv = TabularWriter.csv(out)) {
             csv.header(List.of("codice_fiscale", "inadempienza", "data_evento", "esito", "sanzione", "sanzione_proposta",
                     "data_decisione", "motivazione", "cpi_competente"));
@@ -168,7 +177,6 @@ public class Conditionality {
                         b.getDecisionReason(), b.getCompetentCentreId());
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private Breach changeable(CurrentUser user, long id, Long version, boolean decision) {

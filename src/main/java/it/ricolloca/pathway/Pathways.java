@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,6 +68,26 @@ public class Pathways {
      * for a master or an operator, every open pathway of their CPI (at most {@code limit}).
      */
     public List<Followed> openFor(CurrentUser user, int limit) {
+        List<OpenPathway> open = followed(user);
+        Map<Long, WorkerSummary> people = workers.summaries(open.stream().map(OpenPathway::workerId).toList());
+        Function<OpenPathway, WorkerSummary> worker = o -> people.getOrDefault(o.workerId(),
+                new WorkerSummary(o.workerId(), "", null, null, null, false));
+        return open.stream()
+                .sorted(Comparator.comparing((OpenPathway o) -> lower(worker.apply(o).lastName() == null
+                                ? worker.apply(o).taxCode() : worker.apply(o).lastName()))
+                        .thenComparing(o -> lower(worker.apply(o).firstName()))
+                        .thenComparingLong(OpenPathway::pathwayId))
+                .limit(limit)
+                .map(o -> new Followed(o.pathwayId(), worker.apply(o).listName()))
+                .toList();
+    }
+
+    /** The ids of the open pathways the user may propose for an offer (as {@link #openFor}), in one query, without names. */
+    public Set<Long> openIdsFor(CurrentUser user) {
+        return followed(user).stream().map(OpenPathway::pathwayId).collect(Collectors.toSet());
+    }
+
+    private List<OpenPathway> followed(CurrentUser user) {
         if (user.centreId() == null) {
             return List.of();
         }
@@ -73,25 +95,12 @@ public class Pathways {
         if (!everyone && !user.hasRole(Role.CPI_TUTOR)) {
             return List.of();
         }
-        record Open(long id, long workerId) {
-        }
-        List<Open> open = jdbc.sql("""
+        return jdbc.sql("""
                 select p.id, p.worker_id from pathway_pathway p
                 where p.closed_on is null and p.centre_id = :centre and (:everyone or p.tutor_user_id = :user)""")
                 .param("centre", user.centreId()).param("everyone", everyone).param("user", user.id())
-                .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2)))
+                .query((rs, n) -> new OpenPathway(rs.getLong(1), rs.getLong(2)))
                 .list();
-        Map<Long, WorkerSummary> people = workers.summaries(open.stream().map(Open::workerId).toList());
-        Function<Open, WorkerSummary> worker = o -> people.getOrDefault(o.workerId(),
-                new WorkerSummary(o.workerId(), "", null, null, null, false));
-        return open.stream()
-                .sorted(Comparator.comparing((Open o) -> lower(worker.apply(o).lastName() == null
-                                ? worker.apply(o).taxCode() : worker.apply(o).lastName()))
-                        .thenComparing(o -> lower(worker.apply(o).firstName()))
-                        .thenComparingLong(Open::id))
-                .limit(limit)
-                .map(o -> new Followed(o.id(), worker.apply(o).listName()))
-                .toList();
     }
 
     private static String lower(String text) {

@@ -1,5 +1,6 @@
 package it.ricolloca.shared;
 
+import it.ricolloca.shared.web.Dates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +27,7 @@ public record Detail(String key, List<String> args) {
     public static Detail of(String key, Object... args) {
         List<String> texts = new ArrayList<>();
         for (Object a : args) {
-            texts.add(a == null ? "" : a instanceof LocalDate d ? String.format("%02d/%02d/%04d", d.getDayOfMonth(),
-                    d.getMonthValue(), d.getYear()) : clean(a.toString()));
+            texts.add(a == null ? "" : a instanceof LocalDate d ? Dates.format(d) : clean(a.toString()));
         }
         return new Detail(key, texts);
     }

@@ -113,7 +113,7 @@ public final class AgendaForms {
             @NotBlank(groups = { Move.class, Cancel.class }) @Size(max = 2000) String reason,
             @Size(max = 2000) String justification, Long version) {
 
-        static AppointmentForm empty(long version) {
+        static AppointmentForm empty(Long version) {
             return new AppointmentForm(null, "", "", "", version);
         }
     }

@@ -20,6 +20,7 @@ import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.tabular.TabularDownload;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
@@ -30,7 +31,6 @@ import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.Workers;
 import jakarta.validation.Valid;
-import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,9 +40,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -104,13 +101,9 @@ class ClaimController {
     @GetMapping(ClaimRoutes.REGISTER_XLSX)
     ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> params) {
         CurrentUser user = registerUser();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        register.xlsx(user, filter(params), messages::t, out);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("registro-rimborsi-" + Dates.today() + ".xlsx").build().toString())
-                .body(out.toByteArray());
+        ClaimRegister.Filter filter = filter(params);
+        return TabularDownload.written("registro-rimborsi-" + Dates.today() + ".xlsx", TabularDownload.XLSX,
+                out -> register.xlsx(user, filter, messages::t, out));
     }
 
     @AuditedRead(value = "CLAIM_VIEWED", record = "Claim")

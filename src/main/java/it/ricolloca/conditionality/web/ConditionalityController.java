@@ -16,6 +16,7 @@ import it.ricolloca.conditionality.web.ConditionalityForms.ReportForm;
 import it.ricolloca.conditionality.web.ConditionalityForms.SuitabilityForm;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
+import it.ricolloca.shared.tabular.TabularDownload;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
@@ -25,7 +26,6 @@ import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.Workers;
 import jakarta.validation.Valid;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -204,10 +201,8 @@ class ConditionalityController {
         CurrentUser user = currentUsers.require();
         LocalDate f = FormValues.date(from).orElse(LocalDate.of(2015, 1, 1));
         LocalDate t = FormValues.date(to).orElse(Dates.today());
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("decisioni-condizionalita-" + Dates.today() + ".csv").build().toString())
-                .body(conditionality.decisionsCsv(user, f, t, messages::t).getBytes(StandardCharsets.UTF_8));
+        return TabularDownload.written("decisioni-condizionalita-" + Dates.today() + ".csv", TabularDownload.CSV,
+                out -> conditionality.writeDecisions(user, f, t, messages::t, out));
     }
 
     // ---- suitable offer ----

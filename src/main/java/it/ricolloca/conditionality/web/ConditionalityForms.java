@@ -5,6 +5,7 @@ import it.ricolloca.conditionality.Sanction;
 import it.ricolloca.conditionality.SuitableOffer;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -73,9 +74,9 @@ public final class ConditionalityForms {
     /** The facts of an offer, each optional (unknown when empty); numbers written the Italian way. */
     public record SuitabilityForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate unemployedSince,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate offerDate, Answer experience, Answer skills,
-            Answer permanent, @DecimalMin("0") @DecimalMax("1200") BigDecimal durationMonths,
+            Answer permanent, @DecimalMin("0") @DecimalMax("1200") @Digits(integer = 4, fraction = 0) BigDecimal durationMonths,
             @DecimalMin("0") @DecimalMax("100000") BigDecimal distanceKm,
-            @DecimalMin("0") @DecimalMax("100000") BigDecimal travelMinutes,
+            @DecimalMin("0") @DecimalMax("100000") @Digits(integer = 6, fraction = 0) BigDecimal travelMinutes,
             @DecimalMin("0") @DecimalMax("168") BigDecimal offeredHours,
             @DecimalMin("0") @DecimalMax("168") BigDecimal lastHours,
             @DecimalMin("0") @DecimalMax("1000000") BigDecimal offeredPay,

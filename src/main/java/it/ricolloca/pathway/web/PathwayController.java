@@ -15,6 +15,7 @@ import it.ricolloca.pathway.internal.PathwayQueries;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.pathway.web.PathwayForms.UploadForm;
 import it.ricolloca.pathway.web.PathwayViews.DossierPage;
+import it.ricolloca.shared.tabular.TabularDownload;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
@@ -25,7 +26,6 @@ import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -172,13 +172,9 @@ class PathwayController {
 
     @GetMapping(PathwayRoutes.TUTORS_XLSX)
     ResponseEntity<byte[]> tutorsXlsx() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        queries.writeNamedTutors(currentUsers.require(), out);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("tutor-nominati-" + Dates.today() + ".xlsx").build().toString())
-                .body(out.toByteArray());
+        CurrentUser user = currentUsers.require();
+        return TabularDownload.written("tutor-nominati-" + Dates.today() + ".xlsx", TabularDownload.XLSX,
+                out -> queries.writeNamedTutors(user, out));
     }
 
     static Upload upload(MultipartFile file) {

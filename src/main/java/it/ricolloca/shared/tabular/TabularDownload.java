@@ -1,6 +1,7 @@
 package it.ricolloca.shared.tabular;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.springframework.http.ContentDisposition;
@@ -33,6 +34,13 @@ public final class TabularDownload {
             content.accept(writer);
         }
         return download(out.toByteArray(), fileName, CSV);
+    }
+
+    /** A file a service writes itself to the stream (a workbook or a CSV it builds with {@link TabularWriter}). */
+    public static ResponseEntity<byte[]> written(String fileName, MediaType type, Consumer<OutputStream> writer) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.accept(out);
+        return download(out.toByteArray(), fileName, type);
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String fileName, MediaType type) {

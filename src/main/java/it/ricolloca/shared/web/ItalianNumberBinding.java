@@ -7,10 +7,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Makes {@link Numbers} the only reader of a form's {@link BigDecimal}: a number the formatter of
- * {@link ItalianFormats} refuses (such as {@code 0.73} or {@code 1.65}) would otherwise be read
- * again by Spring's default number editor, which takes the point for a decimal mark. Here it
- * stays a field error with the user's input kept.
+ * The one reader of every {@link BigDecimal} a form or a request parameter carries: {@link Numbers},
+ * the Italian way. A number written otherwise ({@code 0.73}, {@code 1,650.50}) is a field error
+ * ({@code typeMismatch.java.math.BigDecimal}) with the user's input kept; an editor registered on
+ * every binder, because a formatter alone would let Spring's default number editor read again,
+ * with the point as decimal mark, what it refused.
  */
 @ControllerAdvice
 class ItalianNumberBinding {

@@ -87,7 +87,7 @@ public class Referrals {
     /** Refuses (403) a user who follows no open pathway: they have no one to propose. */
     @Transactional(readOnly = true)
     public void requireProposer(CurrentUser user) {
-        ActGuard.require(!pathways.openFor(user, 1).isEmpty(), "referral");
+        ActGuard.require(!pathways.openIdsFor(user).isEmpty(), "referral");
     }
 
     public Referral propose(CurrentUser user, long vacancyId, long pathwayId, String note) {
@@ -156,7 +156,9 @@ public class Referrals {
         Vacancy v = board.get(user, r.getVacancyId());
         boolean referent = rights.canEdit(user, v);
         boolean pathwayStaff = pathways.find(user, r.getPathwayId()).filter(p -> rights.worksOn(user, p)).isPresent();
-        ActGuard.require(referent || to == ReferralStatus.WITHDRAWN && pathwayStaff, "referral");
+        // Without a status chosen yet (a blank form) the tutor may still be the one acting: the field's
+        // error answers, not a refusal.
+        ActGuard.require(referent || (to == null || to == ReferralStatus.WITHDRAWN) && pathwayStaff, "referral");
         ActGuard.current(r.getVersion(), version);
         return r;
     }

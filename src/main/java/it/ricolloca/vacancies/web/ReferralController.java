@@ -29,7 +29,6 @@ import it.ricolloca.pathway.PathwayRoutes;
 import it.ricolloca.shared.web.FormErrors;
 import jakarta.validation.Valid;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import it.ricolloca.workers.WorkerSummary;
@@ -205,8 +204,7 @@ class ReferralController {
         model.addAttribute("candidates", PageView.of(matching.forVacancy(user, id, PageView.safePage(page),
                 PageView.DEFAULT_SIZE), m -> m, "", VacancyRoutes.candidates(id)));
         model.addAttribute("proposable", v.getStatus().takesReferrals()
-                ? pathways.openFor(user, 5000).stream().map(Pathways.Followed::pathwayId).collect(Collectors.toSet())
-                : Set.of());
+                ? pathways.openIdsFor(user) : Set.of());
         return "vacancies/candidates";
     }
 }
