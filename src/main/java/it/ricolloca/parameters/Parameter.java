@@ -15,6 +15,10 @@ public enum Parameter {
     OBSERVATION_WINDOW_DAYS(Kind.INTEGER, "10", "art. 10-bis L. 241/1990"),
     PROVIDER_CHANGES_ALLOWED(Kind.INTEGER, "1", "manuale operativo ANPAL"),
     PACT_WITHIN_DAYS(Kind.INTEGER, "14", "manuale operativo ANPAL"),
+    PACT_TERM_BINDING(Kind.BOOLEAN, "false", "termine di 14 giorni delle regole AdR-RdC (D.L. 4/2019): nella "
+            + "sperimentazione 2017 è solo un avviso"),
+    LEGAL_TERMS_MOVE_TO_WORKING_DAY(Kind.BOOLEAN, "true", "art. 2963 c.c. (termine che scade di domenica o in un "
+            + "giorno festivo: prorogato al primo giorno non festivo)"),
     SERVICE_MONTHS(Kind.INTEGER, "6", "art. 23 D.Lgs. 150/2015"),
     EXTENSION_MONTHS(Kind.INTEGER, "6", "art. 23 D.Lgs. 150/2015"),
     SERVICE_REQUEST_WITHIN_MONTHS(Kind.INTEGER, "2", "art. 21 c. 7 D.Lgs. 150/2015"),
@@ -22,6 +26,9 @@ public enum Parameter {
     SUITABLE_TRAVEL_MINUTES_FIRST_YEAR(Kind.INTEGER, "80", "DM 10 aprile 2018"),
     SUITABLE_DISTANCE_KM_LATER(Kind.INTEGER, "80", "DM 10 aprile 2018"),
     SUITABLE_TRAVEL_MINUTES_LATER(Kind.INTEGER, "100", "DM 10 aprile 2018"),
+    SUITABLE_PAY_ABOVE_BENEFIT_PERCENT(Kind.INTEGER, "20", "art. 4 c. 41 L. 92/2012; DM 10 aprile 2018"),
+    SUITABLE_MIN_CONTRACT_MONTHS(Kind.INTEGER, "3", "DM 10 aprile 2018"),
+    SUITABLE_MIN_HOURS_PERCENT(Kind.INTEGER, "80", "DM 10 aprile 2018"),
     SUCCESS_PERMANENT_MIN_EUR(Kind.AMOUNT, "1000.00", "delibera ANPAL sull'importo dell'assegno"),
     SUCCESS_PERMANENT_MAX_EUR(Kind.AMOUNT, "5000.00", "delibera ANPAL sull'importo dell'assegno"),
     SUCCESS_FIXED_6_MONTHS_MIN_EUR(Kind.AMOUNT, "500.00", "delibera ANPAL sull'importo dell'assegno"),
