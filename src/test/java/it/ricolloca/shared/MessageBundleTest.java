@@ -9,8 +9,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,6 +33,8 @@ class MessageBundleTest {
     private static final Pattern KEY_STRING = Pattern.compile("\"((?:login|error|delegation|user|centre|office|token|password|form|cf|piva|worker|import|request|document|mail|letter|vacancy|referral|referent|match|claim|training|notice)\\.[a-zA-Z0-9_.]*[a-zA-Z0-9_])\"");
     private static final Pattern VISIBLE_ATTRIBUTE = Pattern.compile(
             "\\b(?:title|alt|placeholder|aria-label|data-confirm)=\"([^\"$]*[A-Za-zÀ-ú][^\"]*)\"");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[,}]");
 
     private final Properties bundle = load();
 
@@ -92,6 +96,60 @@ class MessageBundleTest {
         keys.removeIf(k -> k.endsWith("."));
         assertThat(keys).hasSizeGreaterThan(100);
         assertThat(keys.stream().filter(k -> !bundle.containsKey(k)).toList()).as("keys missing from the bundle").isEmpty();
+    }
+
+    /**
+     * A message with arguments goes through {@code MessageFormat}, where a lone apostrophe quotes the rest of
+     * the text away ("nell'intestazione: {0}" shows "nellintestazione: {0}"); a message without arguments is
+     * shown as written, where a doubled one stays doubled. Each key is formatted as the code formats it and
+     * must keep every apostrophe, show every argument and leave no placeholder unread.
+     */
+    @Test
+    void everyMessageKeepsItsApostrophesAndUsesEveryArgument() {
+        List<String> wrong = new ArrayList<>();
+        for (String key : new TreeSet<>(bundle.stringPropertyNames())) {
+            String text = bundle.getProperty(key);
+            Matcher placeholders = PLACEHOLDER.matcher(text);
+            int arguments = 0;
+            while (placeholders.find()) {
+                arguments = Math.max(arguments, Integer.parseInt(placeholders.group(1)) + 1);
+            }
+            // codes of a binding error (NotBlank.form.field, typeMismatch...) are always formatted with the field as {0}
+            boolean bindingError = Character.isUpperCase(key.charAt(0)) || key.startsWith("typeMismatch");
+            if (arguments == 0 && bindingError) {
+                arguments = 1;
+            }
+            if (arguments == 0) {
+                if (text.contains("''")) {
+                    wrong.add(key + ": doubled apostrophe in a message without arguments");
+                }
+                continue;
+            }
+            Object[] samples = new Object[arguments];
+            for (int i = 0; i < arguments; i++) {
+                samples[i] = 7_000 + i;
+            }
+            String shown;
+            try {
+                shown = new MessageFormat(text, Locale.ITALIAN).format(samples);
+            } catch (IllegalArgumentException e) {
+                wrong.add(key + ": " + e.getMessage());
+                continue;
+            }
+            long apostrophes = text.replace("''", "\u0000").chars().filter(c -> c == '\u0000').count();
+            if (shown.chars().filter(c -> c == '\'').count() != apostrophes) {
+                wrong.add(key + ": apostrophe lost (" + shown + ")");
+            }
+            if (shown.contains("{")) {
+                wrong.add(key + ": placeholder not read (" + shown + ")");
+            }
+            for (int i = 0; i < arguments && !bindingError; i++) {
+                if (!text.matches("(?s).*\\{" + i + "[,}].*")) {
+                    wrong.add(key + ": argument " + i + " never shown");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     @Test
