@@ -72,9 +72,11 @@ public class RequestQueries {
     private final VoucherRequestRepository requests;
     private final Workers workers;
     private final JobCentres centres;
+    private final RequestRights rights;
 
     RequestQueries(JdbcClient jdbc, Parameters parameters, VoucherRequestRepository requests, Workers workers,
-            JobCentres centres) {
+            JobCentres centres, RequestRights rights) {
+        this.rights = rights;
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.requests = requests;
@@ -113,7 +115,7 @@ public class RequestQueries {
 
     public RequestView get(CurrentUser user, long id) {
         return jdbc.sql(select() + " where r.id = ?").param(id).query(rows()).optional()
-                .filter(r -> user.canSeeCasesOf(r.centreId())).map(r -> views(List.of(r)).get(0))
+                .filter(r -> rights.canRead(user, r.centreId(), r.workerId(), r.status())).map(r -> views(List.of(r)).get(0))
                 .orElseThrow(NotFoundException::new);
     }
 
@@ -141,7 +143,8 @@ public class RequestQueries {
 
     /** The request as an aggregate, with its checks and observations loaded, for its page; 404 out of scope. */
     public VoucherRequest load(CurrentUser user, long id) {
-        VoucherRequest request = requests.findById(id).filter(r -> user.canSeeCasesOf(r.getCompetentCentreId()))
+        VoucherRequest request = requests.findById(id)
+                .filter(r -> rights.canRead(user, r.getCompetentCentreId(), r.getWorkerId(), r.getStatus()))
                 .orElseThrow(NotFoundException::new);
         request.getChecks();
         request.getObservations().forEach(RequestObservation::getDocumentIds);
@@ -151,7 +154,8 @@ public class RequestQueries {
     /** The other requests of the same worker, newest first, within the user's scope. */
     public List<RequestView> ofWorker(CurrentUser user, long workerId) {
         return views(jdbc.sql(select() + " where r.worker_id = ? order by r.request_date desc, r.id desc").param(workerId)
-                .query(rows()).list().stream().filter(r -> user.canSeeCasesOf(r.centreId())).toList());
+                .query(rows()).list().stream().filter(r -> rights.canRead(user, r.centreId(), r.workerId(), r.status()))
+                .toList());
     }
 
     /**

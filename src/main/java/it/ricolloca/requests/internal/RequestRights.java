@@ -4,22 +4,36 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.DelegatedFunction;
 import it.ricolloca.accounts.Delegations;
 import it.ricolloca.accounts.Role;
+import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.workers.ProviderAccess;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may act on a request of a CPI: only that CPI's staff. Filing an intermediated request and
  * deciding (release, rejection, block, re-enabling) belong to the master user or to an operator
  * holding that delegation today; the checks, notices and observations to the CPI's master user and
- * operators. Regional users read only.
+ * operators. Regional users read only, and so does the provider CPI that holds the worker's pathway.
  */
 @Component
 public class RequestRights {
 
     private final Delegations delegations;
+    private final List<ProviderAccess> providers;
 
-    RequestRights(Delegations delegations) {
+    RequestRights(Delegations delegations, List<ProviderAccess> providers) {
         this.delegations = delegations;
+        this.providers = providers;
+    }
+
+    /**
+     * The competent CPI's case staff and the region read a request; so does the CPI that holds the worker's
+     * pathway, for the released request that started it (read only: every act needs the competent CPI).
+     */
+    public boolean canRead(CurrentUser user, long competentCentreId, long workerId, RequestStatus status) {
+        return user.canSeeCasesOf(competentCentreId)
+                || (status == RequestStatus.RELEASED && providers.stream().anyMatch(p -> p.holds(user, workerId)));
     }
 
     public boolean canFile(CurrentUser user) {

@@ -9,6 +9,7 @@ import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.workers.NaspiStatus;
+import it.ricolloca.workers.ProviderAccess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -55,11 +56,13 @@ public class WorkerRegister {
     private final WorkerRepository workers;
     private final JobCentres centres;
     private final AuditTrail audit;
+    private final List<ProviderAccess> providers;
 
-    WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit) {
+    WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit, List<ProviderAccess> providers) {
         this.workers = workers;
         this.centres = centres;
         this.audit = audit;
+        this.providers = providers;
     }
 
     public static boolean canEdit(CurrentUser user) {
@@ -93,7 +96,7 @@ public class WorkerRegister {
     }
 
     public Worker openByTaxCode(CurrentUser user, String taxCode) {
-        Worker worker = workers.findByTaxCode(CodiceFiscale.normalise(taxCode)).filter(w -> canSee(user, w))
+        Worker worker = workers.findByTaxCode(CodiceFiscale.normalise(taxCode)).filter(w -> canRead(user, w))
                 .orElseThrow(NotFoundException::new);
         return open(user, worker.getId());
     }
@@ -182,7 +185,7 @@ public class WorkerRegister {
 
     private Worker editable(CurrentUser user, long id, long version) {
         Worker worker = visible(user, id);
-        if (!canEdit(user)) {
+        if (!mayEdit(user, worker)) {
             throw new WorkerRejectedException(null, "worker.notEditable");
         }
         if (worker.getVersion() != version) {
@@ -192,7 +195,17 @@ public class WorkerRegister {
     }
 
     private Worker visible(CurrentUser user, long id) {
-        return workers.findById(id).filter(w -> canSee(user, w)).orElseThrow(NotFoundException::new);
+        return workers.findById(id).filter(w -> canRead(user, w)).orElseThrow(NotFoundException::new);
+    }
+
+    /** Changes belong to the competent CPI (and the region): a provider CPI reads the record only. */
+    public boolean mayEdit(CurrentUser user, Worker worker) {
+        return canEdit(user) && canSee(user, worker);
+    }
+
+    /** The competent CPI and the region read the record; so does the CPI that holds the worker's pathway. */
+    private boolean canRead(CurrentUser user, Worker worker) {
+        return canSee(user, worker) || providers.stream().anyMatch(p -> p.holds(user, worker.getId()));
     }
 
     static boolean canSee(CurrentUser user, Worker worker) {

@@ -105,7 +105,7 @@ class WorkerController {
     String initUpdateForm(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
         Worker worker = register.get(user, id);
-        requireEditor(user);
+        ActGuard.require(register.mayEdit(user, worker), "register");
         return editForm(model, user, worker, WorkerForm.of(worker), FormErrors.NONE);
     }
 
@@ -114,7 +114,7 @@ class WorkerController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         Worker worker = register.get(user, id);
-        requireEditor(user);
+        ActGuard.require(register.mayEdit(user, worker), "register");
         if (!result.hasErrors()) {
             try {
                 register.update(user, id, version(form.version()), form.firstName(), form.lastName(),
@@ -135,7 +135,7 @@ class WorkerController {
             Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         Worker worker = register.get(user, id);
-        requireEditor(user);
+        ActGuard.require(register.mayEdit(user, worker), "register");
         if (!result.hasErrors()) {
             try {
                 register.addWork(user, id, version(form.version()), new WorkHistoryEntry(form.employer().strip(),
@@ -161,7 +161,7 @@ class WorkerController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         Worker worker = register.get(user, id);
-        requireEditor(user);
+        ActGuard.require(register.mayEdit(user, worker), "register");
         if (!result.hasErrors()) {
             try {
                 register.addEducation(user, id, version(form.version()), new EducationEntry(form.title().strip(),
@@ -184,8 +184,7 @@ class WorkerController {
     private String act(long id, RedirectAttributes redirect, String doneKey,
             Consumer<CurrentUser> action) {
         CurrentUser user = currentUsers.require();
-        register.get(user, id);
-        requireEditor(user);
+        ActGuard.require(register.mayEdit(user, register.get(user, id)), "register");
         try {
             action.accept(user);
             redirect.addFlashAttribute("flash", doneKey);
@@ -202,7 +201,7 @@ class WorkerController {
                 .filter(r -> !r.action().equals("WORKER_VIEWED")).toList();
         model.addAttribute("worker", WorkerDetail.of(worker));
         model.addAttribute("centre", centreName(worker.getCompetentCentreId()));
-        model.addAttribute("canEdit", WorkerRegister.canEdit(user));
+        model.addAttribute("canEdit", register.mayEdit(user, worker));
         model.addAttribute("timeline", history);
         model.addAttribute("invitations", invitations.invitationsOf(worker.getId()).stream().map(Dates::format).toList());
         model.addAttribute("workErrors", workErrors);
@@ -235,10 +234,6 @@ class WorkerController {
         CurrentUser user = currentUsers.require();
         ActGuard.require(WorkerRegister.canCreate(user), "register");
         return user;
-    }
-
-    private static void requireEditor(CurrentUser user) {
-        ActGuard.require(WorkerRegister.canEdit(user), "register");
     }
 
     private static void reject(BindingResult result, WorkerRejectedException e) {
