@@ -11,6 +11,7 @@ public final class WorkerRoutes {
     public static final String WORK_REMOVE = "/workers/{id}/work-history/{index}/remove";
     public static final String EDUCATION_ADD = "/workers/{id}/education";
     public static final String EDUCATION_REMOVE = "/workers/{id}/education/{index}/remove";
+    public static final String INFORMATION_ADD = "/workers/{id}/information";
     public static final String API_WORKER = "/api/v1/workers/{codiceFiscale}";
     public static final String REGISTER_EXPORT = "/workers/register.xlsx";
     public static final String REGISTER_IMPORT = "/workers/register/import";

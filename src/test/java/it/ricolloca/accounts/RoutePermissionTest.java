@@ -173,6 +173,8 @@ class RoutePermissionTest {
         post("/workers/{id}/work-history/{index}/remove", w + "/work-history/99/remove", Map.of("version", "-1"),
                 torinoWorker(302, 403), redirectAnon());
         post("/workers/{id}/education", w + "/education", Map.of("title", ""), torinoWorker(200, 403), redirectAnon());
+        post("/workers/{id}/information", w + "/information", Map.of("informedOn", ""), torinoWorker(200, 403),
+                redirectAnon());
         post("/workers/{id}/education/{index}/remove", w + "/education/99/remove", Map.of("version", "-1"),
                 torinoWorker(302, 403), redirectAnon());
         get("/api/v1/workers/{codiceFiscale}", "/api/v1/workers/" + workerTaxCode, torinoWorker(200, 200),

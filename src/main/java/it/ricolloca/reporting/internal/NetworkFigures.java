@@ -44,7 +44,7 @@ public class NetworkFigures {
 
     /** The tables, in the page's order; the key names them in URLs and in the API. */
     public enum TableId {
-        FUNNEL, HEALTH, BREACHES, OUTCOMES, BOARD_BY_CENTRE, BOARD_BY_SOURCE, TREND;
+        FUNNEL, HEALTH, BREACHES, OUTCOMES, BOARD_BY_CENTRE, BOARD_BY_SOURCE, INFORMATION, TREND;
 
         public static Optional<TableId> of(String text) {
             return Arrays.stream(values()).filter(t -> t.slug().equals(text)).findFirst();
@@ -77,6 +77,7 @@ public class NetworkFigures {
             case OUTCOMES -> outcomes(user, f);
             case BOARD_BY_CENTRE -> board(user, f, false);
             case BOARD_BY_SOURCE -> board(user, f, true);
+            case INFORMATION -> information(user, f);
             case TREND -> trend(user, f);
         };
     }
@@ -113,6 +114,33 @@ public class NetworkFigures {
                     percentile_cont(0.5) within group (order by hired_on - coalesce(pact_on, first_on))
                 from r group by grouping sets ((centre), ())""";
         return byCentre(user, f, TableId.FUNNEL, columns, sql, "monitoring.row.competentCentre");
+    }
+
+    /**
+     * Accoglienza e informazione per competent CPI: workers invited in the period, workers informed in the
+     * period, of them those told all four contents, and the share of the invited who were informed.
+     */
+    ReportTable information(CurrentUser user, ReportFilter f) {
+        List<Column> columns = List.of(count("invited"), count("informed"), count("informedFully"),
+                count("invitedInformed"), share("shareInformed"));
+        String sql = """
+                with v as (
+                    select distinct worker_id from workers_invitation where invitation_date between :from and :to),
+                i as (
+                    select worker_id, bool_or(about_service and about_voluntary and about_conditionality
+                        and about_suitable_offer) as fully
+                    from workers_information where informed_on between :from and :to group by worker_id),
+                x as (
+                    select w.competent_centre_id as centre, v.worker_id is not null as invited,
+                        i.worker_id is not null as informed, coalesce(i.fully, false) as fully
+                    from workers_worker w join network_job_centre j on j.id = w.competent_centre_id
+                    left join v on v.worker_id = w.id left join i on i.worker_id = w.id
+                    where (v.worker_id is not null or i.worker_id is not null)
+                      and (cast(:province as varchar) is null or j.province = :province))
+                select centre, grouping(centre), count(*) filter (where invited), count(*) filter (where informed),
+                    count(*) filter (where fully), count(*) filter (where invited and informed), null
+                from x group by grouping sets ((centre), ())""";
+        return withShare(byCentre(user, f, TableId.INFORMATION, columns, sql, "monitoring.row.competentCentre"), 4, 3, 0);
     }
 
     /** Open pathways per provider CPI: started, on time with the meeting rule, meetings and diary entries in the period, closed. */

@@ -6,6 +6,7 @@ import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.Detail;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.workers.NaspiStatus;
@@ -196,6 +197,11 @@ public class WorkerRegister {
 
     private Worker visible(CurrentUser user, long id) {
         return workers.findById(id).filter(w -> canRead(user, w)).orElseThrow(NotFoundException::new);
+    }
+
+    /** Refuses (403) a user who may read the record but not change it. */
+    public void requireEditor(CurrentUser user, Worker worker) {
+        ActGuard.require(mayEdit(user, worker), "register");
     }
 
     /** Changes belong to the competent CPI (and the region): a provider CPI reads the record only. */

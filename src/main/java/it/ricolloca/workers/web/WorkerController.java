@@ -12,6 +12,7 @@ import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
+import it.ricolloca.workers.InformationChannel;
 import it.ricolloca.workers.NaspiStatus;
 import it.ricolloca.workers.WorkerRoutes;
 import it.ricolloca.workers.internal.EducationEntry;
@@ -20,6 +21,9 @@ import it.ricolloca.workers.internal.RegisterExchange;
 import it.ricolloca.workers.internal.WorkHistoryEntry;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRegister.WorkerRejectedException;
+import it.ricolloca.workers.internal.WorkerInformation;
+import it.ricolloca.workers.internal.WorkerInformation.Contents;
+import it.ricolloca.workers.internal.WorkerInformation.InformationRefusedException;
 import it.ricolloca.workers.internal.WorkerRegister;
 import jakarta.validation.Valid;
 import java.util.Arrays;
@@ -45,10 +49,12 @@ class WorkerController {
     private final AuditTrail audit;
     private final Messages messages;
     private final InvitationHistory invitations;
+    private final WorkerInformation information;
 
     WorkerController(WorkerRegister register, CurrentUsers currentUsers, JobCentres centres, AuditTrail audit,
-            Messages messages, InvitationHistory invitations) {
+            Messages messages, InvitationHistory invitations, WorkerInformation information) {
         this.invitations = invitations;
+        this.information = information;
         this.register = register;
         this.currentUsers = currentUsers;
         this.centres = centres;
@@ -97,7 +103,7 @@ class WorkerController {
     @GetMapping(WorkerRoutes.WORKER)
     String show(@PathVariable long id, Model model) {
         Worker worker = register.open(currentUsers.require(), id);
-        return detail(model, worker, FormErrors.NONE, FormErrors.NONE, null, null);
+        return detail(model, worker, FormErrors.NONE, FormErrors.NONE, null, null, FormErrors.NONE, null);
     }
 
     @AuditedRead(value = "WORKER_VIEWED", record = "Worker")
@@ -147,7 +153,7 @@ class WorkerController {
                 reject(result, e);
             }
         }
-        return detail(model, worker, FormErrors.of(result, messages), FormErrors.NONE, form, null);
+        return detail(model, worker, FormErrors.of(result, messages), FormErrors.NONE, form, null, FormErrors.NONE, null);
     }
 
     @PostMapping(WorkerRoutes.WORK_REMOVE)
@@ -172,7 +178,7 @@ class WorkerController {
                 reject(result, e);
             }
         }
-        return detail(model, worker, FormErrors.NONE, FormErrors.of(result, messages), null, form);
+        return detail(model, worker, FormErrors.NONE, FormErrors.of(result, messages), null, form, FormErrors.NONE, null);
     }
 
     @PostMapping(WorkerRoutes.EDUCATION_REMOVE)
@@ -194,8 +200,28 @@ class WorkerController {
         return "redirect:" + WorkerRoutes.worker(id);
     }
 
+    @PostMapping(WorkerRoutes.INFORMATION_ADD)
+    String addInformation(@PathVariable long id, @Valid @ModelAttribute("information") InformationForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        Worker worker = register.get(user, id);
+        register.requireEditor(user, worker);
+        if (!result.hasErrors()) {
+            try {
+                information.record(user, id, form.informedOn(), form.channel(), new Contents(
+                        InformationForm.ticked(form.aboutService()), InformationForm.ticked(form.aboutVoluntary()),
+                        InformationForm.ticked(form.aboutConditionality()), InformationForm.ticked(form.aboutSuitableOffer())));
+                redirect.addFlashAttribute("flash", "worker.information.recorded");
+                return "redirect:" + WorkerRoutes.worker(id);
+            } catch (InformationRefusedException e) {
+                result.rejectValue(e.field(), e.messageKey(), e.args(), null);
+            }
+        }
+        return detail(model, worker, FormErrors.NONE, FormErrors.NONE, null, null, FormErrors.of(result, messages), form);
+    }
+
     private String detail(Model model, Worker worker, FormErrors workErrors, FormErrors educationErrors, WorkForm work,
-            EducationForm education) {
+            EducationForm education, FormErrors informationErrors, InformationForm informationForm) {
         CurrentUser user = currentUsers.require();
         List<AuditRecord> history = audit.history("Worker", worker.getId(), 200).stream()
                 .filter(r -> !r.action().equals("WORKER_VIEWED")).toList();
@@ -208,6 +234,10 @@ class WorkerController {
         model.addAttribute("educationErrors", educationErrors);
         model.addAttribute("work", work);
         model.addAttribute("education", education);
+        model.addAttribute("informationEntries", information.of(worker.getId()));
+        model.addAttribute("informationErrors", informationErrors);
+        model.addAttribute("informationForm", informationForm);
+        model.addAttribute("channels", Arrays.asList(InformationChannel.values()));
         return "workers/detail";
     }
 
