@@ -1,5 +1,6 @@
 -- Issue 18: a breach after a decadenza is closed without sanction; the suitable-offer finding on a refusal breach.
 alter table conditionality_breach drop constraint conditionality_breach_status_ck;
+alter table conditionality_breach alter column status type varchar(30);
 alter table conditionality_breach add constraint conditionality_breach_status_ck
     check (status in ('REPORTED', 'JUSTIFIED', 'SANCTIONED', 'CLOSED_AFTER_DECADENZA'));
 create index conditionality_breach_decadenza_ix on conditionality_breach (worker_id)
