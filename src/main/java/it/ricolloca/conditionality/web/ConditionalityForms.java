@@ -48,6 +48,18 @@ public final class ConditionalityForms {
         ACCEPT,
         CLOSE;
 
+        /**
+         * Whether the page offers this outcome: a sanction when one is proposed, the acceptance when
+         * a justification arrived, the closing when decadenza was already decided.
+         */
+        public boolean offered(boolean sanctionProposed, boolean justified, boolean afterDecadenza) {
+            return switch (this) {
+                case SANCTION -> sanctionProposed;
+                case ACCEPT -> justified;
+                case CLOSE -> afterDecadenza;
+            };
+        }
+
         public String labelKey() {
             return "conditionality.decision." + name().toLowerCase();
         }
