@@ -144,7 +144,8 @@ public class Breach {
 
     /**
      * As above, with the latest suitable-offer finding on the offer refused (null when none): a
-     * decadenza for a refused offer needs a finding that says the offer was suitable.
+     * decadenza for a refused offer needs a finding that says the offer was suitable. No proposal
+     * ({@code null}) means decadenza was already decided for the worker: no sanction applies.
      */
     public void applySanction(Sanction proposed, Sanction chosen, String reason, String by, LocalDate today,
             SuitabilityFinding finding) {
@@ -153,7 +154,7 @@ public class Breach {
             throw new ConditionalityRefusedException("conditionality.sanction.required");
         }
         if (proposed == null) {
-            throw new ConditionalityRefusedException("conditionality.afterDecadenza");
+            throw new ConditionalityRefusedException("conditionality.noSanctionApplies");
         }
         if (kind == BreachKind.REFUSED_OFFER && chosen == Sanction.LOSS_OF_BENEFIT) {
             if (finding == null) {
