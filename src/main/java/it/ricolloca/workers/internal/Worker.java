@@ -138,7 +138,9 @@ public class Worker {
         this.naspiStart = start;
         this.naspiExpectedEnd = expectedEnd;
         this.naspiMonthlyAmount = monthlyAmount;
-        this.naspiStatus = status;
+        // a decadenza decided by the competent CPI is not undone by editing the record
+        this.naspiStatus = naspiLapsedOn != null ? NaspiStatus.LAPSED
+                : status == NaspiStatus.LAPSED ? naspiStatus : status;
     }
 
     /**
