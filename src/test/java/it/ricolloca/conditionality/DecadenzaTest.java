@@ -28,6 +28,7 @@ import it.ricolloca.support.DemoUsers;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
 import it.ricolloca.workers.WorkerRoutes;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,7 +135,8 @@ class DecadenzaTest {
         assertThat(logged.exportedBy()).isEqualTo("master.torino");
         assertThat(logged.from()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(logged.to()).isEqualTo(Dates.today());
-        assertThat(logged.rows()).isEqualTo(csv.lines().count() - 1);
+        assertThat(logged.rows()).isEqualTo(CSVFormat.Builder.create().setDelimiter(';').get()
+                .parse(new StringReader(csv)).getRecords().size() - 1);
         assertThat(logged.sha256()).isEqualTo(HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(csv.getBytes(StandardCharsets.UTF_8))));
         assertThat(send("master.torino", get(ConditionalityRoutes.EXPORTS)).getResponse()
