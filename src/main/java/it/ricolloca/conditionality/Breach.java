@@ -139,15 +139,45 @@ public class Breach {
      * Applies a sanction: the one the ladder proposes, or another with a reason that explains why.
      */
     public void applySanction(Sanction proposed, Sanction chosen, String reason, String by, LocalDate today) {
+        applySanction(proposed, chosen, reason, by, today, null);
+    }
+
+    /**
+     * As above, with the latest suitable-offer finding on the offer refused (null when none): a
+     * decadenza for a refused offer needs a finding that says the offer was suitable. No proposal
+     * ({@code null}) means decadenza was already decided for the worker: no sanction applies.
+     */
+    public void applySanction(Sanction proposed, Sanction chosen, String reason, String by, LocalDate today,
+            SuitabilityFinding finding) {
         requireDecidable(today);
         if (chosen == null) {
             throw new ConditionalityRefusedException("conditionality.sanction.required");
+        }
+        if (proposed == null) {
+            throw new ConditionalityRefusedException("conditionality.noSanctionApplies");
+        }
+        if (kind == BreachKind.REFUSED_OFFER && chosen == Sanction.LOSS_OF_BENEFIT) {
+            if (finding == null) {
+                throw new ConditionalityRefusedException("conditionality.decadenza.noFinding");
+            }
+            if (!finding.suitable()) {
+                throw new ConditionalityRefusedException("conditionality.decadenza.notSuitable");
+            }
         }
         if (chosen != proposed && (reason == null || reason.isBlank())) {
             throw new ConditionalityRefusedException("conditionality.override.reason");
         }
         this.proposedSanction = proposed;
         decide(BreachStatus.SANCTIONED, chosen, reason, by, today);
+    }
+
+    /**
+     * Closes the breach without a sanction: decadenza was already decided for the worker, so no
+     * further sanction applies (the breach stays recorded).
+     */
+    public void closeAfterDecadenza(String reason, String by, LocalDate today) {
+        requireOpen();
+        decide(BreachStatus.CLOSED_AFTER_DECADENZA, null, reason, by, today);
     }
 
     /** The worker's window is over, or the justification is in: the CPI may decide. */

@@ -5,6 +5,9 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.conditionality.internal.BreachRepository;
 import it.ricolloca.conditionality.internal.ConditionalityRights;
+import it.ricolloca.conditionality.internal.SuitabilityFindingRepository;
+import it.ricolloca.network.CentreSummary;
+import it.ricolloca.network.JobCentres;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.shared.Detail;
@@ -16,12 +19,22 @@ import it.ricolloca.shared.web.Dates;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -42,14 +55,23 @@ public class Conditionality {
     private final Parameters parameters;
     private final ConditionalityRights rights;
     private final AuditTrail audit;
+    private final SuitabilityFindingRepository findings;
+    private final JobCentres centres;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
 
     Conditionality(BreachRepository breaches, Workers workers, Parameters parameters, ConditionalityRights rights,
-            AuditTrail audit) {
+            AuditTrail audit, SuitabilityFindingRepository findings, JobCentres centres,
+            ApplicationEventPublisher events, JdbcClient jdbc) {
         this.breaches = breaches;
         this.workers = workers;
         this.parameters = parameters;
         this.rights = rights;
         this.audit = audit;
+        this.findings = findings;
+        this.centres = centres;
+        this.events = events;
+        this.jdbc = jdbc;
     }
 
     /** A breach reported by the provider of a worker's pathway (the caller checked the provider's rights). */
@@ -105,9 +127,15 @@ public class Conditionality {
                 b -> rights.canDecide(user, b.getCompetentCentreId()), "conditionality");
     }
 
-    /** The sanction the ladder proposes now, counting the worker's earlier sanctioned breaches on it. */
+    /**
+     * The sanction the ladder proposes now, counting the worker's earlier sanctioned breaches on it;
+     * none ({@code null}) once decadenza was decided for the worker: the ladder stops there.
+     */
     @Transactional(readOnly = true)
     public Sanction proposal(Breach breach) {
+        if (decadenza(breach.getWorkerId()).isPresent()) {
+            return null;
+        }
         List<BreachKind> sameLadder = Arrays.stream(BreachKind.values())
                 .filter(k -> k.ladder() == breach.getKind().ladder()).toList();
         long earlier = breaches.countByWorkerIdAndKindInAndStatus(breach.getWorkerId(), sameLadder, BreachStatus.SANCTIONED);
@@ -126,14 +154,91 @@ public class Conditionality {
         audit.recordAs(user.username(), "BREACH_JUSTIFIED", "Breach", id, "");
     }
 
+    /** The breach on which decadenza was decided for the worker, if it was. */
+    @Transactional(readOnly = true)
+    public Optional<Breach> decadenza(long workerId) {
+        return breaches.findFirstByWorkerIdAndStatusAndSanctionOrderByDecidedOnAscIdAsc(workerId,
+                BreachStatus.SANCTIONED, Sanction.LOSS_OF_BENEFIT);
+    }
+
+    /**
+     * Applies a sanction. Once decadenza is decided for the worker no sanction applies (refused);
+     * a decadenza for a refused offer needs a saved finding that the offer was suitable (refused
+     * otherwise). A decadenza updates the worker's register record and is announced as
+     * {@link DecadenzaDecided}: the worker's open pathway closes.
+     */
     public void applySanction(CurrentUser user, long id, Long version, Sanction chosen, String reason) {
         Breach b = changeable(user, id, version, true);
         Sanction proposed = proposal(b);
-        b.applySanction(proposed, chosen, reason, user.username(), Dates.today());
+        if (proposed == null && b.getStatus() == BreachStatus.REPORTED) {
+            Breach earlier = decadenza(b.getWorkerId()).orElseThrow();
+            throw new ConditionalityRefusedException("conditionality.afterDecadenza", Dates.format(earlier.getDecidedOn()));
+        }
+        b.applySanction(proposed, chosen, reason, user.username(), Dates.today(),
+                findings.findFirstByBreachIdOrderByIdDesc(id).orElse(null));
         audit.recordAs(user.username(), "BREACH_SANCTIONED", "Breach", id, (chosen == proposed
                 ? Detail.of("audit.detail.sanction", Detail.label(chosen.labelKey()))
                 : Detail.of("audit.detail.sanctionInstead", Detail.label(chosen.labelKey()), Detail.label(proposed.labelKey())))
                 .encoded());
+        if (chosen == Sanction.LOSS_OF_BENEFIT) {
+            workers.recordDecadenza(b.getWorkerId(), b.getDecidedOn(), id, user.username());
+            events.publishEvent(new DecadenzaDecided(id, b.getWorkerId(), b.getRequestId(), b.getCompetentCentreId(),
+                    b.getDecidedOn(), user.username()));
+        }
+    }
+
+    /**
+     * Closes a breach without a sanction because decadenza was already decided for the worker: the
+     * breach stays recorded, the ladder does not move (refused when there was no decadenza).
+     */
+    public void closeAfterDecadenza(CurrentUser user, long id, Long version, String reason) {
+        Breach b = changeable(user, id, version, true);
+        Breach earlier = decadenza(b.getWorkerId())
+                .orElseThrow(() -> new ConditionalityRefusedException("conditionality.close.noDecadenza"));
+        b.closeAfterDecadenza(reason, user.username(), Dates.today());
+        audit.recordAs(user.username(), "BREACH_CLOSED_AFTER_DECADENZA", "Breach", id,
+                Detail.of("audit.detail.afterDecadenza", earlier.getId(), earlier.getDecidedOn()).encoded());
+    }
+
+    // ---- suitable offer ----
+
+    /** The thresholds of a suitable offer in force on the offer's date (parameters {@code SUITABLE_*}). */
+    @Transactional(readOnly = true)
+    public SuitableOffer.Limits suitabilityLimits(LocalDate offerDate) {
+        return new SuitableOffer.Limits(
+                parameters.integer(Parameter.SUITABLE_DISTANCE_KM_FIRST_YEAR, offerDate),
+                parameters.integer(Parameter.SUITABLE_TRAVEL_MINUTES_FIRST_YEAR, offerDate),
+                parameters.integer(Parameter.SUITABLE_DISTANCE_KM_LATER, offerDate),
+                parameters.integer(Parameter.SUITABLE_TRAVEL_MINUTES_LATER, offerDate),
+                parameters.integer(Parameter.SUITABLE_PAY_ABOVE_BENEFIT_PERCENT, offerDate),
+                parameters.integer(Parameter.SUITABLE_MIN_CONTRACT_MONTHS, offerDate),
+                parameters.integer(Parameter.SUITABLE_MIN_HOURS_PERCENT, offerDate));
+    }
+
+    /**
+     * Saves the finding on the offer a refusal breach is about, criterion by criterion, on the rules
+     * and thresholds in force on the offer's date; the offer is the vacancy of the board
+     * ({@code vacancyId}) or described. The latest finding is the one a decadenza needs.
+     */
+    public SuitabilityFinding recordFinding(CurrentUser user, long breachId, SuitableOffer.Facts facts, Long vacancyId,
+            String offerDescription) {
+        Breach b = forJustification(user, breachId);
+        if (facts.offerDate() == null) {
+            throw new ConditionalityRefusedException("suitability.finding.offerDate", Dates.format(b.getOccurredOn()));
+        }
+        SuitabilityFinding f = findings.save(SuitabilityFinding.judge(b, facts, suitabilityLimits(facts.offerDate()),
+                vacancyId, offerDescription, user.username(), Instant.now()));
+        audit.recordAs(user.username(), "SUITABILITY_FINDING_RECORDED", "Breach", breachId,
+                Detail.of("audit.detail.suitabilityFinding", facts.offerDate(), Detail.label(f.getRules().labelKey()),
+                        Detail.label(f.getOverall().labelKey())).encoded());
+        return f;
+    }
+
+    /** The findings on a breach the user sees, newest first. */
+    @Transactional(readOnly = true)
+    public List<SuitabilityFinding> findings(CurrentUser user, long breachId) {
+        get(user, breachId);
+        return findings.findByBreachIdOrderByIdDesc(breachId);
     }
 
     public boolean canReport(CurrentUser user) {
@@ -150,9 +255,8 @@ public class Conditionality {
 
     /**
      * The decisions of the user's CPI (every CPI for the region) between two dates, as CSV for the
-     * benefit authority: one line per decided breach, formulas neutralised.
+     * benefit authority: one line per decided breach, formulas neutralised. Recorded in the export log.
      */
-    @Transactional(readOnly = true)
     public String decisionsCsv(CurrentUser user, LocalDate from, LocalDate to,
             Function<String, String> label) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -160,22 +264,96 @@ public class Conditionality {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** As {@link #decisionsCsv}, written to {@code out}. */
-    @Transactional(readOnly = true)
+    /**
+     * As {@link #decisionsCsv}, written to {@code out}: the breach and the sanction by the codes of
+     * {@link InpsCodes} (to be confirmed), the competent CPI by its official code and name. What was
+     * sent is logged: who, when, the period, the rows and the SHA-256 of the file.
+     */
     public void writeDecisions(CurrentUser user, LocalDate from, LocalDate to, Function<String, String> label,
             OutputStream out) {
-        try (TabularWriter csv = TabularWriter.csv(out)) {
-            csv.header(List.of("codice_fiscale", "inadempienza", "data_evento", "esito", "sanzione", "sanzione_proposta",
-                    "data_decisione", "motivazione", "cpi_competente"));
+        Hashing hashing = new Hashing(out);
+        int rows = 0;
+        try (TabularWriter csv = TabularWriter.csv(hashing)) {
+            csv.header(List.of("codice_fiscale", "codice_inadempienza", "inadempienza", "data_evento", "codice_esito",
+                    "esito", "codice_sanzione", "codice_sanzione_proposta", "data_decisione", "motivazione",
+                    "codice_cpi", "cpi_competente"));
             List<Breach> decided = breaches.decided(user.caseScopeCentreId(), from, to);
             Map<Long, WorkerSummary> people = workers.summaries(decided.stream().map(Breach::getWorkerId).toList());
+            Map<Long, CentreSummary> cpis = new java.util.HashMap<>();
+            centres.all().forEach(c -> cpis.put(c.id(), c));
             for (Breach b : decided) {
                 String cf = people.containsKey(b.getWorkerId()) ? people.get(b.getWorkerId()).taxCode() : "";
-                csv.row(cf, label.apply(b.getKind().labelKey()), b.getOccurredOn(), label.apply(b.getStatus().labelKey()),
-                        b.getSanction() == null ? null : b.getSanction().name(),
-                        b.getProposedSanction() == null ? null : b.getProposedSanction().name(), b.getDecidedOn(),
-                        b.getDecisionReason(), b.getCompetentCentreId());
+                CentreSummary cpi = cpis.get(b.getCompetentCentreId());
+                csv.row(cf, InpsCodes.breach(b.getKind()), label.apply(b.getKind().labelKey()), b.getOccurredOn(),
+                        InpsCodes.outcome(b.getStatus()), label.apply(b.getStatus().labelKey()),
+                        InpsCodes.sanction(b.getSanction()), InpsCodes.sanction(b.getProposedSanction()),
+                        b.getDecidedOn(), b.getDecisionReason(), cpi == null ? null : cpi.code(),
+                        cpi == null ? null : cpi.officialName());
+                rows++;
             }
+        }
+        jdbc.sql("""
+                insert into conditionality_export_log (exported_by, exported_at, centre_id, period_from, period_to,
+                    row_count, sha256)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(user.username(), Timestamp.from(Instant.now()), user.caseScopeCentreId(), from, to, rows,
+                        hashing.hex())
+                .update();
+    }
+
+    /** One export sent to the benefit authority. */
+    public record ExportLogEntry(String exportedBy, Instant exportedAt, LocalDate from, LocalDate to, int rows,
+            String sha256) {
+    }
+
+    /** The exports of the user's CPI (every export for the region), newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<ExportLogEntry> exports(CurrentUser user, int limit) {
+        return jdbc.sql("""
+                select exported_by, exported_at, period_from, period_to, row_count, sha256
+                from conditionality_export_log
+                where (cast(? as bigint) is null or centre_id = ?)
+                order by exported_at desc, id desc limit ?""")
+                .params(user.caseScopeCentreId(), user.caseScopeCentreId(), limit)
+                .query((rs, n) -> new ExportLogEntry(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getInt(5),
+                        rs.getString(6)))
+                .list();
+    }
+
+    /** Passes the bytes on and digests them (SHA-256). */
+    private static final class Hashing extends FilterOutputStream {
+
+        private final MessageDigest digest;
+
+        Hashing(OutputStream out) {
+            super(out);
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            digest.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            digest.update(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(digest.digest());
         }
     }
 

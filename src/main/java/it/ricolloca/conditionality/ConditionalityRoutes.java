@@ -10,6 +10,8 @@ public final class ConditionalityRoutes {
     public static final String DECISION = "/conditionality/{id}/decision";
     public static final String CSV = "/conditionality/decisions.csv";
     public static final String SUITABILITY = "/conditionality/suitability";
+    public static final String FINDING = "/conditionality/{id}/finding";
+    public static final String EXPORTS = "/conditionality/exports";
 
     private ConditionalityRoutes() {
     }
@@ -24,5 +26,9 @@ public final class ConditionalityRoutes {
 
     public static String decision(long id) {
         return breach(id) + "/decision";
+    }
+
+    public static String finding(long id) {
+        return breach(id) + "/finding";
     }
 }

@@ -6,6 +6,7 @@ import it.ricolloca.shared.Detail;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRepository;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -126,6 +127,17 @@ public class Workers {
     @Transactional(readOnly = true)
     public Optional<String> email(long id) {
         return workers.findById(id).map(Worker::getEmail).filter(e -> !e.isBlank());
+    }
+
+    /**
+     * Records in the register that the worker lost the NASpI and the unemployment status by a
+     * decadenza decided on {@code on} on breach {@code breachId} (audited).
+     */
+    public void recordDecadenza(long workerId, LocalDate on, long breachId, String actor) {
+        Worker w = workers.findById(workerId).orElseThrow(it.ricolloca.shared.NotFoundException::new);
+        w.recordDecadenza(on, breachId);
+        audit.recordAs(actor, "WORKER_NASPI_LAPSED", "Worker", workerId,
+                Detail.of("audit.detail.naspiLapsed", on, breachId).encoded());
     }
 
     /** The worker's profiling index on record (0 to 1), when the register has it. */

@@ -373,7 +373,9 @@ class RoutePermissionTest {
         Map<String, Integer> deciders = torinoOnly(403);
         deciders.put("master.torino", 200);
         post("/conditionality/{id}/decision", b + "/decision", Map.of("version", "-1"), deciders, redirectAnon());
+        post("/conditionality/{id}/finding", b + "/finding", Map.of("distanceKm", "x"), instructors, redirectAnon());
         get("/conditionality/decisions.csv", "/conditionality/decisions.csv", allow(ok(), all()), redirectAnon());
+        get("/conditionality/exports", "/conditionality/exports", allow(ok(), all()), redirectAnon());
         get("/conditionality/suitability", "/conditionality/suitability", allow(ok(), all()), redirectAnon());
         post("/conditionality/suitability", "/conditionality/suitability", Map.of("distanceKm", "x'; drop table"),
                 allow(ok(), all()), redirectAnon());

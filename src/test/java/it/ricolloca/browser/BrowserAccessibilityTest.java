@@ -466,7 +466,8 @@ class BrowserAccessibilityTest {
         page.navigate(url("/conditionality/suitability"));
         page.getByLabel("Disoccupato dal").fill(today.minusMonths(7).toString());
         page.getByLabel("Data dell'offerta").fill(today.toString());
-        page.getByLabel("L'offerta è coerente con le competenze del lavoratore?").selectOption("YES");
+        page.getByLabel("Coerenza dell'offerta con esperienze e competenze (settori economico-professionali)")
+                .selectOption("SAME_SECTOR");
         page.getByLabel("Distanza dal domicilio (km)").fill("65");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verifica")).click();
         assertThat(page.locator("main").textContent()).contains("non rispettato", "da verificare");

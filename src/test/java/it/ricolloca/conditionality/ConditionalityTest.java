@@ -56,13 +56,20 @@ class ConditionalityTest {
         assertThat(decide(master, worker, request, BreachKind.MISSED_APPOINTMENT)).isEqualTo(Sanction.CUT_QUARTER_MONTH);
         assertThat(decide(master, worker, request, BreachKind.MISSED_APPOINTMENT)).isEqualTo(Sanction.CUT_ONE_MONTH);
         assertThat(decide(master, worker, request, BreachKind.MISSED_APPOINTMENT)).isEqualTo(Sanction.LOSS_OF_BENEFIT);
-        assertThat(decide(master, worker, request, BreachKind.MISSED_ORIENTATION))
-                .as("another ladder starts from its first step").isEqualTo(Sanction.CUT_QUARTER_MONTH);
-        assertThat(decide(master, worker, request, BreachKind.MISSED_TRAINING)).isEqualTo(Sanction.CUT_ONE_MONTH);
-        assertThat(decide(master, worker, request, BreachKind.MISSED_TRAINING)).isEqualTo(Sanction.LOSS_OF_BENEFIT);
-        assertThat(decide(master, worker, request, BreachKind.REFUSED_OFFER)).isEqualTo(Sanction.LOSS_OF_BENEFIT);
+        // Issue 18: this test used to expect a quarter cut for a missed orientation after the decadenza.
+        // Decadenza ends everything (DOMAIN.md section 5): the later breach is recorded, no sanction is proposed.
+        Breach after = report(worker, request, BreachKind.MISSED_ORIENTATION);
+        conditionality.recordJustification(master, after.getId(), after.getVersion(), "nessun motivo", Dates.today());
+        assertThat(conditionality.proposal(conditionality.get(master, after.getId()))).as("the ladder stops").isNull();
+        assertThatThrownBy(() -> conditionality.applySanction(master, after.getId(), version(after.getId()),
+                Sanction.CUT_QUARTER_MONTH, "comunque")).hasMessage("conditionality.afterDecadenza");
 
-        Breach override = report(worker, request, BreachKind.MISSED_ORIENTATION);
+        long request2 = released.release("master.torino", "Scala", "Ada");
+        long worker2 = jdbc.sql("select worker_id from requests_voucher_request where id = ?").param(request2)
+                .query(Long.class).single();
+        assertThat(decide(master, worker2, request2, BreachKind.MISSED_ORIENTATION))
+                .as("another ladder starts from its first step").isEqualTo(Sanction.CUT_QUARTER_MONTH);
+        Breach override = report(worker2, request2, BreachKind.MISSED_ORIENTATION);
         conditionality.recordJustification(master, override.getId(), override.getVersion(), "nessun motivo", Dates.today());
         assertThatThrownBy(() -> conditionality.applySanction(master, override.getId(), version(override.getId()),
                 Sanction.CUT_QUARTER_MONTH, " ")).hasMessage("conditionality.override.reason");
@@ -73,9 +80,12 @@ class ConditionalityTest {
         assertThat(decided.getSanction()).isEqualTo(Sanction.CUT_QUARTER_MONTH);
         assertThatThrownBy(() -> conditionality.acceptJustification(master, override.getId(), version(override.getId()),
                 "ripensamento")).hasMessage("conditionality.decided");
+        assertThat(decide(master, worker2, request2, BreachKind.MISSED_TRAINING)).isEqualTo(Sanction.CUT_ONE_MONTH);
+        assertThat(conditionality.proposal(report(worker2, request2, BreachKind.REFUSED_OFFER)))
+                .isEqualTo(Sanction.LOSS_OF_BENEFIT);
 
         String csv = conditionality.decisionsCsv(master, LocalDate.of(2015, 1, 1), Dates.today(), k -> k);
-        assertThat(csv).contains("CUT_QUARTER_MONTH;CUT_ONE_MONTH", "prima assenza dopo mesi di puntualità",
+        assertThat(csv).contains("DECURTAZIONE_1_4;DECURTAZIONE_1_MENSILITA", "prima assenza dopo mesi di puntualità",
                 "conditionality.status.JUSTIFIED");
     }
 

@@ -79,7 +79,8 @@ public class ClaimWork {
 
     /**
      * The claim of a pathway just closed, once: a success fee when the hire falls in a band in force
-     * on its start date, with the worker's profiling index on record in the register; otherwise the Fee4Service for the hours served (none when no hour was served).
+     * on its start date, with the worker's profiling index on record in the register; otherwise the Fee4Service for the hours served (none when no hour was served); a pathway closed by
+     * decadenza ended without a job, so only the Fee4Service, said so in the claim's explanation.
      */
     public Optional<Claim> prepare(PathwayClosed e) {
         Optional<Claim> existing = claims.findByPathwayId(e.pathwayId());
@@ -98,6 +99,9 @@ public class ClaimWork {
             } else {
                 claim = feeForService(closing, e, "claim.explanation.noBand");
             }
+        } else if (e.outcome() == PathwayOutcome.LOSS_OF_BENEFIT) {
+            // a service ended by decadenza ended without a job: Fee4Service for the hours served, no success fee
+            claim = feeForService(closing, e, "claim.explanation.decadenza");
         } else {
             claim = feeForService(closing, e, null);
         }

@@ -3,9 +3,11 @@ package it.ricolloca.conditionality.internal;
 import it.ricolloca.conditionality.Breach;
 import it.ricolloca.conditionality.BreachKind;
 import it.ricolloca.conditionality.BreachStatus;
+import it.ricolloca.conditionality.Sanction;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,6 +15,9 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface BreachRepository extends JpaRepository<Breach, Long> {
+
+    Optional<Breach> findFirstByWorkerIdAndStatusAndSanctionOrderByDecidedOnAscIdAsc(long workerId, BreachStatus status,
+            Sanction sanction);
 
     long countByWorkerIdAndKindInAndStatus(long workerId, Collection<BreachKind> kinds, BreachStatus status);
 

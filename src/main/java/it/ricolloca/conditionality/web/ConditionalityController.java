@@ -14,8 +14,6 @@ import it.ricolloca.conditionality.web.ConditionalityForms.DecisionOutcome;
 import it.ricolloca.conditionality.web.ConditionalityForms.JustificationForm;
 import it.ricolloca.conditionality.web.ConditionalityForms.ReportForm;
 import it.ricolloca.conditionality.web.ConditionalityForms.SuitabilityForm;
-import it.ricolloca.parameters.Parameter;
-import it.ricolloca.parameters.Parameters;
 import it.ricolloca.shared.tabular.TabularDownload;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
@@ -53,11 +51,9 @@ class ConditionalityController {
     private final CurrentUsers currentUsers;
     private final Workers workers;
     private final Messages messages;
-    private final Parameters parameters;
 
     ConditionalityController(Conditionality conditionality, CurrentUsers currentUsers, Workers workers,
-            Messages messages, Parameters parameters) {
-        this.parameters = parameters;
+            Messages messages) {
         this.conditionality = conditionality;
         this.currentUsers = currentUsers;
         this.workers = workers;
@@ -123,7 +119,43 @@ class ConditionalityController {
         CurrentUser user = currentUsers.require();
         Breach b = conditionality.get(user, id);
         return breachPage(model, user, b, null, JustificationForm.empty(Dates.today(), b.getVersion()),
-                DecisionForm.empty(proposal(b), b.getVersion()), FormErrors.NONE);
+                decisionForm(b), FormErrors.NONE);
+    }
+
+    /** Saves the suitable-offer finding on the offer a refusal breach is about. */
+    @PostMapping(ConditionalityRoutes.FINDING)
+    String finding(@PathVariable long id, @Valid @ModelAttribute("form") SuitabilityForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        Breach b = conditionality.forJustification(user, id);
+        if (form.offerDate() == null && !result.hasFieldErrors("offerDate")) {
+            result.addError(new FieldError(result.getObjectName(), "offerDate", null, false,
+                    result.resolveMessageCodes("suitability.finding.offerDate.required", "offerDate"), null, null));
+        }
+        if (!result.hasErrors()) {
+            try {
+                conditionality.recordFinding(user, id, form.facts(form.offerDate()), form.vacancyId(),
+                        form.offerDescription());
+                return done(redirect, id, "suitability.finding.recorded");
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            }
+        }
+        model.addAttribute("findingForm", form);
+        model.addAttribute("findingTyped", FormValues.typed(result));
+        model.addAttribute("findingErrors", FormErrors.of(result, messages));
+        return breachPage(model, user, b, null, JustificationForm.empty(Dates.today(), b.getVersion()),
+                decisionForm(b), FormErrors.NONE);
+    }
+
+    @AuditedRead(value = "BREACH_EXPORTS_LISTED", record = "Breach", idVariable = "")
+    @GetMapping(ConditionalityRoutes.EXPORTS)
+    String exports(Model model) {
+        CurrentUser user = currentUsers.require();
+        model.addAttribute("exports", conditionality.exports(user, 100));
+        model.addAttribute("from", LocalDate.of(Dates.today().getYear(), 1, 1));
+        model.addAttribute("to", Dates.today());
+        return "conditionality/exports";
     }
 
     @PostMapping(ConditionalityRoutes.JUSTIFICATION)
@@ -142,7 +174,7 @@ class ConditionalityController {
             }
         }
         return breachPage(model, user, conditionality.get(user, id), "justification", form,
-                DecisionForm.empty(proposal(b), b.getVersion()), FormErrors.of(result, messages));
+                decisionForm(b), FormErrors.of(result, messages));
     }
 
     @PostMapping(ConditionalityRoutes.DECISION)
@@ -158,6 +190,8 @@ class ConditionalityController {
             try {
                 if (form.outcome() == DecisionOutcome.ACCEPT) {
                     conditionality.acceptJustification(user, id, form.version(), form.reason());
+                } else if (form.outcome() == DecisionOutcome.CLOSE) {
+                    conditionality.closeAfterDecadenza(user, id, form.version(), form.reason());
                 } else {
                     conditionality.applySanction(user, id, form.version(), form.sanction(), form.reason());
                 }
@@ -183,7 +217,22 @@ class ConditionalityController {
         model.addAttribute("decision", decision);
         model.addAttribute("justificationErrors", "justification".equals(failed) ? errors : FormErrors.NONE);
         model.addAttribute("decisionErrors", "decision".equals(failed) ? errors : FormErrors.NONE);
+        model.addAttribute("decadenza", conditionality.decadenza(b.getWorkerId())
+                .filter(d -> !d.getId().equals(b.getId())).map(d -> BreachView.of(d, Dates.today())).orElse(null));
+        model.addAttribute("findings", conditionality.findings(user, b.getId()).stream().map(FindingView::of).toList());
+        if (!model.containsAttribute("findingForm")) {
+            model.addAttribute("findingForm", SuitabilityForm.EMPTY);
+            model.addAttribute("findingTyped", Map.<String, String>of());
+            model.addAttribute("findingErrors", FormErrors.NONE);
+        }
         return "conditionality/breach";
+    }
+
+    private DecisionForm decisionForm(Breach b) {
+        Sanction proposal = proposal(b);
+        return proposal == null && b.getStatus() == BreachStatus.REPORTED
+                ? new DecisionForm(DecisionOutcome.CLOSE, null, "", b.getVersion())
+                : DecisionForm.empty(proposal, b.getVersion());
     }
 
     private Sanction proposal(Breach b) {
@@ -216,21 +265,18 @@ class ConditionalityController {
         return "conditionality/suitability";
     }
 
-    /** Checks an offer against the decree's criteria; nothing is stored. */
+    /** Checks an offer against the rules in force on its date; nothing is stored (a finding on a breach is). */
     @PostMapping(ConditionalityRoutes.SUITABILITY)
     String suitability(@Valid @ModelAttribute("form") SuitabilityForm form, BindingResult result, Model model) {
         currentUsers.require();
         if (!result.hasErrors()) {
             LocalDate offer = form.offerDate() == null ? Dates.today() : form.offerDate();
-            SuitableOffer.Limits limits = new SuitableOffer.Limits(
-                    parameters.integer(Parameter.SUITABLE_DISTANCE_KM_FIRST_YEAR, offer),
-                    parameters.integer(Parameter.SUITABLE_TRAVEL_MINUTES_FIRST_YEAR, offer),
-                    parameters.integer(Parameter.SUITABLE_DISTANCE_KM_LATER, offer),
-                    parameters.integer(Parameter.SUITABLE_TRAVEL_MINUTES_LATER, offer));
+            SuitableOffer.Limits limits = conditionality.suitabilityLimits(offer);
             var results = SuitableOffer.evaluate(form.facts(offer), limits);
             model.addAttribute("results", results);
             model.addAttribute("overall", SuitableOffer.overall(results));
             model.addAttribute("limits", limits);
+            model.addAttribute("rules", SuitableOffer.Rules.on(offer));
         }
         model.addAttribute("form", form);
         model.addAttribute("typed", FormValues.typed(result));

@@ -6,6 +6,7 @@ import it.ricolloca.conditionality.SuitableOffer;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,10 +39,26 @@ public final class ConditionalityForms {
         }
     }
 
-    /** What the decision does: accept the justification, or apply a sanction. */
+    /**
+     * What the decision does: accept the justification, apply a sanction, or close without sanction
+     * because decadenza was already decided for the worker.
+     */
     public enum DecisionOutcome {
         SANCTION,
-        ACCEPT;
+        ACCEPT,
+        CLOSE;
+
+        /**
+         * Whether the page offers this outcome: a sanction when one is proposed, the acceptance when
+         * a justification arrived, the closing when decadenza was already decided.
+         */
+        public boolean offered(boolean sanctionProposed, boolean justified, boolean afterDecadenza) {
+            return switch (this) {
+                case SANCTION -> sanctionProposed;
+                case ACCEPT -> justified;
+                case CLOSE -> afterDecadenza;
+            };
+        }
 
         public String labelKey() {
             return "conditionality.decision." + name().toLowerCase();
@@ -71,34 +88,31 @@ public final class ConditionalityForms {
         }
     }
 
-    /** The facts of an offer, each optional (unknown when empty); numbers written the Italian way. */
+    /**
+     * The facts of an offer, each optional (unknown when empty); numbers written the Italian way.
+     * Saved as a finding on a refusal breach, the offer also needs its date and a reference: the
+     * vacancy of the board or a description.
+     */
     public record SuitabilityForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate unemployedSince,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate offerDate, Answer experience, Answer skills,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate offerDate, SuitableOffer.Coherence coherence,
             Answer permanent, @DecimalMin("0") @DecimalMax("1200") @Digits(integer = 4, fraction = 0) BigDecimal durationMonths,
             @DecimalMin("0") @DecimalMax("100000") BigDecimal distanceKm,
             @DecimalMin("0") @DecimalMax("100000") @Digits(integer = 6, fraction = 0) BigDecimal travelMinutes,
             @DecimalMin("0") @DecimalMax("168") BigDecimal offeredHours,
             @DecimalMin("0") @DecimalMax("168") BigDecimal lastHours,
             @DecimalMin("0") @DecimalMax("1000000") BigDecimal offeredPay,
+            @DecimalMin("0") @DecimalMax("1000000") BigDecimal workerContributions,
             @DecimalMin("0") @DecimalMax("1000000") BigDecimal collectiveMinimum,
-            @DecimalMin("0") @DecimalMax("1000000") BigDecimal benefit) {
+            @DecimalMin("0") @DecimalMax("1000000") BigDecimal benefit,
+            @Min(1) Long vacancyId, @Size(max = 1000) String offerDescription) {
 
         static final SuitabilityForm EMPTY = new SuitabilityForm(null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, "");
 
         SuitableOffer.Facts facts(LocalDate offer) {
-            return new SuitableOffer.Facts(unemployedSince, offer, Answer.of(experience), Answer.of(skills), distanceKm,
-                    whole(travelMinutes), Answer.of(permanent), whole(durationMonths), offeredHours, lastHours, offeredPay,
+            return new SuitableOffer.Facts(unemployedSince, offer, coherence, distanceKm, whole(travelMinutes),
+                    Answer.of(permanent), whole(durationMonths), offeredHours, lastHours, offeredPay, workerContributions,
                     collectiveMinimum, benefit);
-        }
-
-        /** The answer to a yes/no question by its field name, for the page. */
-        public Answer answer(String field) {
-            return switch (field) {
-                case "experience" -> experience;
-                case "skills" -> skills;
-                default -> permanent;
-            };
         }
 
         /** A number by its field name, for the page. */
@@ -110,6 +124,7 @@ public final class ConditionalityForms {
                 case "offeredHours" -> offeredHours;
                 case "lastHours" -> lastHours;
                 case "offeredPay" -> offeredPay;
+                case "workerContributions" -> workerContributions;
                 case "collectiveMinimum" -> collectiveMinimum;
                 default -> benefit;
             };

@@ -92,6 +92,8 @@ public class PersonalDataExport {
                 workerId));
         parts.put("tutor", rows("select * from pathway_tutor_assignment where pathway_id in " + pathways, workerId));
         parts.put("inadempienze", rows("select * from conditionality_breach where worker_id = :w", workerId));
+        parts.put("verifiche-offerta-congrua", rows("select * from conditionality_suitability_finding where breach_id in"
+                + " (select id from conditionality_breach where worker_id = :w) order by id", workerId));
         parts.put("candidature", rows("select * from vacancies_referral where worker_id = :w", workerId));
         parts.put("storia-delle-candidature", rows("select * from vacancies_referral_event where referral_id in"
                 + " (select id from vacancies_referral where worker_id = :w)", workerId));

@@ -69,6 +69,12 @@ public class Worker {
     @Column(name = "naspi_status")
     private NaspiStatus naspiStatus;
 
+    @Column(name = "naspi_lapsed_on")
+    private LocalDate naspiLapsedOn;
+
+    @Column(name = "naspi_lapsed_breach_id")
+    private Long naspiLapsedBreachId;
+
     @Column(name = "profiling_index")
     private BigDecimal profilingIndex;
 
@@ -132,7 +138,30 @@ public class Worker {
         this.naspiStart = start;
         this.naspiExpectedEnd = expectedEnd;
         this.naspiMonthlyAmount = monthlyAmount;
-        this.naspiStatus = status;
+        // a decadenza decided by the competent CPI is not undone by editing the record
+        this.naspiStatus = naspiLapsedOn != null ? NaspiStatus.LAPSED
+                : status == NaspiStatus.LAPSED ? naspiStatus : status;
+    }
+
+    /**
+     * Decadenza: the worker lost the NASpI and the unemployment status on that day, by the decision
+     * on that breach (the first decadenza stays).
+     */
+    public void recordDecadenza(LocalDate on, long breachId) {
+        if (naspiLapsedOn != null) {
+            return;
+        }
+        this.naspiStatus = NaspiStatus.LAPSED;
+        this.naspiLapsedOn = on;
+        this.naspiLapsedBreachId = breachId;
+    }
+
+    public LocalDate getNaspiLapsedOn() {
+        return naspiLapsedOn;
+    }
+
+    public Long getNaspiLapsedBreachId() {
+        return naspiLapsedBreachId;
     }
 
     public void updateProfile(BigDecimal profilingIndex, LocalDate profilingDate, String skills, String languages,

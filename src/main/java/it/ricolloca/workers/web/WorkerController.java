@@ -247,7 +247,9 @@ class WorkerController {
         model.addAttribute("errors", errors);
         model.addAttribute("regional", user.isRegional());
         model.addAttribute("centres", user.isRegional() ? centres.all() : List.<CentreSummary>of());
-        model.addAttribute("statuses", Arrays.asList(NaspiStatus.values()));
+        // LAPSED comes only from a decadenza decided by the competent CPI, never from this form
+        model.addAttribute("statuses", Arrays.stream(NaspiStatus.values())
+                .filter(s -> s != NaspiStatus.LAPSED || worker.getNaspiLapsedOn() != null).toList());
         return "workers/form";
     }
 
