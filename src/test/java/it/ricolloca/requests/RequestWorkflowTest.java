@@ -113,7 +113,9 @@ class RequestWorkflowTest {
         assertThat(request.getChannel()).isEqualTo(RequestChannel.INTERMEDIATED);
         assertThat(request.getProvider().officeId()).isEqualTo(office.officeId());
         assertThat(request.getFiledBy()).isEqualTo("operatore.torino");
-        assertThat(queries.get(operator, id).deadline()).isEqualTo(Dates.today().plusDays(7));
+        // Seven days, the last one carried past a Sunday or a national holiday.
+        assertThat(queries.get(operator, id).deadline())
+                .isEqualTo(it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(Dates.today().plusDays(7)));
         assertThat(queries.events(id)).singleElement().satisfies(e -> assertThat(e.action()).isEqualTo(RequestAction.FILE));
         assertThat(queries.search(operator, RequestStatus.REQUESTED, null, cf, 0, 10).getContent())
                 .extracting(RequestQueries.RequestView::id).containsExactly(id);
