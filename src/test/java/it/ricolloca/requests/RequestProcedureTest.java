@@ -270,6 +270,25 @@ class RequestProcedureTest {
     }
 
     @Test
+    void aListThatStillSaysRichiestoNeverMovesBackARequestTheCentreIsWorkingOn() {
+        String cf = TestCodes.random(RANDOM);
+        importer.importFile(adr, "uno.csv", (HEADER + row(cf, "04/03/2019", "Richiesto", torino.name(), ""))
+                .getBytes(StandardCharsets.UTF_8), LocalDate.of(2019, 3, 5));
+        long id = requestOf(cf);
+        workflow.recordCheck(operator, id, version(id), CheckKind.EMPLOYMENT, CheckOutcome.FAILED, LocalDate.of(2019, 3, 6), null);
+        workflow.sendRejectionNotice(operator, id, version(id), LocalDate.of(2019, 3, 7), "Occupato");
+        ImportReport later = importer.importFile(adr, "due.csv", (HEADER + row(cf, "04/03/2019", "Richiesto", torino.name(),
+                "")).getBytes(StandardCharsets.UTF_8), LocalDate.of(2019, 3, 12));
+        assertThat(later.unchanged()).isEqualTo(1);
+        VoucherRequest r = queries.load(master, id);
+        assertThat(r.getStatus()).isEqualTo(RequestStatus.NOTICE_OF_REJECTION);
+        assertThat(r.getRejectionNoticeDate()).isEqualTo(LocalDate.of(2019, 3, 7));
+        assertThat(r.isRejectionNoticeFromList()).isFalse();
+        assertThat(queries.history(id).get(0).status()).as("the snapshot keeps what the list said")
+                .isEqualTo(RequestStatus.REQUESTED);
+    }
+
+    @Test
     void aLargeListSendsOneMailPerCentreNamingTheFirstRequests() throws Exception {
         LocalDate snapshot = LocalDate.of(2019, 4, 1);
         StringBuilder csv = new StringBuilder(HEADER);

@@ -432,6 +432,8 @@ public class RequestListImporter {
         workers.identifyIn("staging_requests");
         jdbc.sql("analyze staging_requests").update();
         long tWorkers = System.nanoTime();
+        // Richiesto is only where a request starts: a list that still says so (it lags behind the CPI's work)
+        // never moves back a request under review, noticed, decided or blocked; its snapshot keeps what it said.
         // A request the list brings in Preavviso di rigetto takes the notice's date from the list's status date
         // when the row has one (otherwise the request's page asks for it); entering that status from another,
         // the notice is the list's: no receipt, no letter of ours, its terms computed below.
@@ -472,7 +474,7 @@ public class RequestListImporter {
                                 and r.rejection_notice_date is null)) then null else r.decision_deadline end
                     where excluded.status_date >= r.status_date
                       and r.status not in ('REJECTED', 'WITHDRAWN')
-                      and not (r.status = 'UNDER_REVIEW' and excluded.status = 'REQUESTED')
+                      and not (excluded.status = 'REQUESTED' and r.status <> 'REQUESTED')
                       and ((r.status, r.competent_centre_id, r.provider_type, r.provider_name, r.provider_office,
                           r.provider_office_id)
                           is distinct from (excluded.status, excluded.competent_centre_id, excluded.provider_type,
