@@ -43,6 +43,12 @@ public class RequestCheck {
     @Column(name = "recorded_at")
     private Instant recordedAt;
 
+    @Column(name = "unemployed_since")
+    private LocalDate unemployedSince;
+
+    @Column(name = "naspi_months_met")
+    private Boolean naspiMonthsMet;
+
     protected RequestCheck() {
     }
 
@@ -55,6 +61,11 @@ public class RequestCheck {
         this.checkedBy = checkedBy;
         this.note = note;
         this.recordedAt = recordedAt;
+    }
+
+    void computedNaspiMonths(LocalDate unemployedSince, Boolean met) {
+        this.unemployedSince = unemployedSince;
+        this.naspiMonthsMet = met;
     }
 
     public Long getId() {
@@ -83,5 +94,15 @@ public class RequestCheck {
 
     public Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    /** For a NASpI check: the start of unemployment the months were counted from, when known. */
+    public LocalDate getUnemployedSince() {
+        return unemployedSince;
+    }
+
+    /** For a NASpI check: whether unemployment exceeded the months required on the request date (computed, not decided). */
+    public Boolean getNaspiMonthsMet() {
+        return naspiMonthsMet;
     }
 }

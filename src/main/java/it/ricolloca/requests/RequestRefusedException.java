@@ -47,6 +47,27 @@ public class RequestRefusedException extends DomainException {
         }
     }
 
+    /** A date out of order: before the request, the notice or its receipt, after the observations, or in the future. */
+    public static class DateOrderException extends RequestRefusedException {
+        public DateOrderException(String messageKey, Object... args) {
+            super(messageKey, args);
+        }
+    }
+
+    /** A decision on a notice the list brought without its date: the notice's date must be recorded first. */
+    public static class NoticeDateMissingException extends RequestRefusedException {
+        public NoticeDateMissingException() {
+            super("request.refused.noticeDateMissing");
+        }
+    }
+
+    /** A rejection after a notice sent here whose receipt is not recorded and with no observations. */
+    public static class NoticeReceiptMissingException extends RequestRefusedException {
+        public NoticeReceiptMissingException() {
+            super("request.refused.receiptMissing");
+        }
+    }
+
     /** A rejection that does not answer the observations received. */
     public static class ObservationsUnansweredException extends RequestRefusedException {
         public ObservationsUnansweredException() {

@@ -18,6 +18,8 @@ public final class RequestRoutes {
     public static final String REQUEST_CHECKS = "/requests/{id}/checks";
     public static final String REQUEST_ACTIVE_POLICY_CONTACT = "/requests/{id}/active-policy-contact";
     public static final String REQUEST_OBSERVATIONS = "/requests/{id}/observations";
+    public static final String REQUEST_NOTICE_DATE = "/requests/{id}/notice-date";
+    public static final String REQUEST_NOTICE_RECEIPT = "/requests/{id}/notice-receipt";
     public static final String REQUEST_PROVIDER = "/requests/{id}/provider";
     public static final String REQUEST_ACT = "/requests/{id}/{act:rejection-notice|release|reject|block|reenable|withdraw}";
     public static final String REQUEST_DOCUMENT = "/requests/{id}/documents/{documentId}";

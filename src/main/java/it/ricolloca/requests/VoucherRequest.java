@@ -1,6 +1,9 @@
 package it.ricolloca.requests;
 
 import it.ricolloca.requests.RequestRefusedException.ChecksIncompleteException;
+import it.ricolloca.requests.RequestRefusedException.DateOrderException;
+import it.ricolloca.requests.RequestRefusedException.NoticeDateMissingException;
+import it.ricolloca.requests.RequestRefusedException.NoticeReceiptMissingException;
 import it.ricolloca.requests.RequestRefusedException.FinalException;
 import it.ricolloca.requests.RequestRefusedException.IllegalTransitionException;
 import it.ricolloca.requests.RequestRefusedException.ObservationWindowOpenException;
@@ -43,6 +46,12 @@ import java.util.Set;
  *      └── block ─▶ BLOCKED ─reenable─▶ REENABLED ─check/notice/release─▶ …
  * any open state ─withdraw─▶ WITHDRAWN (final)
  * </pre>
+ *
+ * <p>The notice of rejection (art. 10-bis L. 241/1990) opens a window for observations of
+ * {@link TermRules#observationWindowDays} days from its receipt (from the notice's own date for a
+ * notice the ministerial list brought, until a receipt is recorded); its effect on the decision term
+ * follows {@link NoticeRegime}. The derived dates (window's last day, decision deadline) are stored by
+ * {@link #refreshTerms} after every act, so that lists read them as columns.
  */
 @Entity
 @Table(name = "requests_voucher_request")
@@ -111,6 +120,15 @@ public class VoucherRequest {
     @Column(name = "days_left_at_rejection_notice")
     private Integer daysLeftAtRejectionNotice;
 
+    @Column(name = "rejection_notice_from_list")
+    private boolean rejectionNoticeFromList;
+
+    @Column(name = "rejection_notice_received_on")
+    private LocalDate rejectionNoticeReceivedOn;
+
+    @Column(name = "decision_deadline")
+    private LocalDate decisionDeadline;
+
     @Column(name = "rejection_notice_letter_id")
     private Long rejectionNoticeLetterId;
 
@@ -175,8 +193,20 @@ public class VoucherRequest {
     /** Records a check; the first one opens the review. A later check of the same kind supersedes an earlier one. */
     public RequestStatus recordCheck(CheckKind kind, CheckOutcome outcome, LocalDate on, String by, String note,
             Instant now) {
+        return recordCheck(kind, outcome, on, by, note, now, null, null);
+    }
+
+    /**
+     * Records a check with, for the NASpI check, the start of unemployment and whether the months
+     * required were exceeded on the request date (computed and shown; the operator still decides).
+     */
+    public RequestStatus recordCheck(CheckKind kind, CheckOutcome outcome, LocalDate on, String by, String note,
+            Instant now, LocalDate unemployedSince, Boolean naspiMonthsMet) {
         RequestStatus from = require(RequestAction.CHECK, REVIEWABLE);
-        checks.add(new RequestCheck(this, kind, outcome, on, by, note, now));
+        notBeforeRequest(on);
+        RequestCheck check = new RequestCheck(this, kind, outcome, on, by, note, now);
+        check.computedNaspiMonths(unemployedSince, naspiMonthsMet);
+        checks.add(check);
         if (status == RequestStatus.REQUESTED || status == RequestStatus.REENABLED) {
             moveTo(RequestStatus.UNDER_REVIEW, on);
         }
@@ -186,6 +216,7 @@ public class VoucherRequest {
     /** Records the contact with a worker who has another active policy in progress, and their choice. */
     public RequestStatus recordActivePolicyContact(LocalDate on, ActivePolicyChoice choice, String note) {
         RequestStatus from = require(RequestAction.ACTIVE_POLICY_CONTACT, REVIEWABLE);
+        notBeforeRequest(on);
         if (latestOutcome(CheckKind.OTHER_ACTIVE_POLICY).orElse(null) != CheckOutcome.FAILED) {
             throw new RequestRefusedException("request.refused.noOtherPolicy");
         }
@@ -196,20 +227,67 @@ public class VoucherRequest {
     }
 
     /**
-     * Sends the notice of rejection (art. 10-bis L. 241/1990): the worker has {@code windowDays}
-     * to send observations, and the decision deadline is suspended meanwhile.
+     * Sends the notice of rejection (art. 10-bis L. 241/1990) dated {@code on}: not before the request
+     * nor before the failed checks it rests on. The window for observations opens when its receipt is
+     * recorded; the decision term is interrupted or suspended by the notice's date ({@link NoticeRegime}).
      */
-    public RequestStatus sendRejectionNotice(String reasons, LocalDate on, int windowDays, LocalDate decisionDeadline) {
+    public RequestStatus sendRejectionNotice(String reasons, LocalDate on, TermRules rules) {
         RequestStatus from = require(RequestAction.REJECTION_NOTICE, NOTICEABLE);
-        if (latest().values().stream().noneMatch(c -> c.getOutcome() == CheckOutcome.FAILED)) {
+        List<RequestCheck> failed = latest().values().stream().filter(c -> c.getOutcome() == CheckOutcome.FAILED).toList();
+        if (failed.isEmpty()) {
             throw new RequestRefusedException("request.refused.noFailedCheck");
         }
         requireActivePolicyContact();
+        notBeforeRequest(on);
+        LocalDate lastFailed = failed.stream().map(RequestCheck::getCheckedOn).max(LocalDate::compareTo).orElseThrow();
+        if (on.isBefore(lastFailed)) {
+            throw new DateOrderException("request.refused.noticeBeforeCheck", Dates.format(lastFailed));
+        }
         this.rejectionNoticeDate = on;
         this.rejectionNoticeReasons = reasons;
-        this.observationDeadline = on.plusDays(windowDays);
-        this.daysLeftAtRejectionNotice = (int) Math.max(0, ChronoUnit.DAYS.between(on, decisionDeadline));
+        this.rejectionNoticeFromList = false;
+        this.rejectionNoticeReceivedOn = null;
         moveTo(RequestStatus.NOTICE_OF_REJECTION, on);
+        refreshTerms(rules);
+        return from;
+    }
+
+    /**
+     * The date of a notice the ministerial list brought without one (or with a wrong one): not before the
+     * request, not after its receipt or the observations. A notice sent here keeps the date it was sent.
+     */
+    public RequestStatus recordNoticeDate(LocalDate on, TermRules rules) {
+        RequestStatus from = require(RequestAction.NOTICE_DATE, EnumSet.of(RequestStatus.NOTICE_OF_REJECTION));
+        if (!rejectionNoticeFromList) {
+            throw new RequestRefusedException("request.refused.noticeDateOwn", Dates.format(rejectionNoticeDate));
+        }
+        notBeforeRequest(on);
+        if (rejectionNoticeReceivedOn != null && on.isAfter(rejectionNoticeReceivedOn)) {
+            throw new DateOrderException("request.refused.noticeAfterReceipt", Dates.format(rejectionNoticeReceivedOn));
+        }
+        firstObservation().filter(on::isAfter).ifPresent(d -> {
+            throw new DateOrderException("request.refused.noticeAfterObservations", Dates.format(d));
+        });
+        this.rejectionNoticeDate = on;
+        refreshTerms(rules);
+        return from;
+    }
+
+    /**
+     * The day the worker received the notice: the window for observations counts from it. Not before
+     * the notice, not after the first observations; recorded again, the later record counts.
+     */
+    public RequestStatus recordNoticeReceipt(LocalDate on, TermRules rules) {
+        RequestStatus from = require(RequestAction.NOTICE_RECEIPT, EnumSet.of(RequestStatus.NOTICE_OF_REJECTION));
+        requireNoticeDate();
+        if (on.isBefore(rejectionNoticeDate)) {
+            throw new DateOrderException("request.refused.receiptBeforeNotice", Dates.format(rejectionNoticeDate));
+        }
+        firstObservation().filter(on::isAfter).ifPresent(d -> {
+            throw new DateOrderException("request.refused.receiptAfterObservations", Dates.format(d));
+        });
+        this.rejectionNoticeReceivedOn = on;
+        refreshTerms(rules);
         return from;
     }
 
@@ -222,8 +300,12 @@ public class VoucherRequest {
     public RequestStatus recordObservation(LocalDate receivedOn, String text, String by, Instant now,
             List<Long> documentIds) {
         RequestStatus from = require(RequestAction.OBSERVATION, EnumSet.of(RequestStatus.NOTICE_OF_REJECTION));
+        requireNoticeDate();
         if (receivedOn.isBefore(rejectionNoticeDate)) {
-            throw new RequestRefusedException("request.refused.observationBeforeNotice", Dates.format(rejectionNoticeDate));
+            throw new DateOrderException("request.refused.observationBeforeNotice", Dates.format(rejectionNoticeDate));
+        }
+        if (rejectionNoticeReceivedOn != null && receivedOn.isBefore(rejectionNoticeReceivedOn)) {
+            throw new DateOrderException("request.refused.observationBeforeReceipt", Dates.format(rejectionNoticeReceivedOn));
         }
         observations.add(new RequestObservation(this, receivedOn, text, by, now, documentIds));
         return from;
@@ -232,6 +314,9 @@ public class VoucherRequest {
     /** Releases the voucher: every check must have passed (a check recorded again after observations counts). */
     public RequestStatus release(LocalDate on, String by, String note) {
         RequestStatus from = require(RequestAction.RELEASE, RELEASABLE);
+        if (status == RequestStatus.NOTICE_OF_REJECTION) {
+            requireNoticeDate();
+        }
         Map<CheckKind, RequestCheck> latest = latest();
         if (latest.size() < CheckKind.values().length
                 || latest.values().stream().anyMatch(c -> c.getOutcome() != CheckOutcome.PASSED)) {
@@ -243,19 +328,37 @@ public class VoucherRequest {
     }
 
     /**
-     * Rejects the request for ever. Only after a notice, once its observation window has closed or
-     * observations have arrived; the reasons must answer the observations received.
+     * Released by silence ({@code SILENCE_MEANS_APPROVAL}): the decision term passed with no notice
+     * pending and no decision. No check is required: silence stands for the decision.
+     */
+    public RequestStatus releaseBySilence(LocalDate on, String by, String reasons) {
+        RequestStatus from = require(RequestAction.SILENCE_RELEASE, EnumSet.of(RequestStatus.REQUESTED,
+                RequestStatus.UNDER_REVIEW, RequestStatus.REENABLED));
+        decide(on, by, reasons, null);
+        moveTo(RequestStatus.RELEASED, on);
+        return from;
+    }
+
+    /**
+     * Rejects the request for ever. Only after a notice with its date, once its observation window has
+     * closed or observations have arrived; a notice sent here needs its receipt recorded before the
+     * window can close. The reasons must answer the observations received.
      */
     public RequestStatus reject(LocalDate on, String by, String reasons, String observationsAnswer) {
         RequestStatus from = require(RequestAction.REJECT, EnumSet.of(RequestStatus.NOTICE_OF_REJECTION));
-        if (observations.isEmpty() && !on.isAfter(observationDeadline)) {
+        requireNoticeDate();
+        boolean observed = !currentObservations().isEmpty();
+        if (!observed && observationDeadline == null) {
+            throw new NoticeReceiptMissingException();
+        }
+        if (!observed && !on.isAfter(observationDeadline)) {
             throw new ObservationWindowOpenException(Dates.format(observationDeadline));
         }
-        if (!observations.isEmpty() && (observationsAnswer == null || observationsAnswer.isBlank())) {
+        if (observed && (observationsAnswer == null || observationsAnswer.isBlank())) {
             throw new ObservationsUnansweredException();
         }
         requireActivePolicyContact();
-        decide(on, by, reasons, observations.isEmpty() ? null : observationsAnswer);
+        decide(on, by, reasons, observed ? observationsAnswer : null);
         moveTo(RequestStatus.REJECTED, on);
         return from;
     }
@@ -291,20 +394,114 @@ public class VoucherRequest {
     }
 
     /**
-     * The day the decision is due: the request date plus the days allowed; a notice suspends the
-     * count until its observation window closes, and the days left at the notice run from there.
+     * Stores the dates the notice's facts give: the last day of the window for observations (counted
+     * from the receipt, or from the notice's date for a notice the list brought and whose receipt is
+     * not recorded; none while a notice sent here waits for its receipt) and the decision deadline
+     * after the notice ({@link #decisionDeadline}).
      */
-    public LocalDate deadline(int decisionDays) {
-        return deadline(requestDate, decisionDays, observationDeadline, daysLeftAtRejectionNotice);
+    public void refreshTerms(TermRules rules) {
+        if (rejectionNoticeDate == null) {
+            this.observationDeadline = null;
+            this.daysLeftAtRejectionNotice = null;
+            this.decisionDeadline = null;
+            return;
+        }
+        NoticeTerms t = noticeTerms(requestDate, rejectionNoticeDate, windowStart(),
+                currentObservations().stream().map(RequestObservation::getReceivedOn).toList(), rules);
+        this.observationDeadline = t.observationDeadline();
+        this.daysLeftAtRejectionNotice = t.daysLeft();
+        this.decisionDeadline = t.decisionDeadline();
     }
 
-    /** The same rule as {@link #deadline(int)}, for list views that read the columns directly. */
-    public static LocalDate deadline(LocalDate requestDate, int decisionDays, LocalDate observationDeadline,
-            Integer daysLeftAtRejectionNotice) {
-        if (observationDeadline != null && daysLeftAtRejectionNotice != null) {
-            return observationDeadline.plusDays(daysLeftAtRejectionNotice);
+    /** The dates a notice gives: the window's last day, the days left (suspension only), the decision deadline. */
+    public record NoticeTerms(LocalDate observationDeadline, Integer daysLeft, LocalDate decisionDeadline) {
+    }
+
+    /**
+     * The rule of art. 10-bis L. 241/1990 as this system counts it. The window runs
+     * {@link TermRules#observationWindowDays} days from {@code windowStart} (none while it is null), its last
+     * day carried to a working day. Observations count when received within the window (all of them while
+     * the window is not known); the latest of them is the one the term runs from. Interrupted (notice up to
+     * 16/7/2020): the full decision term runs anew from the observations or, without them, from the window's
+     * last day. Suspended (from 17/7/2020): the days left at the notice (from the nominal deadline) resume
+     * ten days after the observations or, without them, at the window's last day. The deadline's last day
+     * is carried to a working day; it is null while neither observations nor the window are known.
+     */
+    public static NoticeTerms noticeTerms(LocalDate requestDate, LocalDate noticeDate, LocalDate windowStart,
+            List<LocalDate> observationDates, TermRules rules) {
+        LocalDate windowEnd = windowStart == null ? null
+                : rules.lastDay(windowStart.plusDays(rules.observationWindowDays(noticeDate)));
+        int days = rules.decisionDays(requestDate);
+        LocalDate nominal = requestDate.plusDays(days);
+        Optional<LocalDate> observed = observationDates.stream().filter(d -> !d.isBefore(noticeDate))
+                .filter(d -> windowEnd == null || !d.isAfter(windowEnd)).max(LocalDate::compareTo);
+        if (NoticeRegime.of(noticeDate) == NoticeRegime.INTERRUPTED) {
+            LocalDate from = observed.orElse(windowEnd);
+            return new NoticeTerms(windowEnd, null, from == null ? null : rules.lastDay(from.plusDays(days)));
         }
-        return requestDate.plusDays(decisionDays);
+        int left = (int) Math.max(0, ChronoUnit.DAYS.between(noticeDate, nominal));
+        LocalDate resumes = observed.map(d -> d.plusDays(NoticeRegime.RESUMES_AFTER_OBSERVATIONS_DAYS)).orElse(windowEnd);
+        return new NoticeTerms(windowEnd, left, resumes == null ? null : rules.lastDay(resumes.plusDays(left)));
+    }
+
+    /**
+     * The day the decision is due: without a notice, the request date plus the decision days, carried
+     * to the next working day; after a notice, as {@link NoticeRegime} says (empty while the notice
+     * waits for its date or for its receipt).
+     */
+    public Optional<LocalDate> decisionDeadline(TermRules rules) {
+        if (rejectionNoticeDate == null && status != RequestStatus.NOTICE_OF_REJECTION) {
+            return Optional.of(rules.lastDay(requestDate.plusDays(rules.decisionDays(requestDate))));
+        }
+        if (rejectionNoticeDate == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(decisionDeadline);
+    }
+
+    /** What the notice does to the decision term, by its date; null without a notice date. */
+    public NoticeRegime regime() {
+        return rejectionNoticeDate == null ? null : NoticeRegime.of(rejectionNoticeDate);
+    }
+
+    /** The first day the window counts from: the receipt, else the date of a notice the list brought. */
+    public LocalDate windowStart() {
+        if (rejectionNoticeReceivedOn != null) {
+            return rejectionNoticeReceivedOn;
+        }
+        return rejectionNoticeFromList ? rejectionNoticeDate : null;
+    }
+
+    /** A notice of rejection the list brought without its date: the page asks for it before any decision. */
+    public boolean needsNoticeDate() {
+        return status == RequestStatus.NOTICE_OF_REJECTION && rejectionNoticeDate == null;
+    }
+
+    /** A notice sent here whose receipt is not recorded yet: its window has not started. */
+    public boolean awaitsNoticeReceipt() {
+        return status == RequestStatus.NOTICE_OF_REJECTION && rejectionNoticeDate != null && windowStart() == null;
+    }
+
+    /** The observations received for the current notice (on or after its date). */
+    public List<RequestObservation> currentObservations() {
+        return rejectionNoticeDate == null ? List.of()
+                : observations.stream().filter(o -> !o.getReceivedOn().isBefore(rejectionNoticeDate)).toList();
+    }
+
+    private Optional<LocalDate> firstObservation() {
+        return currentObservations().stream().map(RequestObservation::getReceivedOn).min(LocalDate::compareTo);
+    }
+
+    private void requireNoticeDate() {
+        if (rejectionNoticeDate == null) {
+            throw new NoticeDateMissingException();
+        }
+    }
+
+    private void notBeforeRequest(LocalDate on) {
+        if (on.isBefore(requestDate)) {
+            throw new DateOrderException("request.refused.beforeRequest", Dates.format(requestDate));
+        }
     }
 
     /** The latest check of each kind. */
@@ -419,8 +616,22 @@ public class VoucherRequest {
         return rejectionNoticeReasons;
     }
 
+    /** The last day of the window for observations (carried to a working day); null until it is known. */
     public LocalDate getObservationDeadline() {
         return observationDeadline;
+    }
+
+    public boolean isRejectionNoticeFromList() {
+        return rejectionNoticeFromList;
+    }
+
+    public LocalDate getRejectionNoticeReceivedOn() {
+        return rejectionNoticeReceivedOn;
+    }
+
+    /** Days of the decision term left at a notice that suspends it; null for a notice that interrupts it. */
+    public Integer getDaysLeftAtRejectionNotice() {
+        return daysLeftAtRejectionNotice;
     }
 
     public Long getRejectionNoticeLetterId() {

@@ -123,6 +123,12 @@ public class Workers {
                 .query(Boolean.class).single();
     }
 
+    /** The day the worker's NASpI benefit started, when the register has it (the start of unemployment it pays for). */
+    @Transactional(readOnly = true)
+    public Optional<java.time.LocalDate> naspiStart(long id) {
+        return workers.findById(id).map(Worker::getNaspiStart);
+    }
+
     /** The worker's e-mail address, when known. */
     @Transactional(readOnly = true)
     public Optional<String> email(long id) {

@@ -226,6 +226,11 @@ class RoutePermissionTest {
         get(RequestRoutes.REQUEST_OBSERVATIONS, r + "/observations", torinoStaff(200), redirectAnon());
         post(RequestRoutes.REQUEST_OBSERVATIONS, r + "/observations", Map.of("version", "0"), torinoStaff(200),
                 redirectAnon());
+        get(RequestRoutes.REQUEST_NOTICE_DATE, r + "/notice-date", torinoStaff(200), redirectAnon());
+        post(RequestRoutes.REQUEST_NOTICE_DATE, r + "/notice-date", Map.of("version", "0"), torinoStaff(200), redirectAnon());
+        get(RequestRoutes.REQUEST_NOTICE_RECEIPT, r + "/notice-receipt", torinoStaff(200), redirectAnon());
+        post(RequestRoutes.REQUEST_NOTICE_RECEIPT, r + "/notice-receipt", Map.of("version", "0"), torinoStaff(200),
+                redirectAnon());
         get(RequestRoutes.REQUEST_PROVIDER, r + "/provider", torinoStaff(200), redirectAnon());
         post(RequestRoutes.REQUEST_PROVIDER, r + "/provider", Map.of("version", "0"), torinoStaff(200), redirectAnon());
         for (String act : List.of("rejection-notice", "release", "reject", "block", "reenable", "withdraw")) {

@@ -35,7 +35,24 @@ class VoucherRequestTest {
 
     static final LocalDate FILED = LocalDate.of(2026, 3, 2);
     static final LocalDate NOTICE = FILED.plusDays(3);
-    static final LocalDate AFTER_WINDOW = NOTICE.plusDays(11);
+    static final LocalDate AFTER_WINDOW = NOTICE.plusDays(12);
+    /** Ten days for observations, seven to decide, last days carried to a working day. */
+    static final TermRules RULES = new TermRules() {
+        @Override
+        public int observationWindowDays(LocalDate noticeDate) {
+            return 10;
+        }
+
+        @Override
+        public int decisionDays(LocalDate requestDate) {
+            return 7;
+        }
+
+        @Override
+        public LocalDate lastDay(LocalDate nominal) {
+            return it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(nominal);
+        }
+    };
     static final Provider OFFICE = Provider.office(7, "CPI Torino", "Torino – via Bologna");
 
     enum Action {
@@ -96,7 +113,7 @@ class VoucherRequestTest {
         switch (a) {
             case CHECK -> r.recordCheck(CheckKind.NASPI, CheckOutcome.PASSED, AFTER_WINDOW, "op", null, Instant.now());
             case ACTIVE_POLICY_CONTACT -> r.recordActivePolicyContact(AFTER_WINDOW, ActivePolicyChoice.END_OTHER_POLICY, null);
-            case REJECTION_NOTICE -> r.sendRejectionNotice("Occupato dal 1 marzo", AFTER_WINDOW, 10, FILED.plusDays(7));
+            case REJECTION_NOTICE -> r.sendRejectionNotice("Occupato dal 1 marzo", AFTER_WINDOW, RULES);
             case OBSERVATION -> r.recordObservation(AFTER_WINDOW, "Contratto già cessato", "op", Instant.now(), List.of());
             case RELEASE -> r.release(AFTER_WINDOW, "master", null);
             case REJECT -> r.reject(AFTER_WINDOW, "master", "Occupato", null);
@@ -126,20 +143,28 @@ class VoucherRequestTest {
     void theLawfulPathFromRequestToReleaseAfterObservations() {
         VoucherRequest r = VoucherRequest.file(1, 2, FILED, RequestChannel.INTERMEDIATED, OFFICE, "op", null);
         assertThat(r.getStatus()).isEqualTo(RequestStatus.REQUESTED);
-        assertThat(r.deadline(7)).isEqualTo(FILED.plusDays(7));
+        assertThat(r.decisionDeadline(RULES)).contains(FILED.plusDays(7));
 
         r.recordCheck(CheckKind.EMPLOYMENT, CheckOutcome.FAILED, FILED.plusDays(1), "op", "risulta occupato", Instant.now());
         assertThat(r.getStatus()).isEqualTo(RequestStatus.UNDER_REVIEW);
         r.recordCheck(CheckKind.NASPI, CheckOutcome.PASSED, FILED.plusDays(1), "op", null, Instant.now());
         r.recordCheck(CheckKind.OTHER_ACTIVE_POLICY, CheckOutcome.PASSED, FILED.plusDays(1), "op", null, Instant.now());
 
-        r.sendRejectionNotice("Dalle comunicazioni obbligatorie risulta occupato", NOTICE, 10, r.deadline(7));
+        r.sendRejectionNotice("Dalle comunicazioni obbligatorie risulta occupato", NOTICE, RULES);
         assertThat(r.getStatus()).isEqualTo(RequestStatus.NOTICE_OF_REJECTION);
-        assertThat(r.getObservationDeadline()).isEqualTo(NOTICE.plusDays(10));
-        // 4 days were left at the notice: they run again once the window closes.
-        assertThat(r.deadline(7)).isEqualTo(NOTICE.plusDays(10).plusDays(4));
+        // Sent here on Thursday 5/3/2026: the window waits for the receipt, and so does the deadline.
+        assertThat(r.getObservationDeadline()).isNull();
+        assertThat(r.decisionDeadline(RULES)).isEmpty();
+        r.recordNoticeReceipt(NOTICE.plusDays(1), RULES);
+        // Received on 6/3: ten days to Monday 16/3; 4 days were left at the notice (deadline 9/3), suspended
+        // (notice after 17/7/2020): they run from the window's last day, to Friday 20/3.
+        assertThat(r.getObservationDeadline()).isEqualTo(LocalDate.of(2026, 3, 16));
+        assertThat(r.decisionDeadline(RULES)).contains(LocalDate.of(2026, 3, 20));
 
         r.recordObservation(NOTICE.plusDays(4), "Il contratto è cessato il 28 febbraio", "op", Instant.now(), List.of(5L));
+        r.refreshTerms(RULES);
+        // Observations on 9/3: the 4 days resume ten days later, on 19/3, to Monday 23/3.
+        assertThat(r.decisionDeadline(RULES)).contains(LocalDate.of(2026, 3, 23));
         assertThat(r.getObservations()).singleElement().satisfies(o -> assertThat(o.isLate()).isFalse());
         assertThatThrownBy(() -> r.release(NOTICE.plusDays(5), "master", "osservazioni accolte"))
                 .isInstanceOf(ChecksIncompleteException.class);
@@ -156,10 +181,17 @@ class VoucherRequestTest {
 
     @Test
     void aRejectionWaitsForTheWindowOrTheObservationsAndMustAnswerThem() {
+        VoucherRequest unreceived = VoucherRequest.file(1, 2, FILED, RequestChannel.INTERMEDIATED, OFFICE, "op", null);
+        unreceived.recordCheck(CheckKind.EMPLOYMENT, CheckOutcome.FAILED, FILED, "op", null, Instant.now());
+        unreceived.sendRejectionNotice("Occupato", NOTICE, RULES);
+        assertThatThrownBy(() -> unreceived.reject(NOTICE.plusDays(30), "master", "Occupato", null))
+                .hasMessage("request.refused.receiptMissing");
+
         VoucherRequest r = noticed();
-        assertThatThrownBy(() -> r.reject(NOTICE.plusDays(10), "master", "Occupato", null))
+        // Received on 5/3: the tenth day is Sunday 15/3, carried to Monday 16/3.
+        assertThatThrownBy(() -> r.reject(NOTICE.plusDays(11), "master", "Occupato", null))
                 .isInstanceOf(ObservationWindowOpenException.class);
-        r.reject(NOTICE.plusDays(11), "master", "Occupato", null);
+        r.reject(NOTICE.plusDays(12), "master", "Occupato", null);
         assertThat(r.getStatus()).isEqualTo(RequestStatus.REJECTED);
 
         VoucherRequest withObservations = noticed();
@@ -187,11 +219,11 @@ class VoucherRequestTest {
         VoucherRequest r = VoucherRequest.file(1, 2, FILED, RequestChannel.INTERMEDIATED, OFFICE, "op", null);
         r.recordCheck(CheckKind.OTHER_ACTIVE_POLICY, CheckOutcome.FAILED, FILED, "op", "GOL in corso", Instant.now());
         assertThat(r.needsActivePolicyContact()).isTrue();
-        assertThatThrownBy(() -> r.sendRejectionNotice("Altra politica", NOTICE, 10, FILED.plusDays(7)))
+        assertThatThrownBy(() -> r.sendRejectionNotice("Altra politica", NOTICE, RULES))
                 .isInstanceOf(ActivePolicyContactMissingException.class);
         r.recordActivePolicyContact(FILED.plusDays(1), ActivePolicyChoice.KEEP_OTHER_POLICY, "telefonata");
         assertThat(r.needsActivePolicyContact()).isFalse();
-        r.sendRejectionNotice("Altra politica in corso", NOTICE, 10, FILED.plusDays(7));
+        r.sendRejectionNotice("Altra politica in corso", NOTICE, RULES);
         assertThat(r.getStatus()).isEqualTo(RequestStatus.NOTICE_OF_REJECTION);
 
         VoucherRequest noPolicy = VoucherRequest.file(1, 2, FILED, RequestChannel.INTERMEDIATED, OFFICE, "op", null);
@@ -204,7 +236,7 @@ class VoucherRequestTest {
     void aNoticeNeedsAFailedCheckAndObservationsCannotPredateIt() {
         VoucherRequest r = VoucherRequest.file(1, 2, FILED, RequestChannel.INTERMEDIATED, OFFICE, "op", null);
         r.recordCheck(CheckKind.NASPI, CheckOutcome.PASSED, FILED, "op", null, Instant.now());
-        assertThatThrownBy(() -> r.sendRejectionNotice("?", NOTICE, 10, FILED.plusDays(7)))
+        assertThatThrownBy(() -> r.sendRejectionNotice("?", NOTICE, RULES))
                 .hasMessage("request.refused.noFailedCheck");
         VoucherRequest noticed = noticed();
         assertThatThrownBy(() -> noticed.recordObservation(NOTICE.minusDays(1), "x", "op", Instant.now(), List.of()))
@@ -246,7 +278,8 @@ class VoucherRequestTest {
         pass.accept(CheckKind.NASPI);
         pass.accept(CheckKind.OTHER_ACTIVE_POLICY);
         r.recordCheck(CheckKind.EMPLOYMENT, CheckOutcome.FAILED, FILED, "op", null, Instant.now());
-        r.sendRejectionNotice("Occupato", NOTICE, 10, FILED.plusDays(7));
+        r.sendRejectionNotice("Occupato", NOTICE, RULES);
+        r.recordNoticeReceipt(NOTICE, RULES);
         return r;
     }
 }

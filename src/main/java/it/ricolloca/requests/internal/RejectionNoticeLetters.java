@@ -6,10 +6,14 @@ import it.ricolloca.documents.PdfDocuments;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.requests.CheckOutcome;
+import it.ricolloca.requests.TermRules;
 import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -32,14 +36,21 @@ public class RejectionNoticeLetters {
         this.messages = messages;
     }
 
-    public byte[] render(VoucherRequest request, int windowDays) {
+    /** The letter of the request's notice, with the terms as {@code rules} count them on the notice's date. */
+    public byte[] render(VoucherRequest request, TermRules rules) {
+        int windowDays = rules.observationWindowDays(request.getRejectionNoticeDate());
+        // A term of the window ending on a Sunday: carried when the rule is on (the letter says so only then).
+        LocalDate sunday = request.getRejectionNoticeDate().with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+        boolean moves = !rules.lastDay(sunday).equals(sunday);
         WorkerSummary worker = workers.find(request.getWorkerId()).orElseThrow();
         CentreSummary centre = centres.find(request.getCompetentCentreId()).orElseThrow();
         List<String> failed = request.latest().values().stream().filter(c -> c.getOutcome() == CheckOutcome.FAILED)
                 .map(c -> messages.t(c.getKind().labelKey()) + (c.getNote() == null ? "" : ": " + c.getNote())).toList();
         RejectionNoticeLetter letter = new RejectionNoticeLetter(centre.name(), centre.officialName(), centre.email(), worker.displayName(),
                 worker.taxCode(), request.getId(), request.getRequestDate(), request.getRejectionNoticeDate(),
-                request.getRejectionNoticeReasons(), failed, windowDays, request.getObservationDeadline(), centre.name());
+                request.getRejectionNoticeReasons(), failed, windowDays, moves, request.regime(),
+                rules.decisionDays(request.getRequestDate()),
+                request.getDaysLeftAtRejectionNotice() == null ? 0 : request.getDaysLeftAtRejectionNotice(), centre.name());
         StringOutput out = new StringOutput();
         templates.render("requests/rejection-notice-letter.jte", Map.of("m", messages, "letter", letter), out);
         return pdf.render(out.toString());

@@ -7,6 +7,8 @@ import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.requests.RequestStatus;
+import it.ricolloca.requests.TermRules;
+import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.requests.VoucherRequestsImported;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.Detail;
@@ -43,6 +45,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,6 +79,7 @@ public class RequestListImporter {
     static final Set<Column> REQUIRED = EnumSet.of(Column.TAX_CODE, Column.REQUEST_DATE, Column.STATUS,
             Column.COMPETENT_CENTRE);
     private static final long IMPORT_LOCK = 0x52_45_51_49_4D_50L;
+    private static final int NOTICE_BATCH = 5_000;
     private static final Logger log = LoggerFactory.getLogger(RequestListImporter.class);
 
     /** A refused import request (not a refused file): a missing or future date, say. */
@@ -88,7 +92,7 @@ public class RequestListImporter {
     /** A valid row as it goes to the staging table. */
     record Row(int line, String taxCode, LocalDate birthDate, String sex, LocalDate requestDate, RequestStatus status,
             LocalDate statusDate, long centreId, String providerType, String providerName, String providerOffice,
-            Long providerOfficeId) {
+            Long providerOfficeId, LocalDate listedStatusDate) {
     }
 
     private final JdbcClient jdbc;
@@ -100,9 +104,14 @@ public class RequestListImporter {
     private final AuditTrail audit;
     private final Messages messages;
     private final TabularReader reader;
+    private final RequestTerms terms;
+    private final JdbcTemplate jdbcTemplate;
 
     RequestListImporter(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, JobCentres centres,
-            Workers workers, AuditTrail audit, Messages messages, TabularReader reader, ApplicationEventPublisher events) {
+            Workers workers, AuditTrail audit, Messages messages, TabularReader reader, ApplicationEventPublisher events,
+            RequestTerms terms, JdbcTemplate jdbcTemplate) {
+        this.terms = terms;
+        this.jdbcTemplate = jdbcTemplate;
         this.reader = reader;
         this.jdbc = jdbc;
         this.events = events;
@@ -238,7 +247,7 @@ public class RequestListImporter {
                 Row r = toRow(line, CodiceFiscale.of(rawCf), cells);
                 StagingCopy.line(valid, r.line(), r.taxCode(), r.birthDate(), r.sex(), r.requestDate(), r.status().name(),
                         r.statusDate(), r.centreId(), r.providerType(), r.providerName(), r.providerOffice(),
-                        r.providerOfficeId(), null);
+                        r.providerOfficeId(), r.listedStatusDate(), null);
                 validRows++;
                 if (++validPending >= BATCH) {
                     flushValid();
@@ -301,7 +310,7 @@ public class RequestListImporter {
             String providerOffice = limited(cell(cells, Column.PROVIDER_OFFICE), "import.column.PROVIDER_OFFICE");
             return new Row(line, cf.value(), cf.birthDate(), cf.sex().name(), requestDate, status,
                     statusDate == null ? snapshotDate : statusDate, centre.id(), providerType, providerName, providerOffice,
-                    providerOfficeId(providerType, providerName, providerOffice));
+                    providerOfficeId(providerType, providerName, providerOffice), statusDate);
         }
 
         /**
@@ -385,7 +394,7 @@ public class RequestListImporter {
                 create temp table staging_requests (line int, tax_code varchar(16), birth_date date, sex varchar(1),
                     request_date date, status varchar(30), status_date date, centre_id bigint, provider_type varchar(10),
                     provider_name varchar(200), provider_office varchar(200), provider_office_id bigint,
-                    worker_id bigint) on commit drop""").update();
+                    listed_status_date date, worker_id bigint) on commit drop""").update();
         StreamingRows rows = new StreamingRows(importId, snapshotDate, progress, reader.limits().maxRejectionsListed());
         long t0 = System.nanoTime();
         work.read(source, rows);
@@ -423,30 +432,61 @@ public class RequestListImporter {
         workers.identifyIn("staging_requests");
         jdbc.sql("analyze staging_requests").update();
         long tWorkers = System.nanoTime();
+        // Richiesto is only where a request starts: a list that still says so (it lags behind the CPI's work)
+        // never moves back a request under review, noticed, decided or blocked; its snapshot keeps what it said.
+        // A request the list brings in Preavviso di rigetto takes the notice's date from the list's status date
+        // when the row has one (otherwise the request's page asks for it); entering that status from another,
+        // the notice is the list's: no receipt, no letter of ours, its terms computed below.
         int[] counts = jdbc.sql("""
                 with up as (
                     insert into requests_voucher_request as r (worker_id, request_date, status, status_date,
                         competent_centre_id, provider_type, provider_name, provider_office, provider_office_id,
-                        last_import_id)
+                        last_import_id, first_import_id, rejection_notice_date, rejection_notice_from_list)
                     select s.worker_id, s.request_date, s.status, s.status_date, s.centre_id, s.provider_type,
-                        s.provider_name, s.provider_office, s.provider_office_id, :import
+                        s.provider_name, s.provider_office, s.provider_office_id, :import, :import,
+                        case when s.status = 'NOTICE_OF_REJECTION' then s.listed_status_date end,
+                        s.status = 'NOTICE_OF_REJECTION'
                     from staging_requests s where s.worker_id is not null
                     on conflict (worker_id, request_date) do update set status = excluded.status,
                         status_date = excluded.status_date, competent_centre_id = excluded.competent_centre_id,
                         provider_type = excluded.provider_type, provider_name = excluded.provider_name,
                         provider_office = excluded.provider_office, provider_office_id = excluded.provider_office_id,
-                        last_import_id = excluded.last_import_id, version = r.version + 1
+                        last_import_id = excluded.last_import_id, version = r.version + 1,
+                        rejection_notice_date = case
+                            when excluded.status <> 'NOTICE_OF_REJECTION' then r.rejection_notice_date
+                            when r.status <> 'NOTICE_OF_REJECTION' then excluded.rejection_notice_date
+                            when r.rejection_notice_from_list then coalesce(r.rejection_notice_date, excluded.rejection_notice_date)
+                            else r.rejection_notice_date end,
+                        rejection_notice_from_list = case when excluded.status = 'NOTICE_OF_REJECTION'
+                            and r.status <> 'NOTICE_OF_REJECTION' then true else r.rejection_notice_from_list end,
+                        rejection_notice_received_on = case when excluded.status = 'NOTICE_OF_REJECTION'
+                            and r.status <> 'NOTICE_OF_REJECTION' then null else r.rejection_notice_received_on end,
+                        rejection_notice_reasons = case when excluded.status = 'NOTICE_OF_REJECTION'
+                            and r.status <> 'NOTICE_OF_REJECTION' then null else r.rejection_notice_reasons end,
+                        rejection_notice_letter_id = case when excluded.status = 'NOTICE_OF_REJECTION'
+                            and r.status <> 'NOTICE_OF_REJECTION' then null else r.rejection_notice_letter_id end,
+                        observation_deadline = case when excluded.status = 'NOTICE_OF_REJECTION'
+                            and r.status <> 'NOTICE_OF_REJECTION' then null else r.observation_deadline end,
+                        days_left_at_rejection_notice = case when excluded.status = 'NOTICE_OF_REJECTION'
+                            and r.status <> 'NOTICE_OF_REJECTION' then null else r.days_left_at_rejection_notice end,
+                        decision_deadline = case when excluded.status = 'NOTICE_OF_REJECTION'
+                            and (r.status <> 'NOTICE_OF_REJECTION' or (r.rejection_notice_from_list
+                                and r.rejection_notice_date is null)) then null else r.decision_deadline end
                     where excluded.status_date >= r.status_date
                       and r.status not in ('REJECTED', 'WITHDRAWN')
-                      and not (r.status = 'UNDER_REVIEW' and excluded.status = 'REQUESTED')
-                      and (r.status, r.competent_centre_id, r.provider_type, r.provider_name, r.provider_office,
+                      and not (excluded.status = 'REQUESTED' and r.status <> 'REQUESTED')
+                      and ((r.status, r.competent_centre_id, r.provider_type, r.provider_name, r.provider_office,
                           r.provider_office_id)
                           is distinct from (excluded.status, excluded.competent_centre_id, excluded.provider_type,
                           excluded.provider_name, excluded.provider_office, excluded.provider_office_id)
+                        or (r.status = 'NOTICE_OF_REJECTION' and excluded.status = 'NOTICE_OF_REJECTION'
+                          and r.rejection_notice_from_list and r.rejection_notice_date is null
+                          and excluded.rejection_notice_date is not null))
                     returning (xmax = 0) as inserted)
                 select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")
                 .param("import", importId)
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        noticeTerms();
         long tRequests = System.nanoTime();
         // The upsert may have grown the tables a lot in this transaction: fresh statistics keep the
         // snapshot's join on the (worker, request date) index instead of a nested loop of scans.
@@ -479,6 +519,39 @@ public class RequestListImporter {
         listed.sort(Comparator.comparingInt(Rejection::line));
         return new ImportReport(importId, false, snapshotDate, rows.read, created, updated, unchanged,
                 rows.rejectedRows, workersCreated, listed.size() > rows.maxListed ? listed.subList(0, rows.maxListed) : listed);
+    }
+
+    /**
+     * The terms of the notices the list just brought with their date (window from the notice's date, no
+     * receipt, no observations yet), computed as {@link VoucherRequest#noticeTerms} does, in batches.
+     */
+    private void noticeTerms() {
+        TermRules rules = terms.load();
+        long after = 0;
+        List<Object[]> batch;
+        do {
+            batch = jdbc.sql("""
+                    select r.id, r.request_date, r.rejection_notice_date from staging_requests s
+                    join requests_voucher_request r on r.worker_id = s.worker_id and r.request_date = s.request_date
+                    where s.status = 'NOTICE_OF_REJECTION' and r.status = 'NOTICE_OF_REJECTION'
+                      and r.rejection_notice_from_list and r.rejection_notice_date is not null
+                      and r.rejection_notice_received_on is null and r.decision_deadline is null and r.id > ?
+                    order by r.id limit ?""").params(after, NOTICE_BATCH)
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate()})
+                    .list();
+            List<Object[]> updates = new ArrayList<>();
+            for (Object[] row : batch) {
+                LocalDate notice = (LocalDate) row[2];
+                VoucherRequest.NoticeTerms t = VoucherRequest.noticeTerms((LocalDate) row[1], notice, notice, List.of(), rules);
+                updates.add(new Object[] {t.observationDeadline(), t.daysLeft(), t.decisionDeadline(), row[0]});
+            }
+            if (!updates.isEmpty()) {
+                jdbcTemplate.batchUpdate("""
+                        update requests_voucher_request set observation_deadline = ?, days_left_at_rejection_notice = ?,
+                            decision_deadline = ? where id = ?""", updates);
+                after = (Long) batch.get(batch.size() - 1)[0];
+            }
+        } while (batch.size() == NOTICE_BATCH);
     }
 
     private Optional<ImportReport> previous(String sha, LocalDate snapshotDate) {

@@ -41,9 +41,9 @@ public class RequestQueries {
             RequestStatus status, LocalDate statusDate, String centre, long centreId, String providerType,
             String providerName, String providerOffice, LocalDate deadline, RequestChannel channel) {
 
-        /** Undecided past its deadline. */
+        /** Undecided past its deadline (none while a notice waits for its date or its receipt). */
         public boolean overdue() {
-            return status.isUndecided() && deadline.isBefore(Dates.today());
+            return status.isUndecided() && deadline != null && deadline.isBefore(Dates.today());
         }
     }
 
@@ -73,10 +73,12 @@ public class RequestQueries {
     private final Workers workers;
     private final JobCentres centres;
     private final RequestRights rights;
+    private final RequestTerms terms;
 
     RequestQueries(JdbcClient jdbc, Parameters parameters, VoucherRequestRepository requests, Workers workers,
-            JobCentres centres, RequestRights rights) {
+            JobCentres centres, RequestRights rights, RequestTerms terms) {
         this.rights = rights;
+        this.terms = terms;
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.requests = requests;
@@ -161,7 +163,8 @@ public class RequestQueries {
     /**
      * The select with the decision deadline computed in SQL: the days in force on the request date
      * (every period of the parameter, as literals read from the parameters), or, after a notice,
-     * the observation deadline plus the days that were left.
+     * the deadline the notice's facts give (stored by the aggregate; none while the notice waits for its
+     * date or its receipt). The last day is carried to a working day in {@link #views}.
      */
     private String select() {
         List<Parameters.Period> periods = parameters.history(Parameter.DECISION_DEADLINE_DAYS).stream()
@@ -173,13 +176,15 @@ public class RequestQueries {
         }
         days.append(" else ").append(periods.isEmpty() ? Parameter.DECISION_DEADLINE_DAYS.defaultValue()
                 : Integer.parseInt(periods.get(periods.size() - 1).value())).append(" end");
-        return SELECT.formatted("coalesce(r.observation_deadline + r.days_left_at_rejection_notice, r.request_date + (" + days + "))");
+        return SELECT.formatted("case when r.rejection_notice_date is not null or r.status = 'NOTICE_OF_REJECTION'"
+                + " then r.decision_deadline else r.request_date + (" + days + ") end");
     }
 
     private static RowMapper<Row> rows() {
         return (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(),
                 RequestStatus.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate(), rs.getLong(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getDate(10).toLocalDate(), RequestChannel.valueOf(rs.getString(11)));
+                rs.getString(8), rs.getString(9), rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(),
+                RequestChannel.valueOf(rs.getString(11)));
     }
 
     /** The rows with their workers (one call to the register) and their CPIs' names (one call to the network). */
@@ -189,6 +194,7 @@ public class RequestQueries {
         }
         Map<Long, WorkerContact> contacts = workers.contacts(rows.stream().map(Row::workerId).toList());
         Map<Long, String> centreNames = centres.names();
+        java.util.function.UnaryOperator<LocalDate> carry = terms.carry();
         return rows.stream().map(r -> {
             WorkerContact w = contacts.get(r.workerId());
             String taxCode = w == null ? "" : w.summary().taxCode();
@@ -196,7 +202,7 @@ public class RequestQueries {
                     + (w.summary().firstName() == null ? "" : w.summary().firstName())).strip();
             return new RequestView(r.id(), taxCode, name, r.workerId(), r.requestDate(), r.status(), r.statusDate(),
                     centreNames.getOrDefault(r.centreId(), ""), r.centreId(), r.providerType(), r.providerName(),
-                    r.providerOffice(), r.deadline(), r.channel());
+                    r.providerOffice(), carry.apply(r.deadline()), r.channel());
         }).toList();
     }
 }

@@ -16,13 +16,16 @@ import it.ricolloca.requests.Provider;
 import it.ricolloca.requests.RequestAction;
 import it.ricolloca.requests.RequestChannel;
 import it.ricolloca.requests.RequestRefusedException;
+import it.ricolloca.requests.RequestRefusedException.DateOrderException;
 import it.ricolloca.requests.RequestRefusedException.FilingRefusedException;
 import it.ricolloca.requests.RequestRefusedException.StaleException;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.requests.VoucherRequestChanged;
 import it.ricolloca.requests.VoucherRequestFiled;
+import it.ricolloca.requests.VoucherRequestProviderChanged;
 import it.ricolloca.requests.VoucherRequestReleased;
+import it.ricolloca.requests.TermRules;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.acts.ActGuard;
@@ -57,6 +60,8 @@ public class RequestWorkflow {
 
     /** Namespace of the advisory lock that serialises filings for one worker. */
     private static final int FILING_LOCK = 4;
+    /** The actor of what the system does by itself (a release by silence). */
+    public static final String SYSTEM = "sistema";
 
     private final VoucherRequestRepository requests;
     private final RequestRights rights;
@@ -69,14 +74,16 @@ public class RequestWorkflow {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Messages messages;
+    private final RequestTerms terms;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     RequestWorkflow(VoucherRequestRepository requests, RequestRights rights, Workers workers, JobCentres centres,
             Parameters parameters, Dossier documents, RejectionNoticeLetters letters, AuditTrail audit,
-            ApplicationEventPublisher events, JdbcClient jdbc, Messages messages) {
+            ApplicationEventPublisher events, JdbcClient jdbc, Messages messages, RequestTerms terms) {
         this.messages = messages;
+        this.terms = terms;
         this.requests = requests;
         this.rights = rights;
         this.workers = workers;
@@ -125,59 +132,112 @@ public class RequestWorkflow {
         VoucherRequest request = requests.save(VoucherRequest.file(worker.id(), user.centreId(), today,
                 RequestChannel.INTERMEDIATED, provider, user.username(), previous));
         requests.flush();
-        int days = parameters.integer(Parameter.DECISION_DEADLINE_DAYS, today);
-        log(request, RequestAction.FILE, null, RequestStatus.REQUESTED, user, today, previous == null
+        log(request, RequestAction.FILE, null, RequestStatus.REQUESTED, user.username(), today, previous == null
                 ? Detail.of("request.event.filed", providerText(provider)).encoded()
                 : Detail.of("request.event.filedAfter", previous, providerText(provider)).encoded());
         events.publishEvent(new VoucherRequestFiled(request.getId(), user.centreId(), today,
-                RequestChannel.INTERMEDIATED, request.deadline(days)));
+                RequestChannel.INTERMEDIATED, request.decisionDeadline(terms.load()).orElseThrow()));
         return request.getId();
     }
 
     public void recordCheck(CurrentUser user, long id, long version, CheckKind kind, CheckOutcome outcome,
             LocalDate checkedOn, String note) {
-        if (checkedOn.isAfter(Dates.today())) {
-            throw new RequestRefusedException("request.refused.futureDate");
+        recordCheck(user, id, version, kind, outcome, checkedOn, note, null);
+    }
+
+    /**
+     * Records a check. For the NASpI check the months of unemployment are computed from
+     * {@code unemployedSince} (or, when not given, the NASpI start in the register) and recorded beside
+     * the operator's outcome: the computation informs, the operator decides.
+     */
+    public void recordCheck(CurrentUser user, long id, long version, CheckKind kind, CheckOutcome outcome,
+            LocalDate checkedOn, String note, LocalDate unemployedSince) {
+        notInFuture(checkedOn);
+        if (unemployedSince != null) {
+            notInFuture(unemployedSince);
         }
         act(user, id, version, Right.INSTRUCT, RequestAction.CHECK, r -> {
-            if (checkedOn.isBefore(r.getRequestDate())) {
-                throw new RequestRefusedException("request.refused.beforeRequest", Dates.format(r.getRequestDate()));
-            }
-            return r.recordCheck(kind, outcome, checkedOn, user.username(), blankToNull(note), Instant.now());
+            NaspiMonths months = kind == CheckKind.NASPI ? naspiMonths(r, unemployedSince) : null;
+            return r.recordCheck(kind, outcome, checkedOn, user.username(), blankToNull(note), Instant.now(),
+                    months == null ? null : months.since(), months == null ? null : months.met());
         }, Detail.of("request.event.check", Detail.label(kind.labelKey()), Detail.label(outcome.labelKey()), checkedOn,
                 note(note)).encoded());
     }
 
+    /**
+     * The more-than-{@code months} rule of art. 23 c.1 D.Lgs. 150/2015 on the request date: unemployment since
+     * {@code since} exceeds the months ({@code NASPI_MIN_MONTHS} in force on the request date) when the request
+     * comes after the day {@code since} plus the months. {@code met} is null when the start is unknown.
+     */
+    public record NaspiMonths(LocalDate since, int months, LocalDate requestDate, Boolean met) {
+
+        /** The last day on which unemployment does not yet exceed the months. */
+        public LocalDate reachedOn() {
+            return since == null ? null : since.plusMonths(months);
+        }
+    }
+
+    /** The NASpI months rule for a request: from the start given, or else the register's NASpI start. */
+    public NaspiMonths naspiMonths(VoucherRequest request, LocalDate unemployedSince) {
+        LocalDate since = unemployedSince != null ? unemployedSince : workers.naspiStart(request.getWorkerId()).orElse(null);
+        int months = parameters.integer(Parameter.NASPI_MIN_MONTHS, request.getRequestDate());
+        Boolean met = since == null ? null : request.getRequestDate().isAfter(since.plusMonths(months));
+        return new NaspiMonths(since, months, request.getRequestDate(), met);
+    }
+
     public void recordActivePolicyContact(CurrentUser user, long id, long version, LocalDate on, ActivePolicyChoice choice,
             String note) {
-        if (on.isAfter(Dates.today())) {
-            throw new RequestRefusedException("request.refused.futureDate");
-        }
+        notInFuture(on);
         act(user, id, version, Right.INSTRUCT, RequestAction.ACTIVE_POLICY_CONTACT,
                 r -> r.recordActivePolicyContact(on, choice, blankToNull(note)),
                 Detail.of("request.event.policyContact", Detail.label(choice.labelKey()), on, note(note)).encoded());
     }
 
-    /** Sends the notice of rejection and stores its PDF letter in the worker's dossier. */
+    /** Sends the notice of rejection dated today and stores its PDF letter in the worker's dossier. */
     public void sendRejectionNotice(CurrentUser user, long id, long version, String reasons) {
-        LocalDate today = Dates.today();
-        int window = parameters.integer(Parameter.OBSERVATION_WINDOW_DAYS, today);
-        VoucherRequest request = act(user, id, version, Right.INSTRUCT, RequestAction.REJECTION_NOTICE, r -> r.sendRejectionNotice(reasons,
-                today, window, r.deadline(parameters.integer(Parameter.DECISION_DEADLINE_DAYS, r.getRequestDate()))),
-                Detail.of("request.event.notice", window, reasons).encoded());
-        byte[] pdf = letters.render(request, window);
+        sendRejectionNotice(user, id, version, Dates.today(), reasons);
+    }
+
+    /**
+     * Sends the notice of rejection dated {@code on} (not in the future, not before the request nor the
+     * failed checks) and stores its PDF letter in the worker's dossier. The window for observations opens
+     * when the receipt is recorded ({@link #recordNoticeReceipt}).
+     */
+    public void sendRejectionNotice(CurrentUser user, long id, long version, LocalDate on, String reasons) {
+        notInFuture(on);
+        TermRules rules = terms.load();
+        int window = rules.observationWindowDays(on);
+        VoucherRequest request = act(user, id, version, Right.INSTRUCT, RequestAction.REJECTION_NOTICE,
+                r -> r.sendRejectionNotice(reasons, on, rules), Detail.of("request.event.notice", window, reasons).encoded());
+        byte[] pdf = letters.render(request, rules);
         long letter = documents.storeGenerated(request.getWorkerId(), DocumentKind.NOTICE_OF_REJECTION_LETTER,
-                messages.t("request.document.notice", Dates.format(today)), "preavviso-rigetto-" + request.getId() + ".pdf",
+                messages.t("request.document.notice", Dates.format(on)), "preavviso-rigetto-" + request.getId() + ".pdf",
                 "application/pdf", pdf, user.username()).id();
         request.attachRejectionNoticeLetter(letter);
+    }
+
+    /**
+     * The date of a notice of rejection the ministerial list brought without one: until it is recorded,
+     * no decision is taken on the request.
+     */
+    public void recordNoticeDate(CurrentUser user, long id, long version, LocalDate on) {
+        notInFuture(on);
+        act(user, id, version, Right.INSTRUCT, RequestAction.NOTICE_DATE, r -> r.recordNoticeDate(on, terms.load()),
+                Detail.of("request.event.noticeDate", on).encoded());
+    }
+
+    /** The day the worker received the notice of rejection: the window for observations counts from it. */
+    public void recordNoticeReceipt(CurrentUser user, long id, long version, LocalDate receivedOn) {
+        notInFuture(receivedOn);
+        act(user, id, version, Right.INSTRUCT, RequestAction.NOTICE_RECEIPT,
+                r -> r.recordNoticeReceipt(receivedOn, terms.load()),
+                Detail.of("request.event.noticeReceipt", receivedOn).encoded());
     }
 
     /** Records observations; every attachment is checked before anything is stored. */
     public void recordObservation(CurrentUser user, long id, long version, LocalDate receivedOn, String text,
             List<Upload> attachments) {
-        if (receivedOn.isAfter(Dates.today())) {
-            throw new RequestRefusedException("request.refused.futureDate");
-        }
+        notInFuture(receivedOn);
         attachments.forEach(documents::inspect);
         act(user, id, version, Right.INSTRUCT, RequestAction.OBSERVATION, r -> {
             List<Long> ids = new ArrayList<>();
@@ -217,11 +277,59 @@ public class RequestWorkflow {
         act(user, id, version, Right.INSTRUCT, RequestAction.WITHDRAW, r -> r.withdraw(Dates.today()), reason);
     }
 
+    /**
+     * The worker's new provider; besides {@link VoucherRequestChanged}, {@link VoucherRequestProviderChanged}
+     * carries the previous and the new provider office so that the pathway can move.
+     */
     public void changeProvider(CurrentUser user, long id, long version, ProviderChoice choice) {
         Provider provider = provider(choice);
-        int allowed = parameters.integer(Parameter.PROVIDER_CHANGES_ALLOWED, Dates.today());
-        act(user, id, version, Right.INSTRUCT, RequestAction.CHANGE_PROVIDER, r -> r.changeProvider(provider, allowed),
-                Detail.of("request.event.providerChanged", providerText(provider)).encoded());
+        LocalDate today = Dates.today();
+        int allowed = parameters.integer(Parameter.PROVIDER_CHANGES_ALLOWED, today);
+        Long[] previous = {null};
+        VoucherRequest request = act(user, id, version, Right.INSTRUCT, RequestAction.CHANGE_PROVIDER, r -> {
+            Provider before = r.getProvider();
+            previous[0] = before == null || !Provider.CPI.equals(before.type()) ? null : before.officeId();
+            return r.changeProvider(provider, allowed);
+        }, Detail.of("request.event.providerChanged", providerText(provider)).encoded());
+        events.publishEvent(new VoucherRequestProviderChanged(request.getId(), request.getWorkerId(),
+                request.getCompetentCentreId(), previous[0], Provider.CPI.equals(provider.type()) ? provider.officeId() : null,
+                request.getStatus(), today));
+    }
+
+    /**
+     * Releases the request by silence when {@code SILENCE_MEANS_APPROVAL} is on for its deadline's date and the
+     * deadline passed with no notice pending and no decision: the release is dated the day after the deadline,
+     * by {@value #SYSTEM}, audited, and tells the provider as any release does. Returns whether it released.
+     */
+    public boolean releaseIfSilent(long id) {
+        VoucherRequest request = requests.findById(id).orElse(null);
+        if (request == null || !SILENCE_STATUSES.contains(request.getStatus())) {
+            return false;
+        }
+        LocalDate today = Dates.today();
+        LocalDate deadline = request.decisionDeadline(terms.load()).orElse(null);
+        if (deadline == null || !deadline.isBefore(today) || !parameters.flag(Parameter.SILENCE_MEANS_APPROVAL, deadline)) {
+            return false;
+        }
+        LocalDate on = deadline.plusDays(1);
+        String reasons = messages.t("request.silence.reasons", Dates.format(deadline));
+        RequestStatus from = request.releaseBySilence(on, SYSTEM, reasons);
+        entityManager.lock(request, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        log(request, RequestAction.SILENCE_RELEASE, from, request.getStatus(), SYSTEM, on,
+                Detail.of("request.event.silence", deadline).encoded());
+        Provider provider = request.getProvider();
+        events.publishEvent(new VoucherRequestReleased(request.getId(), request.getWorkerId(),
+                provider == null || !Provider.CPI.equals(provider.type()) ? null : provider.officeId()));
+        return true;
+    }
+
+    private static final java.util.Set<RequestStatus> SILENCE_STATUSES = java.util.EnumSet.of(RequestStatus.REQUESTED,
+            RequestStatus.UNDER_REVIEW, RequestStatus.REENABLED);
+
+    private static void notInFuture(LocalDate on) {
+        if (on.isAfter(Dates.today())) {
+            throw new DateOrderException("request.refused.futureDate");
+        }
     }
 
     private enum Right { INSTRUCT, DECIDE }
@@ -235,23 +343,24 @@ public class RequestWorkflow {
             throw new StaleException();
         }
         RequestStatus from = transition.apply(request);
+        request.refreshTerms(terms.load());
         // The version goes up at commit whatever changed (a check or an observation only adds a row),
         // so a concurrent act on the same request fails there and nothing of it is saved.
         entityManager.lock(request, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        log(request, action, from, request.getStatus(), user, Dates.today(), note);
+        log(request, action, from, request.getStatus(), user.username(), Dates.today(), note);
         return request;
     }
 
     private void log(VoucherRequest request, RequestAction action, RequestStatus from, RequestStatus to,
-            CurrentUser user, LocalDate on, String note) {
+            String actor, LocalDate on, String note) {
         String text = note == null ? "" : note.length() > 4000 ? note.substring(0, 4000) : note;
         jdbc.sql("""
                 insert into requests_event (request_id, occurred_at, effective_on, actor, kind, from_status, to_status, note)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(request.getId(), Timestamp.from(Instant.now()), on, user.username(), action.name(),
+                .params(request.getId(), Timestamp.from(Instant.now()), on, actor, action.name(),
                         from == null ? null : from.name(), to.name(), text)
                 .update();
-        audit.recordAs(user.username(), "REQUEST_" + action.name(), "VoucherRequest", request.getId(),
+        audit.recordAs(actor, "REQUEST_" + action.name(), "VoucherRequest", request.getId(),
                 from == null ? Detail.of("request.audit.status", Detail.label(to.labelKey())).encoded()
                         : Detail.of("request.audit.transition", Detail.label(from.labelKey()), Detail.label(to.labelKey())).encoded());
         events.publishEvent(new VoucherRequestChanged(request.getId(), request.getWorkerId(),

@@ -18,6 +18,7 @@ import it.ricolloca.requests.internal.RequestQueries.RequestView;
 import it.ricolloca.requests.internal.RequestQueries.SnapshotStatus;
 import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.requests.internal.RequestRights;
+import it.ricolloca.requests.internal.SilenceApprovals;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.PageView;
@@ -44,9 +45,11 @@ class RequestController {
     private final RequestRights rights;
     private final Dossier documents;
     private final Parameters parameters;
+    private final SilenceApprovals silence;
 
     RequestController(RequestQueries queries, CurrentUsers currentUsers, JobCentres centres, RequestRights rights,
-            Dossier documents, Parameters parameters) {
+            Dossier documents, Parameters parameters, SilenceApprovals silence) {
+        this.silence = silence;
         this.queries = queries;
         this.currentUsers = currentUsers;
         this.centres = centres;
@@ -89,6 +92,9 @@ class RequestController {
     String show(@PathVariable long id, Model model) {
         CurrentUser user = currentUsers.require();
         VoucherRequest request = queries.load(user, id);
+        if (silence.applyTo(request)) {
+            request = queries.load(user, id);
+        }
         List<Long> documentIds = new ArrayList<>();
         if (request.getRejectionNoticeLetterId() != null) {
             documentIds.add(request.getRejectionNoticeLetterId());

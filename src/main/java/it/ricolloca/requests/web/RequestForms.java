@@ -29,8 +29,22 @@ public final class RequestForms {
         }
     }
 
+    /**
+     * A check; for the NASpI check, the start of unemployment the months are counted from (the register's
+     * NASpI start when left empty).
+     */
     public record CheckForm(@NotNull CheckKind kind, @NotNull CheckOutcome outcome,
             @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkedOn, @Size(max = 2000) String note,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate unemployedSince, Long version) {
+    }
+
+    /** The date of a notice of rejection the ministerial list brought without one. */
+    public record NoticeDateForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeOn,
+            Long version) {
+    }
+
+    /** The day the worker received the notice of rejection. */
+    public record NoticeReceiptForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
             Long version) {
     }
 
@@ -45,10 +59,11 @@ public final class RequestForms {
     /**
      * A decision or another act with its reasons: release (note optional), notice and rejection
      * (reasons required; a rejection also answers the observations), block, re-enabling and
-     * withdrawal (reason required). Irreversible acts need {@code confirmed}.
+     * withdrawal (reason required). Irreversible acts need {@code confirmed}. The notice is dated
+     * {@code noticeOn} (today when empty).
      */
     public record DecisionForm(@Size(max = 4000) String reasons, @Size(max = 4000) String answer, Boolean confirmed,
-            Long version) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noticeOn, Long version) {
     }
 
     public record ProviderForm(@NotBlank String providerType, Long officeId, @Size(max = 200) String agencyName,

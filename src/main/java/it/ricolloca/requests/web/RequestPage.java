@@ -52,15 +52,25 @@ public record RequestPage(RequestView view, VoucherRequest request, List<EventRo
     }
 
     public boolean canObserve() {
-        return canInstruct && in(RequestStatus.NOTICE_OF_REJECTION);
+        return canInstruct && in(RequestStatus.NOTICE_OF_REJECTION) && !request.needsNoticeDate();
     }
 
     public boolean canRelease() {
-        return canDecide && in(RequestStatus.UNDER_REVIEW, RequestStatus.NOTICE_OF_REJECTION, RequestStatus.REENABLED);
+        return canDecide && in(RequestStatus.UNDER_REVIEW, RequestStatus.NOTICE_OF_REJECTION, RequestStatus.REENABLED)
+                && !request.needsNoticeDate();
     }
 
     public boolean canReject() {
-        return canDecide && in(RequestStatus.NOTICE_OF_REJECTION);
+        return canDecide && in(RequestStatus.NOTICE_OF_REJECTION) && !request.needsNoticeDate();
+    }
+
+    /** A notice the list brought: its date is asked for (or corrected) here. */
+    public boolean canRecordNoticeDate() {
+        return canInstruct && in(RequestStatus.NOTICE_OF_REJECTION) && request.isRejectionNoticeFromList();
+    }
+
+    public boolean canRecordNoticeReceipt() {
+        return canInstruct && in(RequestStatus.NOTICE_OF_REJECTION) && request.getRejectionNoticeDate() != null;
     }
 
     public boolean canBlock() {
@@ -77,7 +87,7 @@ public record RequestPage(RequestView view, VoucherRequest request, List<EventRo
     }
 
     public boolean anyAction() {
-        return canCheck() || canSendRejectionNotice() || canObserve() || canRelease() || canReject() || canBlock() || canReenable()
+        return canCheck() || canSendRejectionNotice() || canRecordNoticeDate() || canRecordNoticeReceipt() || canObserve() || canRelease() || canReject() || canBlock() || canReenable()
                 || canWithdraw() || canChangeProvider();
     }
 

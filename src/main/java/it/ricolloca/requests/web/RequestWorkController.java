@@ -10,6 +10,7 @@ import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.RejectedUploadException;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.requests.RequestRefusedException.DateOrderException;
 import it.ricolloca.requests.RequestRefusedException.FilingRefusedException;
 import it.ricolloca.requests.RequestRefusedException;
 import it.ricolloca.requests.RequestRoutes;
@@ -21,6 +22,8 @@ import it.ricolloca.requests.web.RequestForms.ActivePolicyContactForm;
 import it.ricolloca.requests.web.RequestForms.CheckForm;
 import it.ricolloca.requests.web.RequestForms.DecisionForm;
 import it.ricolloca.requests.web.RequestForms.FilingForm;
+import it.ricolloca.requests.web.RequestForms.NoticeDateForm;
+import it.ricolloca.requests.web.RequestForms.NoticeReceiptForm;
 import it.ricolloca.requests.web.RequestForms.ObservationForm;
 import it.ricolloca.requests.web.RequestForms.ProviderForm;
 import it.ricolloca.shared.CodiceFiscale;
@@ -31,6 +34,7 @@ import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +129,7 @@ class RequestWorkController {
     @GetMapping(RequestRoutes.REQUEST_CHECKS)
     String initCheckForm(@PathVariable long id, Model model) {
         VoucherRequest request = instructable(id);
-        return checkForm(model, request, new CheckForm(null, null, Dates.today(), "", request.getVersion()),
+        return checkForm(model, request, new CheckForm(null, null, Dates.today(), "", null, request.getVersion()),
                 FormErrors.NONE);
     }
 
@@ -133,11 +137,16 @@ class RequestWorkController {
     String processCheckForm(@PathVariable long id, @Valid @ModelAttribute("form") CheckForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         VoucherRequest request = instructable(id);
+        if (form.unemployedSince() != null && form.unemployedSince().isAfter(Dates.today())) {
+            result.rejectValue("unemployedSince", "request.refused.futureDate");
+        }
         if (!result.hasErrors()) {
             try {
                 workflow.recordCheck(currentUsers.require(), id, version(form.version()), form.kind(), form.outcome(),
-                        form.checkedOn(), form.note());
+                        form.checkedOn(), form.note(), form.unemployedSince());
                 return done(redirect, id, "request.check.recorded");
+            } catch (DateOrderException e) {
+                result.rejectValue("checkedOn", e.messageKey(), refusals.args(e), null);
             } catch (RequestRefusedException e) {
                 result.reject(e.messageKey(), refusals.args(e), null);
             } catch (OptimisticLockingFailureException e) {
@@ -148,6 +157,8 @@ class RequestWorkController {
     }
 
     private String checkForm(Model model, VoucherRequest request, CheckForm form, FormErrors errors) {
+        // The months of unemployment on the request date, from the date given or the register's NASpI start.
+        model.addAttribute("naspi", workflow.naspiMonths(request, form.unemployedSince()));
         return page(model, request, form, errors, "requests/check");
     }
 
@@ -170,6 +181,8 @@ class RequestWorkController {
                 workflow.recordActivePolicyContact(currentUsers.require(), id, version(form.version()), form.contactedOn(),
                         form.choice(), form.note());
                 return done(redirect, id, "request.policyContact.recorded");
+            } catch (DateOrderException e) {
+                result.rejectValue("contactedOn", e.messageKey(), refusals.args(e), null);
             } catch (RequestRefusedException e) {
                 result.reject(e.messageKey(), refusals.args(e), null);
             } catch (OptimisticLockingFailureException e) {
@@ -205,6 +218,8 @@ class RequestWorkController {
                 return done(redirect, id, "request.observation.recorded");
             } catch (RejectedUploadException e) {
                 result.reject(e.messageKey(), e.args(), null);
+            } catch (DateOrderException e) {
+                result.rejectValue("receivedOn", e.messageKey(), refusals.args(e), null);
             } catch (RequestRefusedException e) {
                 result.reject(e.messageKey(), refusals.args(e), null);
             } catch (OptimisticLockingFailureException e) {
@@ -217,6 +232,63 @@ class RequestWorkController {
     private String observationForm(Model model, VoucherRequest request, ObservationForm form, FormErrors errors) {
         model.addAttribute("maxMegabytes", documents.maxUploadBytes() / (1024 * 1024));
         return page(model, request, form, errors, "requests/observation");
+    }
+
+    // ---- date of a notice the list brought, receipt of the notice ----
+
+    @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
+    @GetMapping(RequestRoutes.REQUEST_NOTICE_DATE)
+    String initNoticeDateForm(@PathVariable long id, Model model) {
+        VoucherRequest request = instructable(id);
+        return page(model, request, new NoticeDateForm(request.getRejectionNoticeDate(), request.getVersion()),
+                FormErrors.NONE, "requests/notice-date");
+    }
+
+    @PostMapping(RequestRoutes.REQUEST_NOTICE_DATE)
+    String processNoticeDateForm(@PathVariable long id, @Valid @ModelAttribute("form") NoticeDateForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        VoucherRequest request = instructable(id);
+        if (!result.hasErrors()) {
+            try {
+                workflow.recordNoticeDate(currentUsers.require(), id, version(form.version()), form.noticeOn());
+                return done(redirect, id, "request.noticeDate.recorded");
+            } catch (DateOrderException e) {
+                result.rejectValue("noticeOn", e.messageKey(), refusals.args(e), null);
+            } catch (RequestRefusedException e) {
+                result.reject(e.messageKey(), refusals.args(e), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("request.refused.stale");
+            }
+        }
+        return page(model, request, form, FormErrors.of(result, messages), "requests/notice-date");
+    }
+
+    @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
+    @GetMapping(RequestRoutes.REQUEST_NOTICE_RECEIPT)
+    String initNoticeReceiptForm(@PathVariable long id, Model model) {
+        VoucherRequest request = instructable(id);
+        LocalDate shown = request.getRejectionNoticeReceivedOn() != null ? request.getRejectionNoticeReceivedOn() : Dates.today();
+        return page(model, request, new NoticeReceiptForm(shown, request.getVersion()), FormErrors.NONE,
+                "requests/notice-receipt");
+    }
+
+    @PostMapping(RequestRoutes.REQUEST_NOTICE_RECEIPT)
+    String processNoticeReceiptForm(@PathVariable long id, @Valid @ModelAttribute("form") NoticeReceiptForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        VoucherRequest request = instructable(id);
+        if (!result.hasErrors()) {
+            try {
+                workflow.recordNoticeReceipt(currentUsers.require(), id, version(form.version()), form.receivedOn());
+                return done(redirect, id, "request.noticeReceipt.recorded");
+            } catch (DateOrderException e) {
+                result.rejectValue("receivedOn", e.messageKey(), refusals.args(e), null);
+            } catch (RequestRefusedException e) {
+                result.reject(e.messageKey(), refusals.args(e), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("request.refused.stale");
+            }
+        }
+        return page(model, request, form, FormErrors.of(result, messages), "requests/notice-receipt");
     }
 
     // ---- provider change ----
@@ -259,7 +331,7 @@ class RequestWorkController {
     String initDecisionForm(@PathVariable long id, @PathVariable String act, Model model) {
         DecisionAct decision = act(act);
         VoucherRequest request = permitted(id, decision);
-        return decisionForm(model, request, decision, new DecisionForm("", "", false, request.getVersion()),
+        return decisionForm(model, request, decision, new DecisionForm("", "", false, Dates.today(), request.getVersion()),
                 FormErrors.NONE);
     }
 
@@ -278,8 +350,12 @@ class RequestWorkController {
         }
         if (!result.hasErrors()) {
             try {
-                apply(currentUsers.require(), id, version(form.version()), decision, reasons, form.answer());
+                apply(currentUsers.require(), id, version(form.version()), decision, reasons, form.answer(),
+                        form.noticeOn() == null ? Dates.today() : form.noticeOn());
                 return done(redirect, id, "request.act.done." + decision.name());
+            } catch (DateOrderException e) {
+                result.rejectValue(decision == DecisionAct.REJECTION_NOTICE ? "noticeOn" : "reasons", e.messageKey(),
+                        refusals.args(e), null);
             } catch (RequestRefusedException e) {
                 result.reject(e.messageKey(), refusals.args(e), null);
             } catch (OptimisticLockingFailureException e) {
@@ -289,9 +365,10 @@ class RequestWorkController {
         return decisionForm(model, request, decision, form, FormErrors.of(result, messages));
     }
 
-    private void apply(CurrentUser user, long id, long version, DecisionAct act, String reasons, String answer) {
+    private void apply(CurrentUser user, long id, long version, DecisionAct act, String reasons, String answer,
+            LocalDate noticeOn) {
         switch (act) {
-            case REJECTION_NOTICE -> workflow.sendRejectionNotice(user, id, version, reasons);
+            case REJECTION_NOTICE -> workflow.sendRejectionNotice(user, id, version, noticeOn, reasons);
             case RELEASE -> workflow.release(user, id, version, reasons);
             case REJECT -> workflow.reject(user, id, version, reasons, answer);
             case BLOCK -> workflow.block(user, id, version, reasons);
