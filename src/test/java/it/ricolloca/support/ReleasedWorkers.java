@@ -81,6 +81,22 @@ public class ReleasedWorkers {
         return id;
     }
 
+    /** A request of a new invited worker, filed and with every check passed, not yet decided. Returns its id. */
+    public long checked(String masterUsername, String lastName, String firstName) {
+        CurrentUser master = user(masterUsername);
+        long id = filed(master, lastName, firstName, office(masterUsername).id());
+        for (CheckKind k : CheckKind.values()) {
+            requests.recordCheck(master, id, queries.load(master, id).getVersion(), k, CheckOutcome.PASSED, Dates.today(),
+                    null);
+        }
+        return id;
+    }
+
+    /** A request of a new invited worker, filed only (no check yet). Returns its id. */
+    public long filed(String masterUsername, String lastName, String firstName) {
+        return filed(user(masterUsername), lastName, firstName, office(masterUsername).id());
+    }
+
     /** Waits until the provider's queue, kept by pathway from the release event after commit, holds the request. */
     public void awaitQueued(long requestId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(

@@ -49,7 +49,7 @@ class ImportApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate snapshotDate,
             @RequestParam(required = false) MultipartFile file) throws IOException {
         if (file == null) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
+            return ApiRefusals.badRequest(messages, "import.file.empty");
         }
         try (TabularSource source = reader.receive(file)) {
             ImportReport result = importer.importFile(currentUsers.require(), source, snapshotDate,

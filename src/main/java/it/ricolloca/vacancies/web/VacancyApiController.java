@@ -69,7 +69,7 @@ class VacancyApiController {
         CurrentUser user = currentUsers.require();
         BoardExchange.requireImport(user);
         if (file == null || file.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
+            return ApiRefusals.badRequest(messages, "import.file.empty");
         }
         try (TabularSource source = reader.receive(file)) {
             return ResponseEntity.ok(exchange.importBoard(user, source));

@@ -103,7 +103,7 @@ class InvitationController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invitationDate,
             @RequestParam(required = false) MultipartFile file) throws IOException {
         if (file == null) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
+            return ApiRefusals.badRequest(messages, "import.file.empty");
         }
         try (TabularSource source = reader.receive(file)) {
             return ResponseEntity.ok(importer.importFile(currentUsers.require(), source, invitationDate));
