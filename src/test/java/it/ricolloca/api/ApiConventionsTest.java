@@ -114,7 +114,7 @@ class ApiConventionsTest {
                 URI.create("http://localhost:" + port + "/api/v1/requests")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(anonymous.body()).contains("\"status\":401", "Token");
+        assertThat(anonymous.body()).contains("\"status\":401", "token");
     }
 
     /** A page keeps its HTML error page. */

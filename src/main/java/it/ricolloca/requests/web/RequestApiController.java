@@ -196,7 +196,8 @@ class RequestApiController {
     }
 
     private Map<String, Object> answer(CurrentUser user, long id) {
-        return Map.of("request", queries.get(user, id), "events", queries.events(id));
+        return Map.of("request", queries.get(user, id), "version", queries.load(user, id).getVersion(),
+                "events", queries.events(id));
     }
 
     private long version(CurrentUser user, long id, Long version) {

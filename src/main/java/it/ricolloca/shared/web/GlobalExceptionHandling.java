@@ -121,7 +121,12 @@ class GlobalExceptionHandling {
             throw e;
         }
         int status = e instanceof FileTooLargeException ? 413 : 409;
-        return ApiProblems.refusal(messages, request, status, e.messageKey(), readableArgs(messages, e.args()));
+        ResponseEntity<ProblemDetail> answer = ApiProblems.refusal(messages, request, status, e.messageKey(),
+                readableArgs(messages, e.args()));
+        if (status == 409) {
+            answer.getBody().setTitle(messages.t("api.refused.title"));
+        }
+        return answer;
     }
 
     /** A record that does not exist or is outside the user's scope, on the API: 404 as a problem. */
