@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.ricolloca.accounts.internal.ApiTokens;
 import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.shared.forms.IdempotencyKeys;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
 import java.net.URI;
@@ -44,6 +45,7 @@ class ApiConventionsTest {
     @Autowired UserAccountRepository users;
     @Autowired ReleasedWorkers released;
     @Autowired JdbcClient jdbc;
+    @Autowired IdempotencyKeys idempotencyKeys;
     @LocalServerPort int port;
 
     private String token(String username) {
@@ -164,25 +166,9 @@ class ApiConventionsTest {
                 .param(key).update();
         assertThat(jdbc.sql("select count(*) from shared_idempotency_key where idem_key = ?").param(key)
                 .query(Long.class).single()).isEqualTo(1);
-        mvc.perform(get("/api/v1/centres").header("Authorization", master));
-        cleaner().run();
+        assertThat(idempotencyKeys.forgetOld()).isPositive();
         assertThat(jdbc.sql("select count(*) from shared_idempotency_key where idem_key = ?").param(key)
                 .query(Long.class).single()).isZero();
-    }
-
-    @Autowired org.springframework.context.ApplicationContext context;
-
-    private Runnable cleaner() {
-        Object keys = context.getBean("idempotencyKeys");
-        return () -> {
-            try {
-                var m = keys.getClass().getDeclaredMethod("forgetOld");
-                m.setAccessible(true);
-                m.invoke(keys);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        };
     }
 
     /** A refused request gives its key back: corrected and sent again with the same key, it acts. */
@@ -233,6 +219,29 @@ class ApiConventionsTest {
             pool.shutdownNow();
         }
         assertThat(releases(id)).isEqualTo(1);
+    }
+
+    /** An upload with a key: its parts are compared from where the server keeps them; the retry imports nothing. */
+    @Test
+    void anImportWithTheSameKeyImportsOnce() throws Exception {
+        String cf = it.ricolloca.support.TestCodes.random(new java.util.Random(1818));
+        byte[] csv = ("cf;data richiesta;stato;cpi\n" + cf + ";06/05/2017;Rilasciato;CPI Chieri\n").getBytes(StandardCharsets.UTF_8);
+        long before = jdbc.sql("select count(*) from requests_import").query(Long.class).single();
+        String key = UUID.randomUUID().toString();
+        List<MockHttpServletResponse> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .multipart("/api/v1/imports/requests").file(new org.springframework.mock.web.MockMultipartFile("file",
+                            "lista.csv", "text/csv", csv)).param("snapshotDate", "2017-05-16")
+                    .header("Authorization", "Bearer demo-token-regione").header("Idempotency-Key", key))
+                    .andReturn().getResponse());
+        }
+        assertThat(answers.get(0).getStatus()).isEqualTo(200);
+        assertThat(answers.get(1).getStatus()).isEqualTo(200);
+        assertThat(answers.get(1).getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(answers.get(1).getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(answers.get(0).getContentAsString(StandardCharsets.UTF_8)).contains("\"created\":1");
+        assertThat(jdbc.sql("select count(*) from requests_import").query(Long.class).single()).isEqualTo(before + 1);
     }
 
     /** A key that is not a printable token is refused before anything acts. */

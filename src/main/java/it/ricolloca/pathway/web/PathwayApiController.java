@@ -180,7 +180,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> tutor(@PathVariable long id, @Valid @RequestBody ApiTutor body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         lifecycle.assignTutor(user, id, body.version(), body.tutorId(), body.reason());
         return view(user, id);
     }
@@ -190,7 +190,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> pact(@PathVariable long id, @Valid @RequestBody ApiPact body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         work.worked(user, id, "pact");
         List<PactAction> actions = body.actions().stream()
                 .map(a -> new PactAction(a.kind(), a.description().strip(), a.dueOn())).toList();
@@ -205,7 +205,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> amend(@PathVariable long id, @Valid @RequestBody ApiVersion body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         pacts.amend(user, id, body.version());
         return view(user, id);
     }
@@ -215,7 +215,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> sign(@PathVariable long id, @Valid @RequestBody ApiSign body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         pacts.sign(user, id, body.version(), body.signedOn());
         return view(user, id);
     }
@@ -225,7 +225,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> hours(@PathVariable long id, @Valid @RequestBody ApiHours body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         timesheets.addHours(user, id, body.version(), body.activity(), body.onDate(), body.hours(), body.note());
         return view(user, id);
     }
@@ -235,7 +235,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> meeting(@PathVariable long id, @Valid @RequestBody ApiMeeting body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         meetings.recordMeeting(user, id, body.version(), body.onDate(), body.start(), body.end(), body.status(),
                 body.topics(), body.actionsAgreed(), body.nextMeeting());
         return view(user, id);
@@ -246,7 +246,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> diary(@PathVariable long id, @Valid @RequestBody ApiDiaryEntry body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         meetings.addDiaryEntry(user, id, body.version(), body.action(), body.onDate(), body.how(), body.company(),
                 body.profile(), body.outcome(), body.source());
         return view(user, id);
@@ -257,7 +257,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> suspend(@PathVariable long id, @Valid @RequestBody ApiSuspend body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         lifecycle.suspend(user, id, body.version(), body.onDate(), body.contract(), body.employer(), body.note());
         return view(user, id);
     }
@@ -267,7 +267,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> resume(@PathVariable long id, @Valid @RequestBody ApiResume body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         lifecycle.resume(user, id, body.version(), body.onDate());
         return view(user, id);
     }
@@ -277,7 +277,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> extend(@PathVariable long id, @Valid @RequestBody ApiExtend body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         lifecycle.extend(user, id, body.version(), body.reason());
         return view(user, id);
     }
@@ -287,7 +287,7 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> close(@PathVariable long id, @Valid @RequestBody ApiClose body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         work.worked(user, id, "pathway");
         Pathway.Hire hire = body.outcome() != PathwayOutcome.HIRED ? null : new Pathway.Hire(body.employer(),
                 body.employerVat(), body.contract(), body.weeklyHours(), body.hireStart(), body.durationMonths());
@@ -300,12 +300,19 @@ class PathwayApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> breach(@PathVariable long id, @Valid @RequestBody ApiBreach body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         long breach = lifecycle.reportBreach(user, id, body.kind(), body.occurredOn(), body.evidence());
         return Map.of("breachId", breach, "pathway", view(user, id));
     }
 
     // ---- the pathway as the API returns it ----
+
+    /** The user, when the pathway is in their scope (404 otherwise, as on the pages, before any right is weighed). */
+    private CurrentUser visible(long id) {
+        CurrentUser user = currentUsers.require();
+        work.get(user, id);
+        return user;
+    }
 
     private Map<String, Object> view(CurrentUser user, long id) {
         Pathway p = work.get(user, id);

@@ -97,7 +97,7 @@ class RequestApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> check(@PathVariable long id, @Valid @RequestBody ApiCheck body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         workflow.recordCheck(user, id, body.version(), body.kind(), body.outcome(), body.checkedOn(), body.note());
         return answer(user, id);
     }
@@ -107,7 +107,7 @@ class RequestApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> policyContact(@PathVariable long id, @Valid @RequestBody ApiPolicyContact body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         workflow.recordActivePolicyContact(user, id, body.version(), body.contactedOn(), body.choice(), body.note());
         return answer(user, id);
     }
@@ -117,7 +117,7 @@ class RequestApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> rejectionNotice(@PathVariable long id, @Valid @RequestBody ApiReasons body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         workflow.sendRejectionNotice(user, id, body.version(), body.reasons().strip());
         return answer(user, id);
     }
@@ -127,7 +127,7 @@ class RequestApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> observation(@PathVariable long id, @Valid @RequestBody ApiObservation body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         workflow.recordObservation(user, id, body.version(), body.receivedOn(), body.text().strip(), List.of());
         return answer(user, id);
     }
@@ -138,7 +138,7 @@ class RequestApiController {
     @ApiProblemResponses
     Map<String, Object> release(@PathVariable long id, @Valid @RequestBody(required = false) ApiRelease body) {
         ApiRelease b = body == null ? new ApiRelease(null, null, null) : body;
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         String note = b.note() != null ? b.note() : b.reasons();
         workflow.release(user, id, version(user, id, b.version()), note);
         return answer(user, id);
@@ -149,7 +149,7 @@ class RequestApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> reject(@PathVariable long id, @Valid @RequestBody ApiRejection body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         workflow.reject(user, id, version(user, id, body.version()), body.reasons().strip(), body.observationsAnswer());
         return answer(user, id);
     }
@@ -159,7 +159,7 @@ class RequestApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> block(@PathVariable long id, @Valid @RequestBody ApiReasons body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         workflow.block(user, id, body.version(), body.reasons().strip());
         return answer(user, id);
     }
@@ -169,7 +169,7 @@ class RequestApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> reenable(@PathVariable long id, @Valid @RequestBody ApiReasons body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         workflow.reenable(user, id, body.version(), body.reasons().strip());
         return answer(user, id);
     }
@@ -179,7 +179,7 @@ class RequestApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> withdraw(@PathVariable long id, @Valid @RequestBody ApiReasons body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         workflow.withdraw(user, id, body.version(), body.reasons().strip());
         return answer(user, id);
     }
@@ -189,10 +189,17 @@ class RequestApiController {
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> provider(@PathVariable long id, @Valid @RequestBody ApiProvider body) {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = visible(id);
         workflow.changeProvider(user, id, body.version(),
                 new ProviderChoice(body.providerType(), body.officeId(), body.agencyName()));
         return answer(user, id);
+    }
+
+    /** The user, when the request is in their scope (404 otherwise, as on the pages, before any right is weighed). */
+    private CurrentUser visible(long id) {
+        CurrentUser user = currentUsers.require();
+        queries.load(user, id);
+        return user;
     }
 
     private Map<String, Object> answer(CurrentUser user, long id) {

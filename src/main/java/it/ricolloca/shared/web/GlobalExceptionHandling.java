@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns a lost race into an Italian 409 instead of a 500: a record changed meanwhile (its version),
@@ -145,6 +146,15 @@ class GlobalExceptionHandling {
             throw e;
         }
         return ApiProblems.refusal(messages, request, 403, "error.403.text");
+    }
+
+    /** An unknown path under the API: 404 as a problem. */
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noRoute(NoResourceFoundException e, HttpServletRequest request) throws Exception {
+        if (!ApiProblems.isApi(request)) {
+            throw e;
+        }
+        return ApiProblems.refusal(messages, request, 404, "error.404.text");
     }
 
     /** A body or its fields that failed validation: 400 with the message of each field. */

@@ -1,4 +1,4 @@
-package it.ricolloca.shared.web;
+package it.ricolloca.shared.forms;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * (24 hours unless configured).
  */
 @Component
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
     /** A key already claimed: the request it was claimed for, and its answer once done. */
     record Claimed(String fingerprint, boolean done, Integer status, String contentType, byte[] body) {
@@ -64,7 +64,7 @@ class IdempotencyKeys {
     }
 
     /** Forgets the keys older than {@code ricolloca.api.idempotency.keep-for}; returns how many. */
-    int forgetOld() {
+    public int forgetOld() {
         return jdbc.sql("delete from shared_idempotency_key where created_at < ?")
                 .param(Timestamp.from(Instant.now().minus(keepFor))).update();
     }

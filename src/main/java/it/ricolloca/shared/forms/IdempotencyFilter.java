@@ -1,5 +1,7 @@
-package it.ricolloca.shared.web;
+package it.ricolloca.shared.forms;
 
+import it.ricolloca.shared.web.ApiProblems;
+import it.ricolloca.shared.web.Messages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
