@@ -44,8 +44,10 @@ public final class PathwayRoutes {
     public static final String API_PACT_AMEND = "/api/v1/pathways/{id}/pact/amend";
     public static final String API_PACT_SIGN = "/api/v1/pathways/{id}/pact/sign";
     public static final String API_TIMESHEET = "/api/v1/pathways/{id}/timesheet";
+    public static final String API_TIMESHEET_REMOVE = "/api/v1/pathways/{id}/timesheet/{entryId}/remove";
     public static final String API_MEETINGS = "/api/v1/pathways/{id}/meetings";
     public static final String API_DIARY = "/api/v1/pathways/{id}/diary";
+    public static final String API_DIARY_REVIEW = "/api/v1/pathways/{id}/diary/{entryId}/review";
     public static final String API_SUSPEND = "/api/v1/pathways/{id}/suspend";
     public static final String API_RESUME = "/api/v1/pathways/{id}/resume";
     public static final String API_EXTEND = "/api/v1/pathways/{id}/extend";

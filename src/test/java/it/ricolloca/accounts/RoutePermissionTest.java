@@ -426,6 +426,10 @@ class RoutePermissionTest {
                 api401);
         post("/api/v1/pathways/{id}/timesheet", apiPw + "/timesheet", Map.of("activity", "RECEPTION", "onDate", today,
                 "hours", "1", "version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/timesheet/{entryId}/remove", apiPw + "/timesheet/999999/remove",
+                Map.of("version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/diary/{entryId}/review", apiPw + "/diary/999999/review",
+                Map.of("meetingId", "999999", "version", "-1"), staffApi, api401);
         post("/api/v1/pathways/{id}/meetings", apiPw + "/meetings", Map.of("onDate", today, "start", "09:00",
                 "end", "10:00", "status", "HELD", "version", "-1"), staffApi, api401);
         post("/api/v1/pathways/{id}/diary", apiPw + "/diary", Map.of("action", "CV", "onDate", today, "source", "WORKER",

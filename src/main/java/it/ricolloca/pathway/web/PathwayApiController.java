@@ -98,6 +98,9 @@ class PathwayApiController {
             @NotNull Long version) {
     }
 
+    record ApiReview(@NotNull Long meetingId, @NotNull Long version) {
+    }
+
     record ApiMeeting(@NotNull LocalDate onDate, @NotNull LocalTime start, @NotNull LocalTime end,
             @NotNull MeetingStatus status, @Size(max = 2000) String topics, @Size(max = 2000) String actionsAgreed,
             LocalDate nextMeeting, @NotNull Long version) {
@@ -227,6 +230,26 @@ class PathwayApiController {
     Map<String, Object> hours(@PathVariable long id, @Valid @RequestBody ApiHours body) {
         CurrentUser user = visible(id);
         timesheets.addHours(user, id, body.version(), body.activity(), body.onDate(), body.hours(), body.note());
+        return view(user, id);
+    }
+
+    @PostMapping(PathwayRoutes.API_TIMESHEET_REMOVE)
+    @Operation(summary = "Toglie una riga di ore dal foglio ore non ancora firmato")
+    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
+    @ApiProblemResponses
+    Map<String, Object> removeHours(@PathVariable long id, @PathVariable long entryId, @Valid @RequestBody ApiVersion body) {
+        CurrentUser user = visible(id);
+        timesheets.removeHours(user, id, body.version(), entryId);
+        return view(user, id);
+    }
+
+    @PostMapping(PathwayRoutes.API_DIARY_REVIEW)
+    @Operation(summary = "Segna una voce del diario come rivista in un incontro")
+    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
+    @ApiProblemResponses
+    Map<String, Object> reviewDiary(@PathVariable long id, @PathVariable long entryId, @Valid @RequestBody ApiReview body) {
+        CurrentUser user = visible(id);
+        meetings.reviewDiaryEntry(user, id, body.version(), entryId, body.meetingId());
         return view(user, id);
     }
 
