@@ -136,6 +136,17 @@ class ProcedureApiTest {
         assertThat(p.get("pacts").get(0).get("status").asText()).isEqualTo("SIGNED");
         assertThat(p.get("timesheetSignedOn").asText()).isEqualTo(today.toString());
 
+        // A new version of the pact: amended, drafted and signed again.
+        p = ok(tutor, "/api/v1/pathways/" + pathway + "/pact/amend", body("version", p.get("version").asLong()));
+        p = ok(tutor, "/api/v1/pathways/" + pathway + "/pact", body("actions", List.of(
+                body("kind", "TRAINING", "description", "Corso per carrellisti", "dueOn", today.plusDays(45))),
+                "version", p.get("version").asLong()));
+        p = ok(tutor, "/api/v1/pathways/" + pathway + "/pact/sign", body("signedOn", today,
+                "version", p.get("version").asLong()));
+        assertThat(p.get("pacts").get(0).get("versionNo").asInt()).isEqualTo(2);
+        assertThat(p.get("pacts").get(0).get("status").asText()).isEqualTo("SIGNED");
+        assertThat(p.get("pacts").get(1).get("status").asText()).isEqualTo("SUPERSEDED");
+
         // A meeting and a diary entry.
         p = ok(tutor, "/api/v1/pathways/" + pathway + "/meetings", body("onDate", today, "start", "00:00", "end", "00:30",
                 "status", "HELD", "topics", "Revisione del curriculum", "actionsAgreed", "Tre candidature",
@@ -167,6 +178,10 @@ class ProcedureApiTest {
         assertThat(p.get("suspended").asBoolean()).isFalse();
         assertThat(p.get("suspensions").get(0).get("resumedOn").asText()).isEqualTo(today.toString());
 
+        p = ok(tutor, "/api/v1/pathways/" + pathway + "/extend", body("reason", "Colloqui in corso con due aziende",
+                "version", p.get("version").asLong()));
+        assertThat(p.get("extendedOn").asText()).isEqualTo(today.toString());
+
         // The closing with a hire; the claim is prepared, profiled, reviewed and submitted.
         p = ok(tutor, "/api/v1/pathways/" + pathway + "/close", body("outcome", "HIRED", "onDate", today,
                 "employer", "Logistica Srl", "employerVat", ClosedPathways.VAT, "contract", "PERMANENT", "weeklyHours", 40,
@@ -186,6 +201,94 @@ class ProcedureApiTest {
         c = ok(master, "/api/v1/claims/" + claim + "/submit", body("version", c.get("version").asLong()));
         assertThat(c.get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(c.get("submittedOn").asText()).isEqualTo(today.toString());
+    }
+
+    /**
+     * The other branches by API: a failed check of another active policy, the contact, the notice of
+     * rejection, the worker's observations and the rejection that answers them; a block and its re-enabling,
+     * a provider change and a withdrawal; in an office with an agenda, a first appointment booked in a free
+     * slot, moved to another and cancelled.
+     */
+    @Test
+    void theOtherBranchesByApi() throws Exception {
+        LocalDate today = Dates.today();
+        String master = token("master.torino");
+        String tutor = token("tutor.torino");
+
+        String cf = released.invited("master.torino", "Rigetto", "Rita");
+        JsonNode r = ok(master, "/api/v1/requests", body("taxCode", cf, "providerType", "CPI",
+                "officeId", released.office("master.torino").id()));
+        long rejected = r.get("request").get("id").asLong();
+        for (String[] check : List.of(new String[] {"EMPLOYMENT", "PASSED"}, new String[] {"NASPI", "PASSED"},
+                new String[] {"OTHER_ACTIVE_POLICY", "FAILED"})) {
+            r = ok(master, "/api/v1/requests/" + rejected + "/checks", body("kind", check[0], "outcome", check[1],
+                    "checkedOn", today, "version", r.get("version").asLong()));
+        }
+        r = ok(master, "/api/v1/requests/" + rejected + "/active-policy-contact", body("contactedOn", today,
+                "choice", "KEEP_OTHER_POLICY", "note", "prosegue il tirocinio", "version", r.get("version").asLong()));
+        r = ok(master, "/api/v1/requests/" + rejected + "/rejection-notice", body("reasons", "Altra politica attiva in corso",
+                "version", r.get("version").asLong()));
+        assertThat(r.get("request").get("status").asText()).isEqualTo("NOTICE_OF_REJECTION");
+        r = ok(master, "/api/v1/requests/" + rejected + "/observations", body("receivedOn", today,
+                "text", "Il tirocinio termina a fine mese", "version", r.get("version").asLong()));
+        r = ok(master, "/api/v1/requests/" + rejected + "/reject", body("reasons", "Il tirocinio prosegue oltre il termine",
+                "observationsAnswer", "Il termine del tirocinio non cambia la sovrapposizione",
+                "version", r.get("version").asLong()));
+        assertThat(r.get("request").get("status").asText()).isEqualTo("REJECTED");
+
+        String other = released.invited("master.torino", "Blocco", "Bruno");
+        r = ok(master, "/api/v1/requests", body("taxCode", other, "providerType", "CPI",
+                "officeId", released.office("master.torino").id()));
+        long blocked = r.get("request").get("id").asLong();
+        r = ok(master, "/api/v1/requests/" + blocked + "/block", body("reasons", "Verifica INPS in corso",
+                "version", r.get("version").asLong()));
+        assertThat(r.get("request").get("status").asText()).isEqualTo("BLOCKED");
+        r = ok(master, "/api/v1/requests/" + blocked + "/reenable", body("reasons", "Verifica INPS conclusa",
+                "version", r.get("version").asLong()));
+        assertThat(r.get("request").get("status").asText()).isEqualTo("REENABLED");
+        long otherOffice = closed.newTorinoOffice();
+        r = ok(master, "/api/v1/requests/" + blocked + "/provider", body("providerType", "CPI", "officeId", otherOffice,
+                "version", r.get("version").asLong()));
+        assertThat(r.get("events").toString()).contains("CHANGE_PROVIDER");
+        r = ok(master, "/api/v1/requests/" + blocked + "/withdraw", body("reasons", "Il lavoratore rinuncia",
+                "version", r.get("version").asLong()));
+        assertThat(r.get("request").get("status").asText()).isEqualTo("WITHDRAWN");
+
+        // An office with an agenda: the first appointment in a free slot, moved, then cancelled.
+        released.openEveryDay("master.torino");
+        long office = released.office("master.torino").id();
+        String booked = released.invited("master.torino", "Agenda", "Anna");
+        r = ok(master, "/api/v1/requests", body("taxCode", booked, "providerType", "CPI", "officeId", office));
+        long request = r.get("request").get("id").asLong();
+        for (String kind : List.of("EMPLOYMENT", "NASPI", "OTHER_ACTIVE_POLICY")) {
+            r = ok(master, "/api/v1/requests/" + request + "/checks", body("kind", kind, "outcome", "PASSED",
+                    "checkedOn", today, "version", r.get("version").asLong()));
+        }
+        ok(master, "/api/v1/requests/" + request + "/release", body("version", r.get("version").asLong()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> readOk(tutor, "/api/v1/pathways/queue").toString()
+                .contains("\"requestId\":" + request));
+        JsonNode slots = readOk(tutor, "/api/v1/agenda/offices/" + office + "/slots?from=" + today.plusDays(20)
+                + "&to=" + today.plusDays(27));
+        assertThat(slots.size()).isGreaterThan(1);
+        assertThat(slots.get(0).get("free").asInt()).isPositive();
+        JsonNode p = ok(tutor, "/api/v1/pathways/queue/" + request + "/first-appointment",
+                body("start", slots.get(0).get("start").asText()));
+        JsonNode first = p.get("appointments").get(0);
+        JsonNode moved = ok(tutor, "/api/v1/agenda/appointments/" + first.get("id").asLong() + "/move",
+                body("start", slots.get(1).get("start").asText(), "reason", "Richiesta del lavoratore",
+                        "version", first.get("version").asLong()));
+        assertThat(moved.get("id").asLong()).isNotEqualTo(first.get("id").asLong());
+        assertThat(moved.get("startsAt").asText()).isEqualTo(slots.get(1).get("start").asText());
+        assertThat(readOk(tutor, "/api/v1/agenda/appointments/" + first.get("id").asLong()).get("status").asText())
+                .isEqualTo("MOVED");
+        JsonNode cancelled = ok(tutor, "/api/v1/agenda/appointments/" + moved.get("id").asLong() + "/cancel",
+                body("reason", "Il lavoratore ha trovato lavoro", "version", moved.get("version").asLong()));
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        MockHttpServletResponse notAnOutcome = send(tutor, "/api/v1/agenda/appointments/" + moved.get("id").asLong()
+                + "/outcome", body("outcome", "BOOKED", "version", cancelled.get("version").asLong()));
+        assertThat(notAnOutcome.getStatus()).isEqualTo(409);
+        assertThat(JSON.readTree(notAnOutcome.getContentAsString(StandardCharsets.UTF_8)).get("detail").asText())
+                .isNotBlank();
     }
 
     /** A wrong version is a 409 problem with the Italian text; another CPI's staff get 404 like on the pages. */
