@@ -70,7 +70,7 @@ class AgendaApiController {
     record ApiCancel(@NotBlank @Size(max = 2000) String reason, @NotNull Long version) {
     }
 
-    /** The new start (ISO date-time, Europe/Rome when without offset), the reason, and for a past start its justification. */
+    /** The new start (ISO date-time with its offset), the reason, and for a past start its justification. */
     record ApiMove(@NotNull ZonedDateTime start, @NotBlank @Size(max = 2000) String reason,
             @Size(max = 2000) String pastJustification, @NotNull Long version) {
     }
