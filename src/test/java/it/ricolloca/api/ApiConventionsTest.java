@@ -119,6 +119,23 @@ class ApiConventionsTest {
         assertThat(anonymous.body()).contains("\"status\":401", "token");
     }
 
+    /** A body past the limit is refused by its declared length, before anything reads it, as a 413 problem. */
+    @Test
+    void aBodyTooLargeIsA413Problem() throws Exception {
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(twoMegabytes, (byte) 'x');
+        HttpResponse<String> large = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + port + "/api/v1/requests/1/release")).header("Authorization", "Bearer demo-token-regione")
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(twoMegabytes)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(large.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode p = JSON.readTree(large.body());
+        assertThat(p.get("title").asText()).isEqualTo("Richiesta troppo grande");
+        assertThat(p.get("detail").asText()).contains("1 MB", "nulla è stato salvato");
+        assertThat(p.get("instance").asText()).isEqualTo("/api/v1/requests/1/release");
+    }
+
     /** A page keeps its HTML error page. */
     @Test
     void pagesKeepTheirHtmlErrors() throws Exception {
