@@ -13,6 +13,11 @@ public final class AgendaRoutes {
     public static final String CLOSURE_REMOVE = "/agenda/closures/{closureId}/remove";
     public static final String APPOINTMENT = "/agenda/appointments/{id}";
     public static final String APPOINTMENT_ACT = "/agenda/appointments/{id}/{act:outcome|cancel|move}";
+    public static final String API_SLOTS = "/api/v1/agenda/offices/{officeId}/slots";
+    public static final String API_APPOINTMENT = "/api/v1/agenda/appointments/{id}";
+    public static final String API_APPOINTMENT_OUTCOME = "/api/v1/agenda/appointments/{id}/outcome";
+    public static final String API_APPOINTMENT_CANCEL = "/api/v1/agenda/appointments/{id}/cancel";
+    public static final String API_APPOINTMENT_MOVE = "/api/v1/agenda/appointments/{id}/move";
 
     private AgendaRoutes() {
     }

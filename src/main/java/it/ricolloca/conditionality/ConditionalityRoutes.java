@@ -12,6 +12,10 @@ public final class ConditionalityRoutes {
     public static final String SUITABILITY = "/conditionality/suitability";
     public static final String FINDING = "/conditionality/{id}/finding";
     public static final String EXPORTS = "/conditionality/exports";
+    public static final String API_BREACHES = "/api/v1/breaches";
+    public static final String API_BREACH = "/api/v1/breaches/{id}";
+    public static final String API_JUSTIFICATION = "/api/v1/breaches/{id}/justification";
+    public static final String API_DECISION = "/api/v1/breaches/{id}/decision";
 
     private ConditionalityRoutes() {
     }

@@ -36,6 +36,23 @@ public final class PathwayRoutes {
     public static final String FEEDS = "/pathways/feeds";
     public static final String FEED_REVOKE = "/pathways/feeds/{feedId}/revoke";
     public static final String CALENDAR = "/calendar/{token}.ics";
+    public static final String API_QUEUE = "/api/v1/pathways/queue";
+    public static final String API_FIRST_APPOINTMENT = "/api/v1/pathways/queue/{requestId}/first-appointment";
+    public static final String API_PATHWAY = "/api/v1/pathways/{id}";
+    public static final String API_TUTOR = "/api/v1/pathways/{id}/tutor";
+    public static final String API_PACT = "/api/v1/pathways/{id}/pact";
+    public static final String API_PACT_AMEND = "/api/v1/pathways/{id}/pact/amend";
+    public static final String API_PACT_SIGN = "/api/v1/pathways/{id}/pact/sign";
+    public static final String API_TIMESHEET = "/api/v1/pathways/{id}/timesheet";
+    public static final String API_TIMESHEET_REMOVE = "/api/v1/pathways/{id}/timesheet/{entryId}/remove";
+    public static final String API_MEETINGS = "/api/v1/pathways/{id}/meetings";
+    public static final String API_DIARY = "/api/v1/pathways/{id}/diary";
+    public static final String API_DIARY_REVIEW = "/api/v1/pathways/{id}/diary/{entryId}/review";
+    public static final String API_SUSPEND = "/api/v1/pathways/{id}/suspend";
+    public static final String API_RESUME = "/api/v1/pathways/{id}/resume";
+    public static final String API_EXTEND = "/api/v1/pathways/{id}/extend";
+    public static final String API_CLOSE = "/api/v1/pathways/{id}/close";
+    public static final String API_BREACH = "/api/v1/pathways/{id}/breach";
 
     private PathwayRoutes() {
     }

@@ -25,6 +25,14 @@ public final class RequestRoutes {
     public static final String REQUEST_DOCUMENT = "/requests/{id}/documents/{documentId}";
     public static final String API_REQUEST_RELEASE = "/api/v1/requests/{id}/release";
     public static final String API_REQUEST_REJECT = "/api/v1/requests/{id}/reject";
+    public static final String API_REQUEST_CHECKS = "/api/v1/requests/{id}/checks";
+    public static final String API_REQUEST_ACTIVE_POLICY_CONTACT = "/api/v1/requests/{id}/active-policy-contact";
+    public static final String API_REQUEST_REJECTION_NOTICE = "/api/v1/requests/{id}/rejection-notice";
+    public static final String API_REQUEST_OBSERVATIONS = "/api/v1/requests/{id}/observations";
+    public static final String API_REQUEST_BLOCK = "/api/v1/requests/{id}/block";
+    public static final String API_REQUEST_REENABLE = "/api/v1/requests/{id}/reenable";
+    public static final String API_REQUEST_WITHDRAW = "/api/v1/requests/{id}/withdraw";
+    public static final String API_REQUEST_PROVIDER = "/api/v1/requests/{id}/provider";
     public static final String API_REQUESTS = "/api/v1/requests";
     public static final String API_REQUEST = "/api/v1/requests/{id}";
 

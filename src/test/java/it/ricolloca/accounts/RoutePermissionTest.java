@@ -242,6 +242,24 @@ class RoutePermissionTest {
         post(RequestRoutes.API_REQUEST_RELEASE, "/api/v1" + r + "/release", Map.of(), torinoStaff(409), Map.of(ANON, 401));
         post(RequestRoutes.API_REQUEST_REJECT, "/api/v1" + r + "/reject", Map.of("reasons", "prova"), torinoStaff(409),
                 Map.of(ANON, 401));
+        // The API's acts (JSON, issue 18): a valid body at a stale version is 409 for whoever may act.
+        String today = Dates.today().toString();
+        post(RequestRoutes.API_REQUESTS, RequestRoutes.API_REQUESTS, Map.of("taxCode", "sbagliato", "providerType", "CPI"),
+                allowElse(409, 403, "master.torino", "operatore.torino", "master.novara", "operatore.novara"),
+                Map.of(ANON, 401));
+        post(RequestRoutes.API_REQUEST_CHECKS, "/api/v1" + r + "/checks", Map.of("kind", "NASPI", "outcome", "PASSED",
+                "checkedOn", today, "version", "-1"), torinoStaff(409), Map.of(ANON, 401));
+        post(RequestRoutes.API_REQUEST_ACTIVE_POLICY_CONTACT, "/api/v1" + r + "/active-policy-contact",
+                Map.of("contactedOn", today, "choice", "KEEP_OTHER_POLICY", "version", "-1"), torinoStaff(409),
+                Map.of(ANON, 401));
+        post(RequestRoutes.API_REQUEST_OBSERVATIONS, "/api/v1" + r + "/observations", Map.of("receivedOn", today,
+                "text", "osservazioni", "version", "-1"), torinoStaff(409), Map.of(ANON, 401));
+        for (String act : List.of("rejection-notice", "block", "reenable", "withdraw")) {
+            post("/api/v1/requests/{id}/" + act, "/api/v1" + r + "/" + act, Map.of("reasons", "prova", "version", "-1"),
+                    torinoStaff(409), Map.of(ANON, 401));
+        }
+        post(RequestRoutes.API_REQUEST_PROVIDER, "/api/v1" + r + "/provider", Map.of("providerType", "CPI",
+                "officeId", String.valueOf(officeOf(torino)), "version", "-1"), torinoStaff(409), Map.of(ANON, 401));
 
         routesOfTheProvider();
         routesOfTheBoard();
@@ -385,6 +403,73 @@ class RoutePermissionTest {
         post("/conditionality/suitability", "/conditionality/suitability", Map.of("distanceKm", "x'; drop table"),
                 allow(ok(), all()), redirectAnon());
 
+        // The API of agenda, pathway and conditionality (JSON, issue 18): valid bodies at a stale version.
+        String today = it.ricolloca.shared.web.Dates.today().toString();
+        Map<String, Integer> staffApi = torinoOnly(403);
+        staffApi.putAll(Map.of("master.torino", 409, "operatore.torino", 409, "tutor.torino", 409));
+        Map<String, Integer> api401 = Map.of(ANON, 401);
+        String apiPw = "/api/v1/pathways/" + pathway;
+        String apiA = "/api/v1/agenda/appointments/" + appointment;
+        get("/api/v1/agenda/offices/{officeId}/slots", "/api/v1/agenda/offices/" + officeId + "/slots?from=" + today
+                + "&to=" + it.ricolloca.shared.web.Dates.today().plusDays(6), torinoVisible(200), api401);
+        get("/api/v1/agenda/appointments/{id}", apiA, torinoVisible(200), api401);
+        post("/api/v1/agenda/appointments/{id}/outcome", apiA + "/outcome", Map.of("outcome", "HELD", "version", "-1"),
+                staffApi, api401);
+        post("/api/v1/agenda/appointments/{id}/cancel", apiA + "/cancel", Map.of("reason", "prova", "version", "-1"),
+                staffApi, api401);
+        post("/api/v1/agenda/appointments/{id}/move", apiA + "/move", Map.of("start", "2030-01-07T10:00:00+01:00",
+                "reason", "prova", "version", "-1"), staffApi, api401);
+        get("/api/v1/pathways/queue", "/api/v1/pathways/queue", allow(ok(), all()), api401);
+        // a start that is no slot of the office's agenda: refused for whoever may book, nothing booked
+        post("/api/v1/pathways/queue/{requestId}/first-appointment", "/api/v1/pathways/queue/" + queued
+                + "/first-appointment", Map.of("start", it.ricolloca.shared.web.Dates.today().plusDays(5).atTime(10, 7)
+                .atZone(it.ricolloca.shared.web.Dates.ZONE).toOffsetDateTime().toString()), staffApi, api401);
+        get("/api/v1/pathways/{id}", apiPw, torinoVisible(200), api401);
+        Map<String, Integer> assignersApi = torinoOnly(403);
+        assignersApi.putAll(Map.of("master.torino", 409, "operatore.torino", 409));
+        post("/api/v1/pathways/{id}/tutor", apiPw + "/tutor", Map.of("tutorId", "1", "version", "-1"), assignersApi, api401);
+        post("/api/v1/pathways/{id}/pact", apiPw + "/pact", Map.of("actions",
+                "[{\"kind\": \"CV\", \"description\": \"Curriculum\"}]", "version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/pact/amend", apiPw + "/pact/amend", Map.of("version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/pact/sign", apiPw + "/pact/sign", Map.of("signedOn", today, "version", "-1"), staffApi,
+                api401);
+        post("/api/v1/pathways/{id}/timesheet", apiPw + "/timesheet", Map.of("activity", "RECEPTION", "onDate", today,
+                "hours", "1", "version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/timesheet/{entryId}/remove", apiPw + "/timesheet/999999/remove",
+                Map.of("version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/diary/{entryId}/review", apiPw + "/diary/999999/review",
+                Map.of("meetingId", "999999", "version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/meetings", apiPw + "/meetings", Map.of("onDate", today, "start", "09:00",
+                "end", "10:00", "status", "HELD", "version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/diary", apiPw + "/diary", Map.of("action", "CV", "onDate", today, "source", "WORKER",
+                "version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/suspend", apiPw + "/suspend", Map.of("onDate", today, "contract", "FIXED_TERM",
+                "employer", "Ditta", "version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/resume", apiPw + "/resume", Map.of("onDate", today, "version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/extend", apiPw + "/extend", Map.of("reason", "prova", "version", "-1"), staffApi, api401);
+        post("/api/v1/pathways/{id}/close", apiPw + "/close", Map.of("outcome", "WITHDRAWAL", "onDate", today,
+                "version", "-1"), staffApi, api401);
+        // a breach carries no version: whoever may report it does (200)
+        Map<String, Integer> reportersApi = torinoOnly(403);
+        reportersApi.putAll(Map.of("master.torino", 200, "operatore.torino", 200, "tutor.torino", 200));
+        post("/api/v1/pathways/{id}/breach", apiPw + "/breach", Map.of("kind", "MISSED_APPOINTMENT", "occurredOn", today,
+                "evidence", "assente (prova dei permessi)"), reportersApi, api401);
+        Map<String, Integer> competentApi = allow(403, all());
+        competentApi.putAll(Map.of("master.torino", 409, "operatore.torino", 409, "master.novara", 409,
+                "operatore.novara", 409));
+        post("/api/v1/breaches", "/api/v1/breaches", Map.of("taxCode", "x", "provider", "Agenzia", "kind",
+                "MISSED_APPOINTMENT", "occurredOn", today, "evidence", "assente"), competentApi, api401);
+        String apiB = "/api/v1/breaches/" + breach;
+        get("/api/v1/breaches/{id}", apiB, torinoVisible(200), api401);
+        Map<String, Integer> instructorsApi = torinoOnly(403);
+        instructorsApi.putAll(Map.of("master.torino", 409, "operatore.torino", 409));
+        post("/api/v1/breaches/{id}/justification", apiB + "/justification", Map.of("text", "giustificazione",
+                "receivedOn", today, "version", "-1"), instructorsApi, api401);
+        Map<String, Integer> decidersApi = torinoOnly(403);
+        decidersApi.put("master.torino", 409);
+        post("/api/v1/breaches/{id}/decision", apiB + "/decision", Map.of("outcome", "ACCEPT", "version", "-1"),
+                decidersApi, api401);
+
         get("/pathways/feeds", "/pathways/feeds", allow(ok(), all()), redirectAnon());
         Map<String, Integer> tutorsOnly = allow(403, all());
         tutorsOnly.put("tutor.torino", 200);
@@ -522,6 +607,21 @@ class RoutePermissionTest {
         post("/claims/{id}/payment", c + "/payment", Map.of("version", "-1", "amount", "10", "on", "x"), deciders,
                 redirectAnon());
         post("/claims/{id}/refusal", c + "/refusal", Map.of("version", "-1", "reason", "x"), deciders, redirectAnon());
+
+        // The API (JSON, issue 18): valid bodies at a stale version are 409 for whoever may act.
+        String today = it.ricolloca.shared.web.Dates.today().toString();
+        String apiC = "/api/v1/claims/" + claim;
+        Map<String, Integer> api401 = Map.of(ANON, 401);
+        get("/api/v1/claims/{id}", apiC, claimPage, api401);
+        get("/api/v1/pathways/{pathwayId}/claim", "/api/v1/pathways/" + pathway + "/claim", claimPage, api401);
+        post("/api/v1/claims/{id}/profiling", apiC + "/profiling", Map.of("index", "0.7", "version", "-1"),
+                stale409(preparers), api401);
+        post("/api/v1/claims/{id}/review", apiC + "/review", stale, stale409(preparers), api401);
+        post("/api/v1/claims/{id}/submit", apiC + "/submit", stale, stale409(submitter), api401);
+        post("/api/v1/claims/{id}/payment", apiC + "/payment", Map.of("amount", "10", "on", today, "version", "-1"),
+                stale409(deciders), api401);
+        post("/api/v1/claims/{id}/refusal", apiC + "/refusal", Map.of("reason", "x", "on", today, "version", "-1"),
+                stale409(deciders), api401);
     }
 
     @Autowired it.ricolloca.training.internal.TrainingWork trainingWork;
@@ -583,6 +683,22 @@ class RoutePermissionTest {
         get("/monitoring/overview.xlsx", "/monitoring/overview.xlsx", regional, redirectAnon());
     }
 
+    /** The same rights, where the page answers 200 to a stale form the API answers 409. */
+    private static Map<String, Integer> stale409(Map<String, Integer> page) {
+        Map<String, Integer> m = new LinkedHashMap<>(page);
+        m.replaceAll((u, status) -> status == 200 ? 409 : status);
+        return m;
+    }
+
+    /** {@code status} for the users named, {@code other} for the rest. */
+    private static Map<String, Integer> allowElse(int status, int other, String... users) {
+        Map<String, Integer> m = allow(other, all());
+        for (String u : users) {
+            m.put(u, status);
+        }
+        return m;
+    }
+
     /** A Torino record: every user who may see it gets {@code ok}; Novara 404. */
     private static Map<String, Integer> torinoVisible(int ok) {
         Map<String, Integer> m = allow(ok, all());
@@ -604,9 +720,11 @@ class RoutePermissionTest {
             for (String user : USERS) {
                 int expected = route.expected().get(user);
                 AbstractMockHttpServletRequestBuilder<?> request;
-                if (route.method() == HttpMethod.POST && route.path().startsWith("/api/v1/requests/")) {
+                if (route.method() == HttpMethod.POST && jsonApi(route.path())) {
                     request = MockMvcRequestBuilders.post(route.path()).contentType(MediaType.APPLICATION_JSON)
-                            .content(route.form().entrySet().stream().map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
+                            .content(route.form().entrySet().stream().map(e -> "\"" + e.getKey() + "\": "
+                                    + (e.getValue().startsWith("[") || e.getValue().startsWith("{") ? e.getValue()
+                                            : "\"" + e.getValue() + "\""))
                                     .collect(java.util.stream.Collectors.joining(", ", "{", "}")));
                 } else if (route.method() == HttpMethod.POST && route.path().startsWith("/api/")) {
                     request = MockMvcRequestBuilders.multipart(route.path()).file("file", new byte[] {'x'});
@@ -616,7 +734,7 @@ class RoutePermissionTest {
                 request.accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
                 if (route.method() == HttpMethod.POST) {
                     request.with(csrfOnce());
-                    if (!route.path().startsWith("/api/v1/requests/")) {
+                    if (!jsonApi(route.path())) {
                         route.form().forEach(request::param);
                     }
                 }
@@ -677,6 +795,11 @@ class RoutePermissionTest {
         return network.get(centreId).getOffices().get(0).getId();
     }
 
+    /** The API's acts take JSON (the imports take a file). */
+    private static boolean jsonApi(String path) {
+        return path.startsWith("/api/") && !path.startsWith("/api/v1/imports/");
+    }
+
     private void get(String pattern, String path, Map<String, Integer> expected, Map<String, Integer> anon) {
         add(HttpMethod.GET, pattern, path, Map.of(), expected, anon);
     }
@@ -692,7 +815,9 @@ class RoutePermissionTest {
      */
     static final java.util.regex.Pattern CASE_FILE = java.util.regex.Pattern.compile(
             "^(/workers/\\{id}|/api/v1/workers/|/requests/\\{id}|/api/v1/requests/\\{id}|/pathways/\\{id}"
-                    + "|/pathways/queue/\\{requestId}|/conditionality/\\{id}|/agenda/appointments/\\{id}).*");
+                    + "|/pathways/queue/\\{requestId}|/conditionality/\\{id}|/agenda/appointments/\\{id}"
+                    + "|/api/v1/pathways/\\{id}|/api/v1/pathways/queue/\\{requestId}|/api/v1/breaches/\\{id}"
+                    + "|/api/v1/agenda/appointments/\\{id}).*");
 
     private void add(HttpMethod method, String pattern, String path, Map<String, String> form,
             Map<String, Integer> expected, Map<String, Integer> anon) {

@@ -101,7 +101,7 @@ class MultiNodeTest {
             List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
             assertThat(statuses).containsExactly(200, 409);
             assertThat(answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow().body())
-                    .contains("\"message\"").containsAnyOf("modificata", "modificato", "già");
+                    .contains("\"detail\"").containsAnyOf("modificata", "modificato", "già");
             JdbcClient jdbc = a.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select status from requests_voucher_request where id = ?").param(request)
                     .query(String.class).single()).isEqualTo("RELEASED");

@@ -81,6 +81,34 @@ public class ReleasedWorkers {
         return id;
     }
 
+    /** A request of a new invited worker, filed and with every check passed, not yet decided. Returns its id. */
+    public long checked(String masterUsername, String lastName, String firstName) {
+        CurrentUser master = user(masterUsername);
+        long id = filed(master, lastName, firstName, office(masterUsername).id());
+        for (CheckKind k : CheckKind.values()) {
+            requests.recordCheck(master, id, queries.load(master, id).getVersion(), k, CheckOutcome.PASSED, Dates.today(),
+                    null);
+        }
+        return id;
+    }
+
+    /** A new worker of the master's CPI, in the invited sample (no request yet). Returns the codice fiscale. */
+    public String invited(String masterUsername, String lastName, String firstName) {
+        CurrentUser master = user(masterUsername);
+        String cf = TestCodes.random(random);
+        long worker = register.create(user("regione"), cf, firstName, lastName, master.centreId()).getId();
+        jdbc.sql("update workers_worker set email = ? where id = ?").params(firstName.toLowerCase() + "@example.org", worker)
+                .update();
+        jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
+                .params(worker, LocalDate.of(2026, 1, 15)).update();
+        return cf;
+    }
+
+    /** A request of a new invited worker, filed only (no check yet). Returns its id. */
+    public long filed(String masterUsername, String lastName, String firstName) {
+        return filed(user(masterUsername), lastName, firstName, office(masterUsername).id());
+    }
+
     /** Waits until the provider's queue, kept by pathway from the release event after commit, holds the request. */
     public void awaitQueued(long requestId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(

@@ -117,7 +117,7 @@ class VacancyPagesTest {
                 .file("file", "non è un foglio".getBytes(StandardCharsets.UTF_8)).header("Authorization", "Bearer " + token))
                 .andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(400);
-        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("\"message\"");
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("\"detail\"");
 
         byte[] xlsx = mvc.perform(get("/api/v1/exports/vacancies.xlsx").header("Authorization", "Bearer " + token))
                 .andReturn().getResponse().getContentAsByteArray();

@@ -1,5 +1,6 @@
 package it.ricolloca.accounts.internal;
 
+import it.ricolloca.shared.web.ApiProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +49,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         if (locked.isPresent()) {
             long seconds = Math.max(1, Duration.between(Instant.now(), locked.get()).toSeconds());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            refuse(response, 429, "Troppi token non validi da questo indirizzo: riprova tra "
+            refuse(request, response, 429, "Troppi tentativi", "Troppi token non validi da questo indirizzo: riprova tra "
                     + Math.max(1, (seconds + 59) / 60) + " minuti");
             return;
         }
@@ -58,7 +59,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
                 : tokens.authenticate(raw);
         if (principal.isEmpty()) {
             guard.failedBearer(source);
-            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Token non valido o revocato");
+            refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Accesso non autenticato",
+                    "Token non valido o revocato");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -71,10 +73,20 @@ class ApiTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+    /** A machine client without credentials: 401 as an RFC 9457 problem. */
+    static void unauthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Accesso non autenticato",
+                "Serve un token (Authorization: Bearer …) o un accesso valido");
+    }
+
+    /** An RFC 9457 problem written before the application (the API's errors are all problems). */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title,
+            String message) throws IOException {
         response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\"}");
+        response.getWriter().write("{\"type\":\"" + ApiProblems.TYPE_PREFIX + "error." + status + "\",\"title\":\""
+                + ApiProblems.escape(title) + "\",\"status\":" + status + ",\"detail\":\"" + ApiProblems.escape(message)
+                + "\",\"instance\":\"" + ApiProblems.escape(request.getRequestURI()) + "\"}");
     }
 }

@@ -87,11 +87,11 @@ public class PathwayLifecycle {
 
     // ---- breach of the worker's duties ----
 
-    /** The provider reports a breach of the worker's duties to the competent CPI. */
-    public void reportBreach(CurrentUser user, long id, BreachKind kind, LocalDate occurredOn, String evidence) {
+    /** The provider reports a breach of the worker's duties to the competent CPI; returns the breach's id. */
+    public long reportBreach(CurrentUser user, long id, BreachKind kind, LocalDate occurredOn, String evidence) {
         Pathway p = work.worked(user, id, "breach");
-        conditionality.reportFromProvider(user.username(), p.getWorkerId(), p.getRequestId(),
-                centres.office(p.getOfficeId()).map(OfficeSummary::label).orElse(""), kind, occurredOn, evidence);
+        return conditionality.reportFromProvider(user.username(), p.getWorkerId(), p.getRequestId(),
+                centres.office(p.getOfficeId()).map(OfficeSummary::label).orElse(""), kind, occurredOn, evidence).getId();
     }
 
     // ---- the six months: extension, suspension, closing ----

@@ -124,10 +124,11 @@ class RequestController {
     @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
     @GetMapping(RequestRoutes.API_REQUEST)
     @ResponseBody
-    @Operation(summary = "Una richiesta con la sua storia", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Una richiesta con la sua storia e la versione da indicare negli atti", security = @SecurityRequirement(name = "bearer"))
     Map<String, Object> showApi(@PathVariable long id) {
         RequestView request = queries.get(currentUsers.require(), id);
         List<SnapshotStatus> history = queries.history(id);
-        return Map.of("request", request, "events", queries.events(id), "history", history);
+        return Map.of("request", request, "version", queries.load(currentUsers.require(), id).getVersion(),
+                "events", queries.events(id), "history", history);
     }
 }

@@ -1,7 +1,5 @@
 package it.ricolloca.requests.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.audit.AuditedRead;
@@ -37,12 +35,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -52,16 +48,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The competent CPI's work on requests: filing an intermediated request, recording checks, the
  * contact about another policy, the notice of rejection and the observations, the decisions, the
- * provider change; and the same decisions through the API. Each form page is refused (403) to
+ * provider change (the same acts through the API: {@link RequestApiController}). Each form page is refused (403) to
  * whoever may not act and answers 404 outside the user's CPI.
  */
 @Controller
@@ -402,74 +396,6 @@ class RequestWorkController {
                         .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content.bytes());
-    }
-
-    // ---- API ----
-
-    /** The body of a decision through the API. */
-    public record ApiDecision(String note, String reasons, String observationsAnswer, Long version) {
-    }
-
-    @PostMapping(RequestRoutes.API_REQUEST_RELEASE)
-    @ResponseBody
-    @Operation(summary = "Rilascia l'assegno (utente master o operatore delegato al rilascio)",
-            security = @SecurityRequirement(name = "bearer"))
-    ResponseEntity<Map<String, Object>> releaseApi(@PathVariable long id, @RequestBody(required = false) ApiDecision body) {
-        ApiDecision b = body == null ? new ApiDecision(null, null, null, null) : body;
-        CurrentUser user = decider(id);
-        String note = b.note() != null ? b.note() : b.reasons();
-        if (note != null && note.length() > 4000) {
-            return problem(HttpStatus.BAD_REQUEST, "Size", messages.t("request.api.tooLong"));
-        }
-        return decideApi(user, id, () -> workflow.release(user, id, currentVersion(user, id, b.version()), note));
-    }
-
-    @PostMapping(RequestRoutes.API_REQUEST_REJECT)
-    @ResponseBody
-    @Operation(summary = "Rigetta la richiesta dopo il preavviso (definitivo); il corpo porta le motivazioni",
-            security = @SecurityRequirement(name = "bearer"))
-    ResponseEntity<Map<String, Object>> rejectApi(@PathVariable long id, @RequestBody(required = false) ApiDecision body) {
-        ApiDecision b = body == null ? new ApiDecision(null, null, null, null) : body;
-        CurrentUser user = decider(id);
-        if (b.reasons() == null || b.reasons().isBlank()) {
-            return problem(HttpStatus.BAD_REQUEST, "request.reasons.required", messages.t("request.reasons.required"));
-        }
-        if (b.reasons().length() > 4000 || (b.observationsAnswer() != null && b.observationsAnswer().length() > 4000)) {
-            return problem(HttpStatus.BAD_REQUEST, "Size", messages.t("request.api.tooLong"));
-        }
-        return decideApi(user, id, () -> workflow.reject(user, id, currentVersion(user, id, b.version()),
-                b.reasons().strip(), b.observationsAnswer()));
-    }
-
-    /** The user, if they may decide on this request: 404 outside their CPI, 403 without the right. */
-    private CurrentUser decider(long id) {
-        CurrentUser user = currentUsers.require();
-        VoucherRequest request = queries.load(user, id);
-        ActGuard.require(rights.canDecide(user, request.getCompetentCentreId()), "decision");
-        return user;
-    }
-
-    private ResponseEntity<Map<String, Object>> decideApi(CurrentUser user, long id, Runnable decision) {
-        try {
-            decision.run();
-        } catch (RequestRefusedException e) {
-            return problem(HttpStatus.CONFLICT, e.messageKey(), refusals.of(e));
-        } catch (OptimisticLockingFailureException e) {
-            return problem(HttpStatus.CONFLICT, "request.refused.stale", messages.t("request.refused.stale"));
-        }
-        return ResponseEntity.ok(Map.of("request", queries.get(user, id), "events", queries.events(id)));
-    }
-
-    private long currentVersion(CurrentUser user, long id, Long version) {
-        return version != null ? version : queries.load(user, id).getVersion();
-    }
-
-    private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", code);
-        body.put("message", message);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     // ---- helpers ----

@@ -9,7 +9,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * An Italian error answer written by a filter itself, before and without the rest of the application: no
  * error dispatch, no session, no database, no reading of the request's body or parameters. A short page
- * for browsers, JSON for the API.
+ * for browsers, an RFC 9457 problem for the API.
  */
 public final class PlainErrorPage {
 
@@ -22,9 +22,11 @@ public final class PlainErrorPage {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType("application/json;charset=UTF-8");
-            response.getOutputStream().write(("{\"status\":" + status + ",\"message\":\"" + json(title) + "\",\"detail\":\""
-                    + json(text) + "\"}").getBytes(StandardCharsets.UTF_8));
+            response.setContentType("application/problem+json;charset=UTF-8");
+            response.getOutputStream().write(("{\"type\":\"" + ApiProblems.TYPE_PREFIX + "error." + status + "\",\"title\":\""
+                    + ApiProblems.escape(title) + "\",\"status\":" + status + ",\"detail\":\"" + ApiProblems.escape(text)
+                    + "\",\"instance\":\"" + ApiProblems.escape(request.getRequestURI()) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         response.setContentType("text/html;charset=UTF-8");
@@ -35,9 +37,5 @@ public final class PlainErrorPage {
                 + HtmlUtils.htmlEscape(text, "UTF-8") + "</p><p><a href=\"/\">Torna alla home</a></p></main></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
         response.getOutputStream().write(page);
-    }
-
-    private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

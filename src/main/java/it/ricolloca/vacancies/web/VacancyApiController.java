@@ -1,5 +1,8 @@
 package it.ricolloca.vacancies.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import it.ricolloca.shared.web.ApiProblemResponses;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.web.ApiRefusals;
@@ -65,11 +68,14 @@ class VacancyApiController {
     @PostMapping(value = VacancyRoutes.API_IMPORT, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Importa il file della vetrina (XLSX o CSV, campo multipart file)",
             security = @SecurityRequirement(name = "bearer"))
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+            description = "Chiave di idempotenza: la stessa chiave importa una volta")
+    @ApiProblemResponses
     ResponseEntity<?> importBoard(@RequestParam(required = false) MultipartFile file) throws IOException {
         CurrentUser user = currentUsers.require();
         BoardExchange.requireImport(user);
         if (file == null || file.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
+            return ApiRefusals.badRequest(messages, "import.file.empty");
         }
         try (TabularSource source = reader.receive(file)) {
             return ResponseEntity.ok(exchange.importBoard(user, source));

@@ -1,5 +1,8 @@
 package it.ricolloca.workers.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import it.ricolloca.shared.web.ApiProblemResponses;
 import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
@@ -99,11 +102,14 @@ class InvitationController {
 
     @PostMapping(value = WorkerRoutes.API_IMPORT_INVITATIONS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseBody
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+            description = "Chiave di idempotenza: la stessa chiave importa una volta")
+    @ApiProblemResponses
     ResponseEntity<?> importApi(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invitationDate,
             @RequestParam(required = false) MultipartFile file) throws IOException {
         if (file == null) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", messages.t("import.file.empty")));
+            return ApiRefusals.badRequest(messages, "import.file.empty");
         }
         try (TabularSource source = reader.receive(file)) {
             return ResponseEntity.ok(importer.importFile(currentUsers.require(), source, invitationDate));
