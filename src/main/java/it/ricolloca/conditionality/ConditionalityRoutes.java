@@ -16,6 +16,7 @@ public final class ConditionalityRoutes {
     public static final String API_BREACH = "/api/v1/breaches/{id}";
     public static final String API_JUSTIFICATION = "/api/v1/breaches/{id}/justification";
     public static final String API_DECISION = "/api/v1/breaches/{id}/decision";
+    public static final String API_FINDINGS = "/api/v1/breaches/{id}/findings";
 
     private ConditionalityRoutes() {
     }

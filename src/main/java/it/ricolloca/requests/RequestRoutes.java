@@ -33,6 +33,8 @@ public final class RequestRoutes {
     public static final String API_REQUEST_REENABLE = "/api/v1/requests/{id}/reenable";
     public static final String API_REQUEST_WITHDRAW = "/api/v1/requests/{id}/withdraw";
     public static final String API_REQUEST_PROVIDER = "/api/v1/requests/{id}/provider";
+    public static final String API_REQUEST_NOTICE_DATE = "/api/v1/requests/{id}/notice-date";
+    public static final String API_REQUEST_NOTICE_RECEIPT = "/api/v1/requests/{id}/notice-receipt";
     public static final String API_REQUESTS = "/api/v1/requests";
     public static final String API_REQUEST = "/api/v1/requests/{id}";
 

@@ -13,6 +13,7 @@ public final class WorkerRoutes {
     public static final String EDUCATION_REMOVE = "/workers/{id}/education/{index}/remove";
     public static final String INFORMATION_ADD = "/workers/{id}/information";
     public static final String API_WORKER = "/api/v1/workers/{codiceFiscale}";
+    public static final String API_WORKER_INFORMATION = "/api/v1/workers/{codiceFiscale}/information";
     public static final String REGISTER_EXPORT = "/workers/register.xlsx";
     public static final String REGISTER_IMPORT = "/workers/register/import";
     public static final String INVITATIONS = "/invitations";

@@ -13,13 +13,16 @@ import it.ricolloca.conditionality.Conditionality;
 import it.ricolloca.conditionality.ConditionalityRefusedException;
 import it.ricolloca.conditionality.ConditionalityRoutes;
 import it.ricolloca.conditionality.Sanction;
+import it.ricolloca.conditionality.SuitableOffer;
 import it.ricolloca.conditionality.web.ConditionalityForms.DecisionOutcome;
 import it.ricolloca.shared.web.ApiProblemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +58,17 @@ class ConditionalityApiController {
     /** {@code ACCEPT} the justification, or {@code SANCTION} with the sanction chosen. */
     record ApiDecision(@NotNull DecisionOutcome outcome, Sanction sanction, @Size(max = 4000) String reason,
             @NotNull Long version) {
+    }
+
+    /**
+     * The suitable-offer finding on a refused offer: the offer (a vacancy of the board or a description) and the
+     * facts, judged criterion by criterion by the rules in force on the offer's date; an unknown fact is left out.
+     */
+    record ApiFinding(Long vacancyId, @Size(max = 500) String offerDescription, @NotNull LocalDate offerDate,
+            LocalDate unemployedSince, SuitableOffer.Coherence coherence, BigDecimal distanceKm, Integer travelMinutes,
+            Boolean permanent, Integer durationMonths, BigDecimal offeredWeeklyHours, BigDecimal lastWeeklyHours,
+            BigDecimal offeredMonthlyPay, BigDecimal workerContributions, BigDecimal collectiveMinimum,
+            BigDecimal lastMonthlyBenefit) {
     }
 
     private final Conditionality conditionality;
@@ -112,6 +126,29 @@ class ConditionalityApiController {
             conditionality.applySanction(user, id, body.version(), body.sanction(), body.reason());
         }
         return dto(conditionality.get(user, id));
+    }
+
+    @PostMapping(ConditionalityRoutes.API_FINDINGS)
+    @Operation(summary = "Registra la verifica dell'offerta congrua rifiutata, criterio per criterio, con le regole in vigore alla data dell'offerta")
+    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
+    @ApiProblemResponses
+    FindingView finding(@PathVariable long id, @Valid @RequestBody ApiFinding body) {
+        CurrentUser user = currentUsers.require();
+        conditionality.get(user, id);
+        SuitableOffer.Facts facts = new SuitableOffer.Facts(body.unemployedSince(), body.offerDate(), body.coherence(),
+                body.distanceKm(), body.travelMinutes(), body.permanent(), body.durationMonths(),
+                body.offeredWeeklyHours(), body.lastWeeklyHours(), body.offeredMonthlyPay(), body.workerContributions(),
+                body.collectiveMinimum(), body.lastMonthlyBenefit());
+        return FindingView.of(conditionality.recordFinding(user, id, facts, body.vacancyId(),
+                body.offerDescription() == null ? null : body.offerDescription().strip()));
+    }
+
+    @AuditedRead(value = "BREACH_VIEWED", record = "Breach")
+    @GetMapping(ConditionalityRoutes.API_FINDINGS)
+    @Operation(summary = "Le verifiche dell'offerta congrua di un'inadempienza, dalla più recente")
+    @ApiProblemResponses
+    List<FindingView> findings(@PathVariable long id) {
+        return conditionality.findings(currentUsers.require(), id).stream().map(FindingView::of).toList();
     }
 
     private BreachDto dto(Breach b) {

@@ -9,15 +9,19 @@ import it.ricolloca.requests.ActivePolicyChoice;
 import it.ricolloca.requests.CheckKind;
 import it.ricolloca.requests.CheckOutcome;
 import it.ricolloca.requests.RequestRoutes;
+import it.ricolloca.requests.RequestStatus;
+import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.requests.internal.RequestWorkflow;
 import it.ricolloca.requests.internal.RequestWorkflow.ProviderChoice;
 import it.ricolloca.shared.web.ApiProblemResponses;
+import it.ricolloca.shared.web.Dates;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,8 +47,17 @@ class RequestApiController {
             @Size(max = 200) String agencyName) {
     }
 
+    /** A check; for the NASpI check {@code unemployedSince} overrides the register's NASpI start (the four-months rule). */
     record ApiCheck(@NotNull CheckKind kind, @NotNull CheckOutcome outcome, @NotNull LocalDate checkedOn,
-            @Size(max = 2000) String note, @NotNull Long version) {
+            @Size(max = 2000) String note, LocalDate unemployedSince, @NotNull Long version) {
+    }
+
+    /** The notice of rejection: its reasons and the day it is sent (today when absent). */
+    record ApiNotice(@NotBlank @Size(max = 4000) String reasons, LocalDate sentOn, @NotNull Long version) {
+    }
+
+    /** A date of the notice: the day it was sent (an imported notice without one) or the day the worker received it. */
+    record ApiNoticeDate(@NotNull LocalDate on, @NotNull Long version) {
     }
 
     record ApiPolicyContact(@NotNull LocalDate contactedOn, @NotNull ActivePolicyChoice choice,
@@ -98,7 +111,8 @@ class RequestApiController {
     @ApiProblemResponses
     Map<String, Object> check(@PathVariable long id, @Valid @RequestBody ApiCheck body) {
         CurrentUser user = visible(id);
-        workflow.recordCheck(user, id, body.version(), body.kind(), body.outcome(), body.checkedOn(), body.note());
+        workflow.recordCheck(user, id, body.version(), body.kind(), body.outcome(), body.checkedOn(), body.note(),
+                body.unemployedSince());
         return answer(user, id);
     }
 
@@ -116,9 +130,30 @@ class RequestApiController {
     @Operation(summary = "Invia il preavviso di rigetto (art. 10-bis L. 241/1990) con le motivazioni")
     @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
-    Map<String, Object> rejectionNotice(@PathVariable long id, @Valid @RequestBody ApiReasons body) {
+    Map<String, Object> rejectionNotice(@PathVariable long id, @Valid @RequestBody ApiNotice body) {
         CurrentUser user = visible(id);
-        workflow.sendRejectionNotice(user, id, body.version(), body.reasons().strip());
+        workflow.sendRejectionNotice(user, id, body.version(), body.sentOn() != null ? body.sentOn() : Dates.today(),
+                body.reasons().strip());
+        return answer(user, id);
+    }
+
+    @PostMapping(RequestRoutes.API_REQUEST_NOTICE_DATE)
+    @Operation(summary = "Registra la data di un preavviso di rigetto arrivato dall'elenco ministeriale senza data")
+    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
+    @ApiProblemResponses
+    Map<String, Object> noticeDate(@PathVariable long id, @Valid @RequestBody ApiNoticeDate body) {
+        CurrentUser user = visible(id);
+        workflow.recordNoticeDate(user, id, body.version(), body.on());
+        return answer(user, id);
+    }
+
+    @PostMapping(RequestRoutes.API_REQUEST_NOTICE_RECEIPT)
+    @Operation(summary = "Registra la data in cui il lavoratore ha ricevuto il preavviso: i 10 giorni per le osservazioni decorrono da qui")
+    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
+    @ApiProblemResponses
+    Map<String, Object> noticeReceipt(@PathVariable long id, @Valid @RequestBody ApiNoticeDate body) {
+        CurrentUser user = visible(id);
+        workflow.recordNoticeReceipt(user, id, body.version(), body.on());
         return answer(user, id);
     }
 
@@ -202,9 +237,22 @@ class RequestApiController {
         return user;
     }
 
+    /** The request, its version, its events and, after a notice of rejection, the notice's dates and terms. */
     private Map<String, Object> answer(CurrentUser user, long id) {
-        return Map.of("request", queries.get(user, id), "version", queries.load(user, id).getVersion(),
-                "events", queries.events(id));
+        VoucherRequest r = queries.load(user, id);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("request", queries.get(user, id));
+        answer.put("version", r.getVersion());
+        answer.put("events", queries.events(id));
+        if (r.getStatus() == RequestStatus.NOTICE_OF_REJECTION || r.getRejectionNoticeReasons() != null) {
+            Map<String, Object> notice = new LinkedHashMap<>();
+            notice.put("sentOn", r.getRejectionNoticeDate());
+            notice.put("receivedOn", r.getRejectionNoticeReceivedOn());
+            notice.put("observationDeadline", r.getObservationDeadline());
+            notice.put("regime", r.regime());
+            answer.put("notice", notice);
+        }
+        return answer;
     }
 
     private long version(CurrentUser user, long id, Long version) {

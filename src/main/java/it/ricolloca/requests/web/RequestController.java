@@ -113,10 +113,13 @@ class RequestController {
     @AuditedRead(value = "REQUESTS_LISTED", record = "VoucherRequest", idVariable = "")
     @GetMapping(RequestRoutes.API_REQUESTS)
     @ResponseBody
-    @Operation(summary = "Richieste nell'ambito dell'utente, per stato e CPI", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Richieste nell'ambito dell'utente, per stato, CPI e codice fiscale o cognome",
+            security = @SecurityRequirement(name = "bearer"))
     Map<String, Object> listApi(@RequestParam(required = false) RequestStatus status,
-            @RequestParam(required = false) Long centre, @RequestParam(required = false) Integer page) {
-        var found = queries.search(currentUsers.require(), status, centre, "", PageView.safePage(page), 100);
+            @RequestParam(required = false) Long centre, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page) {
+        var found = queries.search(currentUsers.require(), status, centre, q == null ? "" : q, PageView.safePage(page),
+                100);
         return Map.of("page", found.getNumber(), "totalElements", found.getTotalElements(), "totalPages",
                 found.getTotalPages(), "items", found.getContent());
     }
