@@ -9,8 +9,6 @@ import it.ricolloca.requests.ActivePolicyChoice;
 import it.ricolloca.requests.CheckKind;
 import it.ricolloca.requests.CheckOutcome;
 import it.ricolloca.requests.RequestRoutes;
-import it.ricolloca.requests.RequestStatus;
-import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.requests.internal.RequestWorkflow;
 import it.ricolloca.requests.internal.RequestWorkflow.ProviderChoice;
@@ -21,7 +19,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -237,22 +234,8 @@ class RequestApiController {
         return user;
     }
 
-    /** The request, its version, its events and, after a notice of rejection, the notice's dates and terms. */
     private Map<String, Object> answer(CurrentUser user, long id) {
-        VoucherRequest r = queries.load(user, id);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("request", queries.get(user, id));
-        answer.put("version", r.getVersion());
-        answer.put("events", queries.events(id));
-        if (r.getStatus() == RequestStatus.NOTICE_OF_REJECTION || r.getRejectionNoticeReasons() != null) {
-            Map<String, Object> notice = new LinkedHashMap<>();
-            notice.put("sentOn", r.getRejectionNoticeDate());
-            notice.put("receivedOn", r.getRejectionNoticeReceivedOn());
-            notice.put("observationDeadline", r.getObservationDeadline());
-            notice.put("regime", r.regime());
-            answer.put("notice", notice);
-        }
-        return answer;
+        return RequestAnswers.of(queries, user, id);
     }
 
     private long version(CurrentUser user, long id, Long version) {

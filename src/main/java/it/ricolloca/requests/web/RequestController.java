@@ -129,9 +129,8 @@ class RequestController {
     @ResponseBody
     @Operation(summary = "Una richiesta con la sua storia e la versione da indicare negli atti", security = @SecurityRequirement(name = "bearer"))
     Map<String, Object> showApi(@PathVariable long id) {
-        RequestView request = queries.get(currentUsers.require(), id);
-        List<SnapshotStatus> history = queries.history(id);
-        return Map.of("request", request, "version", queries.load(currentUsers.require(), id).getVersion(),
-                "events", queries.events(id), "history", history);
+        Map<String, Object> answer = RequestAnswers.of(queries, currentUsers.require(), id);
+        answer.put("history", queries.history(id));
+        return answer;
     }
 }

@@ -39,8 +39,8 @@ class WorkerApiController {
     }
 
     /** Accoglienza e informazione: when and how the worker was informed, and which of the four contents. */
-    record ApiInformation(@NotNull LocalDate informedOn, @NotNull InformationChannel channel, boolean aboutService,
-            boolean aboutVoluntary, boolean aboutConditionality, boolean aboutSuitableOffer) {
+    record ApiInformation(@NotNull LocalDate informedOn, @NotNull InformationChannel channel, Boolean aboutService,
+            Boolean aboutVoluntary, Boolean aboutConditionality, Boolean aboutSuitableOffer) {
     }
 
     private final WorkerRegister register;
@@ -60,8 +60,9 @@ class WorkerApiController {
     List<WorkerInformation.Entry> inform(@PathVariable String codiceFiscale, @Valid @RequestBody ApiInformation body) {
         CurrentUser user = currentUsers.require();
         Worker w = register.openByTaxCode(user, codiceFiscale);
-        information.record(user, w.getId(), body.informedOn(), body.channel(), new Contents(body.aboutService(),
-                body.aboutVoluntary(), body.aboutConditionality(), body.aboutSuitableOffer()));
+        information.record(user, w.getId(), body.informedOn(), body.channel(), new Contents(
+                Boolean.TRUE.equals(body.aboutService()), Boolean.TRUE.equals(body.aboutVoluntary()),
+                Boolean.TRUE.equals(body.aboutConditionality()), Boolean.TRUE.equals(body.aboutSuitableOffer())));
         return information.of(w.getId());
     }
 
