@@ -716,6 +716,7 @@ class BrowserAccessibilityTest {
 
     private String startedByTutor(long request, java.time.LocalDate day) {
         it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");
+        released.releasedOn(request, day);
         long id = pathwayStart.bookFirstAppointment(tutor, request, day.atTime(11, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, "registrato a posteriori");
         var first = pathwayWork.appointments(pathwayWork.get(tutor, id)).get(0);

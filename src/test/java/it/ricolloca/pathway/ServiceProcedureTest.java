@@ -1,0 +1,255 @@
+package it.ricolloca.pathway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.agenda.Agenda;
+import it.ricolloca.agenda.Appointment;
+import it.ricolloca.agenda.AppointmentStatus;
+import it.ricolloca.agenda.TemplateKind;
+import it.ricolloca.agenda.TemplateRule;
+import it.ricolloca.pathway.internal.Meetings;
+import it.ricolloca.pathway.internal.Pacts;
+import it.ricolloca.pathway.internal.PathwayLifecycle;
+import it.ricolloca.pathway.internal.PathwayStart;
+import it.ricolloca.pathway.internal.PathwayWork;
+import it.ricolloca.support.ClosedPathways;
+import it.ricolloca.support.IntegrationTest;
+import it.ricolloca.support.ReleasedWorkers;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 18, the service side, one worked example per rule with real dates: a first appointment
+ * missed then held, the two months to ask for the service, dates in order, the pact's term and
+ * tutor, a change of provider, the tutor's experience, and the holidays of the agenda.
+ */
+@IntegrationTest
+class ServiceProcedureTest {
+
+    private static final LocalTime TEN = LocalTime.of(10, 0);
+
+    @Autowired ReleasedWorkers released;
+    @Autowired ClosedPathways closed;
+    @Autowired PathwayStart start;
+    @Autowired PathwayWork work;
+    @Autowired PathwayLifecycle lifecycle;
+    @Autowired Pacts pacts;
+    @Autowired Meetings meetings;
+    @Autowired it.ricolloca.pathway.internal.Timesheets timesheets;
+    @Autowired Agenda agenda;
+    @Autowired JdbcClient jdbc;
+
+    CurrentUser master;
+    CurrentUser operator;
+    CurrentUser tutor;
+
+    @BeforeEach
+    void open() {
+        master = released.user("master.torino");
+        operator = released.user("operatore.torino");
+        tutor = released.user("tutor.torino");
+        released.openEveryDay("master.torino");
+    }
+
+    // ---- 1. first appointment missed, then held ----
+
+    @Test
+    void aJustifiedAbsenceAtTheFirstAppointmentLeadsToANewOneAndTheServiceStartsWhenOneIsHeld() {
+        long request = released.release("master.torino", "Assente", "Giustino");
+        released.releasedOn(request, LocalDate.of(2026, 10, 5));
+        // Monday 12/10/2026: the worker phones in sick, the absence is justified.
+        long id = start.recordPastFirstAppointment(operator, request, LocalDate.of(2026, 10, 12), TEN, 60,
+                AppointmentStatus.ABSENT_JUSTIFIED, "certificato medico");
+        assertThat(work.get(master, id).getStartedOn()).isNull();
+        assertThat(start.queue(tutor)).extracting(i -> i.request().requestId()).as("back in the queue").contains(request);
+        assertThat(breaches(request)).isEmpty();
+
+        // A new first appointment in a slot of the agenda, Monday 19/10/2026 at 11:00, recorded the day after.
+        start.bookFirstAppointment(tutor, request, LocalDate.of(2026, 10, 19).atTime(11, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                null, null, "colloquio registrato a posteriori");
+        assertThatThrownBy(() -> start.bookFirstAppointment(tutor, request, LocalDate.of(2026, 10, 20).atTime(11, 0)
+                .atZone(it.ricolloca.shared.web.Dates.ZONE), null, null, "x")).hasMessage("pathway.first.alreadyBooked");
+        Appointment second = work.appointments(work.get(master, id)).stream()
+                .filter(a -> a.getStatus() == AppointmentStatus.BOOKED).findFirst().orElseThrow();
+        agenda.recordOutcome(tutor, second.getId(), second.getVersion(), AppointmentStatus.HELD, "presa in carico");
+
+        Pathway p = work.get(master, id);
+        assertThat(p.getStartedOn()).isEqualTo(LocalDate.of(2026, 10, 19));
+        assertThat(start.queue(tutor)).extracting(i -> i.request().requestId()).doesNotContain(request);
+    }
+
+    @Test
+    void anUnjustifiedAbsenceIsProposedAsABreachToTheCompetentCentreAndANewAppointmentIsStillBooked() {
+        long request = released.release("master.torino", "Assente", "Ingiusto");
+        released.releasedOn(request, LocalDate.of(2026, 10, 5));
+        long id = start.bookFirstAppointment(tutor, request, LocalDate.of(2026, 10, 12).atTime(14, 0)
+                .atZone(it.ricolloca.shared.web.Dates.ZONE), null, null, "registrato a posteriori");
+        Appointment first = work.appointments(work.get(master, id)).get(0);
+        agenda.recordOutcome(tutor, first.getId(), first.getVersion(), AppointmentStatus.ABSENT_UNJUSTIFIED, null);
+
+        assertThat(breaches(request)).singleElement().satisfies(b -> {
+            assertThat(b.get("kind")).isEqualTo("MISSED_APPOINTMENT");
+            assertThat(b.get("occurred_on")).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2026, 10, 12)));
+            assertThat(b.get("competent_centre_id")).isEqualTo(master.centreId());
+            assertThat(b.get("status")).isEqualTo("REPORTED");
+        });
+        // held four days later, recorded on its date outside the agenda's slots
+        start.recordPastFirstAppointment(tutor, request, LocalDate.of(2026, 10, 16), TEN, 60, AppointmentStatus.HELD, null);
+        assertThat(work.get(master, pathwayOf(request)).getStartedOn()).isEqualTo(LocalDate.of(2026, 10, 16));
+        assertThat(breaches(request)).hasSize(1);
+
+        // a decadenza closes the pathway: then no new first appointment
+        long other = released.release("master.torino", "Decaduto", "Ivo");
+        released.releasedOn(other, LocalDate.of(2026, 10, 5));
+        start.recordPastFirstAppointment(tutor, other, LocalDate.of(2026, 10, 13), TEN, 60,
+                AppointmentStatus.ABSENT_UNJUSTIFIED, null);
+        long otherPathway = pathwayOf(other);
+        lifecycle.close(master, otherPathway, closed.version(otherPathway), PathwayOutcome.LOSS_OF_BENEFIT,
+                LocalDate.of(2026, 11, 2), "decadenza", null);
+        assertThatThrownBy(() -> start.recordPastFirstAppointment(tutor, other, LocalDate.of(2026, 11, 3), TEN, 60,
+                AppointmentStatus.HELD, null)).hasMessage("pathway.closed");
+    }
+
+    // ---- 3. dates in order ----
+
+    @Test
+    void datesFollowTheProcedureReleaseFirstAppointmentPactMeetingsAndHireAfterTheStart() {
+        long request = released.release("master.torino", "Ordinato", "Dario");
+        released.releasedOn(request, LocalDate.of(2026, 10, 5));
+        // 03/10/2026, two days before the release: refused on the date
+        assertThatThrownBy(() -> start.recordPastFirstAppointment(tutor, request, LocalDate.of(2026, 10, 3), TEN, 60,
+                AppointmentStatus.HELD, null)).hasMessage("pathway.date.beforeRelease");
+        assertThatThrownBy(() -> start.bookFirstAppointment(tutor, request, LocalDate.of(2026, 10, 3).atTime(10, 0)
+                .atZone(it.ricolloca.shared.web.Dates.ZONE), null, null, "a posteriori"))
+                .hasMessage("pathway.date.beforeRelease");
+        assertThatThrownBy(() -> start.recordPastFirstAppointment(tutor, request,
+                it.ricolloca.shared.web.Dates.today().plusDays(1), TEN, 60, AppointmentStatus.HELD, null))
+                .hasMessage("agenda.past.future");
+        long templates = agenda.templates(released.office("master.torino").id()).size();
+
+        long id = start.recordPastFirstAppointment(tutor, request, LocalDate.of(2026, 10, 7), LocalTime.of(9, 30), 45,
+                AppointmentStatus.HELD, "presa in carico");
+        assertThat(agenda.templates(released.office("master.torino").id())).as("no template touched").hasSize((int) templates);
+        assertThat(work.get(master, id).getStartedOn()).isEqualTo(LocalDate.of(2026, 10, 7));
+
+        pacts.saveDraft(tutor, id, closed.version(id), List.of(new PactAction(PactActionKind.CV, "Curriculum", null)), null);
+        hours(id, LocalDate.of(2026, 10, 7));
+        assertThatThrownBy(() -> pacts.sign(tutor, id, closed.version(id), LocalDate.of(2026, 10, 6)))
+                .hasMessage("pathway.pact.signDate");
+        pacts.sign(tutor, id, closed.version(id), LocalDate.of(2026, 10, 9));
+        assertThatThrownBy(() -> meetings.recordMeeting(tutor, id, closed.version(id), LocalDate.of(2026, 10, 8),
+                TEN, LocalTime.of(11, 0), MeetingStatus.HELD, "x", null, null)).hasMessage("pathway.meeting.beforePact");
+        meetings.recordMeeting(tutor, id, closed.version(id), LocalDate.of(2026, 10, 23), TEN, LocalTime.of(11, 0),
+                MeetingStatus.HELD, "curriculum", null, null);
+        assertThatThrownBy(() -> lifecycle.suspend(tutor, id, closed.version(id), LocalDate.of(2026, 10, 6),
+                ContractType.FIXED_TERM, "Alfa Srl", null)).hasMessage("pathway.date.range");
+        assertThatThrownBy(() -> lifecycle.close(tutor, id, closed.version(id), PathwayOutcome.HIRED, LocalDate.of(2026, 11, 2),
+                null, new Pathway.Hire("Alfa Srl", ClosedPathways.VAT, ContractType.PERMANENT, new BigDecimal("38"),
+                        LocalDate.of(2026, 10, 6), null))).hasMessage("pathway.close.hireBeforeStart");
+        lifecycle.close(tutor, id, closed.version(id), PathwayOutcome.HIRED, LocalDate.of(2026, 11, 2), null,
+                new Pathway.Hire("Alfa Srl", ClosedPathways.VAT, ContractType.PERMANENT, new BigDecimal("38"),
+                        LocalDate.of(2026, 11, 2), null));
+        assertThat(work.get(master, id).getOutcome()).isEqualTo(PathwayOutcome.HIRED);
+    }
+
+    // ---- 4. the pact: a warning after 14 days, a named tutor ----
+
+    @Test
+    void thePactSignedAfterFourteenDaysIsAWarningUnlessTheTermBindsAndNeedsANamedTutor() {
+        long request = released.release("master.torino", "Pattista", "Lia");
+        released.releasedOn(request, LocalDate.of(2026, 9, 28));
+        // recorded by an operator: no tutor named
+        long id = start.recordPastFirstAppointment(operator, request, LocalDate.of(2026, 10, 1), TEN, 60,
+                AppointmentStatus.HELD, null);
+        pacts.saveDraft(operator, id, closed.version(id), List.of(new PactAction(PactActionKind.CV, "Curriculum", null)), null);
+        hours(id, LocalDate.of(2026, 10, 1));
+        assertThatThrownBy(() -> pacts.sign(operator, id, closed.version(id), LocalDate.of(2026, 10, 5)))
+                .hasMessage("pathway.pact.tutorRequired");
+        lifecycle.assignTutor(master, id, closed.version(id), tutor.id(), null);
+        // 01/10 + 14 days = 15/10/2026; signed on 30/10: late, accepted with a warning
+        assertThat(work.pactLastDay(LocalDate.of(2026, 10, 1))).isEqualTo(LocalDate.of(2026, 10, 15));
+        assertThat(pacts.sign(tutor, id, closed.version(id), LocalDate.of(2026, 10, 30))).as("late").isTrue();
+        assertThat(work.pacts(work.get(master, id)).get(0).getStatus()).isEqualTo(PactStatus.SIGNED);
+
+        // Where the region makes the term binding (here for services started in March 2017), it is refused.
+        jdbc.sql("""
+                insert into parameters_value (parameter, value, valid_from, valid_to, legal_source)
+                values ('PACT_TERM_BINDING', 'true', date '2017-03-01', date '2017-03-31', 'prova: termine vincolante')
+                on conflict do nothing""").update();
+        long bound = released.release("master.torino", "Vincolato", "Ezio");
+        released.releasedOn(bound, LocalDate.of(2017, 3, 1));
+        long boundId = start.recordPastFirstAppointment(tutor, bound, LocalDate.of(2017, 3, 6), TEN, 60,
+                AppointmentStatus.HELD, null);
+        pacts.saveDraft(tutor, boundId, closed.version(boundId), List.of(new PactAction(PactActionKind.CV, "Curriculum", null)),
+                null);
+        hours(boundId, LocalDate.of(2017, 3, 6));
+        // 06/03/2017 + 14 = 20/03/2017 (Monday)
+        assertThatThrownBy(() -> pacts.sign(tutor, boundId, closed.version(boundId), LocalDate.of(2017, 3, 21)))
+                .hasMessage("pathway.pact.signLate");
+        assertThat(pacts.sign(tutor, boundId, closed.version(boundId), LocalDate.of(2017, 3, 20))).isFalse();
+    }
+
+    // ---- 7. holidays and the patron saint ----
+
+    @Test
+    void nationalHolidaysAreClosedInEveryAgendaAndEachOfficeAddsItsPatronSaint() {
+        long torino = closed.newTorinoOffice();
+        List<TemplateRule> rules = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            rules.add(new TemplateRule(d, LocalTime.of(9, 0), LocalTime.of(12, 0), 60, 1, "Sportello"));
+        }
+        agenda.addTemplate(master, torino, "Tutti i giorni dal 2017", TemplateKind.WEEKLY, LocalDate.of(2017, 1, 1), null, rules);
+        // Christmas 2026 and Easter Monday 2018 (02/04/2018): no slot; the days around: slots
+        assertThat(days(torino, LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 27)))
+                .containsExactly(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 27));
+        assertThat(days(torino, LocalDate.of(2018, 3, 31), LocalDate.of(2018, 4, 3)))
+                .containsExactly(LocalDate.of(2018, 3, 31), LocalDate.of(2018, 4, 3));
+
+        // Saint John the Baptist, patron of Torino: 24 June, closed every year at this office only
+        assertThat(days(torino, LocalDate.of(2026, 6, 24), LocalDate.of(2026, 6, 24))).hasSize(1);
+        agenda.setPatronSaint(master, torino, "San Giovanni Battista", 6, 24);
+        assertThat(agenda.patronSaint(torino)).hasValueSatisfying(s -> assertThat(s.dayLabel()).isEqualTo("24/06"));
+        assertThat(days(torino, LocalDate.of(2026, 6, 23), LocalDate.of(2026, 6, 25)))
+                .containsExactly(LocalDate.of(2026, 6, 23), LocalDate.of(2026, 6, 25));
+        assertThat(days(torino, LocalDate.of(2027, 6, 24), LocalDate.of(2027, 6, 24))).isEmpty();
+        released.openEveryDay("master.novara");
+        long novara = released.office("master.novara").id();
+        assertThat(days(novara, LocalDate.of(2026, 6, 24), LocalDate.of(2026, 6, 24))).containsExactly(LocalDate.of(2026, 6, 24));
+        assertThatThrownBy(() -> agenda.setPatronSaint(released.user("master.novara"), torino, "San Gaudenzio", 1, 22))
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> agenda.setPatronSaint(master, torino, "San Giovanni", 2, 30))
+                .hasMessage("agenda.patron.dayInvalid");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'AGENDA_PATRON_SAINT_SET' and record_id = ?")
+                .param(String.valueOf(torino)).query(Long.class).single()).isOne();
+    }
+
+    // ---- helpers ----
+
+    private void hours(long id, LocalDate on) {
+        timesheets.addHours(operator, id, closed.version(id), ServiceTimesheetActivity.RECEPTION, on, BigDecimal.ONE, null);
+    }
+
+    private List<LocalDate> days(long office, LocalDate from, LocalDate to) {
+        return agenda.slots(office, from, to).stream().map(s -> s.slot().start().toLocalDate()).distinct().toList();
+    }
+
+    private long pathwayOf(long request) {
+        return jdbc.sql("select id from pathway_pathway where request_id = ?").param(request).query(Long.class).single();
+    }
+
+    private List<Map<String, Object>> breaches(long request) {
+        return jdbc.sql("select kind, occurred_on, competent_centre_id, status from conditionality_breach where request_id = ?")
+                .param(request).query().listOfRows();
+    }
+}
