@@ -378,7 +378,7 @@ public class Agenda {
         }
         return new HashSet<>(jdbc.sql("""
                 select distinct request_id from agenda_appointment where request_id in (:ids) and purpose = 'FIRST'
-                and status <> 'CANCELLED' and booked_at < :until""")
+                and status <> 'CANCELLED' and least(booked_at, starts_at) < :until""")
                 .param("ids", requestIds).param("until", Timestamp.from(by.plusDays(1).atStartOfDay(Dates.ZONE).toInstant()))
                 .query(Long.class).list());
     }

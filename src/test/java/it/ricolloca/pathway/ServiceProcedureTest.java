@@ -17,7 +17,12 @@ import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.support.ClosedPathways;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
+import static org.awaitility.Awaitility.await;
+
+import it.ricolloca.requests.internal.RequestQueries;
+import it.ricolloca.requests.internal.RequestWorkflow;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -49,6 +54,11 @@ class ServiceProcedureTest {
     @Autowired it.ricolloca.pathway.internal.Timesheets timesheets;
     @Autowired Agenda agenda;
     @Autowired JdbcClient jdbc;
+    @Autowired it.ricolloca.pathway.internal.LateServiceRequests lateRequests;
+    @Autowired it.ricolloca.pathway.internal.ServiceRequestTerms terms;
+    @Autowired RequestWorkflow requests;
+    @Autowired RequestQueries requestQueries;
+    @Autowired it.ricolloca.pathway.internal.PathwayQueries queries;
 
     CurrentUser master;
     CurrentUser operator;
@@ -119,6 +129,42 @@ class ServiceProcedureTest {
                 LocalDate.of(2026, 11, 2), "decadenza", null);
         assertThatThrownBy(() -> start.recordPastFirstAppointment(tutor, other, LocalDate.of(2026, 11, 3), TEN, 60,
                 AppointmentStatus.HELD, null)).hasMessage("pathway.closed");
+    }
+
+    // ---- 2. the two months to ask for the service ----
+
+    @Test
+    void twoMonthsAfterTheReleaseWithoutAFirstAppointmentTheProviderIsWarnedThenOneBreachIsProposed() {
+        long late = released.release("master.torino", "Ritardatario", "Tito");
+        released.releasedOn(late, LocalDate.of(2026, 8, 3));
+        long onTime = released.release("master.torino", "Puntuale", "Pia");
+        released.releasedOn(onTime, LocalDate.of(2026, 8, 3));
+        // Pia's first appointment, fixed within the two months, was missed (justified): she asked in time
+        start.recordPastFirstAppointment(operator, onTime, LocalDate.of(2026, 9, 14), TEN, 60,
+                AppointmentStatus.ABSENT_JUSTIFIED, "malattia");
+
+        // 03/08/2026 + 2 months = 03/10/2026, a Saturday: a working day for administrative terms
+        Map<Long, LocalDate> releases = Map.of(late, LocalDate.of(2026, 8, 3), onTime, LocalDate.of(2026, 8, 3));
+        assertThat(terms.warnings(releases, LocalDate.of(2026, 9, 17))).isEmpty();
+        assertThat(terms.warnings(releases, LocalDate.of(2026, 9, 18)))
+                .containsOnly(Map.entry(late, new it.ricolloca.pathway.internal.ServiceRequestWarning(LocalDate.of(2026, 10, 3), false)));
+        assertThat(terms.warnings(releases, LocalDate.of(2026, 10, 4)))
+                .containsOnly(Map.entry(late, new it.ricolloca.pathway.internal.ServiceRequestWarning(LocalDate.of(2026, 10, 3), true)));
+        assertThat(start.queue(tutor)).filteredOn(i -> i.request().requestId() == late).singleElement()
+                .satisfies(i -> assertThat(i.warning().passed()).isTrue());
+
+        assertThat(lateRequests.proposeDue(LocalDate.of(2026, 10, 3))).as("the last day itself").isZero();
+        assertThat(breaches(late)).isEmpty();
+        lateRequests.proposeDue(LocalDate.of(2026, 10, 5));
+        assertThat(breaches(late)).singleElement().satisfies(b -> {
+            assertThat(b.get("kind")).isEqualTo("LATE_SERVICE_REQUEST");
+            assertThat(b.get("occurred_on")).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2026, 10, 4)));
+            assertThat(b.get("competent_centre_id")).isEqualTo(master.centreId());
+        });
+        assertThat(breaches(onTime)).isEmpty();
+        lateRequests.proposeDue(LocalDate.of(2026, 10, 6));
+        lateRequests.proposeDue(LocalDate.of(2026, 12, 1));
+        assertThat(breaches(late)).as("never twice").hasSize(1);
     }
 
     // ---- 3. dates in order ----
@@ -198,6 +244,45 @@ class ServiceProcedureTest {
         assertThatThrownBy(() -> pacts.sign(tutor, boundId, closed.version(boundId), LocalDate.of(2017, 3, 21)))
                 .hasMessage("pathway.pact.signLate");
         assertThat(pacts.sign(tutor, boundId, closed.version(boundId), LocalDate.of(2017, 3, 20))).isFalse();
+    }
+
+    // ---- 5. a change of provider moves the pathway ----
+
+    @Test
+    void aChangeOfProviderAfterTheFirstAppointmentMovesThePathwayToTheNewCentreAndAPrivateAgencyClosesIt() {
+        CurrentUser novaraMaster = released.user("master.novara");
+        long novaraOffice = released.office("master.novara").id();
+        long request = released.release("master.torino", "Trasferito", "Nino");
+        released.releasedOn(request, LocalDate.of(2026, 10, 1));
+        long id = start.recordPastFirstAppointment(tutor, request, LocalDate.of(2026, 10, 6), TEN, 60,
+                AppointmentStatus.HELD, null);
+        assertThat(work.get(master, id).getTutorUserId()).isEqualTo(tutor.id());
+
+        requests.changeProvider(master, request, requestQueries.load(master, request).getVersion(),
+                new RequestWorkflow.ProviderChoice("CPI", novaraOffice, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select office_id from pathway_pathway where id = ?")
+                .param(id).query(Long.class).single() == novaraOffice);
+        Pathway moved = work.get(novaraMaster, id);
+        assertThat(moved.getCentreId()).isEqualTo(novaraMaster.centreId());
+        assertThat(moved.getTutorUserId()).as("the new CPI names its tutor").isNull();
+        assertThat(moved.getStartedOn()).isEqualTo(LocalDate.of(2026, 10, 6));
+        assertThatThrownBy(() -> work.get(master, id)).isInstanceOf(it.ricolloca.shared.NotFoundException.class);
+        assertThat(queries.search(novaraMaster, false, "Trasferito", 0, 20).getContent())
+                .extracting(it.ricolloca.pathway.internal.PathwayQueries.PathwayRow::id).containsExactly(id);
+        assertThat(jdbc.sql("select from_office_id, to_office_id from pathway_provider_move where pathway_id = ?").param(id)
+                .query().listOfRows()).singleElement().satisfies(r -> {
+                    assertThat(r.get("from_office_id")).isEqualTo(released.office("master.torino").id());
+                    assertThat(r.get("to_office_id")).isEqualTo(novaraOffice);
+                });
+
+        long other = released.release("master.torino", "Privato", "Pino");
+        released.releasedOn(other, LocalDate.of(2026, 10, 1));
+        long otherId = start.recordPastFirstAppointment(tutor, other, LocalDate.of(2026, 10, 7), TEN, 60,
+                AppointmentStatus.HELD, null);
+        requests.changeProvider(master, other, requestQueries.load(master, other).getVersion(),
+                new RequestWorkflow.ProviderChoice("PRIVATE", null, "Agenzia Lavoro Alfa"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> work.get(master, otherId).isClosed());
+        assertThat(work.get(master, otherId).getOutcome()).isEqualTo(PathwayOutcome.TRANSFERRED_TO_PRIVATE);
     }
 
     // ---- 7. holidays and the patron saint ----

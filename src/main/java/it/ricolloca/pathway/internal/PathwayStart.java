@@ -52,10 +52,12 @@ public class PathwayStart {
     private final AuditTrail audit;
     private final Messages messages;
     private final Conditionality conditionality;
+    private final ServiceRequestTerms terms;
 
     PathwayStart(PathwayRepository pathways, HandoffQueue released, Agenda agenda, JobCentres centres,
             PathwayRights rights, PathwayLifecycle lifecycle, AuditTrail audit, Messages messages,
-            Conditionality conditionality) {
+            Conditionality conditionality, ServiceRequestTerms terms) {
+        this.terms = terms;
         this.messages = messages;
         this.conditionality = conditionality;
         this.pathways = pathways;
@@ -67,8 +69,11 @@ public class PathwayStart {
         this.audit = audit;
     }
 
-    /** A released request waiting for its first appointment, with the office the worker chose. */
-    public record QueueItem(ReleasedRequest request, OfficeSummary office) {
+    /**
+     * A released request waiting for its first appointment, with the office the worker chose and, when
+     * the two months to ask for the service are near or passed, the warning (null otherwise).
+     */
+    public record QueueItem(ReleasedRequest request, OfficeSummary office, ServiceRequestWarning warning) {
     }
 
     /** The released requests at the user's CPI offices (every CPI for the region) without a first appointment. */
@@ -78,8 +83,11 @@ public class PathwayStart {
                 .collect(Collectors.toMap(OfficeSummary::id, o -> o));
         List<ReleasedRequest> candidates = released.atOffices(offices.keySet());
         Set<Long> scheduled = agenda.withFirstAppointment(candidates.stream().map(ReleasedRequest::requestId).toList());
-        return candidates.stream().filter(r -> !scheduled.contains(r.requestId()))
-                .map(r -> new QueueItem(r, offices.get(r.providerOfficeId()))).toList();
+        List<ReleasedRequest> waiting = candidates.stream().filter(r -> !scheduled.contains(r.requestId())).toList();
+        Map<Long, ServiceRequestWarning> warnings = terms.warnings(waiting.stream()
+                .collect(Collectors.toMap(ReleasedRequest::requestId, ReleasedRequest::releasedOn)), Dates.today());
+        return waiting.stream().map(r -> new QueueItem(r, offices.get(r.providerOfficeId()), warnings.get(r.requestId())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -87,7 +95,7 @@ public class PathwayStart {
         ReleasedRequest request = released.find(requestId).orElseThrow(NotFoundException::new);
         OfficeSummary office = centres.office(request.providerOfficeId()).filter(o -> user.canSeeCasesOf(o.centreId()))
                 .orElseThrow(NotFoundException::new);
-        return new QueueItem(request, office);
+        return new QueueItem(request, office, null);
     }
 
     /** The queued request, if the user books its first appointment (403 otherwise). */
