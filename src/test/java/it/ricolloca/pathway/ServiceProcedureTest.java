@@ -285,6 +285,43 @@ class ServiceProcedureTest {
         assertThat(work.get(master, otherId).getOutcome()).isEqualTo(PathwayOutcome.TRANSFERRED_TO_PRIVATE);
     }
 
+    // ---- 6. the tutor's qualifying experience ----
+
+    @Test
+    void theTutorsExperienceIsRecordedWhenFirstNamedAndShownInTheListOfTutors() {
+        jdbc.sql("delete from pathway_tutor_experience where tutor_user_id = ?").param(tutor.id()).update();
+        long first = released.release("master.torino", "Esperto", "Elio");
+        released.releasedOn(first, LocalDate.of(2026, 10, 1));
+        long id = start.recordPastFirstAppointment(operator, first, LocalDate.of(2026, 10, 2), TEN, 60,
+                AppointmentStatus.HELD, null);
+        assertThatThrownBy(() -> lifecycle.assignTutor(master, id, closed.version(id), tutor.id(), null,
+                new TutorExperience(false, false, false, 3, null))).hasMessage("pathway.tutor.experience.kind");
+        lifecycle.assignTutor(master, id, closed.version(id), tutor.id(), null,
+                new TutorExperience(true, true, false, 4, "Sportello lavoro del Comune di Torino, 2012-2016"));
+        assertThat(lifecycle.tutorExperience(tutor.id())).contains(
+                new TutorExperience(true, true, false, 4, "Sportello lavoro del Comune di Torino, 2012-2016"));
+
+        // named again for another worker: the experience on record stays as it was
+        long second = released.release("master.torino", "Esperto", "Ezio");
+        released.releasedOn(second, LocalDate.of(2026, 10, 1));
+        long other = start.recordPastFirstAppointment(operator, second, LocalDate.of(2026, 10, 2), LocalTime.of(12, 0), 60,
+                AppointmentStatus.HELD, null);
+        lifecycle.assignTutor(master, other, closed.version(other), tutor.id(), null,
+                new TutorExperience(false, false, true, 9, null));
+        assertThat(lifecycle.tutorExperience(tutor.id()).orElseThrow().years()).isEqualTo(4);
+
+        assertThat(queries.namedTutors(released.user("regione"))).filteredOn(t -> t.tutor().equals("Tutor Torino"))
+                .singleElement().satisfies(t -> {
+                    assertThat(t.experience().kindKeys()).containsExactly("pathway.tutor.experience.ACCOMPANIMENT",
+                            "pathway.tutor.experience.ORIENTATION");
+                    assertThat(t.experience().years()).isEqualTo(4);
+                });
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'PATHWAY_TUTOR_EXPERIENCE' and record_id = ?")
+                .param(String.valueOf(tutor.id())).query(Long.class).single()).isOne();
+        assertThatThrownBy(() -> lifecycle.recordTutorExperience(tutor, tutor.id(), new TutorExperience(true, false, false, 1, null)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
     // ---- 7. holidays and the patron saint ----
 
     @Test

@@ -7,6 +7,7 @@ import it.ricolloca.pathway.DiaryAction;
 import it.ricolloca.pathway.DiaryEntry;
 import it.ricolloca.pathway.MeetingStatus;
 import it.ricolloca.pathway.PactActionKind;
+import it.ricolloca.pathway.TutorExperience;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.ServiceTimesheetActivity;
 import jakarta.validation.Valid;
@@ -48,7 +49,25 @@ public final class PathwayForms {
         }
     }
 
-    public record TutorForm(@NotNull Long tutorId, @Size(max = 2000) String reason, Long version) {
+    /**
+     * Naming the tutor, with the tutor's qualifying experience (recorded only when none is on record for
+     * that tutor; left blank, nothing is recorded).
+     */
+    public record TutorForm(@NotNull Long tutorId, @Size(max = 2000) String reason, Long version, boolean accompaniment,
+            boolean orientation, boolean preSelection, @Min(0) @Max(60) Integer years,
+            @Size(max = 500) String experienceNote) {
+
+        public TutorForm(Long tutorId, String reason, Long version) {
+            this(tutorId, reason, version, false, false, false, null, "");
+        }
+
+        /** The experience typed, or null when the form carries none. */
+        public TutorExperience experience() {
+            if (!accompaniment && !orientation && !preSelection && years == null) {
+                return null;
+            }
+            return new TutorExperience(accompaniment, orientation, preSelection, years == null ? -1 : years, experienceNote);
+        }
     }
 
     /** One action of the pact; a row left blank is skipped. */
