@@ -308,6 +308,10 @@ class RoutePermissionTest {
                 redirectAnon());
         post("/agenda/closures/{closureId}/remove", "/agenda/closures/999999/remove",
                 Map.of("officeId", String.valueOf(officeId)), allow(404, all()), redirectAnon());
+        post("/agenda/offices/{officeId}/patron-saint", office + "/patron-saint", Map.of("saint", ""), managers,
+                redirectAnon());
+        post("/agenda/offices/{officeId}/patron-saint/remove", office + "/patron-saint/remove", Map.of(),
+                managersRedirect, redirectAnon());
         get("/agenda/appointments/{id}", "/agenda/appointments/" + appointment, torinoVisible(200), redirectAnon());
         for (String act : List.of("outcome", "cancel", "move")) {
             post(it.ricolloca.agenda.AgendaRoutes.APPOINTMENT_ACT, "/agenda/appointments/" + appointment + "/" + act,
@@ -318,6 +322,8 @@ class RoutePermissionTest {
         long queued = released.release("master.torino", "Permessi", "Coda");
         get("/pathways/queue/{requestId}", "/pathways/queue/" + queued, torinoVisible(200), redirectAnon());
         post("/pathways/queue/{requestId}", "/pathways/queue/" + queued, Map.of("start", ""), staffForm,
+                redirectAnon());
+        post("/pathways/queue/{requestId}/past", "/pathways/queue/" + queued + "/past", Map.of("onDate", ""), staffForm,
                 redirectAnon());
         get("/pathways", "/pathways", allow(ok(), all()), redirectAnon());
         get("/pathways/{id}", pw, torinoVisible(200), redirectAnon());

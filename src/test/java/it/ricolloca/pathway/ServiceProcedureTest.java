@@ -54,6 +54,9 @@ class ServiceProcedureTest {
     @Autowired it.ricolloca.pathway.internal.Timesheets timesheets;
     @Autowired Agenda agenda;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+    @Autowired it.ricolloca.shared.web.Messages messages;
     @Autowired it.ricolloca.pathway.internal.LateServiceRequests lateRequests;
     @Autowired it.ricolloca.pathway.internal.ServiceRequestTerms terms;
     @Autowired RequestWorkflow requests;
@@ -168,6 +171,23 @@ class ServiceProcedureTest {
     }
 
     // ---- 3. dates in order ----
+
+    @Test
+    void onThePageAFirstAppointmentHeldTwoDaysBeforeTheReleaseIsRefusedOnItsDateInItalian() throws Exception {
+        long request = released.release("master.torino", "Pagina", "Piero");
+        released.releasedOn(request, LocalDate.of(2026, 10, 5));
+        var refused = send("/pathways/queue/" + request + "/past", Map.of("onDate", "2026-10-03", "at", "10:00",
+                "minutes", "60", "outcome", "HELD", "note", "colloquio svolto"));
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains(messages.t("pathway.date.beforeRelease", "05/10/2026"), "id=\"past-onDate-error\"",
+                        "value=\"2026-10-03\"", "colloquio svolto");
+        assertThat(breaches(request)).isEmpty();
+        var held = send("/pathways/queue/" + request + "/past", Map.of("onDate", "2026-10-07", "at", "10:00",
+                "minutes", "60", "outcome", "HELD", "note", ""));
+        assertThat(held.getStatus()).isEqualTo(302);
+        assertThat(work.get(master, pathwayOf(request)).getStartedOn()).isEqualTo(LocalDate.of(2026, 10, 7));
+    }
 
     @Test
     void datesFollowTheProcedureReleaseFirstAppointmentPactMeetingsAndHireAfterTheStart() {
@@ -357,6 +377,13 @@ class ServiceProcedureTest {
     }
 
     // ---- helpers ----
+
+    private org.springframework.mock.web.MockHttpServletResponse send(String path, Map<String, String> fields) throws Exception {
+        var call = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .with(it.ricolloca.support.FormPosts.csrfOnce()).with(it.ricolloca.support.DemoUsers.as(users, "tutor.torino"));
+        fields.forEach(call::param);
+        return mvc.perform(call).andReturn().getResponse();
+    }
 
     private void hours(long id, LocalDate on) {
         timesheets.addHours(operator, id, closed.version(id), ServiceTimesheetActivity.RECEPTION, on, BigDecimal.ONE, null);

@@ -1,5 +1,6 @@
 package it.ricolloca.pathway.web;
 
+import it.ricolloca.agenda.AppointmentStatus;
 import it.ricolloca.conditionality.BreachKind;
 import it.ricolloca.documents.DocumentKind;
 import it.ricolloca.pathway.ContractType;
@@ -47,6 +48,17 @@ public final class PathwayForms {
         public boolean byContact() {
             return "contact".equals(mode);
         }
+    }
+
+    /**
+     * A first appointment that already took place, recorded on its date and time with its outcome,
+     * outside the agenda's slots.
+     */
+    public record PastForm(@NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate onDate,
+            @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime at, @NotNull @Min(5) @Max(480) Integer minutes,
+            @NotNull AppointmentStatus outcome, @Size(max = 2000) String note) {
+
+        public static final PastForm EMPTY = new PastForm(null, null, 60, AppointmentStatus.HELD, "");
     }
 
     /**
