@@ -317,6 +317,25 @@ public class Agenda {
         changed(user, a, "AGENDA_APPOINTMENT_CANCELLED", "");
     }
 
+    /**
+     * The worker changed provider: the request's appointments still booked at another office than
+     * {@code keptOfficeId} (null: at every office) are cancelled with the reason, by {@code actor}, so that
+     * the new provider can fix its own.
+     */
+    public int cancelForProviderChange(long requestId, Long keptOfficeId, String reason, String actor) {
+        int cancelled = 0;
+        for (Appointment a : appointments.findByRequestIdOrderByStartsAtAscIdAsc(requestId)) {
+            if (a.getStatus() == AppointmentStatus.BOOKED && (keptOfficeId == null || a.getOfficeId() != keptOfficeId)) {
+                a.cancel(reason);
+                audit.recordAs(actor, "AGENDA_APPOINTMENT_CANCELLED", "Appointment", a.getId(), "");
+                events.publishEvent(new AppointmentChanged(a.getId(), a.getRequestId(), a.getWorkerId(), a.getPurpose(),
+                        a.getStatus(), a.getStartsAt(), actor));
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
     /** Moves the appointment to another slot of the same office: the old one is marked moved, with the reason. */
     public Appointment move(CurrentUser user, long id, Long version, ZonedDateTime newStart, String reason,
             String pastJustification) {

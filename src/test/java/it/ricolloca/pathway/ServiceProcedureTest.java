@@ -232,7 +232,7 @@ class ServiceProcedureTest {
     // ---- 4. the pact: a warning after 14 days, a named tutor ----
 
     @Test
-    void thePactSignedAfterFourteenDaysIsAWarningUnlessTheTermBindsAndNeedsANamedTutor() {
+    void thePactSignedAfterFourteenDaysIsAWarningUnlessTheTermBindsAndNeedsANamedTutor() throws Exception {
         long request = released.release("master.torino", "Pattista", "Lia");
         released.releasedOn(request, LocalDate.of(2026, 9, 28));
         // recorded by an operator: no tutor named
@@ -247,6 +247,11 @@ class ServiceProcedureTest {
         assertThat(work.pactLastDay(LocalDate.of(2026, 10, 1))).isEqualTo(LocalDate.of(2026, 10, 15));
         assertThat(pacts.sign(tutor, id, closed.version(id), LocalDate.of(2026, 10, 30))).as("late").isTrue();
         assertThat(work.pacts(work.get(master, id)).get(0).getStatus()).isEqualTo(PactStatus.SIGNED);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/pathways/" + id)
+                .with(it.ricolloca.support.DemoUsers.as(users, "tutor.torino"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains(org.springframework.web.util.HtmlUtils.htmlEscape(
+                messages.t("pathway.pact.signedAfterTerm", "30/10/2026", "15/10/2026")));
 
         // Where the region makes the term binding (here for services started in March 2017), it is refused.
         jdbc.sql("""
@@ -303,6 +308,24 @@ class ServiceProcedureTest {
                 new RequestWorkflow.ProviderChoice("PRIVATE", null, "Agenzia Lavoro Alfa"));
         await().atMost(Duration.ofSeconds(20)).until(() -> work.get(master, otherId).isClosed());
         assertThat(work.get(master, otherId).getOutcome()).isEqualTo(PathwayOutcome.TRANSFERRED_TO_PRIVATE);
+
+        // booked at Torino for 12/10 but not yet held when the worker moves to Novara: the booking is
+        // cancelled, the request waits in Novara's queue and Novara fixes its own first appointment
+        long pending = released.release("master.torino", "Spostato", "Saverio");
+        released.releasedOn(pending, LocalDate.of(2026, 10, 1));
+        long pendingId = start.bookFirstAppointment(tutor, pending, LocalDate.of(2026, 10, 12).atTime(15, 0)
+                .atZone(it.ricolloca.shared.web.Dates.ZONE), null, null, "registrato a posteriori");
+        requests.changeProvider(master, pending, requestQueries.load(master, pending).getVersion(),
+                new RequestWorkflow.ProviderChoice("CPI", novaraOffice, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> start.queue(novaraMaster).stream()
+                .anyMatch(i -> i.request().requestId() == pending)
+                && jdbc.sql("select centre_id from pathway_pathway where id = ?").param(pendingId).query(Long.class)
+                        .single().equals(novaraMaster.centreId()));
+        assertThat(work.appointments(work.get(novaraMaster, pendingId))).singleElement()
+                .satisfies(a -> assertThat(a.getStatus()).isEqualTo(AppointmentStatus.CANCELLED));
+        start.recordPastFirstAppointment(released.user("operatore.novara"), pending, LocalDate.of(2026, 10, 20), TEN, 60,
+                AppointmentStatus.HELD, null);
+        assertThat(work.get(novaraMaster, pendingId).getStartedOn()).isEqualTo(LocalDate.of(2026, 10, 20));
     }
 
     // ---- 6. the tutor's qualifying experience ----

@@ -1,5 +1,6 @@
 package it.ricolloca.pathway.internal;
 
+import it.ricolloca.agenda.Agenda;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * A change of provider once the pathway exists (its first appointment booked or held): the pathway
  * moves to the new provider's CPI and office, its tutor is no longer named (the new CPI names its
- * own), and the move is kept ({@code pathway_provider_move}) and shown on the pathway's page. The old
+ * own), appointments still booked at the old office are cancelled, and the move is kept ({@code pathway_provider_move}) and shown on the pathway's page. The old
  * CPI no longer sees or acts on it. A move to a private agency closes the pathway at the CPI with the
  * outcome {@link PathwayOutcome#TRANSFERRED_TO_PRIVATE}: the service goes on with the agency, outside
  * this system (the claim of the hours served follows the closing as for any outcome but a hire).
@@ -50,9 +51,11 @@ class ProviderMoves {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Messages messages;
+    private final Agenda agenda;
 
     ProviderMoves(PathwayRepository pathways, Handoffs handoffs, JobCentres centres, JdbcClient jdbc, AuditTrail audit,
-            ApplicationEventPublisher events, Messages messages) {
+            ApplicationEventPublisher events, Messages messages, Agenda agenda) {
+        this.agenda = agenda;
         this.pathways = pathways;
         this.handoffs = handoffs;
         this.centres = centres;
@@ -89,12 +92,14 @@ class ProviderMoves {
                 return;
             }
             record(p, office.centreId(), office.id(), today);
+            agenda.cancelForProviderChange(p.getRequestId(), office.id(), messages.t("pathway.move.cancelReason"), ACTOR);
             p.moveToProvider(office.centreId(), office.id());
             pathways.saveAndFlush(p);
             audit.recordAs(ACTOR, "PATHWAY_PROVIDER_MOVED", "Pathway", p.getId(),
                     Detail.of("audit.detail.providerMoved", office.label()).encoded());
         } else {
             record(p, null, null, today);
+            agenda.cancelForProviderChange(p.getRequestId(), null, messages.t("pathway.move.cancelReason"), ACTOR);
             p.close(PathwayOutcome.TRANSFERRED_TO_PRIVATE, today, messages.t("pathway.move.privateNote"), null, today);
             pathways.saveAndFlush(p);
             audit.recordAs(ACTOR, "PATHWAY_CLOSED", "Pathway", p.getId(), Detail.of("audit.detail.closed",
