@@ -300,6 +300,7 @@ class BrowserAccessibilityTest {
     void theTutorBooksRecordsDraftsPrintsFillsSignsUploadsAndDownloadsTheDossier() throws Exception {
         released.openEveryDay("master.torino");
         long request = released.release("master.torino", "Bruno", "Marta");
+        released.releasedOn(request, it.ricolloca.shared.web.Dates.today().minusDays(1));
         java.time.ZonedDateTime yesterday = it.ricolloca.shared.web.Dates.today().minusDays(1).atTime(10, 0)
                 .atZone(it.ricolloca.shared.web.Dates.ZONE);
 
