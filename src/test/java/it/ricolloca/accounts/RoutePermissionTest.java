@@ -270,7 +270,7 @@ class RoutePermissionTest {
         long officeId = released.office("master.torino").id();
         long requestId = released.release("master.torino", "Permessi", "Percorso");
         long pathway = pathwayStart.bookFirstAppointment(master, requestId,
-                it.ricolloca.shared.web.Dates.today().plusDays(9).atTime(9, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(it.ricolloca.shared.web.Dates.today().plusDays(9)).atTime(9, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, null);
         var p = pathwayWork.get(master, pathway);
         pathwayPacts.saveDraft(master, pathway, p.getVersion(), List.of(new it.ricolloca.pathway.PactAction(
@@ -400,7 +400,7 @@ class RoutePermissionTest {
         CurrentUser master = released.user("master.torino");
         long requestId = released.release("master.torino", "Vetrina", "Permessi");
         long pathway = pathwayStart.bookFirstAppointment(master, requestId,
-                it.ricolloca.shared.web.Dates.today().plusDays(10).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(it.ricolloca.shared.web.Dates.today().plusDays(10)).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, null);
         long vacancy = vacancyBoard.create(released.user("referente.torino"), new it.ricolloca.vacancies.VacancyDetails(
                 it.ricolloca.shared.web.Dates.today(), "Magazziniere permessi", null, null, 1, "Azienda Permessi", null, null,
@@ -482,7 +482,7 @@ class RoutePermissionTest {
         CurrentUser master = released.user("master.torino");
         long requestId = released.release("master.torino", "Rimborso", "Permessi");
         long pathway = pathwayStart.bookFirstAppointment(master, requestId,
-                it.ricolloca.shared.web.Dates.today().plusDays(12).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(it.ricolloca.shared.web.Dates.today().plusDays(12)).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, null);
         var p = pathwayWork.get(master, pathway);
         long claim = claimWork.prepare(new it.ricolloca.pathway.PathwayClosed(pathway, requestId, p.getWorkerId(),
