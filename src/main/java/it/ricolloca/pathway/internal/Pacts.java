@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The intensive search pact: the draft with its actions, its signature within {@code PACT_WITHIN_DAYS}
- * of the first appointment held (its PDF kept in the dossier), the scanned signed copy, and the next
- * version drafted to amend a signed one.
+ * The intensive search pact: the draft with its actions, its signature by the named tutor (the term of
+ * {@code PACT_WITHIN_DAYS} from the first appointment held is a warning unless {@code PACT_TERM_BINDING};
+ * its PDF kept in the dossier), the scanned signed copy, and the next version drafted to amend a signed one.
  */
 @Service
 @Transactional
