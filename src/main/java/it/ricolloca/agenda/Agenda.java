@@ -18,7 +18,10 @@ import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZonedDateTime;
+import java.sql.Timestamp;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -167,12 +170,60 @@ public class Agenda {
         return c.getOfficeId();
     }
 
+    // ---- patron saint: an annual closure of the office ----
+
+    /** The office's patron saint, if recorded. */
+    @Transactional(readOnly = true)
+    public Optional<PatronSaint> patronSaint(long officeId) {
+        return jdbc.sql("select office_id, saint, month, day, created_by from agenda_patron_saint where office_id = ?")
+                .param(officeId).query((rs, n) -> new PatronSaint(rs.getLong(1), rs.getString(2),
+                        MonthDay.of(rs.getInt(3), rs.getInt(4)), rs.getString(5))).optional();
+    }
+
+    /**
+     * Records (or replaces) the office's patron saint: the office is closed on that day every year.
+     * National holidays need no record: they are closed in every agenda.
+     */
+    public PatronSaint setPatronSaint(CurrentUser user, long officeId, String saint, int month, int day) {
+        OfficeSummary office = managed(user, officeId);
+        String name = saint == null ? "" : saint.strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw new AgendaRefusedException("agenda.patron.saintRequired");
+        }
+        MonthDay md;
+        try {
+            md = MonthDay.of(month, day);
+        } catch (java.time.DateTimeException e) {
+            throw new AgendaRefusedException("agenda.patron.dayInvalid");
+        }
+        jdbc.sql("""
+                insert into agenda_patron_saint (office_id, saint, month, day, created_by, created_at) values (?, ?, ?, ?, ?, ?)
+                on conflict (office_id) do update set saint = excluded.saint, month = excluded.month, day = excluded.day,
+                created_by = excluded.created_by, created_at = excluded.created_at""")
+                .params(office.id(), name, md.getMonthValue(), md.getDayOfMonth(), user.username(),
+                        Timestamp.from(Instant.now())).update();
+        PatronSaint saved = new PatronSaint(office.id(), name, md, user.username());
+        audit.recordAs(user.username(), "AGENDA_PATRON_SAINT_SET", "Office", office.id(),
+                Detail.of("audit.detail.patronSaint", office.label(), name, saved.dayLabel()).encoded());
+        return saved;
+    }
+
+    /** Removes the office's patron saint: its day is open again (unless a national holiday). */
+    public void removePatronSaint(CurrentUser user, long officeId) {
+        OfficeSummary office = managed(user, officeId);
+        PatronSaint old = patronSaint(officeId).orElseThrow(() -> new AgendaRefusedException("agenda.patron.none"));
+        jdbc.sql("delete from agenda_patron_saint where office_id = ?").param(office.id()).update();
+        audit.recordAs(user.username(), "AGENDA_PATRON_SAINT_REMOVED", "Office", office.id(),
+                Detail.of("audit.detail.patronSaint", office.label(), old.saint(), old.dayLabel()).encoded());
+    }
+
     // ---- slots ----
 
     /** The office's slots from one day to another (inclusive), each with the appointments that occupy it. */
     @Transactional(readOnly = true)
     public List<SlotView> slots(long officeId, LocalDate from, LocalDate to) {
-        List<Slot> slots = SlotCalendar.slots(templates(officeId), closures(officeId), from, to, Dates.ZONE);
+        List<Slot> slots = SlotCalendar.slots(templates(officeId), closures(officeId),
+                patronSaint(officeId).map(x -> Set.of(x.day())).orElse(Set.of()), from, to, Dates.ZONE);
         List<Appointment> booked = appointments.findAtOffice(officeId, from.atStartOfDay(Dates.ZONE).toInstant(),
                 to.plusDays(1).atStartOfDay(Dates.ZONE).toInstant());
         Map<Instant, List<Appointment>> byStart = booked.stream().filter(a -> a.isFromAgenda() && a.getStatus().occupies())
@@ -234,10 +285,55 @@ public class Agenda {
                 Instant.now()));
     }
 
+    /**
+     * Records an appointment that already took place, on its date and time and with its outcome, outside
+     * the slot calendar: no template or special period is touched. Refused in the future.
+     */
+    public Appointment recordPast(CurrentUser user, long officeId, long workerId, Long requestId,
+            AppointmentPurpose purpose, ZonedDateTime start, int minutes, AppointmentStatus outcome, String note) {
+        OfficeSummary office = bookable(user, officeId);
+        if (minutes < 5 || minutes > 480) {
+            throw new AgendaRefusedException("agenda.rule.invalid");
+        }
+        Instant now = Instant.now();
+        Appointment a = Appointment.past(officeId, workerId, requestId, purpose, start.toInstant(),
+                start.plusMinutes(minutes).toInstant(), outcome, note, user.username(), now);
+        lock(WORKER_LOCK, a.getWorkerId());
+        if (!appointments.findOccupyingForWorker(a.getWorkerId(), a.getStartsAt(), a.getEndsAt()).isEmpty()) {
+            throw new AgendaRefusedException("agenda.book.workerBusy");
+        }
+        Appointment saved = appointments.saveAndFlush(a);
+        audit.recordAs(user.username(), "AGENDA_APPOINTMENT_RECORDED_PAST", "Appointment", saved.getId(),
+                Detail.of("audit.detail.recordedPast", office.id(), Dates.format(saved.getStartsAt()), saved.getWorkerId(),
+                        Detail.label(outcome.labelKey())).encoded());
+        events.publishEvent(new AppointmentChanged(saved.getId(), saved.getRequestId(), saved.getWorkerId(),
+                saved.getPurpose(), saved.getStatus(), saved.getStartsAt(), user.username()));
+        return saved;
+    }
+
     public void cancel(CurrentUser user, long id, Long version, String reason) {
         Appointment a = changeable(user, id, version);
         a.cancel(reason);
         changed(user, a, "AGENDA_APPOINTMENT_CANCELLED", "");
+    }
+
+    /**
+     * The worker changed provider: the request's appointments still booked at another office than
+     * {@code keptOfficeId} (null: at every office) are cancelled with the reason, by {@code actor}, so that
+     * the new provider can fix its own.
+     */
+    public int cancelForProviderChange(long requestId, Long keptOfficeId, String reason, String actor) {
+        int cancelled = 0;
+        for (Appointment a : appointments.findByRequestIdOrderByStartsAtAscIdAsc(requestId)) {
+            if (a.getStatus() == AppointmentStatus.BOOKED && (keptOfficeId == null || a.getOfficeId() != keptOfficeId)) {
+                a.cancel(reason);
+                audit.recordAs(actor, "AGENDA_APPOINTMENT_CANCELLED", "Appointment", a.getId(), "");
+                events.publishEvent(new AppointmentChanged(a.getId(), a.getRequestId(), a.getWorkerId(), a.getPurpose(),
+                        a.getStatus(), a.getStartsAt(), actor));
+                cancelled++;
+            }
+        }
+        return cancelled;
     }
 
     /** Moves the appointment to another slot of the same office: the old one is marked moved, with the reason. */
@@ -275,7 +371,10 @@ public class Agenda {
         return appointments.findByRequestIdOrderByStartsAtAscIdAsc(requestId);
     }
 
-    /** Of these requests, those whose first appointment is booked or has taken place. */
+    /**
+     * Of these requests, those whose first appointment is booked or was held. A missed one (justified
+     * or not) does not count: a new first appointment is booked after it (DOMAIN.md section 4).
+     */
     @Transactional(readOnly = true)
     public Set<Long> withFirstAppointment(Collection<Long> requestIds) {
         if (requestIds.isEmpty()) {
@@ -283,8 +382,24 @@ public class Agenda {
         }
         return new HashSet<>(jdbc.sql("""
                 select distinct request_id from agenda_appointment where request_id in (:ids) and purpose = 'FIRST'
-                and status in ('BOOKED', 'HELD', 'ABSENT_JUSTIFIED', 'ABSENT_UNJUSTIFIED')""")
+                and status in ('BOOKED', 'HELD')""")
                 .param("ids", requestIds).query(Long.class).list());
+    }
+
+    /**
+     * Of these requests, those for which a first appointment was ever fixed on or before {@code by}
+     * (whatever became of it, unless cancelled): the worker asked for the service.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> withFirstAppointmentFixedBy(Collection<Long> requestIds, LocalDate by) {
+        if (requestIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                select distinct request_id from agenda_appointment where request_id in (:ids) and purpose = 'FIRST'
+                and status <> 'CANCELLED' and least(booked_at, starts_at) < :until""")
+                .param("ids", requestIds).param("until", Timestamp.from(by.plusDays(1).atStartOfDay(Dates.ZONE).toInstant()))
+                .query(Long.class).list());
     }
 
     /** The appointments of these requests in the range, in one query (a tutor's calendar). */
@@ -311,14 +426,14 @@ public class Agenda {
                         Dates.format(saved.getStartsAt()), saved.getWorkerId(),
                         saved.getPastJustification() == null ? "" : Detail.label("audit.detail.recordedAfter")).encoded());
         events.publishEvent(new AppointmentChanged(saved.getId(), saved.getRequestId(), saved.getWorkerId(),
-                saved.getPurpose(), saved.getStatus(), saved.getStartsAt()));
+                saved.getPurpose(), saved.getStatus(), saved.getStartsAt(), user.username()));
         return saved;
     }
 
     private void changed(CurrentUser user, Appointment a, String action, String details) {
         audit.recordAs(user.username(), action, "Appointment", a.getId(), details);
         events.publishEvent(new AppointmentChanged(a.getId(), a.getRequestId(), a.getWorkerId(), a.getPurpose(),
-                a.getStatus(), a.getStartsAt()));
+                a.getStatus(), a.getStartsAt(), user.username()));
     }
 
     private Appointment changeable(CurrentUser user, long id, Long version) {

@@ -11,6 +11,8 @@ public final class AgendaRoutes {
     public static final String TEMPLATE_END = "/agenda/templates/{templateId}/end";
     public static final String CLOSURES = "/agenda/offices/{officeId}/closures";
     public static final String CLOSURE_REMOVE = "/agenda/closures/{closureId}/remove";
+    public static final String PATRON_SAINT = "/agenda/offices/{officeId}/patron-saint";
+    public static final String PATRON_SAINT_REMOVE = "/agenda/offices/{officeId}/patron-saint/remove";
     public static final String APPOINTMENT = "/agenda/appointments/{id}";
     public static final String APPOINTMENT_ACT = "/agenda/appointments/{id}/{act:outcome|cancel|move}";
     public static final String API_SLOTS = "/api/v1/agenda/offices/{officeId}/slots";
@@ -32,6 +34,14 @@ public final class AgendaRoutes {
 
     public static String closures(long officeId) {
         return "/agenda/offices/" + officeId + "/closures";
+    }
+
+    public static String patronSaint(long officeId) {
+        return "/agenda/offices/" + officeId + "/patron-saint";
+    }
+
+    public static String patronSaintRemove(long officeId) {
+        return "/agenda/offices/" + officeId + "/patron-saint/remove";
     }
 
     public static String appointment(long id) {

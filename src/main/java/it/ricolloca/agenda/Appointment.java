@@ -117,6 +117,40 @@ public class Appointment {
         return a;
     }
 
+    /**
+     * An appointment that already took place, recorded on its date with its outcome, outside the slot
+     * calendar. Refused in the future; a justified absence needs its justification.
+     */
+    public static Appointment past(long officeId, long workerId, Long requestId, AppointmentPurpose purpose,
+            Instant startsAt, Instant endsAt, AppointmentStatus outcome, String note, String by, Instant now) {
+        if (!endsAt.isAfter(startsAt)) {
+            throw new AgendaRefusedException("agenda.period.invalid");
+        }
+        if (startsAt.isAfter(now)) {
+            throw new AgendaRefusedException("agenda.past.future");
+        }
+        if (outcome == null || !outcome.isOutcome()) {
+            throw new AgendaRefusedException("agenda.outcome.invalid");
+        }
+        if (outcome == AppointmentStatus.ABSENT_JUSTIFIED && blank(note)) {
+            throw new AgendaRefusedException("agenda.outcome.justificationNeeded");
+        }
+        Appointment a = new Appointment();
+        a.officeId = officeId;
+        a.workerId = workerId;
+        a.requestId = requestId;
+        a.purpose = purpose;
+        a.startsAt = startsAt;
+        a.endsAt = endsAt;
+        a.fromAgenda = false;
+        a.bookedBy = by;
+        a.bookedAt = now;
+        a.status = outcome;
+        a.outcomeNote = blank(note) ? null : note.strip();
+        a.outcomeBy = by;
+        return a;
+    }
+
     public void cancel(String reason) {
         requireBooked();
         requireReason(reason);

@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.time.MonthDay;
+import it.ricolloca.shared.LegalCalendar;
 
 /**
  * The slots an office's templates and closures produce over a range of days. On each day the
  * special period in force replaces the weekly template (the newest one, when several apply); a
- * closure removes the day. Times are local to the office's zone: a slot whose start does not exist
+ * closure, a national holiday ({@link LegalCalendar}, Easter Monday computed) and the office's
+ * annual closures (its patron saint) remove the day. Times are local to the office's zone: a slot whose start does not exist
  * on the day clocks go forward is skipped, and on the day they go back a local time that occurs
  * twice is taken at its first occurrence; lengths are local lengths.
  */
@@ -23,10 +27,17 @@ public final class SlotCalendar {
 
     public static List<Slot> slots(List<AgendaTemplate> templates, List<Closure> closures, LocalDate from,
             LocalDate toInclusive, ZoneId zone) {
+        return slots(templates, closures, Set.of(), from, toInclusive, zone);
+    }
+
+    /** As above, with the days closed every year at the office (its patron saint). */
+    public static List<Slot> slots(List<AgendaTemplate> templates, List<Closure> closures, Set<MonthDay> annualClosures,
+            LocalDate from, LocalDate toInclusive, ZoneId zone) {
         List<Slot> slots = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(toInclusive); day = day.plusDays(1)) {
             LocalDate d = day;
-            if (closures.stream().anyMatch(c -> c.covers(d))) {
+            if (closures.stream().anyMatch(c -> c.covers(d)) || LegalCalendar.isNationalHoliday(d)
+                    || annualClosures.contains(MonthDay.from(d))) {
                 continue;
             }
             Optional<AgendaTemplate> template = templateOn(templates, d);

@@ -56,6 +56,9 @@ public class Pathway {
     @Column(name = "started_on")
     private LocalDate startedOn;
 
+    @Column(name = "released_on")
+    private LocalDate releasedOn;
+
     @Column(name = "extended_on")
     private LocalDate extendedOn;
 
@@ -130,11 +133,39 @@ public class Pathway {
         this.createdAt = createdAt;
     }
 
-    /** The service starts on the day of the first appointment held (recorded once). */
+    /** A pathway of a request released to the provider on {@code releasedOn}. */
+    public Pathway(long requestId, long workerId, long centreId, long officeId, LocalDate releasedOn, Instant createdAt) {
+        this(requestId, workerId, centreId, officeId, createdAt);
+        this.releasedOn = releasedOn;
+    }
+
+    /**
+     * The service starts on the day of the first appointment held (recorded once), never before the
+     * release (DOMAIN.md section 4).
+     */
     public void start(LocalDate on) {
+        requireNotBeforeRelease(on);
         if (startedOn == null) {
             this.startedOn = on;
         }
+    }
+
+    /** Refuses a date of the service before the request was released to the provider. */
+    public void requireNotBeforeRelease(LocalDate on) {
+        if (releasedOn != null && on.isBefore(releasedOn)) {
+            throw new PathwayRefusedException("pathway.date.beforeRelease", Dates.format(releasedOn));
+        }
+    }
+
+    /**
+     * The worker changed provider: the pathway moves to the new provider CPI and office, and the
+     * tutor of the old one is no longer named (the new CPI names its own).
+     */
+    public void moveToProvider(long newCentreId, long newOfficeId) {
+        requireOpen();
+        this.centreId = newCentreId;
+        this.officeId = newOfficeId;
+        this.tutorUserId = null;
     }
 
     /**
@@ -211,6 +242,9 @@ public class Pathway {
         if (outcome == PathwayOutcome.HIRED) {
             if (hire == null) {
                 throw new PathwayRefusedException("pathway.close.hireDetails");
+            }
+            if (startedOn != null && hire.start().isBefore(startedOn)) {
+                throw new PathwayRefusedException("pathway.close.hireBeforeStart", Dates.format(startedOn));
             }
             this.hireEmployer = hire.employer();
             this.hireEmployerVat = hire.employerVat();
@@ -433,6 +467,10 @@ public class Pathway {
 
     public LocalDate getStartedOn() {
         return startedOn;
+    }
+
+    public LocalDate getReleasedOn() {
+        return releasedOn;
     }
 
     public LocalDate getExtendedOn() {

@@ -7,6 +7,7 @@ public final class PathwayRoutes {
 
     public static final String QUEUE = "/pathways/queue";
     public static final String QUEUE_BOOK = "/pathways/queue/{requestId}";
+    public static final String QUEUE_PAST = "/pathways/queue/{requestId}/past";
     public static final String PATHWAYS = "/pathways";
     public static final String PATHWAY = "/pathways/{id}";
     public static final String TUTOR = "/pathways/{id}/tutor";

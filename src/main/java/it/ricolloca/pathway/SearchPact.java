@@ -99,10 +99,11 @@ public class SearchPact {
     }
 
     /**
-     * Signs the draft on {@code on}: not before the first appointment held, not after
-     * {@code withinDays} from it, not in the future, and with at least one action.
+     * Signs the draft on {@code on}: not before the first appointment held, not in the future, and
+     * with at least one action. After {@code lastDay} (the pact term) it is refused only when the term
+     * binds; otherwise it is signed late, and the answer says so (a warning for the provider).
      */
-    public void sign(LocalDate on, LocalDate firstAppointment, int withinDays, LocalDate today) {
+    public boolean sign(LocalDate on, LocalDate firstAppointment, LocalDate lastDay, boolean binding, LocalDate today) {
         requireDraft();
         if (firstAppointment == null) {
             throw new PathwayRefusedException("pathway.pact.notStarted");
@@ -113,12 +114,13 @@ public class SearchPact {
         if (on.isAfter(today) || on.isBefore(firstAppointment)) {
             throw new PathwayRefusedException("pathway.pact.signDate", Dates.format(firstAppointment));
         }
-        if (on.isAfter(firstAppointment.plusDays(withinDays))) {
-            throw new PathwayRefusedException("pathway.pact.signLate", withinDays,
-                    Dates.format(firstAppointment.plusDays(withinDays)));
+        boolean late = on.isAfter(lastDay);
+        if (late && binding) {
+            throw new PathwayRefusedException("pathway.pact.signLate", Dates.format(lastDay));
         }
         this.status = PactStatus.SIGNED;
         this.signedOn = on;
+        return late;
     }
 
     public void supersede() {

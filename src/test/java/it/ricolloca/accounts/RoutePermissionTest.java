@@ -295,7 +295,7 @@ class RoutePermissionTest {
         long officeId = released.office("master.torino").id();
         long requestId = released.release("master.torino", "Permessi", "Percorso");
         long pathway = pathwayStart.bookFirstAppointment(master, requestId,
-                it.ricolloca.shared.web.Dates.today().plusDays(9).atTime(9, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(it.ricolloca.shared.web.Dates.today().plusDays(9)).atTime(9, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, null);
         var p = pathwayWork.get(master, pathway);
         pathwayPacts.saveDraft(master, pathway, p.getVersion(), List.of(new it.ricolloca.pathway.PactAction(
@@ -333,6 +333,10 @@ class RoutePermissionTest {
                 redirectAnon());
         post("/agenda/closures/{closureId}/remove", "/agenda/closures/999999/remove",
                 Map.of("officeId", String.valueOf(officeId)), allow(404, all()), redirectAnon());
+        post("/agenda/offices/{officeId}/patron-saint", office + "/patron-saint", Map.of("saint", ""), managers,
+                redirectAnon());
+        post("/agenda/offices/{officeId}/patron-saint/remove", office + "/patron-saint/remove", Map.of(),
+                managersRedirect, redirectAnon());
         get("/agenda/appointments/{id}", "/agenda/appointments/" + appointment, torinoVisible(200), redirectAnon());
         for (String act : List.of("outcome", "cancel", "move")) {
             post(it.ricolloca.agenda.AgendaRoutes.APPOINTMENT_ACT, "/agenda/appointments/" + appointment + "/" + act,
@@ -343,6 +347,8 @@ class RoutePermissionTest {
         long queued = released.release("master.torino", "Permessi", "Coda");
         get("/pathways/queue/{requestId}", "/pathways/queue/" + queued, torinoVisible(200), redirectAnon());
         post("/pathways/queue/{requestId}", "/pathways/queue/" + queued, Map.of("start", ""), staffForm,
+                redirectAnon());
+        post("/pathways/queue/{requestId}/past", "/pathways/queue/" + queued + "/past", Map.of("onDate", ""), staffForm,
                 redirectAnon());
         get("/pathways", "/pathways", allow(ok(), all()), redirectAnon());
         get("/pathways/{id}", pw, torinoVisible(200), redirectAnon());
@@ -488,7 +494,7 @@ class RoutePermissionTest {
         CurrentUser master = released.user("master.torino");
         long requestId = released.release("master.torino", "Vetrina", "Permessi");
         long pathway = pathwayStart.bookFirstAppointment(master, requestId,
-                it.ricolloca.shared.web.Dates.today().plusDays(10).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(it.ricolloca.shared.web.Dates.today().plusDays(10)).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, null);
         long vacancy = vacancyBoard.create(released.user("referente.torino"), new it.ricolloca.vacancies.VacancyDetails(
                 it.ricolloca.shared.web.Dates.today(), "Magazziniere permessi", null, null, 1, "Azienda Permessi", null, null,
@@ -570,7 +576,7 @@ class RoutePermissionTest {
         CurrentUser master = released.user("master.torino");
         long requestId = released.release("master.torino", "Rimborso", "Permessi");
         long pathway = pathwayStart.bookFirstAppointment(master, requestId,
-                it.ricolloca.shared.web.Dates.today().plusDays(12).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(it.ricolloca.shared.web.Dates.today().plusDays(12)).atTime(10, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, null);
         var p = pathwayWork.get(master, pathway);
         long claim = claimWork.prepare(new it.ricolloca.pathway.PathwayClosed(pathway, requestId, p.getWorkerId(),

@@ -300,6 +300,7 @@ class BrowserAccessibilityTest {
     void theTutorBooksRecordsDraftsPrintsFillsSignsUploadsAndDownloadsTheDossier() throws Exception {
         released.openEveryDay("master.torino");
         long request = released.release("master.torino", "Bruno", "Marta");
+        released.releasedOn(request, it.ricolloca.shared.web.Dates.today().minusDays(1));
         java.time.ZonedDateTime yesterday = it.ricolloca.shared.web.Dates.today().minusDays(1).atTime(10, 0)
                 .atZone(it.ricolloca.shared.web.Dates.ZONE);
 
@@ -717,6 +718,7 @@ class BrowserAccessibilityTest {
 
     private String startedByTutor(long request, java.time.LocalDate day) {
         it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");
+        released.releasedOn(request, day);
         long id = pathwayStart.bookFirstAppointment(tutor, request, day.atTime(11, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, "registrato a posteriori");
         var first = pathwayWork.appointments(pathwayWork.get(tutor, id)).get(0);

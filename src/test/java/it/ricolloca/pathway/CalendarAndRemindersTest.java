@@ -43,7 +43,8 @@ class CalendarAndRemindersTest {
         released.openEveryDay("master.torino");
         CurrentUser tutor = released.user("tutor.torino");
         long request = released.release("master.torino", "Calendario", "Sofia");
-        pathwayStart.bookFirstAppointment(tutor, request, Dates.today().plusDays(8).atTime(16, 0).atZone(Dates.ZONE), null, null, null);
+        pathwayStart.bookFirstAppointment(tutor, request, it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(
+                Dates.today().plusDays(8)).atTime(16, 0).atZone(Dates.ZONE), null, null, null);
 
         String token = feeds.createTutorFeed(tutor, true);
         String ics = mvc.perform(get("/calendar/" + token + ".ics")).andReturn().getResponse().getContentAsString();

@@ -109,6 +109,7 @@ class HandoffQueueTest {
     @Test
     void theRequestLeavesTheQueueWhenItsPathwayStarts() {
         long request = released.release("master.torino", "Serra", "Sandro");
+        released.releasedOn(request, Dates.today().minusDays(1));
         ZonedDateTime yesterday = Dates.today().minusDays(1).atTime(LocalTime.of(9, 0)).atZone(Dates.ZONE);
         long pathway = start.bookFirstAppointment(tutor, request, yesterday, null, null, "colloquio registrato il giorno dopo");
         assertThat(queuedRows(request)).as("booked, not yet held: still queued").isOne();

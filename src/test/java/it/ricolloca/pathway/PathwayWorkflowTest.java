@@ -137,6 +137,7 @@ class PathwayWorkflowTest {
         assertThatThrownBy(() -> pathwayStart.bookFirstAppointment(operator, third, slot.plusMinutes(10), null, null, null))
                 .hasMessage("agenda.book.noSuchSlot");
         ZonedDateTime past = Dates.today().minusDays(1).atTime(LocalTime.of(9, 0)).atZone(Dates.ZONE);
+        released.releasedOn(third, Dates.today().minusDays(1));
         assertThatThrownBy(() -> pathwayStart.bookFirstAppointment(operator, third, past, null, null, " "))
                 .hasMessage("agenda.book.pastNeedsJustification");
         assertThatThrownBy(() -> pathwayStart.bookFirstAppointment(operator, third, slot, 60, "telefonata", null))
@@ -192,6 +193,7 @@ class PathwayWorkflowTest {
     @Test
     void thePactIsSignedWithinItsWindowNeverChangesAndIsAmendedByANewVersionAndBothPdfsReadBack() throws Exception {
         long request = released.release("master.torino", "Rinaldi", "Giulia");
+        released.releasedOn(request, Dates.today().minusDays(1));
         ZonedDateTime yesterday = Dates.today().minusDays(1).atTime(LocalTime.of(10, 0)).atZone(Dates.ZONE);
         long id = pathwayStart.bookFirstAppointment(tutor, request, yesterday, null, null, "colloquio registrato il giorno dopo");
         List<PactAction> actions = List.of(
@@ -333,6 +335,7 @@ class PathwayWorkflowTest {
     /** A pathway of the tutor whose first appointment was held {@code daysAgo} days ago. */
     private long startedPathway(String lastName, String firstName, int daysAgo, int hour) {
         long request = released.release("master.torino", lastName, firstName);
+        released.releasedOn(request, Dates.today().minusDays(daysAgo));
         long id = pathwayStart.bookFirstAppointment(tutor, request, Dates.today().minusDays(daysAgo).atTime(LocalTime.of(hour, 0))
                 .atZone(Dates.ZONE), null, null, "registrato a posteriori");
         Appointment first = work.appointments(work.get(master, id)).get(0);

@@ -89,7 +89,7 @@ class IntentAndSessionsTest {
     void sixBookingsOfTheSameWorkerAtOnceGiveOneAppointmentAndNoError() throws Exception {
         released.openEveryDay("master.torino");
         long request = released.release("master.torino", "Prenotazione", "Contesa");
-        String start = it.ricolloca.shared.web.Dates.today().plusDays(11).atTime(11, 0).toString();
+        String start = it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(it.ricolloca.shared.web.Dates.today().plusDays(11)).atTime(11, 0).toString();
         List<Browser> tabs = new ArrayList<>();
         List<Map<String, String>> forms = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -63,6 +63,7 @@ public class ClosedPathways {
     public long started(long office, String lastName, String firstName, int daysAgo) {
         CurrentUser tutor = released.user("tutor.torino");
         long request = released.release("master.torino", lastName, firstName, office);
+        released.releasedOn(request, Dates.today().minusDays(daysAgo));
         long id = pathwayStart.bookFirstAppointment(tutor, request, Dates.today().minusDays(daysAgo).atTime(LocalTime.of(10, 0))
                 .atZone(Dates.ZONE), 60, "accordato per telefono", "registrato a posteriori");
         Appointment first = pathways.appointments(pathways.get(released.user("master.torino"), id)).get(0);

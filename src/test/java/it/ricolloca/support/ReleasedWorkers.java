@@ -109,6 +109,17 @@ public class ReleasedWorkers {
         return filed(user(masterUsername), lastName, firstName, office(masterUsername).id());
     }
 
+    /**
+     * Moves the request's release back to {@code day} (the request's status date and the provider's queue),
+     * so that a first appointment that already took place can be recorded on its date: the service never
+     * starts before the release.
+     */
+    public void releasedOn(long requestId, LocalDate day) {
+        jdbc.sql("update requests_voucher_request set status_date = ? where id = ?").params(day, requestId).update();
+        jdbc.sql("update pathway_queue set released_on = ? where request_id = ?").params(day, requestId).update();
+        jdbc.sql("update pathway_pathway set released_on = ? where request_id = ?").params(day, requestId).update();
+    }
+
     /** Waits until the provider's queue, kept by pathway from the release event after commit, holds the request. */
     public void awaitQueued(long requestId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(

@@ -214,7 +214,7 @@ class VacancyFormsTest {
         released.openEveryDay("master.torino");
         long request = released.release("master.torino", "Orefice", "Marta");
         long pathway = pathwayStart.bookFirstAppointment(tutor, request,
-                Dates.today().plusDays(19).atTime(16, 0).atZone(Dates.ZONE), null, null, null);
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(Dates.today().plusDays(19)).atTime(16, 0).atZone(Dates.ZONE), null, null, null);
         Vacancy v = board.create(referent, new VacancyDetails(Dates.today(), "Orafo", null, null, 1, "Ori Srl", null, null,
                 null, null, null, null, null, null, referent.centreId(), VacancySource.CPI, null, null, null, null, null,
                 null, null, null, null, null));

@@ -12,6 +12,7 @@ import it.ricolloca.agenda.AppointmentStatus;
 import it.ricolloca.agenda.StartTimes;
 import it.ricolloca.agenda.web.AgendaForms.AppointmentForm;
 import it.ricolloca.agenda.web.AgendaForms.ClosureForm;
+import it.ricolloca.agenda.web.AgendaForms.PatronSaintForm;
 import it.ricolloca.agenda.web.AgendaForms.EndTemplateForm;
 import it.ricolloca.agenda.web.AgendaForms.TemplateForm;
 import it.ricolloca.agenda.web.AgendaViews.AppointmentActs;
@@ -200,7 +201,8 @@ class AgendaController {
     @GetMapping(AgendaRoutes.CLOSURES)
     String closures(@PathVariable long officeId, Model model) {
         CurrentUser user = currentUsers.require();
-        return closuresPage(model, user, agenda.office(user, officeId), ClosureForm.EMPTY, FormErrors.NONE);
+        return closuresPage(model, user, agenda.office(user, officeId), ClosureForm.EMPTY, FormErrors.NONE,
+                PatronSaintForm.EMPTY, FormErrors.NONE);
     }
 
     @PostMapping(AgendaRoutes.CLOSURES)
@@ -217,15 +219,49 @@ class AgendaController {
                 result.reject(e.messageKey(), e.args(), null);
             }
         }
-        return closuresPage(model, user, office, form, FormErrors.of(result, messages));
+        return closuresPage(model, user, office, form, FormErrors.of(result, messages), PatronSaintForm.EMPTY,
+                FormErrors.NONE);
     }
 
-    private String closuresPage(Model model, CurrentUser user, OfficeSummary office, ClosureForm form, FormErrors errors) {
+    /** Records the office's patron saint: closed every year on that day (national holidays are closed anyway). */
+    @PostMapping(AgendaRoutes.PATRON_SAINT)
+    String setPatronSaint(@PathVariable long officeId, @Valid @ModelAttribute("patronForm") PatronSaintForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        OfficeSummary office = agenda.managedOffice(user, officeId);
+        if (!result.hasErrors()) {
+            try {
+                agenda.setPatronSaint(user, officeId, form.saint(), form.month(), form.day());
+                redirect.addFlashAttribute("flash", "agenda.patron.saved");
+                return "redirect:" + AgendaRoutes.closures(officeId);
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), e.args(), null);
+            }
+        }
+        return closuresPage(model, user, office, ClosureForm.EMPTY, FormErrors.NONE, form, FormErrors.of(result, messages));
+    }
+
+    @PostMapping(AgendaRoutes.PATRON_SAINT_REMOVE)
+    String removePatronSaint(@PathVariable long officeId, RedirectAttributes redirect) {
+        try {
+            agenda.removePatronSaint(currentUsers.require(), officeId);
+            redirect.addFlashAttribute("flash", "agenda.patron.removed");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("problem", messages.t(e.messageKey(), e.args()));
+        }
+        return "redirect:" + AgendaRoutes.closures(officeId);
+    }
+
+    private String closuresPage(Model model, CurrentUser user, OfficeSummary office, ClosureForm form, FormErrors errors,
+            PatronSaintForm patronForm, FormErrors patronErrors) {
         model.addAttribute("office", office);
         model.addAttribute("closures", agenda.closures(office.id()).stream().map(ClosureView::of).toList());
         model.addAttribute("canManage", agenda.canManage(user, office));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("patronSaint", agenda.patronSaint(office.id()).orElse(null));
+        model.addAttribute("patronForm", patronForm);
+        model.addAttribute("patronErrors", patronErrors);
         return "agenda/closures";
     }
 

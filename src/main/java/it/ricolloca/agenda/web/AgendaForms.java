@@ -103,6 +103,13 @@ public final class AgendaForms {
         }
     }
 
+    /** The office's patron saint: its name and the day and month it is closed every year. */
+    public record PatronSaintForm(@NotBlank @Size(max = 100) String saint, @NotNull @Min(1) @Max(12) Integer month,
+            @NotNull @Min(1) @Max(31) Integer day) {
+
+        static final PatronSaintForm EMPTY = new PatronSaintForm("", null, null);
+    }
+
     /**
      * An act on an appointment (one route for the three acts): an outcome for one that has started,
      * with a note (the reason of a justified absence); a move to another slot or time, typed as the

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The provider CPI's queue of released requests, pathway's own copy ({@code pathway_queue}, kept by
- * {@link HandoffListener}): a request waits there from its release until its pathway starts. The workers'
+ * {@link HandoffListener}): a request waits there from its release until its pathway starts (or is closed
+ * before it started, as after a decadenza). The workers'
  * names, codes and addresses come from the register's public API, in one call for the whole list.
  */
 @Service
@@ -25,6 +26,8 @@ class HandoffQueue {
     private static final String SELECT = """
             select q.request_id, q.worker_id, q.office_id, q.released_on, q.centre_id from pathway_queue q
             where not exists (select 1 from pathway_pathway p where p.request_id = q.request_id and p.started_on is not null)""";
+    private static final String NOT_CLOSED = """
+             and not exists (select 1 from pathway_pathway c where c.request_id = q.request_id and c.closed_on is not null)""";
 
     private record Queued(long requestId, long workerId, long officeId, LocalDate releasedOn, long centreId) {
     }
@@ -42,7 +45,7 @@ class HandoffQueue {
         if (officeIds.isEmpty()) {
             return List.of();
         }
-        return withWorkers(jdbc.sql(SELECT + " and q.office_id in (:offices) order by q.released_on, q.request_id")
+        return withWorkers(jdbc.sql(SELECT + NOT_CLOSED + " and q.office_id in (:offices) order by q.released_on, q.request_id")
                 .param("offices", officeIds).query(mapper()).list());
     }
 

@@ -7,6 +7,8 @@ import it.ricolloca.pathway.DiaryEntry;
 import it.ricolloca.pathway.Meeting;
 import it.ricolloca.pathway.MeetingStatus;
 import it.ricolloca.pathway.Pathway;
+import it.ricolloca.pathway.PathwayRefusedException;
+import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.web.Dates;
 import java.time.Instant;
@@ -22,15 +24,25 @@ public class Meetings {
 
     private final PathwayRecords records;
     private final AuditTrail audit;
+    private final PathwayWork work;
 
-    Meetings(PathwayRecords records, AuditTrail audit) {
+    Meetings(PathwayRecords records, AuditTrail audit, PathwayWork work) {
         this.records = records;
         this.audit = audit;
+        this.work = work;
     }
 
+    /**
+     * Records a meeting of the register: between the start of the service and today and, once a pact
+     * is signed, not before the first signature (release, first appointment, pact, meetings: in order).
+     */
     public Meeting recordMeeting(CurrentUser user, long id, Long version, LocalDate on, LocalTime from, LocalTime to,
             MeetingStatus status, String topics, String actionsAgreed, LocalDate next) {
         Pathway p = records.open(user, id, version, "meeting");
+        work.pacts(p).stream().map(SearchPact::getSignedOn).filter(java.util.Objects::nonNull).min(LocalDate::compareTo)
+                .filter(signed -> on != null && on.isBefore(signed)).ifPresent(signed -> {
+                    throw new PathwayRefusedException("pathway.meeting.beforePact", Dates.format(signed));
+                });
         Meeting m = p.recordMeeting(on, from, to, status, topics, actionsAgreed, next, user.username(), Instant.now(),
                 Dates.today());
         records.touch(p);

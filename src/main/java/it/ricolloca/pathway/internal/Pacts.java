@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The intensive search pact: the draft with its actions, its signature within {@code PACT_WITHIN_DAYS}
- * of the first appointment held (its PDF kept in the dossier), the scanned signed copy, and the next
- * version drafted to amend a signed one.
+ * The intensive search pact: the draft with its actions, its signature by the named tutor (the term of
+ * {@code PACT_WITHIN_DAYS} from the first appointment held is a warning unless {@code PACT_TERM_BINDING};
+ * its PDF kept in the dossier), the scanned signed copy, and the next version drafted to amend a signed one.
  */
 @Service
 @Transactional
@@ -88,20 +88,26 @@ public class Pacts {
     }
 
     /**
-     * Signs the draft on a date within {@code PACT_WITHIN_DAYS} of the first appointment held,
-     * keeps its PDF in the dossier, supersedes the version before, and signs the timesheet with the
-     * first pact.
+     * Signs the draft (the named tutor signs it: none is signed without one), keeps its PDF in the
+     * dossier, supersedes the version before, and signs the timesheet with the first pact. The term of
+     * {@code PACT_WITHIN_DAYS} from the first appointment held binds only where {@code PACT_TERM_BINDING}
+     * is on for the service's start; otherwise a late signature is accepted and the answer says it was
+     * late (a warning).
      */
-    public void sign(CurrentUser user, long id, Long version, LocalDate on) {
+    public boolean sign(CurrentUser user, long id, Long version, LocalDate on) {
         Pathway p = records.open(user, id, version, "pact");
+        if (p.getTutorUserId() == null) {
+            throw new PathwayRefusedException("pathway.pact.tutorRequired");
+        }
         List<SearchPact> all = work.pacts(p);
         if (all.isEmpty() || all.get(0).getStatus() != PactStatus.DRAFT) {
             throw new PathwayRefusedException("pathway.pact.noDraft");
         }
         SearchPact draft = all.get(0);
         LocalDate start = work.serviceStart(p).orElse(null);
-        int within = start == null ? 0 : parameters.integer(Parameter.PACT_WITHIN_DAYS, start);
-        draft.sign(on, start, within, Dates.today());
+        LocalDate lastDay = start == null ? null : work.pactLastDay(start);
+        boolean binding = start != null && parameters.flag(Parameter.PACT_TERM_BINDING, start);
+        boolean late = draft.sign(on, start, lastDay, binding, Dates.today());
         all.stream().skip(1).filter(x -> x.getStatus() == PactStatus.SIGNED).forEach(SearchPact::supersede);
         DossierDocument pdf = dossier.storeGenerated(p.getWorkerId(), DocumentKind.PACT,
                 messages.t("pathway.document.pact"), "patto-v" + draft.getVersionNo() + ".pdf", "application/pdf",
@@ -115,6 +121,7 @@ public class Pacts {
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_PACT_SIGNED", "Pathway", p.getId(),
                 Detail.of("audit.detail.pactSigned", draft.getVersionNo(), on).encoded());
+        return late;
     }
 
     /** Keeps the scanned signed copy of the latest signed pact in the dossier. */

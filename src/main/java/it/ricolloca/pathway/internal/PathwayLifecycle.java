@@ -17,11 +17,13 @@ import it.ricolloca.pathway.PathwayClosed;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.pathway.Suspension;
+import it.ricolloca.pathway.TutorExperience;
 import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.web.Dates;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -65,8 +67,58 @@ public class PathwayLifecycle {
     // ---- tutor ----
 
     public void assignTutor(CurrentUser user, long id, Long version, long tutorId, String reason) {
+        assignTutor(user, id, version, tutorId, reason, null);
+    }
+
+    /**
+     * Names the tutor and, when the tutor's qualifying experience is not yet on record, records the one
+     * given (once per tutor; a later one does not replace it).
+     */
+    public void assignTutor(CurrentUser user, long id, Long version, long tutorId, String reason,
+            TutorExperience experience) {
         Pathway p = records.open(user, id, version, "tutor", rights::canAssignTutor);
         assign(user, p, tutorId, reason);
+        if (experience != null && tutorExperience(tutorId).isEmpty()) {
+            saveExperience(user, tutorId, experience);
+        }
+    }
+
+    /** The tutor's qualifying experience, if recorded. */
+    @Transactional(readOnly = true)
+    public Optional<TutorExperience> tutorExperience(long tutorId) {
+        return jdbc.sql("""
+                select accompaniment, orientation, pre_selection, years, note from pathway_tutor_experience
+                where tutor_user_id = ?""").param(tutorId)
+                .query((rs, n) -> new TutorExperience(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4),
+                        rs.getString(5))).optional();
+    }
+
+    /**
+     * Records (or corrects) the qualifying experience of a tutor of the user's CPI: its master user or an
+     * operator, as for naming tutors.
+     */
+    public void recordTutorExperience(CurrentUser user, long tutorId, TutorExperience experience) {
+        it.ricolloca.shared.acts.ActGuard.require(rights.canRecordTutorExperience(user), "tutor");
+        StaffMember tutor = staff.find(tutorId, user.centreId(), Role.CPI_TUTOR)
+                .orElseThrow(() -> new PathwayRefusedException("pathway.tutor.notATutor"));
+        if (experience == null) {
+            throw new PathwayRefusedException("pathway.tutor.experience.kind");
+        }
+        saveExperience(user, tutor.id(), experience);
+    }
+
+    private void saveExperience(CurrentUser user, long tutorId, TutorExperience e) {
+        jdbc.sql("""
+                insert into pathway_tutor_experience (tutor_user_id, accompaniment, orientation, pre_selection, years, note,
+                    recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tutor_user_id) do update set accompaniment = excluded.accompaniment,
+                    orientation = excluded.orientation, pre_selection = excluded.pre_selection, years = excluded.years,
+                    note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
+                .params(tutorId, e.accompaniment(), e.orientation(), e.preSelection(), e.years(), e.note(),
+                        user.username(), Timestamp.from(Instant.now()))
+                .update();
+        audit.recordAs(user.username(), "PATHWAY_TUTOR_EXPERIENCE", "UserAccount", tutorId,
+                Detail.of("audit.detail.tutorExperience", tutorId, e.years()).encoded());
     }
 
     void assign(CurrentUser user, Pathway p, long tutorId, String reason) {

@@ -5,6 +5,7 @@ import it.ricolloca.accounts.StaffDirectory;
 import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.pathway.TutorExperience;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.shared.web.Dates;
@@ -35,7 +36,7 @@ public class PathwayQueries {
     }
 
     /** A tutor named by a CPI, with how many workers they follow. */
-    public record NamedTutor(String centre, String tutor, String email, long workers) {
+    public record NamedTutor(String centre, String tutor, String email, long workers, TutorExperience experience) {
     }
 
     private final JdbcClient jdbc;
@@ -160,14 +161,18 @@ public class PathwayQueries {
         ActGuard.require(rights.canReadTutors(user), "tutors");
         Map<Long, String> names = centres.names();
         return jdbc.sql("""
-                select centre_id, tutor_user_id, count(*) from pathway_pathway
-                where tutor_user_id is not null and (cast(:centre as bigint) is null or centre_id = :centre)
-                group by centre_id, tutor_user_id""")
+                select x.centre_id, x.tutor_user_id, x.n, e.accompaniment, e.orientation, e.pre_selection, e.years, e.note
+                from (select centre_id, tutor_user_id, count(*) n from pathway_pathway
+                    where tutor_user_id is not null and (cast(:centre as bigint) is null or centre_id = :centre)
+                    group by centre_id, tutor_user_id) x
+                left join pathway_tutor_experience e on e.tutor_user_id = x.tutor_user_id""")
                 .param("centre", user.caseScopeCentreId())
                 .query((rs, n) -> {
                     StaffMember m = staff.find(rs.getLong(2)).orElse(null);
+                    TutorExperience experience = rs.getObject(4) == null ? null : new TutorExperience(rs.getBoolean(4),
+                            rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7), rs.getString(8));
                     return new NamedTutor(names.getOrDefault(rs.getLong(1), ""), m == null ? "" : m.fullName(),
-                            m == null ? "" : m.email(), rs.getLong(3));
+                            m == null ? "" : m.email(), rs.getLong(3), experience);
                 }).list().stream()
                 .sorted(Comparator.comparing(NamedTutor::centre).thenComparing(NamedTutor::tutor)).toList();
     }
@@ -177,8 +182,14 @@ public class PathwayQueries {
         List<NamedTutor> tutors = namedTutors(user);
         try (TabularWriter sheet = TabularWriter.xlsx(out, messages.t("pathway.tutors.sheet"))) {
             sheet.header(messages.t("pathway.tutors.centre"), messages.t("pathway.tutors.tutor"),
-                    messages.t("pathway.tutors.email"), messages.t("pathway.tutors.workers"));
-            tutors.forEach(t -> sheet.row(t.centre(), t.tutor(), t.email(), t.workers()));
+                    messages.t("pathway.tutors.email"), messages.t("pathway.tutors.workers"),
+                    messages.t("pathway.tutors.experience"), messages.t("pathway.tutors.experienceYears"),
+                    messages.t("pathway.tutors.experienceNote"));
+            tutors.forEach(t -> sheet.row(t.centre(), t.tutor(), t.email(), t.workers(),
+                    t.experience() == null ? messages.t("pathway.tutors.experienceMissing")
+                            : String.join(", ", t.experience().kindKeys().stream().map(messages::t).toList()),
+                    t.experience() == null ? null : t.experience().years(),
+                    t.experience() == null ? null : t.experience().note()));
         }
     }
 }

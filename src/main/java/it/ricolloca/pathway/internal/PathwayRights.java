@@ -33,6 +33,11 @@ public class PathwayRights {
         return ownCentre(user, p.getCentreId()) && (user.hasRole(Role.CPI_MASTER) || user.hasRole(Role.CPI_OPERATOR));
     }
 
+    /** The qualifying experience of the CPI's own tutors: its master user and operators, who name them. */
+    public boolean canRecordTutorExperience(CurrentUser user) {
+        return user.centreId() != null && (user.hasRole(Role.CPI_MASTER) || user.hasRole(Role.CPI_OPERATOR));
+    }
+
     /** The communication of the tutors named by each CPI. */
     public boolean canReadTutors(CurrentUser user) {
         return user.hasRole(Role.REGIONAL_ADMIN) || user.hasRole(Role.REGIONAL_ADR_SERVICE) || user.hasRole(Role.CPI_MASTER);

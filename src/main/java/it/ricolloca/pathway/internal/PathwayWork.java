@@ -9,6 +9,7 @@ import it.ricolloca.documents.DocumentKind;
 import it.ricolloca.documents.Dossier;
 import it.ricolloca.documents.DossierDocument;
 import it.ricolloca.documents.Upload;
+import it.ricolloca.parameters.LegalTerms;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.pathway.Pathway;
@@ -45,10 +46,12 @@ public class PathwayWork {
     private final PathwayDocuments documents;
     private final Messages messages;
     private final JdbcClient jdbc;
+    private final LegalTerms legalTerms;
 
     PathwayWork(PathwayRepository pathways, SearchPactRepository pacts, PathwayRights rights, Agenda agenda,
             StaffDirectory staff, Parameters parameters, Dossier dossier, PathwayDocuments documents, Messages messages,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, LegalTerms legalTerms) {
+        this.legalTerms = legalTerms;
         this.pathways = pathways;
         this.pacts = pacts;
         this.rights = rights;
@@ -123,6 +126,22 @@ public class PathwayWork {
 
     public boolean canAssignTutor(CurrentUser user, Pathway p) {
         return rights.canAssignTutor(user, p);
+    }
+
+    /**
+     * The last day to sign the pact: {@code PACT_WITHIN_DAYS} (in force on the start) after the first
+     * appointment held, carried to the next working day by the legal terms' rule.
+     */
+    public LocalDate pactLastDay(LocalDate serviceStart) {
+        return legalTerms.end(serviceStart, parameters.integer(Parameter.PACT_WITHIN_DAYS, serviceStart));
+    }
+
+    /**
+     * The last day to ask for the service: {@code SERVICE_REQUEST_WITHIN_MONTHS} (in force on the release)
+     * after the release (art. 23 c.4 D.Lgs. 150/2015), carried to the next working day by the legal terms' rule.
+     */
+    public LocalDate serviceRequestLastDay(LocalDate releasedOn) {
+        return legalTerms.endAfterMonths(releasedOn, parameters.integer(Parameter.SERVICE_REQUEST_WITHIN_MONTHS, releasedOn));
     }
 
     /** The planned end with the service months in force on the start date. */

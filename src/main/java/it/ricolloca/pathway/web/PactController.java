@@ -141,8 +141,9 @@ class PactController {
             Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         work.worked(user, id, "pact");
-        if (Refusals.attempt(result, form, () -> pacts.sign(user, id, form.version(), form.signedOn()))) {
-            return done(redirect, id, "pathway.pact.signed");
+        java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+        if (Refusals.attempt(result, form, () -> late.set(pacts.sign(user, id, form.version(), form.signedOn())))) {
+            return done(redirect, id, late.get() ? "pathway.pact.signedLate" : "pathway.pact.signed");
         }
         return pages.failed(model, user, id, PathwayViews.SIGN, form, result);
     }

@@ -1,5 +1,6 @@
 package it.ricolloca.pathway.web;
 
+import it.ricolloca.agenda.AppointmentStatus;
 import it.ricolloca.conditionality.BreachKind;
 import it.ricolloca.documents.DocumentKind;
 import it.ricolloca.pathway.ContractType;
@@ -7,6 +8,7 @@ import it.ricolloca.pathway.DiaryAction;
 import it.ricolloca.pathway.DiaryEntry;
 import it.ricolloca.pathway.MeetingStatus;
 import it.ricolloca.pathway.PactActionKind;
+import it.ricolloca.pathway.TutorExperience;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.ServiceTimesheetActivity;
 import jakarta.validation.Valid;
@@ -48,7 +50,36 @@ public final class PathwayForms {
         }
     }
 
-    public record TutorForm(@NotNull Long tutorId, @Size(max = 2000) String reason, Long version) {
+    /**
+     * A first appointment that already took place, recorded on its date and time with its outcome,
+     * outside the agenda's slots.
+     */
+    public record PastForm(@NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate onDate,
+            @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime at, @NotNull @Min(5) @Max(480) Integer minutes,
+            @NotNull AppointmentStatus outcome, @Size(max = 2000) String note) {
+
+        public static final PastForm EMPTY = new PastForm(null, null, 60, AppointmentStatus.HELD, "");
+    }
+
+    /**
+     * Naming the tutor, with the tutor's qualifying experience (recorded only when none is on record for
+     * that tutor; left blank, nothing is recorded).
+     */
+    public record TutorForm(@NotNull Long tutorId, @Size(max = 2000) String reason, Long version, boolean accompaniment,
+            boolean orientation, boolean preSelection, @Min(0) @Max(60) Integer years,
+            @Size(max = 500) String experienceNote) {
+
+        public TutorForm(Long tutorId, String reason, Long version) {
+            this(tutorId, reason, version, false, false, false, null, "");
+        }
+
+        /** The experience typed, or null when the form carries none. */
+        public TutorExperience experience() {
+            if (!accompaniment && !orientation && !preSelection && years == null) {
+                return null;
+            }
+            return new TutorExperience(accompaniment, orientation, preSelection, years == null ? -1 : years, experienceNote);
+        }
     }
 
     /** One action of the pact; a row left blank is skipped. */

@@ -53,7 +53,7 @@ class PathwayLifecycleController {
         CurrentUser user = currentUsers.require();
         work.assigningTutor(user, id);
         return act(user, id, PathwayViews.TUTOR, form, result, model, redirect, "pathway.tutor.assigned",
-                u -> lifecycle.assignTutor(u, id, form.version(), form.tutorId(), form.reason()));
+                u -> lifecycle.assignTutor(u, id, form.version(), form.tutorId(), form.reason(), form.experience()));
     }
 
     @PostMapping(PathwayRoutes.EXTEND)

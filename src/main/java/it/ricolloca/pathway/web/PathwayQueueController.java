@@ -10,6 +10,7 @@ import it.ricolloca.pathway.PathwayRoutes;
 import it.ricolloca.pathway.internal.PathwayStart;
 import it.ricolloca.pathway.internal.PathwayStart.QueueItem;
 import it.ricolloca.pathway.web.PathwayForms.BookForm;
+import it.ricolloca.pathway.web.PathwayForms.PastForm;
 import it.ricolloca.pathway.web.PathwayViews.BookPage;
 import it.ricolloca.pathway.web.PathwayViews.BookableSlot;
 import it.ricolloca.pathway.web.PathwayViews.Typed;
@@ -67,7 +68,7 @@ class PathwayQueueController {
     @GetMapping(PathwayRoutes.QUEUE_BOOK)
     String initBookForm(@PathVariable long requestId, Model model) {
         return page(model, currentUsers.require(), requestId, new BookForm("", null, 60, "", ""), FormErrors.NONE,
-                Typed.NONE);
+                Typed.NONE, PastForm.EMPTY, FormErrors.NONE);
     }
 
     @PostMapping(PathwayRoutes.QUEUE_BOOK)
@@ -92,11 +93,39 @@ class PathwayQueueController {
                 Refusals.reject(result, form, e);
             }
         }
-        return page(model, user, requestId, form, FormErrors.of(result, messages), Typed.of(result));
+        return page(model, user, requestId, form, FormErrors.of(result, messages), Typed.of(result), PastForm.EMPTY,
+                FormErrors.NONE);
     }
 
+    /** Records a first appointment that already took place, on its date, outside the agenda's slots. */
+    @PostMapping(PathwayRoutes.QUEUE_PAST)
+    String processPastForm(@PathVariable long requestId, @Valid @ModelAttribute("past") PastForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        start.bookable(user, requestId);
+        if (!result.hasErrors()) {
+            try {
+                long id = start.recordPastFirstAppointment(user, requestId, form.onDate(), form.at(), form.minutes(),
+                        form.outcome(), form.note());
+                redirect.addFlashAttribute("flash", "pathway.first.recorded");
+                return "redirect:" + PathwayRoutes.pathway(id);
+            } catch (DomainException e) {
+                if (DATE_REFUSALS.contains(e.messageKey())) {
+                    Refusals.field(result, "onDate", form.onDate(), e.messageKey(), e.args());
+                } else {
+                    Refusals.reject(result, form, e);
+                }
+            }
+        }
+        return page(model, user, requestId, new BookForm("", null, 60, "", ""), FormErrors.NONE, Typed.NONE, form,
+                FormErrors.of(result, messages));
+    }
+
+    private static final java.util.Set<String> DATE_REFUSALS = java.util.Set.of("pathway.date.beforeRelease",
+            "agenda.past.future", "agenda.book.workerBusy");
+
     private String page(Model model, CurrentUser user, long requestId, BookForm form, FormErrors errors,
-            Typed typed) {
+            Typed typed, PastForm past, FormErrors pastErrors) {
         QueueItem item = start.queued(user, requestId);
         LocalDate today = Dates.today();
         Instant now = Instant.now();
@@ -109,7 +138,7 @@ class PathwayQueueController {
                 || slots.stream().anyMatch(s -> !s.slot().start().toLocalDate().isBefore(today));
         ZonedDateTime defaultSlot = free.stream().filter(s -> !s.past()).map(BookableSlot::start).findFirst().orElse(null);
         model.addAttribute("page", new BookPage(item, start.canBook(user, item.office()), hasAgenda, free, defaultSlot,
-                form, errors, typed));
+                form, errors, typed, past, pastErrors));
         return "pathway/book";
     }
 }

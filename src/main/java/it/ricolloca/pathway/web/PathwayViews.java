@@ -2,6 +2,7 @@ package it.ricolloca.pathway.web;
 
 import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.agenda.Appointment;
+import it.ricolloca.agenda.AppointmentStatus;
 import it.ricolloca.documents.DocumentKind;
 import it.ricolloca.documents.DossierDocument;
 import it.ricolloca.network.OfficeSummary;
@@ -24,6 +25,7 @@ import it.ricolloca.pathway.web.PathwayForms.ResumeForm;
 import it.ricolloca.pathway.web.PathwayForms.SignForm;
 import it.ricolloca.pathway.web.PathwayForms.SuspendForm;
 import it.ricolloca.pathway.web.PathwayForms.TutorForm;
+import it.ricolloca.pathway.web.PathwayForms.PastForm;
 import it.ricolloca.pathway.web.PathwayForms.UploadForm;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.FormValues;
@@ -79,7 +81,13 @@ public final class PathwayViews {
 
     /** The page of the first appointment, with its form as typed and its errors. */
     public record BookPage(QueueItem item, boolean canBook, boolean hasAgenda, List<BookableSlot> slots,
-            ZonedDateTime defaultSlot, BookForm form, FormErrors errors, Typed typed) {
+            ZonedDateTime defaultSlot, BookForm form, FormErrors errors, Typed typed, PastForm past,
+            FormErrors pastErrors) {
+
+        /** The outcomes a past first appointment is recorded with. */
+        public List<AppointmentStatus> outcomes() {
+            return List.of(AppointmentStatus.HELD, AppointmentStatus.ABSENT_JUSTIFIED, AppointmentStatus.ABSENT_UNJUSTIFIED);
+        }
 
         public boolean selected(BookableSlot slot) {
             return form.start() == null || form.start().isBlank() ? slot.start().equals(defaultSlot)
