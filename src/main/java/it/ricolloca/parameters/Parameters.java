@@ -11,8 +11,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,6 +86,18 @@ public class Parameters {
 
     public int integer(Parameter p, LocalDate date) {
         return Integer.parseInt(valueOn(p, date));
+    }
+
+    /**
+     * An integer parameter on any date, its history read once: for a list whose rows each need the value in
+     * force on their own date (one query for the page, never one per row or per date).
+     */
+    public Function<LocalDate, Integer> integersOn(Parameter p) {
+        List<Period> periods = history(p);
+        return date -> periods.stream()
+                .filter(x -> !x.validFrom().isAfter(date) && (x.validTo() == null || !x.validTo().isBefore(date)))
+                .max(Comparator.comparing(Period::validFrom)).map(x -> Integer.parseInt(x.value()))
+                .orElseThrow(() -> new NoValueException(p, date));
     }
 
     public BigDecimal amount(Parameter p, LocalDate date) {

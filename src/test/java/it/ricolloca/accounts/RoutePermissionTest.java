@@ -179,6 +179,11 @@ class RoutePermissionTest {
                 torinoWorker(302, 403), redirectAnon());
         get("/api/v1/workers/{codiceFiscale}", "/api/v1/workers/" + workerTaxCode, torinoWorker(200, 200),
                 Map.of(ANON, 401));
+        // a date in the future is refused: whoever may record the information gets 409
+        post("/api/v1/workers/{codiceFiscale}/information", "/api/v1/workers/" + workerTaxCode + "/information",
+                Map.of("informedOn", "2100-01-01", "channel", "PHONE"), torinoWorker(409, 404), Map.of(ANON, 401));
+        get("/api/v1/workers/{codiceFiscale}/information", "/api/v1/workers/" + workerTaxCode + "/information",
+                torinoWorker(200, 200), Map.of(ANON, 401));
 
         Map<String, Integer> adr = allow(403, all());
         adr.put("regione", 200);
@@ -260,6 +265,10 @@ class RoutePermissionTest {
         }
         post(RequestRoutes.API_REQUEST_PROVIDER, "/api/v1" + r + "/provider", Map.of("providerType", "CPI",
                 "officeId", String.valueOf(officeOf(torino)), "version", "-1"), torinoStaff(409), Map.of(ANON, 401));
+        post(RequestRoutes.API_REQUEST_NOTICE_DATE, "/api/v1" + r + "/notice-date", Map.of("on", today, "version", "-1"),
+                torinoStaff(409), Map.of(ANON, 401));
+        post(RequestRoutes.API_REQUEST_NOTICE_RECEIPT, "/api/v1" + r + "/notice-receipt", Map.of("on", today,
+                "version", "-1"), torinoStaff(409), Map.of(ANON, 401));
 
         routesOfTheProvider();
         routesOfTheBoard();
@@ -475,6 +484,10 @@ class RoutePermissionTest {
         decidersApi.put("master.torino", 409);
         post("/api/v1/breaches/{id}/decision", apiB + "/decision", Map.of("outcome", "ACCEPT", "version", "-1"),
                 decidersApi, api401);
+        // an offer dated after the refusal is refused: whoever may record the finding gets 409
+        post("/api/v1/breaches/{id}/findings", apiB + "/findings", Map.of("offerDate", "2100-01-01"), instructorsApi,
+                api401);
+        get("/api/v1/breaches/{id}/findings", apiB + "/findings", torinoVisible(200), api401);
 
         get("/pathways/feeds", "/pathways/feeds", allow(ok(), all()), redirectAnon());
         Map<String, Integer> tutorsOnly = allow(403, all());

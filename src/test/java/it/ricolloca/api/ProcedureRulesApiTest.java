@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.ricolloca.accounts.internal.ApiTokens;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
 import it.ricolloca.support.TestCodes;
@@ -133,7 +134,7 @@ class ProcedureRulesApiTest {
                 "kind", "REFUSED_OFFER", "occurredOn", "2018-09-20", "evidence", "Rifiuto dell'offerta del 17/09/2018"));
         long id = breach.get("id").asLong();
         breach = ok(master, "/api/v1/breaches/" + id + "/justification", body("text", "non mi interessa",
-                "receivedOn", "2018-09-25", "version", breach.get("version").asLong()));
+                "receivedOn", Dates.today().toString(), "version", breach.get("version").asLong()));
         assertThat(breach.get("proposedSanction").asText()).isEqualTo("LOSS_OF_BENEFIT");
 
         // Without a finding the decadenza is refused.

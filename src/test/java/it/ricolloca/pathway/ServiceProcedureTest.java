@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.conditionality.Breach;
+import it.ricolloca.conditionality.BreachKind;
+import it.ricolloca.conditionality.Sanction;
 import it.ricolloca.agenda.Agenda;
 import it.ricolloca.agenda.Appointment;
 import it.ricolloca.agenda.AppointmentStatus;
@@ -60,6 +63,7 @@ class ServiceProcedureTest {
     @Autowired it.ricolloca.pathway.internal.LateServiceRequests lateRequests;
     @Autowired it.ricolloca.pathway.internal.ServiceRequestTerms terms;
     @Autowired RequestWorkflow requests;
+    @Autowired it.ricolloca.conditionality.Conditionality conditionality;
     @Autowired RequestQueries requestQueries;
     @Autowired it.ricolloca.pathway.internal.PathwayQueries queries;
 
@@ -122,16 +126,49 @@ class ServiceProcedureTest {
         assertThat(work.get(master, pathwayOf(request)).getStartedOn()).isEqualTo(LocalDate.of(2026, 10, 16));
         assertThat(breaches(request)).hasSize(1);
 
-        // a decadenza closes the pathway: then no new first appointment
+        // a closed pathway (here the worker withdrew) takes no new first appointment
         long other = released.release("master.torino", "Decaduto", "Ivo");
         released.releasedOn(other, LocalDate.of(2026, 10, 5));
         start.recordPastFirstAppointment(tutor, other, LocalDate.of(2026, 10, 13), TEN, 60,
                 AppointmentStatus.ABSENT_UNJUSTIFIED, null);
         long otherPathway = pathwayOf(other);
-        lifecycle.close(master, otherPathway, closed.version(otherPathway), PathwayOutcome.LOSS_OF_BENEFIT,
-                LocalDate.of(2026, 11, 2), "decadenza", null);
+        lifecycle.close(master, otherPathway, closed.version(otherPathway), PathwayOutcome.WITHDRAWAL,
+                LocalDate.of(2026, 11, 2), "rinuncia", null);
         assertThatThrownBy(() -> start.recordPastFirstAppointment(tutor, other, LocalDate.of(2026, 11, 3), TEN, 60,
                 AppointmentStatus.HELD, null)).hasMessage("pathway.closed");
+        // the outcomes decided elsewhere are never chosen on closing
+        long third = released.release("master.torino", "Scelta", "Ada");
+        released.releasedOn(third, LocalDate.of(2026, 10, 5));
+        start.recordPastFirstAppointment(tutor, third, LocalDate.of(2026, 10, 13), TEN, 60, AppointmentStatus.HELD, null);
+        long thirdPathway = pathwayOf(third);
+        assertThatThrownBy(() -> lifecycle.close(master, thirdPathway, closed.version(thirdPathway),
+                PathwayOutcome.LOSS_OF_BENEFIT, LocalDate.of(2026, 11, 2), null, null))
+                .hasMessage("pathway.close.notByOperator");
+    }
+
+    /**
+     * Ugo Tardivo, released on 3/8/2026, never asked for the service: the competent CPI decides the decadenza
+     * (art. 23 c.4) on 6/10/2026. The request leaves the provider's queue and no first appointment can be
+     * booked or recorded for him any more.
+     */
+    @Test
+    void aDecadenzaBeforeTheFirstAppointmentEndsTheServiceBeforeItStarts() {
+        CurrentUser master = released.user("master.torino");
+        CurrentUser tutor = released.user("tutor.torino");
+        long late = released.release("master.torino", "Tardivo", "Ugo");
+        released.releasedOn(late, LocalDate.of(2026, 8, 3));
+        long worker = jdbc.sql("select worker_id from requests_voucher_request where id = ?").param(late)
+                .query(Long.class).single();
+        Breach breach = conditionality.reportFromProvider("sistema", worker, late, "CPI Torino", BreachKind.LATE_SERVICE_REQUEST,
+                LocalDate.of(2026, 10, 4), "nessun primo appuntamento entro il 03/10/2026");
+        conditionality.recordJustification(master, breach.getId(), breach.getVersion(), "nessuna giustificazione", it.ricolloca.shared.web.Dates.today());
+        conditionality.applySanction(master, breach.getId(), conditionality.get(master, breach.getId()).getVersion(),
+                Sanction.LOSS_OF_BENEFIT, "non ha chiesto il servizio entro due mesi");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from pathway_queue where request_id = ?").param(late).query(Long.class).single() == 0);
+        assertThatThrownBy(() -> start.recordPastFirstAppointment(tutor, late, LocalDate.of(2026, 10, 7), TEN, 60,
+                AppointmentStatus.HELD, null)).isInstanceOf(it.ricolloca.shared.NotFoundException.class);
+        assertThat(start.queue(tutor)).extracting(i -> i.request().requestId()).doesNotContain(late);
     }
 
     // ---- 2. the two months to ask for the service ----

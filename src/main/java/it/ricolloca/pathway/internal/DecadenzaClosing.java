@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * A decadenza decided by the competent CPI ends the service (DOMAIN.md section 5): every open
  * pathway of the worker closes with the outcome {@link PathwayOutcome#LOSS_OF_BENEFIT}, dated the
  * decision, and is announced as {@link PathwayClosed} like any closing, so the claim follows
- * (a Fee4Service for the hours served, never a success fee).
+ * (a Fee4Service for the hours served, never a success fee); a request still waiting in a provider's
+ * queue leaves it, and no first appointment can be booked for the worker any more.
  */
 @Component
 class DecadenzaClosing {
@@ -54,5 +55,7 @@ class DecadenzaClosing {
                     p.getOfficeId(), p.getOutcome(), p.getClosedOn(), null, null, null, p.totalHours(),
                     p.getTimesheetSignedOn(), decided.decidedBy()));
         }
+        // A released request still waiting for its first appointment leaves the provider's queue: no service starts.
+        jdbc.sql("delete from pathway_queue where worker_id = ?").param(decided.workerId()).update();
     }
 }

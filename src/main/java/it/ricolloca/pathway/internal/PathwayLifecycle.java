@@ -181,6 +181,9 @@ public class PathwayLifecycle {
     public void close(CurrentUser user, long id, Long version, PathwayOutcome outcome, LocalDate on, String note,
             Pathway.Hire hire) {
         Pathway p = records.open(user, id, version, "close");
+        if (!PathwayOutcome.byOperator().contains(outcome)) {
+            throw new PathwayRefusedException("pathway.close.notByOperator");
+        }
         p.close(outcome, on, note, hire, Dates.today());
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_CLOSED", "Pathway", p.getId(), Detail.of("audit.detail.closed",

@@ -167,6 +167,9 @@ public class PathwayStart {
     /** The request's pathway (created at its first booking), open, with no first appointment pending, on a date after the release. */
     private Pathway openPathway(QueueItem item, LocalDate on) {
         long requestId = item.request().requestId();
+        conditionality.decadenza(item.request().workerId()).ifPresent(b -> {
+            throw new PathwayRefusedException("pathway.first.afterDecadenza", Dates.format(b.getDecidedOn()));
+        });
         if (!agenda.withFirstAppointment(List.of(requestId)).isEmpty()) {
             throw new PathwayRefusedException("pathway.first.alreadyBooked");
         }

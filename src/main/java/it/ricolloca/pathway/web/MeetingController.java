@@ -83,7 +83,7 @@ class MeetingController {
         LocalDate today = Dates.today();
         int every = parameters.integer(Parameter.MEETING_EVERY_DAYS, today);
         model.addAttribute("rows", PageView.of(queries.worklist(user, onlyMine, every,
-                d -> parameters.integer(Parameter.SERVICE_MONTHS, d), PageView.safePage(page), 50), r -> r, "",
+                parameters.integersOn(Parameter.SERVICE_MONTHS), PageView.safePage(page), 50), r -> r, "",
                 PathwayRoutes.WORKLIST + "?mine=" + onlyMine));
         model.addAttribute("mine", onlyMine);
         model.addAttribute("every", every);
