@@ -39,6 +39,7 @@ public final class PathwayRoutes {
     public static final String CALENDAR = "/calendar/{token}.ics";
     public static final String API_QUEUE = "/api/v1/pathways/queue";
     public static final String API_FIRST_APPOINTMENT = "/api/v1/pathways/queue/{requestId}/first-appointment";
+    public static final String API_PAST_FIRST_APPOINTMENT = "/api/v1/pathways/queue/{requestId}/past-first-appointment";
     public static final String API_PATHWAY = "/api/v1/pathways/{id}";
     public static final String API_TUTOR = "/api/v1/pathways/{id}/tutor";
     public static final String API_PACT = "/api/v1/pathways/{id}/pact";

@@ -439,6 +439,10 @@ class RoutePermissionTest {
         post("/api/v1/pathways/queue/{requestId}/first-appointment", "/api/v1/pathways/queue/" + queued
                 + "/first-appointment", Map.of("start", it.ricolloca.shared.web.Dates.today().plusDays(5).atTime(10, 7)
                 .atZone(it.ricolloca.shared.web.Dates.ZONE).toOffsetDateTime().toString()), staffApi, api401);
+        // a first appointment in the future cannot be recorded as past: whoever may book it gets 409
+        post("/api/v1/pathways/queue/{requestId}/past-first-appointment", "/api/v1/pathways/queue/" + queued
+                + "/past-first-appointment", Map.of("onDate", it.ricolloca.shared.web.Dates.today().plusDays(5).toString(),
+                "at", "10:00", "outcome", "HELD"), staffApi, api401);
         get("/api/v1/pathways/{id}", apiPw, torinoVisible(200), api401);
         Map<String, Integer> assignersApi = torinoOnly(403);
         assignersApi.putAll(Map.of("master.torino", 409, "operatore.torino", 409));

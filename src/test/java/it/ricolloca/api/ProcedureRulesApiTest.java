@@ -161,6 +161,44 @@ class ProcedureRulesApiTest {
         assertThat(readOk(master, "/api/v1/workers/" + cf).get("naspiStatus").asText()).isEqualTo("LAPSED");
     }
 
+    /**
+     * The service side by API: a first appointment dated two days before the release is refused; a first
+     * appointment missed without justification is recorded, and a new one, held, starts the service; a
+     * provider of another CPI reads nothing of it.
+     */
+    @Test
+    void aFirstAppointmentMissedThenHeldAndNeverBeforeTheReleaseByApi() throws Exception {
+        String master = token("master.torino");
+        String tutor = token("tutor.torino");
+        String cf = released.invited("master.torino", "Assente", "Arturo");
+        OfficeSummary office = released.office("master.torino");
+        JsonNode r = ok(master, "/api/v1/requests", body("taxCode", cf, "providerType", "CPI", "officeId", office.id()));
+        long request = id(r);
+        for (String kind : new String[] {"EMPLOYMENT", "NASPI", "OTHER_ACTIVE_POLICY"}) {
+            r = ok(master, "/api/v1/requests/" + request + "/checks", body("kind", kind, "outcome", "PASSED",
+                    "checkedOn", Dates.today().toString(), "version", version(r)));
+        }
+        r = ok(master, "/api/v1/requests/" + request + "/release", body("note", "verifiche superate", "version", version(r)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                readOk(tutor, "/api/v1/pathways/queue").toString().contains("\"requestId\":" + request));
+
+        String past = "/api/v1/pathways/queue/" + request + "/past-first-appointment";
+        MockHttpServletResponse before = send(tutor, past, body("onDate", Dates.today().minusDays(2).toString(),
+                "at", "10:00", "minutes", 60, "outcome", "HELD"));
+        assertThat(before.getStatus()).isEqualTo(409);
+        assertThat(JSON.readTree(before.getContentAsString(StandardCharsets.UTF_8)).get("detail").asText())
+                .contains(Dates.format(Dates.today()));
+
+        JsonNode p = ok(tutor, past, body("onDate", Dates.today().toString(), "at", "00:01", "minutes", 5,
+                "outcome", "ABSENT_UNJUSTIFIED", "note", "non si è presentato"));
+        assertThat(p.get("startedOn").isNull()).isTrue();
+        assertThat(p.get("appointments").get(0).get("status").asText()).isEqualTo("ABSENT_UNJUSTIFIED");
+        p = ok(tutor, past, body("onDate", Dates.today().toString(), "at", "00:10", "minutes", 5, "outcome", "HELD"));
+        assertThat(p.get("startedOn").asText()).isEqualTo(Dates.today().toString());
+        assertThat(mvc.perform(get("/api/v1/pathways/" + p.get("id").asLong()).header("Authorization",
+                token("tutor.novara"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
     private String row(String cf, String requestDate, String status, OfficeSummary office, String statusDate) {
         return cf + ";" + requestDate + ";" + status + ";" + office.centreName() + ";" + statusDate + ";CPI;"
                 + office.centreName() + ";" + office.name() + "\n";

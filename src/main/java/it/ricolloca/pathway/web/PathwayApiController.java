@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.agenda.Appointment;
+import it.ricolloca.agenda.AppointmentStatus;
 import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.conditionality.BreachKind;
 import it.ricolloca.pathway.ContractType;
@@ -75,6 +76,11 @@ class PathwayApiController {
      */
     record ApiFirstAppointment(@NotNull ZonedDateTime start, @Min(5) @Max(480) Integer contactMinutes,
             @Size(max = 2000) String contactNote, @Size(max = 2000) String pastJustification) {
+    }
+
+    /** A first appointment that already took place, recorded on its date with its outcome, outside the agenda. */
+    record ApiPastFirstAppointment(@NotNull LocalDate onDate, @NotNull LocalTime at, @Min(5) @Max(480) Integer minutes,
+            @NotNull AppointmentStatus outcome, @Size(max = 2000) String note) {
     }
 
     record ApiTutor(@NotNull Long tutorId, @Size(max = 2000) String reason, @NotNull Long version) {
@@ -167,6 +173,18 @@ class PathwayApiController {
         start.bookable(user, requestId);
         long id = start.bookFirstAppointment(user, requestId, body.start().withZoneSameInstant(Dates.ZONE),
                 body.contactMinutes(), body.contactNote(), body.pastJustification());
+        return view(user, id);
+    }
+
+    @PostMapping(PathwayRoutes.API_PAST_FIRST_APPOINTMENT)
+    @Operation(summary = "Registra un primo appuntamento già avvenuto, alla sua data e con il suo esito (mai prima del rilascio)")
+    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
+    @ApiProblemResponses
+    Map<String, Object> recordPastFirst(@PathVariable long requestId, @Valid @RequestBody ApiPastFirstAppointment body) {
+        CurrentUser user = currentUsers.require();
+        start.bookable(user, requestId);
+        long id = start.recordPastFirstAppointment(user, requestId, body.onDate(), body.at(),
+                body.minutes() == null ? 60 : body.minutes(), body.outcome(), body.note());
         return view(user, id);
     }
 
