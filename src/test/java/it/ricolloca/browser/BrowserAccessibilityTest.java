@@ -250,7 +250,13 @@ class BrowserAccessibilityTest {
         page.getByLabel(java.util.regex.Pattern.compile("^Motivi del preavviso")).fill("Risulta un rapporto di lavoro in corso.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invia il preavviso")).click();
         page.waitForURL(requestUrl);
-        assertThat(page.locator("main").textContent()).contains("Preavviso di rigetto", "restano 10 giorni");
+        // the ten days run from the notice's receipt (art. 10-bis): the page asks for it, then counts them
+        assertThat(page.locator("main").textContent()).contains("Preavviso di rigetto", "Registra il ricevimento del preavviso");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registra il ricevimento del preavviso")).click();
+        check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra il ricevimento")).click();
+        page.waitForURL(requestUrl);
+        assertThat(page.locator("main").textContent()).contains("Preavviso di rigetto", "restano 1");
         String letter = page.locator("a[href*='/documents/']").first().getAttribute("href");
         com.microsoft.playwright.APIResponse pdf = page.request().get(url(letter));
         assertThat(pdf.status()).isEqualTo(200);

@@ -427,7 +427,8 @@ class ServiceProcedureTest {
         assertThat(days(torino, LocalDate.of(2027, 6, 24), LocalDate.of(2027, 6, 24))).isEmpty();
         released.openEveryDay("master.novara");
         long novara = released.office("master.novara").id();
-        assertThat(days(novara, LocalDate.of(2026, 6, 24), LocalDate.of(2026, 6, 24))).containsExactly(LocalDate.of(2026, 6, 24));
+        // (a day after today: other tests may have opened Novara's agenda only from their own day)
+        assertThat(days(novara, LocalDate.of(2027, 6, 24), LocalDate.of(2027, 6, 24))).containsExactly(LocalDate.of(2027, 6, 24));
         assertThatThrownBy(() -> agenda.setPatronSaint(released.user("master.novara"), torino, "San Gaudenzio", 1, 22))
                 .isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> agenda.setPatronSaint(master, torino, "San Giovanni", 2, 30))

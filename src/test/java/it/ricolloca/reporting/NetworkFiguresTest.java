@@ -135,7 +135,8 @@ class NetworkFiguresTest {
 
         ReportTable outcomes = table("adr.regione", TableId.OUTCOMES);
         assertThat(outcomes.columns().get(0).key()).isEqualTo("HIRED_PERMANENT");
-        assertThat(values(outcomes.lines().get(0))).containsExactly("1", "0", "0", "0", "0", "0", "0", "0", "1");
+        // hires by contract (5), not hired at term, withdrawal, loss of benefit, moved to a private agency, total
+        assertThat(values(outcomes.lines().get(0))).containsExactly("1", "0", "0", "0", "0", "0", "0", "0", "0", "1");
     }
 
     @Test

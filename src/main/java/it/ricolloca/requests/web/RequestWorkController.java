@@ -134,18 +134,10 @@ class RequestWorkController {
         if (form.unemployedSince() != null && form.unemployedSince().isAfter(Dates.today())) {
             result.rejectValue("unemployedSince", "request.refused.futureDate");
         }
-        if (!result.hasErrors()) {
-            try {
-                workflow.recordCheck(currentUsers.require(), id, version(form.version()), form.kind(), form.outcome(),
-                        form.checkedOn(), form.note(), form.unemployedSince());
-                return done(redirect, id, "request.check.recorded");
-            } catch (DateOrderException e) {
-                result.rejectValue("checkedOn", e.messageKey(), refusals.args(e), null);
-            } catch (RequestRefusedException e) {
-                result.reject(e.messageKey(), refusals.args(e), null);
-            } catch (OptimisticLockingFailureException e) {
-                result.reject("request.refused.stale");
-            }
+        if (!result.hasErrors() && acted(result, "checkedOn",
+                () -> workflow.recordCheck(currentUsers.require(), id, version(form.version()), form.kind(),
+                        form.outcome(), form.checkedOn(), form.note(), form.unemployedSince()))) {
+            return done(redirect, id, "request.check.recorded");
         }
         return checkForm(model, request, form, FormErrors.of(result, messages));
     }
@@ -170,18 +162,10 @@ class RequestWorkController {
     String processPolicyContactForm(@PathVariable long id, @Valid @ModelAttribute("form") ActivePolicyContactForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         VoucherRequest request = instructable(id);
-        if (!result.hasErrors()) {
-            try {
-                workflow.recordActivePolicyContact(currentUsers.require(), id, version(form.version()), form.contactedOn(),
-                        form.choice(), form.note());
-                return done(redirect, id, "request.policyContact.recorded");
-            } catch (DateOrderException e) {
-                result.rejectValue("contactedOn", e.messageKey(), refusals.args(e), null);
-            } catch (RequestRefusedException e) {
-                result.reject(e.messageKey(), refusals.args(e), null);
-            } catch (OptimisticLockingFailureException e) {
-                result.reject("request.refused.stale");
-            }
+        if (!result.hasErrors() && acted(result, "contactedOn",
+                () -> workflow.recordActivePolicyContact(currentUsers.require(), id, version(form.version()),
+                        form.contactedOn(), form.choice(), form.note()))) {
+            return done(redirect, id, "request.policyContact.recorded");
         }
         return page(model, request, form, FormErrors.of(result, messages), "requests/active-policy-contact");
     }
@@ -242,17 +226,10 @@ class RequestWorkController {
     String processNoticeDateForm(@PathVariable long id, @Valid @ModelAttribute("form") NoticeDateForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         VoucherRequest request = instructable(id);
-        if (!result.hasErrors()) {
-            try {
-                workflow.recordNoticeDate(currentUsers.require(), id, version(form.version()), form.noticeOn());
-                return done(redirect, id, "request.noticeDate.recorded");
-            } catch (DateOrderException e) {
-                result.rejectValue("noticeOn", e.messageKey(), refusals.args(e), null);
-            } catch (RequestRefusedException e) {
-                result.reject(e.messageKey(), refusals.args(e), null);
-            } catch (OptimisticLockingFailureException e) {
-                result.reject("request.refused.stale");
-            }
+        if (!result.hasErrors() && acted(result, "noticeOn",
+                () -> workflow.recordNoticeDate(currentUsers.require(), id, version(form.version()),
+                        form.noticeOn()))) {
+            return done(redirect, id, "request.noticeDate.recorded");
         }
         return page(model, request, form, FormErrors.of(result, messages), "requests/notice-date");
     }
@@ -270,17 +247,10 @@ class RequestWorkController {
     String processNoticeReceiptForm(@PathVariable long id, @Valid @ModelAttribute("form") NoticeReceiptForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         VoucherRequest request = instructable(id);
-        if (!result.hasErrors()) {
-            try {
-                workflow.recordNoticeReceipt(currentUsers.require(), id, version(form.version()), form.receivedOn());
-                return done(redirect, id, "request.noticeReceipt.recorded");
-            } catch (DateOrderException e) {
-                result.rejectValue("receivedOn", e.messageKey(), refusals.args(e), null);
-            } catch (RequestRefusedException e) {
-                result.reject(e.messageKey(), refusals.args(e), null);
-            } catch (OptimisticLockingFailureException e) {
-                result.reject("request.refused.stale");
-            }
+        if (!result.hasErrors() && acted(result, "receivedOn",
+                () -> workflow.recordNoticeReceipt(currentUsers.require(), id, version(form.version()),
+                        form.receivedOn()))) {
+            return done(redirect, id, "request.noticeReceipt.recorded");
         }
         return page(model, request, form, FormErrors.of(result, messages), "requests/notice-receipt");
     }
@@ -342,19 +312,10 @@ class RequestWorkController {
         if (decision.irreversible() && !Boolean.TRUE.equals(form.confirmed())) {
             result.rejectValue("confirmed", "request.confirm.required");
         }
-        if (!result.hasErrors()) {
-            try {
-                apply(currentUsers.require(), id, version(form.version()), decision, reasons, form.answer(),
-                        form.noticeOn() == null ? Dates.today() : form.noticeOn());
-                return done(redirect, id, "request.act.done." + decision.name());
-            } catch (DateOrderException e) {
-                result.rejectValue(decision == DecisionAct.REJECTION_NOTICE ? "noticeOn" : "reasons", e.messageKey(),
-                        refusals.args(e), null);
-            } catch (RequestRefusedException e) {
-                result.reject(e.messageKey(), refusals.args(e), null);
-            } catch (OptimisticLockingFailureException e) {
-                result.reject("request.refused.stale");
-            }
+        if (!result.hasErrors() && acted(result, decision == DecisionAct.REJECTION_NOTICE ? "noticeOn" : "reasons",
+                () -> apply(currentUsers.require(), id, version(form.version()), decision, reasons, form.answer(),
+                        form.noticeOn() == null ? Dates.today() : form.noticeOn()))) {
+            return done(redirect, id, "request.act.done." + decision.name());
         }
         return decisionForm(model, request, decision, form, FormErrors.of(result, messages));
     }
@@ -437,6 +398,24 @@ class RequestWorkController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return template;
+    }
+
+    /**
+     * Runs an act of the workflow: a date out of order goes on {@code dateField}, another refusal or a stale
+     * version on the form (the page is drawn again with the input kept). True when the act was done.
+     */
+    private boolean acted(BindingResult result, String dateField, Runnable act) {
+        try {
+            act.run();
+            return true;
+        } catch (DateOrderException e) {
+            result.rejectValue(dateField, e.messageKey(), refusals.args(e), null);
+        } catch (RequestRefusedException e) {
+            result.reject(e.messageKey(), refusals.args(e), null);
+        } catch (OptimisticLockingFailureException e) {
+            result.reject("request.refused.stale");
+        }
+        return false;
     }
 
     private static String done(RedirectAttributes redirect, long id, String flash) {

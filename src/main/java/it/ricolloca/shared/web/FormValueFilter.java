@@ -31,8 +31,8 @@ class FormValueFilter extends OncePerRequestFilter {
 
     /** The names of the fields that pages write as text areas: their line breaks are the user's. */
     static final Set<String> MULTI_LINE = Set.of("actions", "answer", "body", "contactNote", "description", "evidence",
-            "justification", "languages", "nextAppointments", "note", "notes", "reason", "reasons", "skills", "text",
-            "topics", "variants");
+            "justification", "languages", "nextAppointments", "note", "notes", "offerDescription", "reason", "reasons",
+            "skills", "text", "topics", "variants");
 
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]+");
 
