@@ -252,7 +252,7 @@ class BrowserAccessibilityTest {
         page.waitForURL(requestUrl);
         // the ten days run from the notice's receipt (art. 10-bis): the page asks for it, then counts them
         assertThat(page.locator("main").textContent()).contains("Preavviso di rigetto", "Registra il ricevimento del preavviso");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registra il ricevimento del preavviso")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registra il ricevimento del preavviso")).first().click();
         check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra il ricevimento")).click();
         page.waitForURL(requestUrl);

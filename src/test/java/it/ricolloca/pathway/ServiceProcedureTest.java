@@ -63,6 +63,7 @@ class ServiceProcedureTest {
     @Autowired it.ricolloca.pathway.internal.LateServiceRequests lateRequests;
     @Autowired it.ricolloca.pathway.internal.ServiceRequestTerms terms;
     @Autowired RequestWorkflow requests;
+    @Autowired it.ricolloca.network.internal.NetworkAdministration network;
     @Autowired it.ricolloca.conditionality.Conditionality conditionality;
     @Autowired RequestQueries requestQueries;
     @Autowired it.ricolloca.pathway.internal.PathwayQueries queries;
@@ -425,10 +426,13 @@ class ServiceProcedureTest {
         assertThat(days(torino, LocalDate.of(2026, 6, 23), LocalDate.of(2026, 6, 25)))
                 .containsExactly(LocalDate.of(2026, 6, 23), LocalDate.of(2026, 6, 25));
         assertThat(days(torino, LocalDate.of(2027, 6, 24), LocalDate.of(2027, 6, 24))).isEmpty();
-        released.openEveryDay("master.novara");
-        long novara = released.office("master.novara").id();
-        // (a day after today: other tests may have opened Novara's agenda only from their own day)
-        assertThat(days(novara, LocalDate.of(2027, 6, 24), LocalDate.of(2027, 6, 24))).containsExactly(LocalDate.of(2027, 6, 24));
+        // an office of Novara, with the same weekly template: 24 June is open there
+        CurrentUser novaraMaster = released.user("master.novara");
+        long novara = network.addOffice(novaraMaster.centreId(), "Sportello del patrono di prova", "via Roma 1", "Novara",
+                "28100", null, null).getId();
+        agenda.addTemplate(novaraMaster, novara, "Tutti i giorni dal 2017", TemplateKind.WEEKLY, LocalDate.of(2017, 1, 1),
+                null, rules);
+        assertThat(days(novara, LocalDate.of(2026, 6, 24), LocalDate.of(2026, 6, 24))).containsExactly(LocalDate.of(2026, 6, 24));
         assertThatThrownBy(() -> agenda.setPatronSaint(released.user("master.novara"), torino, "San Gaudenzio", 1, 22))
                 .isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> agenda.setPatronSaint(master, torino, "San Giovanni", 2, 30))

@@ -1,8 +1,6 @@
 package it.ricolloca.agenda.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.agenda.Agenda;
@@ -112,7 +110,6 @@ class AgendaApiController {
 
     @PostMapping(AgendaRoutes.API_APPOINTMENT_OUTCOME)
     @Operation(summary = "Registra l'esito di un appuntamento (svolto, assenza giustificata o ingiustificata)")
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     AppointmentDto outcome(@PathVariable long id, @Valid @RequestBody ApiOutcome body) {
         CurrentUser user = currentUsers.require();
@@ -126,7 +123,6 @@ class AgendaApiController {
 
     @PostMapping(AgendaRoutes.API_APPOINTMENT_CANCEL)
     @Operation(summary = "Annulla un appuntamento, con il motivo")
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     AppointmentDto cancel(@PathVariable long id, @Valid @RequestBody ApiCancel body) {
         CurrentUser user = currentUsers.require();
@@ -137,7 +133,6 @@ class AgendaApiController {
 
     @PostMapping(AgendaRoutes.API_APPOINTMENT_MOVE)
     @Operation(summary = "Sposta un appuntamento a un altro posto della stessa sede; risponde il nuovo appuntamento")
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     AppointmentDto move(@PathVariable long id, @Valid @RequestBody ApiMove body) {
         CurrentUser user = currentUsers.require();

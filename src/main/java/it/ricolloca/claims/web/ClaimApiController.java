@@ -1,8 +1,6 @@
 package it.ricolloca.claims.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.audit.AuditedRead;
@@ -35,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClaimApiController {
 
-    private static final String IDEMPOTENCY = "Idempotency-Key";
 
     /** A claim as the API returns it, with what it still lacks while prepared. */
     record ClaimDto(long id, long pathwayId, long workerId, long centreId, long officeId, ClaimKind kind,
@@ -89,7 +86,6 @@ class ClaimApiController {
 
     @PostMapping(ClaimRoutes.API_PROFILING)
     @Operation(summary = "Registra l'indice di profilazione che determina l'importo a risultato")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     ClaimDto profiling(@PathVariable long id, @Valid @RequestBody ApiProfiling body) {
         CurrentUser user = currentUsers.require();
@@ -99,7 +95,6 @@ class ClaimApiController {
 
     @PostMapping(ClaimRoutes.API_REVIEW)
     @Operation(summary = "Conferma la verifica della domanda preparata")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     ClaimDto review(@PathVariable long id, @Valid @RequestBody ApiVersion body) {
         CurrentUser user = currentUsers.require();
@@ -109,7 +104,6 @@ class ClaimApiController {
 
     @PostMapping(ClaimRoutes.API_SUBMIT)
     @Operation(summary = "Presenta la domanda alla Regione (Fee4Service nel tetto della sede)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     ClaimDto submit(@PathVariable long id, @Valid @RequestBody ApiVersion body) {
         CurrentUser user = currentUsers.require();
@@ -119,7 +113,6 @@ class ClaimApiController {
 
     @PostMapping(ClaimRoutes.API_PAYMENT)
     @Operation(summary = "Registra il pagamento della domanda (Regione)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     ClaimDto payment(@PathVariable long id, @Valid @RequestBody ApiPayment body) {
         CurrentUser user = currentUsers.require();
@@ -129,7 +122,6 @@ class ClaimApiController {
 
     @PostMapping(ClaimRoutes.API_REFUSAL)
     @Operation(summary = "Registra il rigetto della domanda (Regione), con il motivo")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     ClaimDto refusal(@PathVariable long id, @Valid @RequestBody ApiRefusal body) {
         CurrentUser user = currentUsers.require();

@@ -1,8 +1,6 @@
 package it.ricolloca.conditionality.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.audit.AuditedRead;
@@ -38,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConditionalityApiController {
 
-    private static final String IDEMPOTENCY = "Idempotency-Key";
 
     /** A breach as the API returns it, with the sanction the ladder proposes while it is undecided. */
     record BreachDto(long id, long workerId, Long requestId, long competentCentreId, String provider, BreachKind kind,
@@ -81,7 +78,6 @@ class ConditionalityApiController {
 
     @PostMapping(ConditionalityRoutes.API_BREACHES)
     @Operation(summary = "Registra la segnalazione di un inadempimento da parte di un'agenzia privata (CPI competente)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     BreachDto report(@Valid @RequestBody ApiReport body) {
         CurrentUser user = currentUsers.require();
@@ -101,7 +97,6 @@ class ConditionalityApiController {
 
     @PostMapping(ConditionalityRoutes.API_JUSTIFICATION)
     @Operation(summary = "Registra la giustificazione del lavoratore, come ricevuta")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     BreachDto justification(@PathVariable long id, @Valid @RequestBody ApiJustification body) {
         CurrentUser user = currentUsers.require();
@@ -112,7 +107,6 @@ class ConditionalityApiController {
 
     @PostMapping(ConditionalityRoutes.API_DECISION)
     @Operation(summary = "Decide sulla segnalazione: accoglie la giustificazione o applica la sanzione scelta")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     BreachDto decision(@PathVariable long id, @Valid @RequestBody ApiDecision body) {
         CurrentUser user = currentUsers.require();
@@ -130,7 +124,6 @@ class ConditionalityApiController {
 
     @PostMapping(ConditionalityRoutes.API_FINDINGS)
     @Operation(summary = "Registra la verifica dell'offerta congrua rifiutata, criterio per criterio, con le regole in vigore alla data dell'offerta")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     FindingView finding(@PathVariable long id, @Valid @RequestBody ApiFinding body) {
         CurrentUser user = currentUsers.require();

@@ -1,8 +1,6 @@
 package it.ricolloca.pathway.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.agenda.Appointment;
@@ -62,7 +60,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PathwayApiController {
 
-    private static final String IDEMPOTENCY = "Idempotency-Key";
 
     /** A released request waiting for its first appointment at an office of the user's CPI. */
     record QueueDto(long requestId, long workerId, String taxCode, String workerName, LocalDate releasedOn,
@@ -166,7 +163,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_FIRST_APPOINTMENT)
     @Operation(summary = "Prenota il primo appuntamento (posto in agenda o concordato per contatto) e apre il percorso")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> bookFirst(@PathVariable long requestId, @Valid @RequestBody ApiFirstAppointment body) {
         CurrentUser user = currentUsers.require();
@@ -178,7 +174,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_PAST_FIRST_APPOINTMENT)
     @Operation(summary = "Registra un primo appuntamento già avvenuto, alla sua data e con il suo esito (mai prima del rilascio)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> recordPastFirst(@PathVariable long requestId, @Valid @RequestBody ApiPastFirstAppointment body) {
         CurrentUser user = currentUsers.require();
@@ -198,7 +193,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_TUTOR)
     @Operation(summary = "Nomina o cambia il tutor del percorso")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> tutor(@PathVariable long id, @Valid @RequestBody ApiTutor body) {
         CurrentUser user = visible(id);
@@ -208,7 +202,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_PACT)
     @Operation(summary = "Salva la bozza della versione corrente del patto di ricerca (azioni e prossimi appuntamenti)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> pact(@PathVariable long id, @Valid @RequestBody ApiPact body) {
         CurrentUser user = visible(id);
@@ -223,7 +216,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_PACT_AMEND)
     @Operation(summary = "Apre una nuova versione del patto firmato (bozza da modificare e firmare)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> amend(@PathVariable long id, @Valid @RequestBody ApiVersion body) {
         CurrentUser user = visible(id);
@@ -233,7 +225,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_PACT_SIGN)
     @Operation(summary = "Firma la bozza del patto (con il primo patto si firma anche il foglio ore)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> sign(@PathVariable long id, @Valid @RequestBody ApiSign body) {
         CurrentUser user = visible(id);
@@ -243,7 +234,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_TIMESHEET)
     @Operation(summary = "Registra ore di servizio nel foglio ore")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> hours(@PathVariable long id, @Valid @RequestBody ApiHours body) {
         CurrentUser user = visible(id);
@@ -253,7 +243,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_TIMESHEET_REMOVE)
     @Operation(summary = "Toglie una riga di ore dal foglio ore non ancora firmato")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> removeHours(@PathVariable long id, @PathVariable long entryId, @Valid @RequestBody ApiVersion body) {
         CurrentUser user = visible(id);
@@ -263,7 +252,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_DIARY_REVIEW)
     @Operation(summary = "Segna una voce del diario come rivista in un incontro")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> reviewDiary(@PathVariable long id, @PathVariable long entryId, @Valid @RequestBody ApiReview body) {
         CurrentUser user = visible(id);
@@ -273,7 +261,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_MEETINGS)
     @Operation(summary = "Registra un incontro con il lavoratore (svolto o mancato) e il prossimo")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> meeting(@PathVariable long id, @Valid @RequestBody ApiMeeting body) {
         CurrentUser user = visible(id);
@@ -284,7 +271,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_DIARY)
     @Operation(summary = "Aggiunge una voce al diario delle azioni di ricerca")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> diary(@PathVariable long id, @Valid @RequestBody ApiDiaryEntry body) {
         CurrentUser user = visible(id);
@@ -295,7 +281,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_SUSPEND)
     @Operation(summary = "Sospende il percorso per un contratto di lavoro")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> suspend(@PathVariable long id, @Valid @RequestBody ApiSuspend body) {
         CurrentUser user = visible(id);
@@ -305,7 +290,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_RESUME)
     @Operation(summary = "Riprende il percorso sospeso")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> resume(@PathVariable long id, @Valid @RequestBody ApiResume body) {
         CurrentUser user = visible(id);
@@ -315,7 +299,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_EXTEND)
     @Operation(summary = "Proroga il percorso, con la motivazione")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> extend(@PathVariable long id, @Valid @RequestBody ApiExtend body) {
         CurrentUser user = visible(id);
@@ -325,7 +308,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_CLOSE)
     @Operation(summary = "Chiude il percorso con il suo esito (assunzione con i dati del contratto, o altro esito)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> close(@PathVariable long id, @Valid @RequestBody ApiClose body) {
         CurrentUser user = visible(id);
@@ -338,7 +320,6 @@ class PathwayApiController {
 
     @PostMapping(PathwayRoutes.API_BREACH)
     @Operation(summary = "Segnala al CPI competente un inadempimento del lavoratore; risponde l'id della segnalazione")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> breach(@PathVariable long id, @Valid @RequestBody ApiBreach body) {
         CurrentUser user = visible(id);

@@ -1,7 +1,5 @@
 package it.ricolloca.requests.web;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import it.ricolloca.shared.web.ApiProblemResponses;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
@@ -48,8 +46,6 @@ class ImportApiController {
     @PostMapping(value = RequestRoutes.API_IMPORT_REQUESTS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Importa l'elenco ministeriale delle richieste come istantanea datata",
             security = @SecurityRequirement(name = "bearer"))
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
-            description = "Chiave di idempotenza: la stessa chiave importa una volta")
     @ApiProblemResponses
     ResponseEntity<?> importRequests(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate snapshotDate,

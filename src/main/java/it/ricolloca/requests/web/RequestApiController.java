@@ -1,8 +1,6 @@
 package it.ricolloca.requests.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.requests.ActivePolicyChoice;
@@ -36,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RequestApiController {
 
-    /** Header documented on every act: the same key acts once. */
-    static final String IDEMPOTENCY = "Idempotency-Key";
 
     /** An intermediated request: the worker's codice fiscale and the chosen provider (CPI office or agency). */
     record ApiFiling(@NotBlank @Size(max = 40) String taxCode, @NotBlank String providerType, Long officeId,
@@ -93,7 +89,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUESTS)
     @Operation(summary = "Inserisce una richiesta intermediata dal CPI (master o operatore delegato)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza: la stessa chiave agisce una volta")
     @ApiProblemResponses
     Map<String, Object> file(@Valid @RequestBody ApiFiling body) {
         CurrentUser user = currentUsers.require();
@@ -104,7 +99,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_CHECKS)
     @Operation(summary = "Registra una verifica (occupazione, NASpI, altra politica attiva) con il suo esito")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> check(@PathVariable long id, @Valid @RequestBody ApiCheck body) {
         CurrentUser user = visible(id);
@@ -115,7 +109,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_ACTIVE_POLICY_CONTACT)
     @Operation(summary = "Registra il contatto con il lavoratore su un'altra politica attiva e la sua scelta")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> policyContact(@PathVariable long id, @Valid @RequestBody ApiPolicyContact body) {
         CurrentUser user = visible(id);
@@ -125,7 +118,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_REJECTION_NOTICE)
     @Operation(summary = "Invia il preavviso di rigetto (art. 10-bis L. 241/1990) con le motivazioni")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> rejectionNotice(@PathVariable long id, @Valid @RequestBody ApiNotice body) {
         CurrentUser user = visible(id);
@@ -136,7 +128,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_NOTICE_DATE)
     @Operation(summary = "Registra la data di un preavviso di rigetto arrivato dall'elenco ministeriale senza data")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> noticeDate(@PathVariable long id, @Valid @RequestBody ApiNoticeDate body) {
         CurrentUser user = visible(id);
@@ -146,7 +137,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_NOTICE_RECEIPT)
     @Operation(summary = "Registra la data in cui il lavoratore ha ricevuto il preavviso: i 10 giorni per le osservazioni decorrono da qui")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> noticeReceipt(@PathVariable long id, @Valid @RequestBody ApiNoticeDate body) {
         CurrentUser user = visible(id);
@@ -156,7 +146,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_OBSERVATIONS)
     @Operation(summary = "Registra le osservazioni del lavoratore al preavviso (senza allegati: si caricano dalla pagina)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> observation(@PathVariable long id, @Valid @RequestBody ApiObservation body) {
         CurrentUser user = visible(id);
@@ -166,7 +155,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_RELEASE)
     @Operation(summary = "Rilascia l'assegno (utente master o operatore delegato al rilascio)")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> release(@PathVariable long id, @Valid @RequestBody(required = false) ApiRelease body) {
         ApiRelease b = body == null ? new ApiRelease(null, null, null) : body;
@@ -178,7 +166,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_REJECT)
     @Operation(summary = "Rigetta la richiesta dopo il preavviso (definitivo); il corpo porta le motivazioni")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> reject(@PathVariable long id, @Valid @RequestBody ApiRejection body) {
         CurrentUser user = visible(id);
@@ -188,7 +175,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_BLOCK)
     @Operation(summary = "Blocca la richiesta (decisione del CPI competente) con la motivazione")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> block(@PathVariable long id, @Valid @RequestBody ApiReasons body) {
         CurrentUser user = visible(id);
@@ -198,7 +184,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_REENABLE)
     @Operation(summary = "Riabilita una richiesta bloccata, con la motivazione")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> reenable(@PathVariable long id, @Valid @RequestBody ApiReasons body) {
         CurrentUser user = visible(id);
@@ -208,7 +193,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_WITHDRAW)
     @Operation(summary = "Registra la rinuncia del lavoratore alla richiesta, con la motivazione")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> withdraw(@PathVariable long id, @Valid @RequestBody ApiReasons body) {
         CurrentUser user = visible(id);
@@ -218,7 +202,6 @@ class RequestApiController {
 
     @PostMapping(RequestRoutes.API_REQUEST_PROVIDER)
     @Operation(summary = "Cambia il soggetto erogatore (CPI o agenzia) nei limiti dei cambi ammessi")
-    @Parameter(name = IDEMPOTENCY, in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     Map<String, Object> provider(@PathVariable long id, @Valid @RequestBody ApiProvider body) {
         CurrentUser user = visible(id);

@@ -1,7 +1,5 @@
 package it.ricolloca.vacancies.web;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import it.ricolloca.shared.web.ApiProblemResponses;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
@@ -68,8 +66,6 @@ class VacancyApiController {
     @PostMapping(value = VacancyRoutes.API_IMPORT, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Importa il file della vetrina (XLSX o CSV, campo multipart file)",
             security = @SecurityRequirement(name = "bearer"))
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
-            description = "Chiave di idempotenza: la stessa chiave importa una volta")
     @ApiProblemResponses
     ResponseEntity<?> importBoard(@RequestParam(required = false) MultipartFile file) throws IOException {
         CurrentUser user = currentUsers.require();

@@ -1,7 +1,5 @@
 package it.ricolloca.workers.web;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import it.ricolloca.shared.web.ApiProblemResponses;
 import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.shared.tabular.TabularReader;
@@ -102,8 +100,6 @@ class InvitationController {
 
     @PostMapping(value = WorkerRoutes.API_IMPORT_INVITATIONS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseBody
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
-            description = "Chiave di idempotenza: la stessa chiave importa una volta")
     @ApiProblemResponses
     ResponseEntity<?> importApi(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invitationDate,

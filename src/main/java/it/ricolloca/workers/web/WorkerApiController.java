@@ -1,8 +1,6 @@
 package it.ricolloca.workers.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
@@ -55,7 +53,6 @@ class WorkerApiController {
 
     @PostMapping(WorkerRoutes.API_WORKER_INFORMATION)
     @Operation(summary = "Registra l'accoglienza e informazione del lavoratore (CPI competente)")
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Chiave di idempotenza")
     @ApiProblemResponses
     List<WorkerInformation.Entry> inform(@PathVariable String codiceFiscale, @Valid @RequestBody ApiInformation body) {
         CurrentUser user = currentUsers.require();
