@@ -35,6 +35,12 @@ public class WorkerInformation {
     /** What was told: at least one content. */
     public record Contents(boolean service, boolean voluntary, boolean conditionality, boolean suitableOffer) {
 
+        /** From a form or a request body, where a content left out was not told. */
+        public static Contents told(Boolean service, Boolean voluntary, Boolean conditionality, Boolean suitableOffer) {
+            return new Contents(Boolean.TRUE.equals(service), Boolean.TRUE.equals(voluntary),
+                    Boolean.TRUE.equals(conditionality), Boolean.TRUE.equals(suitableOffer));
+        }
+
         boolean any() {
             return service || voluntary || conditionality || suitableOffer;
         }

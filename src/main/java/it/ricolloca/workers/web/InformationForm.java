@@ -10,8 +10,4 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 public record InformationForm(@NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate informedOn,
         @NotNull InformationChannel channel, Boolean aboutService, Boolean aboutVoluntary, Boolean aboutConditionality,
         Boolean aboutSuitableOffer) {
-
-    static boolean ticked(Boolean b) {
-        return Boolean.TRUE.equals(b);
-    }
 }

@@ -57,9 +57,8 @@ class WorkerApiController {
     List<WorkerInformation.Entry> inform(@PathVariable String codiceFiscale, @Valid @RequestBody ApiInformation body) {
         CurrentUser user = currentUsers.require();
         Worker w = register.openByTaxCode(user, codiceFiscale);
-        information.record(user, w.getId(), body.informedOn(), body.channel(), new Contents(
-                Boolean.TRUE.equals(body.aboutService()), Boolean.TRUE.equals(body.aboutVoluntary()),
-                Boolean.TRUE.equals(body.aboutConditionality()), Boolean.TRUE.equals(body.aboutSuitableOffer())));
+        information.record(user, w.getId(), body.informedOn(), body.channel(), Contents.told(body.aboutService(),
+                body.aboutVoluntary(), body.aboutConditionality(), body.aboutSuitableOffer()));
         return information.of(w.getId());
     }
 

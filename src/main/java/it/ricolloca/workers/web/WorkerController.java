@@ -208,9 +208,8 @@ class WorkerController {
         register.requireEditor(user, worker);
         if (!result.hasErrors()) {
             try {
-                information.record(user, id, form.informedOn(), form.channel(), new Contents(
-                        InformationForm.ticked(form.aboutService()), InformationForm.ticked(form.aboutVoluntary()),
-                        InformationForm.ticked(form.aboutConditionality()), InformationForm.ticked(form.aboutSuitableOffer())));
+                information.record(user, id, form.informedOn(), form.channel(), Contents.told(form.aboutService(),
+                        form.aboutVoluntary(), form.aboutConditionality(), form.aboutSuitableOffer()));
                 redirect.addFlashAttribute("flash", "worker.information.recorded");
                 return "redirect:" + WorkerRoutes.worker(id);
             } catch (InformationRefusedException e) {
