@@ -58,6 +58,8 @@ class SecurityConfig {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
                     .permitAll()
+                // The accessibility statement and the privacy notice are public (AgID guidelines, GDPR art. 13).
+                .requestMatchers(HttpMethod.GET, "/dichiarazione-accessibilita", "/informativa-privacy").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 // Calendar feeds: the secret token in the URL is the credential (calendar apps cannot sign in).
