@@ -108,18 +108,18 @@ public record PageContext(
             return List.of();
         }
         List<Crumb> crumbs = new ArrayList<>();
-        crumbs.add(new Crumb(t("nav.home"), "/"));
+        crumbs.add(new Crumb(t("nav.home"), "/", false));
         if (entry != null) {
             if (entry.area() != MenuArea.PERSONAL && nav.stream().filter(i -> i.area() == entry.area()).count() > 1) {
-                crumbs.add(new Crumb(t(entry.area().labelKey()), null));
+                crumbs.add(new Crumb(t(entry.area().labelKey()), null, false));
             }
-            crumbs.add(new Crumb(t(entry.labelKey()), entry.href()));
+            crumbs.add(new Crumb(t(entry.labelKey()), entry.href(), false));
         }
         Crumb last = crumbs.get(crumbs.size() - 1);
         if (title != null && !title.isBlank() && !title.equals(last.label())) {
-            crumbs.add(new Crumb(title, null));
+            crumbs.add(new Crumb(title, null, true));
         } else {
-            crumbs.set(crumbs.size() - 1, new Crumb(last.label(), null));
+            crumbs.set(crumbs.size() - 1, new Crumb(last.label(), null, true));
         }
         return crumbs;
     }
