@@ -829,6 +829,9 @@ class BrowserAccessibilityTest {
             p.locator(".custom-navbar-toggler").click();
             p.locator("#nav-area-workers").waitFor();
             assertThat(p.locator(".custom-navbar-toggler").getAttribute("aria-expanded")).isEqualTo("true");
+            p.locator("#nav-area-workers").click();
+            p.locator("[aria-labelledby=nav-area-workers] a[href='/requests']").waitFor();
+            p.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/menu-aperto-390.png")));
             violated.addAll(cspViolations(p));
             assertThat(violated).isEmpty();
             assertThat(errors).isEmpty();
@@ -844,7 +847,8 @@ class BrowserAccessibilityTest {
     }
 
     /**
-     * The home, a request, a pathway and the vacancy board at a phone's width (390 px) and a desktop's (1366 px):
+     * The home, a request, a pathway and the vacancy board at a phone's width (390 px) and a desktop's (1366 px),
+     * and the two public notices of the footer:
      * saved under {@code target/screenshots} to be looked at, analysed by axe, no wider than the screen, and at
      * 390 px with the navigation collapsed behind its toggler. The regional administrator's home shows the longest
      * menu.
@@ -858,6 +862,10 @@ class BrowserAccessibilityTest {
         List<String> misfits = new ArrayList<>();
         for (int width : new int[] {390, 1366}) {
             page.setViewportSize(width, width < 992 ? 844 : 900);
+            page.navigate(url("/dichiarazione-accessibilita"));
+            screenshot("accessibilita", width, misfits);
+            page.navigate(url("/informativa-privacy"));
+            screenshot("informativa", width, misfits);
             signIn("operatore.torino");
             screenshot("home", width, misfits);
             page.navigate(url("/requests/" + request));
@@ -887,7 +895,9 @@ class BrowserAccessibilityTest {
             misfits.add(name + ": " + scrollWidth + " px wide at " + width);
         }
         if (width < 992) {
-            if (!page.locator(".custom-navbar-toggler").isVisible() || page.locator("#nav-menu .navbar-nav").isVisible()) {
+            boolean signedIn = page.locator("nav#nav").count() > 0;
+            if (signedIn && (!page.locator(".custom-navbar-toggler").isVisible()
+                    || page.locator("#nav-menu .navbar-nav").isVisible())) {
                 misfits.add(name + ": the navigation is not collapsed at " + width);
             }
         }
