@@ -8,6 +8,7 @@ import it.ricolloca.accounts.internal.DelegationAdministration;
 import it.ricolloca.accounts.internal.UserAccount;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.accounts.internal.UserAdministration;
+import it.ricolloca.accounts.web.AccountRoutes;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.requests.RequestRoutes;
@@ -113,6 +114,8 @@ class RoutePermissionTest {
 
         get("/", "/", allow(ok(), all()), redirectAnon());
         get("/login", "/login", allow(302, authenticated()), Map.of(ANON, 200));
+        get(AccountRoutes.ACCESSIBILITY, AccountRoutes.ACCESSIBILITY, allow(ok(), all()), Map.of(ANON, 200));
+        get(AccountRoutes.PRIVACY_NOTICE, AccountRoutes.PRIVACY_NOTICE, allow(ok(), all()), Map.of(ANON, 200));
         get("/centres", "/centres", allow(ok(), all()), redirectAnon());
         get("/centres/{id}", centre, allow(ok(), all()), redirectAnon());
         get("/centres/new", "/centres/new", adminOnly(200), redirectAnon());

@@ -22,6 +22,10 @@ public final class AccountRoutes {
     public static final String PASSWORD = "/account/password";
     public static final String TOKENS = "/account/tokens";
     public static final String TOKEN_REVOKE = "/account/tokens/{id}/revoke";
+    /** The accessibility statement (AgID model), open to everybody. */
+    public static final String ACCESSIBILITY = "/dichiarazione-accessibilita";
+    /** The privacy notice (GDPR art. 13 and 14), open to everybody; not the administrator's {@code /privacy}. */
+    public static final String PRIVACY_NOTICE = "/informativa-privacy";
 
     private AccountRoutes() {
     }

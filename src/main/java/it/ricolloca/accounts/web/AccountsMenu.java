@@ -1,5 +1,6 @@
 package it.ricolloca.accounts.web;
 
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -10,27 +11,28 @@ class AccountsMenu {
 
     @Bean
     MenuEntry homeMenu() {
-        return new MenuEntry(10, "nav.home", AccountRoutes.HOME, Set.of());
+        return new MenuEntry(MenuArea.HOME, 10, "nav.home", AccountRoutes.HOME, Set.of());
     }
 
     @Bean
     MenuEntry usersMenu() {
-        return new MenuEntry(40, "nav.users", AccountRoutes.USERS, Set.of("REGIONAL_ADMIN", "CPI_MASTER"));
+        return new MenuEntry(MenuArea.ADMINISTRATION, 20, "nav.users", AccountRoutes.USERS, Set.of("REGIONAL_ADMIN", "CPI_MASTER"));
     }
 
     @Bean
     MenuEntry delegationsMenu() {
-        return new MenuEntry(50, "nav.delegations", AccountRoutes.DELEGATIONS,
+        return new MenuEntry(MenuArea.ADMINISTRATION, 30, "nav.delegations", AccountRoutes.DELEGATIONS,
                 Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "CPI_MASTER"));
     }
 
+    /** Every user may hold API tokens for the acts their roles allow: a personal setting, not a workplace. */
     @Bean
     MenuEntry tokensMenu() {
-        return new MenuEntry(80, "nav.tokens", AccountRoutes.TOKENS, Set.of());
+        return new MenuEntry(MenuArea.PERSONAL, 30, "nav.tokens", AccountRoutes.TOKENS, Set.of());
     }
 
     @Bean
     MenuEntry passwordMenu() {
-        return new MenuEntry(90, "nav.password", AccountRoutes.PASSWORD, Set.of());
+        return new MenuEntry(MenuArea.PERSONAL, 20, "nav.password", AccountRoutes.PASSWORD, Set.of());
     }
 }

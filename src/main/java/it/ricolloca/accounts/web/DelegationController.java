@@ -10,6 +10,7 @@ import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Flash;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -99,7 +100,7 @@ class DelegationController {
             delegations.revoke(currentUsers.require(), id);
             redirect.addFlashAttribute("flash", "delegation.revoked");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+            Flash.error(redirect, e.messageKey());
         }
         return "redirect:" + AccountRoutes.DELEGATIONS;
     }

@@ -5,21 +5,28 @@ import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.RegionalAgency;
+import it.ricolloca.shared.web.Flash;
+import it.ricolloca.shared.web.MenuBadge;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.NavItem;
 import it.ricolloca.shared.web.PageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** Gives every page its layout context: agency, user, menu by role, CSRF token and flash notice. */
+/**
+ * Gives every page its layout context: agency, user, menu by role and area with the badges other modules
+ * contribute ({@link MenuBadge}, counted only if the page draws the menu), CSRF token and flash notice.
+ */
 @ControllerAdvice
 class PageContextAdvice {
 
@@ -27,12 +34,15 @@ class PageContextAdvice {
     private final JobCentres centres;
     private final Messages messages;
     private final List<MenuEntry> menu;
+    private final List<MenuBadge> badges;
 
-    PageContextAdvice(CurrentUsers currentUsers, JobCentres centres, Messages messages, List<MenuEntry> menu) {
+    PageContextAdvice(CurrentUsers currentUsers, JobCentres centres, Messages messages, List<MenuEntry> menu,
+            List<MenuBadge> badges) {
         this.currentUsers = currentUsers;
         this.centres = centres;
         this.messages = messages;
         this.menu = List.copyOf(menu);
+        this.badges = List.copyOf(badges);
     }
 
     @ModelAttribute("ctx")
@@ -42,25 +52,43 @@ class PageContextAdvice {
         String agency = centres.regionalAgency().map(RegionalAgency::getName).orElse(messages.t("app.agency.default"));
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
-        String flashKey = flash != null && flash.get("flash") instanceof String s ? s : null;
+        String flashKey = flash != null && flash.get(Flash.KEY) instanceof String s ? s : null;
+        Flash.Kind flashKind = Flash.Kind.of(flash == null ? null : flash.get(Flash.KIND));
         String fullName = user.map(CurrentUser::fullName).orElse(null);
         String role = user.map(CurrentUser::mainRole).map(r -> messages.t(r.labelKey())).orElse(null);
         String centre = user.map(CurrentUser::centreId).flatMap(centres::find).map(CentreSummary::name).orElse(null);
         return new PageContext(messages, agency, user.isPresent(), fullName, role, centre,
-                user.map(u -> nav(u, path)).orElse(List.of()),
+                user.map(u -> nav(u, path)).orElse(List.of()), user.map(this::badges).orElse(Map::of),
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),
-                csrf == null ? "" : csrf.getToken(), flashKey);
+                csrf == null ? "" : csrf.getToken(), flashKey, flashKind);
+    }
+
+    /** The badges' counts by menu address, asked once, the first time the layout wants them. */
+    private Supplier<Map<String, Integer>> badges(CurrentUser user) {
+        return new Supplier<>() {
+            private Map<String, Integer> counts;
+
+            @Override
+            public Map<String, Integer> get() {
+                if (counts == null) {
+                    Map<String, Integer> m = new HashMap<>();
+                    badges.forEach(b -> m.merge(b.href(), b.count(user.id()), Integer::sum));
+                    counts = Map.copyOf(m);
+                }
+                return counts;
+            }
+        };
     }
 
     /** The menu for the user; one entry is current: the one whose address is the longest prefix of the path. */
     private List<NavItem> nav(CurrentUser user, String path) {
         List<String> roles = user.roles().stream().map(Enum::name).toList();
         List<MenuEntry> visible = menu.stream().filter(e -> e.visibleTo(roles))
-                .sorted(Comparator.comparingInt(MenuEntry::order)).toList();
+                .sorted(Comparator.comparing(MenuEntry::area).thenComparingInt(MenuEntry::order)).toList();
         String current = visible.stream().map(MenuEntry::href).filter(href -> matches(href, path))
                 .max(Comparator.comparingInt(String::length)).orElse(null);
-        return visible.stream().map(e -> new NavItem(e.labelKey(), e.href(), e.href().equals(current))).toList();
+        return visible.stream().map(e -> new NavItem(e.area(), e.labelKey(), e.href(), e.href().equals(current), 0)).toList();
     }
 
     private static boolean matches(String href, String path) {

@@ -12,6 +12,7 @@ import it.ricolloca.accounts.web.AccountForms.PasswordResetForm;
 import it.ricolloca.accounts.web.AccountForms.TokenForm;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.web.Flash;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -201,7 +202,7 @@ class UserController {
             action.run();
             redirect.addFlashAttribute("flash", doneKey);
         } catch (UserRejectedException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+            Flash.error(redirect, e.messageKey());
         }
         return "redirect:" + AccountRoutes.user(id);
     }

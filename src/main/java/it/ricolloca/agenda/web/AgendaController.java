@@ -30,6 +30,7 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.FormValues;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.Workers;
@@ -88,7 +89,7 @@ class AgendaController {
 
     @Bean
     static MenuEntry agendaMenuEntry() {
-        return new MenuEntry(24, "nav.agenda", AgendaRoutes.AGENDA, Set.of());
+        return new MenuEntry(MenuArea.PATHWAYS, 40, "nav.agenda", AgendaRoutes.AGENDA, Set.of());
     }
 
     @GetMapping(AgendaRoutes.AGENDA)

@@ -1,6 +1,7 @@
 package it.ricolloca.audit.web;
 
 import it.ricolloca.audit.AuditRoutes;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,6 @@ class AuditMenu {
 
     @Bean
     MenuEntry auditMenuEntry() {
-        return new MenuEntry(60, "nav.audit", AuditRoutes.ENTRIES, Set.of("REGIONAL_ADMIN"));
+        return new MenuEntry(MenuArea.ADMINISTRATION, 40, "nav.audit", AuditRoutes.ENTRIES, Set.of("REGIONAL_ADMIN"));
     }
 }

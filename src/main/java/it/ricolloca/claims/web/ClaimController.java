@@ -26,6 +26,7 @@ import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.FormValues;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -79,7 +80,7 @@ class ClaimController {
 
     @Bean
     static MenuEntry claimsMenuEntry() {
-        return new MenuEntry(55, "nav.claims", ClaimRoutes.REGISTER,
+        return new MenuEntry(MenuArea.CLAIMS, 10, "nav.claims", ClaimRoutes.REGISTER,
                 Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "CPI_MASTER", "CPI_OPERATOR"));
     }
 

@@ -19,6 +19,7 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.FormValues;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -62,13 +63,13 @@ class ConditionalityController {
 
     @Bean
     static MenuEntry conditionalityMenuEntry() {
-        return new MenuEntry(29, "nav.conditionality", ConditionalityRoutes.QUEUE,
+        return new MenuEntry(MenuArea.PATHWAYS, 70, "nav.conditionality", ConditionalityRoutes.QUEUE,
                 Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "CPI_MASTER", "CPI_OPERATOR"));
     }
 
     @Bean
     static MenuEntry suitabilityMenuEntry() {
-        return new MenuEntry(31, "nav.suitability", ConditionalityRoutes.SUITABILITY,
+        return new MenuEntry(MenuArea.PATHWAYS, 80, "nav.suitability", ConditionalityRoutes.SUITABILITY,
                 Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "CPI_MASTER", "CPI_OPERATOR", "CPI_TUTOR"));
     }
 

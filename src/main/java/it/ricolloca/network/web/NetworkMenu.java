@@ -1,6 +1,7 @@
 package it.ricolloca.network.web;
 
 import it.ricolloca.network.NetworkRoutes;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,6 @@ class NetworkMenu {
 
     @Bean
     MenuEntry centresMenu() {
-        return new MenuEntry(30, "nav.centres", NetworkRoutes.CENTRES, Set.of());
+        return new MenuEntry(MenuArea.NETWORK, 10, "nav.centres", NetworkRoutes.CENTRES, Set.of());
     }
 }

@@ -141,8 +141,14 @@ public class Notices {
     /** How many of the user's notices are unread. */
     @Transactional(readOnly = true)
     public int unread(CurrentUser user) {
+        return unread(user.id());
+    }
+
+    /** How many of a user's notices are unread: one count. */
+    @Transactional(readOnly = true)
+    public int unread(long userId) {
         return jdbc.sql("select count(*) from notifications_notice_recipient where user_id = ? and read_at is null")
-                .param(user.id()).query(Integer.class).single();
+                .param(userId).query(Integer.class).single();
     }
 
     /** Opens a notice: a recipient's first reading records the receipt; the senders read any notice. */

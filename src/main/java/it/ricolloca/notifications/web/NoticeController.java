@@ -10,6 +10,7 @@ import it.ricolloca.notifications.internal.Notices;
 import it.ricolloca.notifications.internal.PendingDeliveries;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -54,7 +55,7 @@ class NoticeController {
 
     @Bean
     static MenuEntry noticesMenuEntry() {
-        return new MenuEntry(8, "nav.notices", NoticeRoutes.NOTICES, Set.of());
+        return new MenuEntry(MenuArea.PERSONAL, 10, "nav.notices", NoticeRoutes.NOTICES, Set.of());
     }
 
     @GetMapping(NoticeRoutes.NOTICES)

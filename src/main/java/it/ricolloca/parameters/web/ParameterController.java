@@ -8,6 +8,7 @@ import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -37,9 +38,11 @@ class ParameterController {
         this.messages = messages;
     }
 
+    /** Everybody may read the parameters (where a deadline comes from); the menu leads there who may change them. */
     @Bean
     static MenuEntry parametersMenuEntry() {
-        return new MenuEntry(70, "nav.parameters", ParameterRoutes.PARAMETERS, Set.of());
+        return new MenuEntry(MenuArea.ADMINISTRATION, 60, "nav.parameters", ParameterRoutes.PARAMETERS,
+                Set.of("REGIONAL_ADMIN"));
     }
 
     @GetMapping(ParameterRoutes.PARAMETERS)

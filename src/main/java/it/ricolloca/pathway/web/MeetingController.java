@@ -19,6 +19,7 @@ import it.ricolloca.pathway.web.PathwayViews.MeetingsPage;
 import it.ricolloca.pathway.web.PathwayViews.Typed;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -71,7 +72,7 @@ class MeetingController {
 
     @Bean
     static MenuEntry worklistMenuEntry() {
-        return new MenuEntry(23, "nav.worklist", PathwayRoutes.WORKLIST, Set.of("CPI_MASTER", "CPI_OPERATOR", "CPI_TUTOR"));
+        return new MenuEntry(MenuArea.PATHWAYS, 10, "nav.worklist", PathwayRoutes.WORKLIST, Set.of("CPI_MASTER", "CPI_OPERATOR", "CPI_TUTOR"));
     }
 
     @AuditedRead(value = "PATHWAYS_WORKLIST_VIEWED", record = "Pathway", idVariable = "")

@@ -19,6 +19,7 @@ import it.ricolloca.shared.tabular.TabularDownload;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -75,18 +76,18 @@ class PathwayController {
 
     @Bean
     static MenuEntry pathwaysMenuEntry() {
-        return new MenuEntry(26, "nav.pathways", PathwayRoutes.PATHWAYS, Role.caseFileRoleNames());
+        return new MenuEntry(MenuArea.PATHWAYS, 30, "nav.pathways", PathwayRoutes.PATHWAYS, Role.caseFileRoleNames());
     }
 
     @Bean
     static MenuEntry tutorsMenuEntry() {
-        return new MenuEntry(27, "nav.tutors", PathwayRoutes.TUTORS,
+        return new MenuEntry(MenuArea.PATHWAYS, 50, "nav.tutors", PathwayRoutes.TUTORS,
                 Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "CPI_MASTER"));
     }
 
     @Bean
     static MenuEntry feedsMenuEntry() {
-        return new MenuEntry(28, "nav.feeds", PathwayRoutes.FEEDS, Set.of("CPI_MASTER", "CPI_OPERATOR", "CPI_TUTOR"));
+        return new MenuEntry(MenuArea.PATHWAYS, 60, "nav.feeds", PathwayRoutes.FEEDS, Set.of("CPI_MASTER", "CPI_OPERATOR", "CPI_TUTOR"));
     }
 
     @AuditedRead(value = "PATHWAYS_LISTED", record = "Pathway", idVariable = "")

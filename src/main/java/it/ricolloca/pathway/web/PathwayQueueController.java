@@ -17,6 +17,7 @@ import it.ricolloca.pathway.web.PathwayViews.Typed;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import jakarta.validation.Valid;
@@ -54,7 +55,7 @@ class PathwayQueueController {
 
     @Bean
     static MenuEntry queueMenuEntry() {
-        return new MenuEntry(25, "nav.queue", PathwayRoutes.QUEUE, Role.caseFileRoleNames());
+        return new MenuEntry(MenuArea.PATHWAYS, 20, "nav.queue", PathwayRoutes.QUEUE, Role.caseFileRoleNames());
     }
 
     @AuditedRead(value = "PATHWAY_QUEUE_VIEWED", record = "VoucherRequest", idVariable = "")

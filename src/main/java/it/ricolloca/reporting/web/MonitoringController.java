@@ -15,6 +15,7 @@ import it.ricolloca.shared.tabular.TabularDownload;
 import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormValues;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -49,7 +50,7 @@ class MonitoringController {
 
     @Bean
     static MenuEntry monitoringMenuEntry() {
-        return new MenuEntry(60, "nav.monitoring", ReportRoutes.MONITORING, Set.of());
+        return new MenuEntry(MenuArea.MONITORING, 10, "nav.monitoring", ReportRoutes.MONITORING, Set.of());
     }
 
     private LocalDate date(String snapshotDate) {

@@ -17,6 +17,7 @@ import it.ricolloca.reporting.internal.ReportTable;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormValues;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import java.math.BigDecimal;
@@ -53,7 +54,7 @@ class NetworkFiguresController {
 
     @Bean
     static MenuEntry networkFiguresMenuEntry() {
-        return new MenuEntry(61, "nav.networkFigures", ReportRoutes.NETWORK, Set.of());
+        return new MenuEntry(MenuArea.MONITORING, 20, "nav.networkFigures", ReportRoutes.NETWORK, Set.of());
     }
 
     @GetMapping(ReportRoutes.NETWORK)

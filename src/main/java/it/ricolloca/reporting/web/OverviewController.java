@@ -8,6 +8,7 @@ import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.reporting.ReportRoutes;
 import it.ricolloca.reporting.internal.NetworkOverview;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import java.util.Set;
@@ -33,7 +34,7 @@ class OverviewController {
 
     @Bean
     static MenuEntry overviewMenuEntry() {
-        return new MenuEntry(62, "nav.overview", ReportRoutes.OVERVIEW,
+        return new MenuEntry(MenuArea.MONITORING, 30, "nav.overview", ReportRoutes.OVERVIEW,
                 Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE", "REGIONAL_VACANCY_MANAGER"));
     }
 

@@ -11,6 +11,7 @@ import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,7 +53,7 @@ class PrivacyController {
 
     @Bean
     static MenuEntry privacyMenuEntry() {
-        return new MenuEntry(66, "nav.privacy", ReportRoutes.PRIVACY, Set.of("REGIONAL_ADMIN"));
+        return new MenuEntry(MenuArea.ADMINISTRATION, 50, "nav.privacy", ReportRoutes.PRIVACY, Set.of("REGIONAL_ADMIN"));
     }
 
     @GetMapping(ReportRoutes.PRIVACY)

@@ -14,6 +14,7 @@ import it.ricolloca.shared.tabular.RejectionsCsv;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Flash;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import jakarta.servlet.http.HttpServletResponse;
@@ -91,7 +92,11 @@ class ImportController {
             try (TabularSource source = reader.receive(file)) {
                 result = importer.importFile(user, source, snapshotDate, RequestListImporter.Progress.NONE);
             }
-            redirect.addFlashAttribute("flash", result.alreadyImported() ? "import.already" : "import.done");
+            if (result.alreadyImported()) {
+                Flash.info(redirect, "import.already");
+            } else {
+                Flash.success(redirect, "import.done");
+            }
             return "redirect:" + RequestRoutes.importPage(result.importId());
         } catch (DomainException e) {
             return form(model, snapshotDate, messages.t(e.messageKey(), e.args()));

@@ -20,6 +20,7 @@ import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.requests.internal.RequestRights;
 import it.ricolloca.requests.internal.SilenceApprovals;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.PageView;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ class RequestController {
 
     @Bean
     static MenuEntry requestsMenuEntry() {
-        return new MenuEntry(22, "nav.requests", RequestRoutes.REQUESTS, Role.caseFileRoleNames());
+        return new MenuEntry(MenuArea.WORKERS, 20, "nav.requests", RequestRoutes.REQUESTS, Role.caseFileRoleNames());
     }
 
     @AuditedRead(value = "REQUESTS_LISTED", record = "VoucherRequest", idVariable = "")

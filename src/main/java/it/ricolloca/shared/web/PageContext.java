@@ -1,11 +1,15 @@
 package it.ricolloca.shared.web;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * What every page's layout needs besides its own content: the agency name, who is signed in,
- * the menu for their roles, the CSRF token and a one-off notice after a redirect.
+ * the menu for their roles (by area, with its badges), the CSRF token and a one-off notice after a redirect.
+ * The badges' counts are asked for only when the layout draws them ({@code badges} is remembered once asked).
  */
 public record PageContext(
         Messages messages,
@@ -15,10 +19,15 @@ public record PageContext(
         String roleLabel,
         String centreName,
         List<NavItem> nav,
+        Supplier<Map<String, Integer>> badges,
         String csrfParameter,
         String csrfHeader,
         String csrfToken,
-        String flashKey) {
+        String flashKey,
+        Flash.Kind flashKind) {
+
+    /** Bootstrap Italia's SVG sprite, served from its WebJar: {@code <use href="${ctx.icon("it-burger")}">}. */
+    public static final String SPRITES = "/webjars/bootstrap-italia/dist/svg/sprites.svg";
 
     public String t(String key, Object... args) {
         return messages.t(key, args);
@@ -38,6 +47,11 @@ public record PageContext(
         return flashKey != null && !flashKey.isBlank();
     }
 
+    /** The notice's kind: a success unless the redirect said otherwise. */
+    public Flash.Kind flashKind() {
+        return flashKind == null ? Flash.Kind.SUCCESS : flashKind;
+    }
+
     /** A new one-time token for a form (each form of a page gets its own): a form acts once (ADR 0018). */
     public String newFormToken() {
         return UUID.randomUUID().toString();
@@ -45,5 +59,68 @@ public record PageContext(
 
     public String csrfHeadersJson() {
         return "{\"" + csrfHeader + "\": \"" + csrfToken + "\"}";
+    }
+
+    /** The address of an icon of Bootstrap Italia's sprite. */
+    public String icon(String name) {
+        return SPRITES + "#" + name;
+    }
+
+    /** The entry the current page belongs to, or null. */
+    public NavItem current() {
+        return nav.stream().filter(NavItem::active).findFirst().orElse(null);
+    }
+
+    /** The areas of the main navigation with the entries the user sees, in order (the personal menu apart). */
+    public List<NavArea> areas() {
+        List<NavArea> areas = new ArrayList<>();
+        for (MenuArea area : MenuArea.values()) {
+            if (area == MenuArea.PERSONAL) {
+                continue;
+            }
+            List<NavItem> items = itemsOf(area);
+            if (!items.isEmpty()) {
+                areas.add(new NavArea(area, items));
+            }
+        }
+        return areas;
+    }
+
+    /** The user's own entries (notices, password, API tokens), shown under their name in the top bar. */
+    public NavArea personal() {
+        return new NavArea(MenuArea.PERSONAL, itemsOf(MenuArea.PERSONAL));
+    }
+
+    private List<NavItem> itemsOf(MenuArea area) {
+        Map<String, Integer> counts = badges == null ? Map.of() : badges.get();
+        return nav.stream().filter(i -> i.area() == area).map(i -> counts.containsKey(i.href())
+                ? new NavItem(i.area(), i.labelKey(), i.href(), i.active(), counts.get(i.href())) : i).toList();
+    }
+
+    /**
+     * The breadcrumb of a page: Home, then the area and the menu entry the page belongs to, then the page's
+     * own title when it is not the entry's. The last step is the current page (no link). Nothing on the home
+     * page, nor for a visitor who is not signed in.
+     */
+    public List<Crumb> breadcrumbs(String title) {
+        NavItem entry = current();
+        if (!authenticated || entry != null && entry.area() == MenuArea.HOME) {
+            return List.of();
+        }
+        List<Crumb> crumbs = new ArrayList<>();
+        crumbs.add(new Crumb(t("nav.home"), "/", false));
+        if (entry != null) {
+            if (entry.area() != MenuArea.PERSONAL && nav.stream().filter(i -> i.area() == entry.area()).count() > 1) {
+                crumbs.add(new Crumb(t(entry.area().labelKey()), null, false));
+            }
+            crumbs.add(new Crumb(t(entry.labelKey()), entry.href(), false));
+        }
+        Crumb last = crumbs.get(crumbs.size() - 1);
+        if (title != null && !title.isBlank() && !title.equals(last.label())) {
+            crumbs.add(new Crumb(title, null, true));
+        } else {
+            crumbs.set(crumbs.size() - 1, new Crumb(last.label(), null, true));
+        }
+        return crumbs;
     }
 }

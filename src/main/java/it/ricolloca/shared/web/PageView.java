@@ -41,6 +41,26 @@ public record PageView<T>(List<T> items, int number, int size, long totalElement
         return url;
     }
 
+    /**
+     * The pages the pager links (0-based): the first, the last and the two around the current one, with
+     * {@code -1} where pages are left out (shown as an ellipsis).
+     */
+    public List<Integer> pageLinks() {
+        int last = totalPages() - 1;
+        java.util.List<Integer> links = new java.util.ArrayList<>();
+        int previous = -1;
+        for (int p = 0; p <= last; p++) {
+            if (p == 0 || p == last || Math.abs(p - number) <= 1) {
+                if (previous >= 0 && p - previous > 1) {
+                    links.add(-1);
+                }
+                links.add(p);
+                previous = p;
+            }
+        }
+        return links;
+    }
+
     /** Clamps a requested page number into a sane range before it reaches a query. */
     public static int safePage(Integer page) {
         return page == null || page < 0 ? 0 : Math.min(page, 100_000);

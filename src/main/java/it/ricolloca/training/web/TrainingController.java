@@ -7,6 +7,7 @@ import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -72,7 +73,7 @@ class TrainingController {
 
     @Bean
     static MenuEntry trainingMenuEntry() {
-        return new MenuEntry(70, "nav.training", TrainingRoutes.COURSES, Set.of());
+        return new MenuEntry(MenuArea.NETWORK, 20, "nav.training", TrainingRoutes.COURSES, Set.of());
     }
 
     @GetMapping(TrainingRoutes.COURSES)

@@ -4,6 +4,7 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.VacancyRoutes;
@@ -43,7 +44,7 @@ class ReferentController {
 
     @Bean
     static MenuEntry referentsMenuEntry() {
-        return new MenuEntry(34, "nav.referents", VacancyRoutes.REFERENTS, Set.of("REGIONAL_ADMIN",
+        return new MenuEntry(MenuArea.VACANCIES, 20, "nav.referents", VacancyRoutes.REFERENTS, Set.of("REGIONAL_ADMIN",
                 "REGIONAL_VACANCY_MANAGER", "REGIONAL_ADR_SERVICE", "CPI_MASTER", "CPI_OPERATOR", "CPI_VACANCY_REFERENT"));
     }
 

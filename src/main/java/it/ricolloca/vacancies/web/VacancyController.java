@@ -11,6 +11,7 @@ import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.FormValues;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -85,7 +86,7 @@ class VacancyController {
 
     @Bean
     static MenuEntry vacancyBoardMenuEntry() {
-        return new MenuEntry(33, "nav.vacancies", VacancyRoutes.BOARD, Set.of());
+        return new MenuEntry(MenuArea.VACANCIES, 10, "nav.vacancies", VacancyRoutes.BOARD, Set.of());
     }
 
     @GetMapping(VacancyRoutes.BOARD)

@@ -10,6 +10,7 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.RejectionsCsv;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Flash;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.WorkerRoutes;
@@ -75,7 +76,11 @@ class InvitationController {
         }
         try (TabularSource source = reader.receive(file)) {
             ImportReport report = importer.importFile(currentUsers.require(), source, invitationDate);
-            redirect.addFlashAttribute("flash", report.alreadyImported() ? "import.already" : "import.done");
+            if (report.alreadyImported()) {
+                Flash.info(redirect, "import.already");
+            } else {
+                Flash.success(redirect, "import.done");
+            }
             return "redirect:/invitations/" + report.importId();
         } catch (DomainException e) {
             return form(model, invitationDate, messages.t(e.messageKey(), e.args()));

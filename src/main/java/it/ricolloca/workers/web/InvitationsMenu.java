@@ -1,5 +1,6 @@
 package it.ricolloca.workers.web;
 
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.workers.WorkerRoutes;
 import java.util.Set;
@@ -11,6 +12,6 @@ class InvitationsMenu {
 
     @Bean
     MenuEntry invitationsMenuEntry() {
-        return new MenuEntry(26, "nav.invitations", WorkerRoutes.INVITATIONS, Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE"));
+        return new MenuEntry(MenuArea.WORKERS, 40, "nav.invitations", WorkerRoutes.INVITATIONS, Set.of("REGIONAL_ADMIN", "REGIONAL_ADR_SERVICE"));
     }
 }

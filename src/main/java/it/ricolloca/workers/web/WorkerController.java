@@ -9,6 +9,7 @@ import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.Flash;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
@@ -195,7 +196,7 @@ class WorkerController {
             action.accept(user);
             redirect.addFlashAttribute("flash", doneKey);
         } catch (WorkerRejectedException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+            Flash.error(redirect, e.messageKey());
         }
         return "redirect:" + WorkerRoutes.worker(id);
     }

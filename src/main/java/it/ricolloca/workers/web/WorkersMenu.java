@@ -1,6 +1,7 @@
 package it.ricolloca.workers.web;
 
 import it.ricolloca.accounts.Role;
+import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.workers.WorkerRoutes;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,6 @@ class WorkersMenu {
 
     @Bean
     MenuEntry workersMenuEntry() {
-        return new MenuEntry(20, "nav.workers", WorkerRoutes.WORKERS, Role.caseFileRoleNames());
+        return new MenuEntry(MenuArea.WORKERS, 10, "nav.workers", WorkerRoutes.WORKERS, Role.caseFileRoleNames());
     }
 }
