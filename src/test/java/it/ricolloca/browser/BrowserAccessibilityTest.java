@@ -239,12 +239,18 @@ class BrowserAccessibilityTest {
         page.getByLabel(java.util.regex.Pattern.compile("^Codice fiscale")).fill(code);
         page.getByLabel("Sede del CPI").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra la richiesta")).click();
-        page.waitForURL(java.util.regex.Pattern.compile(".*/requests/\\d+$"));
+        // the next step is the checks: the decision page
+        page.waitForURL(java.util.regex.Pattern.compile(".*/requests/\\d+/checks$"));
         assertThat(page.locator("main").textContent()).contains("Richiesta intermediata registrata", "Richiesto");
-        String requestUrl = page.url();
+        String requestUrl = page.url().replaceAll("/checks$", "");
         check();
 
-        recordCheck("EMPLOYMENT", "FAILED", "Comunicazione obbligatoria di assunzione del 2 marzo");
+        recordChecks(java.util.Map.of("employment", "FAILED"), "Comunicazione obbligatoria di assunzione del 2 marzo");
+        // a failed check: the notice is the primary act, the release is not offered and says why
+        assertThat(page.locator("section[aria-labelledby=decide-heading] a.btn-primary").textContent())
+                .isEqualTo("Invia il preavviso di rigetto");
+        assertThat(page.locator("#release-blocked").textContent()).contains("non è superata");
+        check();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invia il preavviso di rigetto")).click();
         check();
         page.getByLabel(java.util.regex.Pattern.compile("^Motivi del preavviso")).fill("Risulta un rapporto di lavoro in corso.");
@@ -273,16 +279,20 @@ class BrowserAccessibilityTest {
         assertThat(page.locator("main").textContent()).contains("Il contratto è cessato il 28 febbraio.", "cessazione.pdf");
         check();
 
-        recordCheck("EMPLOYMENT", "PASSED", "Cessazione verificata");
-        recordCheck("NASPI", "PASSED", "");
-        recordCheck("OTHER_ACTIVE_POLICY", "PASSED", "");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verifiche e decisione")).click();
+        recordChecks(java.util.Map.of("employment", "PASSED", "naspi", "PASSED", "otherActivePolicy", "PASSED"),
+                "Cessazione verificata");
+        assertThat(page.locator("#next-step").textContent()).contains("Tutte le verifiche sono superate");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rilascia l'assegno")).click();
+        // the one confirmation: the provider and what follows, no box to tick, no dialog
+        assertThat(page.locator("#decision-summary").textContent()).contains("Erogatore scelto", "primo appuntamento");
+        assertThat(page.locator("#confirmed").count()).isZero();
         check();
         page.getByLabel(java.util.regex.Pattern.compile("^Nota")).fill("Osservazioni accolte: il contratto è cessato.");
-        page.locator("label[for=confirmed]").click();
-        assertThat(page.getByLabel("Confermo il rilascio dell'assegno").isChecked()).isTrue();
-        page.onceDialog(d -> d.accept());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rilascia").setExact(true)).click();
+        page.onDialog(d -> {
+            throw new AssertionError("the release asks no dialog: " + d.message());
+        });
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Conferma il rilascio")).click();
         page.waitForURL(requestUrl);
         assertThat(page.locator("main").textContent()).contains("Assegno rilasciato.", "Rilasciato");
         check();
@@ -908,35 +918,32 @@ class BrowserAccessibilityTest {
 
     /** From the worker's page, the intermediated request with the CPI's first office as provider. */
     private void journeyFile(Journey j) {
-        j.go("/requests");
-        j.click(j.link("Nuova richiesta intermediata"));
-        j.fill(j.label("^Codice fiscale"), j.code);
+        j.click(j.link("Richiedi l'AdR"));
+        assertThat(j.label("^Codice fiscale").inputValue()).isEqualTo(j.code);
         j.select(page.getByLabel("Sede del CPI"), String.valueOf(released.office("master.torino").id()));
         j.click(j.button("Registra la richiesta"));
-        page.waitForURL(Pattern.compile(".*/requests/\\d+$"));
-        j.requestUrl = page.url();
+        // the next step is the checks: the filer lands on the decision page
+        page.waitForURL(Pattern.compile(".*/requests/\\d+/checks$"));
+        j.requestUrl = page.url().replaceAll("/checks$", "");
         assertThat(page.locator("main").textContent()).contains("Richiesta intermediata registrata");
     }
 
-    /** The three checks, all passed. */
+    /** The three checks, all passed, in the one form of the decision page. */
     private void journeyCheck(Journey j) {
-        for (String kind : List.of("EMPLOYMENT", "NASPI", "OTHER_ACTIVE_POLICY")) {
-            j.click(j.link("Registra una verifica"));
-            j.select(j.label("^Verifica"), kind);
-            j.click(page.locator("label[for='outcome-PASSED']"));
-            j.click(j.button("Registra la verifica"));
-            page.waitForURL(j.requestUrl);
+        for (String field : List.of("employment", "naspi", "otherActivePolicy")) {
+            j.click(page.locator("label[for='" + field + "-PASSED']"));
         }
-        assertThat(page.locator("main").textContent()).contains("Verifica registrata.");
+        j.click(j.button("Registra le verifiche"));
+        page.waitForURL(j.requestUrl + "/checks");
+        assertThat(page.locator("main").textContent()).contains("Verifiche registrate.");
     }
 
-    /** The release, with its note. */
+    /** The release, the primary act once every check passed, with its note; confirmed once. */
     private void journeyRelease(Journey j) {
         j.click(j.link("Rilascia l'assegno"));
+        assertThat(page.locator("#decision-summary").textContent()).contains("CPI Torino");
         j.fill(j.label("^Nota"), "Verifiche superate.");
-        j.click(page.locator("label[for=confirmed]"));
-        j.confirmNext();
-        j.click(j.button("Rilascia"));
+        j.click(j.button("Conferma il rilascio"));
         page.waitForURL(j.requestUrl);
         assertThat(page.locator("main").textContent()).contains("Assegno rilasciato.");
     }
@@ -1098,16 +1105,25 @@ class BrowserAccessibilityTest {
     @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.PathwayStart pathwayStart;
     @org.springframework.beans.factory.annotation.Autowired it.ricolloca.agenda.Agenda agendaService;
 
-    private void recordCheck(String kind, String outcome, String note) {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registra una verifica")).click();
-        page.getByLabel(java.util.regex.Pattern.compile("^Verifica")).selectOption(kind);
-        // Bootstrap Italia draws the radio with its label on top: a user clicks the label.
-        page.locator("label[for='outcome-" + outcome + "']").click();
-        page.getByLabel(java.util.regex.Pattern.compile("^Nota")).fill(note);
+    /**
+     * On the decision page, the one form of the checks: the outcome of each kind given (the field's name:
+     * employment, naspi, otherActivePolicy), the same note on each; back on the decision page.
+     */
+    private void recordChecks(java.util.Map<String, String> outcomes, String note) {
+        for (String field : List.of("employment", "naspi", "otherActivePolicy")) {
+            String outcome = outcomes.get(field);
+            if (outcome != null) {
+                // Bootstrap Italia draws the radio with its label on top: a user clicks the label.
+                page.locator("label[for='" + field + "-" + outcome + "']").click();
+                if (!note.isEmpty()) {
+                    page.locator("#" + field + "Note").fill(note);
+                }
+            }
+        }
         check();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra la verifica")).click();
-        page.waitForURL(java.util.regex.Pattern.compile(".*/requests/\\d+$"));
-        assertThat(page.locator("main").textContent()).contains("Verifica registrata.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra le verifiche")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/requests/\\d+/checks$"));
+        assertThat(page.locator("main").textContent()).contains("Verifiche registrate.");
     }
 
     private static byte[] onePagePdf() throws java.io.IOException {
