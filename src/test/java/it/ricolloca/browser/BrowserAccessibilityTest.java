@@ -239,12 +239,18 @@ class BrowserAccessibilityTest {
         page.getByLabel(java.util.regex.Pattern.compile("^Codice fiscale")).fill(code);
         page.getByLabel("Sede del CPI").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra la richiesta")).click();
-        page.waitForURL(java.util.regex.Pattern.compile(".*/requests/\\d+$"));
+        // the next step is the checks: the decision page
+        page.waitForURL(java.util.regex.Pattern.compile(".*/requests/\\d+/checks$"));
         assertThat(page.locator("main").textContent()).contains("Richiesta intermediata registrata", "Richiesto");
-        String requestUrl = page.url();
+        String requestUrl = page.url().replaceAll("/checks$", "");
         check();
 
-        recordCheck("EMPLOYMENT", "FAILED", "Comunicazione obbligatoria di assunzione del 2 marzo");
+        recordChecks(java.util.Map.of("employment", "FAILED"), "Comunicazione obbligatoria di assunzione del 2 marzo");
+        // a failed check: the notice is the primary act, the release is not offered and says why
+        assertThat(page.locator("section[aria-labelledby=decide-heading] a.btn-primary").textContent())
+                .isEqualTo("Invia il preavviso di rigetto");
+        assertThat(page.locator("#release-blocked").textContent()).contains("non è superata");
+        check();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invia il preavviso di rigetto")).click();
         check();
         page.getByLabel(java.util.regex.Pattern.compile("^Motivi del preavviso")).fill("Risulta un rapporto di lavoro in corso.");
@@ -273,16 +279,20 @@ class BrowserAccessibilityTest {
         assertThat(page.locator("main").textContent()).contains("Il contratto è cessato il 28 febbraio.", "cessazione.pdf");
         check();
 
-        recordCheck("EMPLOYMENT", "PASSED", "Cessazione verificata");
-        recordCheck("NASPI", "PASSED", "");
-        recordCheck("OTHER_ACTIVE_POLICY", "PASSED", "");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verifiche e decisione")).click();
+        recordChecks(java.util.Map.of("employment", "PASSED", "naspi", "PASSED", "otherActivePolicy", "PASSED"),
+                "Cessazione verificata");
+        assertThat(page.locator("#next-step").textContent()).contains("Tutte le verifiche sono superate");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rilascia l'assegno")).click();
+        // the one confirmation: the provider and what follows, no box to tick, no dialog
+        assertThat(page.locator("#decision-summary").textContent()).contains("Erogatore scelto", "primo appuntamento");
+        assertThat(page.locator("#confirmed").count()).isZero();
         check();
         page.getByLabel(java.util.regex.Pattern.compile("^Nota")).fill("Osservazioni accolte: il contratto è cessato.");
-        page.locator("label[for=confirmed]").click();
-        assertThat(page.getByLabel("Confermo il rilascio dell'assegno").isChecked()).isTrue();
-        page.onceDialog(d -> d.accept());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rilascia").setExact(true)).click();
+        page.onDialog(d -> {
+            throw new AssertionError("the release asks no dialog: " + d.message());
+        });
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Conferma il rilascio")).click();
         page.waitForURL(requestUrl);
         assertThat(page.locator("main").textContent()).contains("Assegno rilasciato.", "Rilasciato");
         check();
@@ -720,6 +730,394 @@ class BrowserAccessibilityTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    // ---- the seed's journey, clicks counted (issue 19) ----
+
+    /**
+     * The seed's journey as a user walks it, each step counted: clicks (a {@code click()}, a URL typed, a
+     * dialog accepted), pages loaded and form fills (typing or choosing; not clicks). One line per step on
+     * stdout ({@code JOURNEY step clicks pages fills}) and the table in {@code target/journey-clicks.md}.
+     * Signing in and out, and what the test prepares through the services, are not counted.
+     *
+     * <pre>
+     * Before (the code of 30/11/2026, before the request decision in one page):
+     * step       clicks pages fills
+     * worker     3      3     1
+     * file       3      3     2
+     * check      9      6     3
+     * release    4      2     1
+     * book       3      3     2
+     * hold       2      2     1
+     * pact       3      3     5
+     * timesheet  1      1     1
+     * signature  2      1     0
+     * meeting    2      2     2
+     * diary      3      3     3
+     * offer      3      3     6
+     * proposal   4      4     3
+     * hire       6      4     2
+     * close      4      3     0
+     * claim      7      5     1
+     * total      59 clicks; file + check + release 16
+     *
+     * After the request decision in one page ("Richiedi l'AdR" on the worker's page, filing lands on the
+     * decision page, the three checks in one form, the release confirmed once):
+     * step       clicks pages fills
+     * worker     3      3     1
+     * file       2      2     1
+     * check      4      1     0
+     * release    2      2     1
+     * (later steps unchanged)
+     * total      51 clicks; file + check + release 8
+     * </pre>
+     */
+    @Test
+    void theSeedJourneyInCountedClicks() throws Exception {
+        released.openEveryDay("master.torino");
+        Journey j = new Journey();
+        j.last = "Viaggio";
+        j.first = "Nadia";
+        j.code = released.invited("master.torino", j.last, j.first);
+        jdbc.sql("update workers_worker set profiling_index = 0.65 where tax_code = ?").param(j.code).update();
+        j.tag = "Via" + (System.nanoTime() % 1_000_000);
+
+        signIn("operatore.torino");
+        j.step("worker", () -> journeyOpenTheWorker(j));
+        j.step("file", () -> journeyFile(j));
+        j.step("check", () -> journeyCheck(j));
+        j.step("release", () -> journeyRelease(j));
+        signOut();
+        long request = Long.parseLong(j.requestUrl.replaceAll(".*/requests/", ""));
+        released.awaitQueued(request);
+        released.releasedOn(request, it.ricolloca.shared.web.Dates.today().minusDays(1));
+
+        signIn("tutor.torino");
+        j.step("book", () -> journeyBook(j));
+        j.step("hold", () -> journeyHold(j));
+        j.step("pact", () -> journeyPact(j));
+        j.step("timesheet", () -> journeyTimesheet(j));
+        j.step("signature", () -> journeySignature(j));
+        j.step("meeting", () -> journeyMeeting(j));
+        j.step("diary", () -> journeyDiary(j));
+        signOut();
+
+        signIn("referente.novara");
+        j.step("offer", () -> journeyOffer(j));
+        signOut();
+        signIn("tutor.torino");
+        j.step("proposal", () -> journeyProposal(j));
+        signOut();
+        signIn("referente.novara");
+        j.step("hire", () -> journeyHire(j));
+        signOut();
+        signIn("tutor.torino");
+        j.step("close", () -> journeyClose(j));
+        signOut();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select exists (select 1 from claims_claim c join pathway_pathway p on p.id = c.pathway_id"
+                        + " where p.request_id = ?)").param(request).query(Boolean.class).single());
+        signIn("master.torino");
+        j.step("claim", () -> journeyClaim(j));
+        signOut();
+
+        StringBuilder md = new StringBuilder("| Passo | Clic prima | Clic ora | Pagine ora | Campi compilati ora |\n"
+                + "|---|---:|---:|---:|---:|\n");
+        int clicks = 0;
+        int before = 0;
+        int decision = 0;
+        for (String[] row : j.rows) {
+            Integer then = JOURNEY_CLICKS_BEFORE.get(row[0]);
+            System.out.println("JOURNEY " + String.join(" ", row) + " (before: " + (then == null ? "-" : then) + ")");
+            md.append("| ").append(row[0]).append(" | ").append(then == null ? "" : then).append(" | ")
+                    .append(String.join(" | ", List.of(row).subList(1, row.length))).append(" |\n");
+            clicks += Integer.parseInt(row[1]);
+            before += then == null ? 0 : then;
+            if (List.of("file", "check", "release").contains(row[0])) {
+                decision += Integer.parseInt(row[1]);
+            }
+        }
+        System.out.println("JOURNEY total " + clicks + " (before: " + before + "); file + check + release " + decision);
+        md.append("| totale | ").append(before).append(" | ").append(clicks).append(" | | |\n")
+                .append("| richiesta, verifiche, rilascio | 16 | ").append(decision).append(" | | |\n");
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/journey-clicks.md"), md.toString());
+        assertThat(decision).as("file + check + release in at most 8 clicks").isLessThanOrEqualTo(8);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /** The clicks of each step before issue 19's workspace (the table in the comment above). */
+    private static final java.util.Map<String, Integer> JOURNEY_CLICKS_BEFORE = java.util.Map.ofEntries(
+            java.util.Map.entry("worker", 3), java.util.Map.entry("file", 3), java.util.Map.entry("check", 9),
+            java.util.Map.entry("release", 4), java.util.Map.entry("book", 3), java.util.Map.entry("hold", 2),
+            java.util.Map.entry("pact", 3), java.util.Map.entry("timesheet", 1), java.util.Map.entry("signature", 2),
+            java.util.Map.entry("meeting", 2), java.util.Map.entry("diary", 3), java.util.Map.entry("offer", 3),
+            java.util.Map.entry("proposal", 4), java.util.Map.entry("hire", 6), java.util.Map.entry("close", 4),
+            java.util.Map.entry("claim", 7));
+
+    /** The counter of one step: clicks (typed URLs and accepted dialogs included), pages loaded, fills. */
+    private final class Journey {
+        final List<String[]> rows = new ArrayList<>();
+        int clicks;
+        int pages;
+        int fills;
+        String last;
+        String first;
+        String code;
+        String tag;
+        String requestUrl;
+        String pathwayUrl;
+        String vacancyUrl;
+
+        void step(String name, Runnable step) {
+            clicks = 0;
+            pages = 0;
+            fills = 0;
+            java.util.function.Consumer<com.microsoft.playwright.Frame> counter = f -> {
+                if (f == page.mainFrame()) {
+                    pages++;
+                }
+            };
+            page.onFrameNavigated(counter);
+            try {
+                step.run();
+                page.waitForLoadState();
+            } catch (RuntimeException | AssertionError e) {
+                System.out.println("JOURNEY failed at " + name + " on " + page.url() + ": " + page.locator("main").innerText());
+                throw e;
+            } finally {
+                page.offFrameNavigated(counter);
+            }
+            rows.add(new String[] {name, String.valueOf(clicks), String.valueOf(pages), String.valueOf(fills)});
+        }
+
+        void go(String path) {
+            clicks++;
+            page.navigate(url(path));
+        }
+
+        void click(Locator target) {
+            clicks++;
+            target.click();
+        }
+
+        void fill(Locator target, String value) {
+            fills++;
+            target.fill(value);
+        }
+
+        void select(Locator target, String value) {
+            fills++;
+            target.selectOption(value);
+        }
+
+        void selectLabel(Locator target, String label) {
+            fills++;
+            target.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(label));
+        }
+
+        /** The next dialog is accepted, one click. */
+        void confirmNext() {
+            page.onceDialog(d -> {
+                clicks++;
+                d.accept();
+            });
+        }
+
+        Locator link(String name) {
+            return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+        }
+
+        Locator button(String name) {
+            return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        }
+
+        Locator label(String pattern) {
+            return page.getByLabel(Pattern.compile(pattern));
+        }
+    }
+
+    /** The operator finds the worker in the register. */
+    private void journeyOpenTheWorker(Journey j) {
+        j.go("/workers");
+        j.fill(page.getByLabel("Cerca per codice fiscale o nome"), j.code);
+        j.click(j.button("Cerca"));
+        j.click(j.link(j.code));
+        page.waitForURL(Pattern.compile(".*/workers/\\d+$"));
+        assertThat(page.locator("h1").textContent()).isEqualTo(j.first + " " + j.last);
+    }
+
+    /** From the worker's page, the intermediated request with the CPI's first office as provider. */
+    private void journeyFile(Journey j) {
+        j.click(j.link("Richiedi l'AdR"));
+        assertThat(j.label("^Codice fiscale").inputValue()).isEqualTo(j.code);
+        j.select(page.getByLabel("Sede del CPI"), String.valueOf(released.office("master.torino").id()));
+        j.click(j.button("Registra la richiesta"));
+        // the next step is the checks: the filer lands on the decision page
+        page.waitForURL(Pattern.compile(".*/requests/\\d+/checks$"));
+        j.requestUrl = page.url().replaceAll("/checks$", "");
+        assertThat(page.locator("main").textContent()).contains("Richiesta intermediata registrata");
+    }
+
+    /** The three checks, all passed, in the one form of the decision page. */
+    private void journeyCheck(Journey j) {
+        for (String field : List.of("employment", "naspi", "otherActivePolicy")) {
+            j.click(page.locator("label[for='" + field + "-PASSED']"));
+        }
+        j.click(j.button("Registra le verifiche"));
+        page.waitForURL(j.requestUrl + "/checks");
+        assertThat(page.locator("main").textContent()).contains("Verifiche registrate.");
+    }
+
+    /** The release, the primary act once every check passed, with its note; confirmed once. */
+    private void journeyRelease(Journey j) {
+        j.click(j.link("Rilascia l'assegno"));
+        assertThat(page.locator("#decision-summary").textContent()).contains("CPI Torino");
+        j.fill(j.label("^Nota"), "Verifiche superate.");
+        j.click(j.button("Conferma il rilascio"));
+        page.waitForURL(j.requestUrl);
+        assertThat(page.locator("main").textContent()).contains("Assegno rilasciato.");
+    }
+
+    /** The tutor books the first appointment (held yesterday, recorded today). */
+    private void journeyBook(Journey j) {
+        java.time.ZonedDateTime yesterday = it.ricolloca.shared.web.Dates.today().minusDays(1).atTime(10, 0)
+                .atZone(it.ricolloca.shared.web.Dates.ZONE);
+        j.go("/pathways/queue");
+        j.click(j.link("Fissa il primo appuntamento di " + j.last + " " + j.first));
+        j.select(j.label("^Slot liberi"), yesterday.toOffsetDateTime().toString());
+        j.fill(j.label("^Giustificazione"), "Colloquio svolto ieri, registrato oggi.");
+        j.click(j.button("Prenota il primo appuntamento"));
+        page.waitForURL(Pattern.compile(".*/pathways/\\d+$"));
+        j.pathwayUrl = page.url();
+        assertThat(page.locator("main").textContent()).contains("Primo appuntamento fissato.");
+    }
+
+    /** The first appointment held. */
+    private void journeyHold(Journey j) {
+        j.click(page.locator("section[aria-labelledby=appointments-heading] a").first());
+        j.select(page.getByLabel("Esito dell'appuntamento"), "HELD");
+        j.click(j.button("Registra l'esito"));
+        assertThat(page.locator("main").textContent()).contains("Esito registrato.");
+    }
+
+    /** The pact drafted and signed. */
+    private void journeyPact(Journey j) {
+        j.go(j.pathwayUrl.replaceAll("^https?://[^/]+", ""));
+        j.click(j.link("Redigi il patto"));
+        j.select(page.getByLabel("Tipo dell'azione 1"), "CV");
+        j.fill(page.getByLabel("Descrizione dell'azione 1"), "Riscrivere il curriculum con il tutor");
+        j.select(page.getByLabel("Tipo dell'azione 2"), "JOB_SEARCH");
+        j.fill(page.getByLabel("Descrizione dell'azione 2"), "Tre candidature a settimana nella logistica");
+        j.fill(page.getByLabel("Prossimi appuntamenti"), "Ogni giovedì alle 9:30");
+        j.click(j.button("Salva la bozza"));
+        page.waitForURL(j.pathwayUrl);
+        assertThat(page.locator("main").textContent()).contains("Bozza del patto salvata.");
+    }
+
+    /** The pact signed (the hours of its drafting recorded first). */
+    private void journeySignature(Journey j) {
+        j.confirmNext();
+        j.click(j.button("Segna come firmato"));
+        page.waitForURL(j.pathwayUrl);
+        assertThat(page.locator("main").textContent()).contains("Patto firmato");
+    }
+
+    /** An hour and a half on the timesheet. */
+    private void journeyTimesheet(Journey j) {
+        j.fill(page.getByLabel("Ore", new Page.GetByLabelOptions().setExact(true)), "1,5");
+        j.click(j.button("Registra le ore"));
+        page.waitForURL(j.pathwayUrl);
+        assertThat(page.locator("main").textContent()).contains("Ore registrate.");
+    }
+
+    /** A meeting in the register. */
+    private void journeyMeeting(Journey j) {
+        j.click(j.link("Registro degli incontri"));
+        j.fill(page.getByLabel("Data", new Page.GetByLabelOptions().setExact(true)),
+                it.ricolloca.shared.web.Dates.today().toString());
+        j.fill(page.getByLabel("Argomenti"), "Revisione del curriculum e delle candidature");
+        j.click(j.button("Registra l'incontro"));
+        assertThat(page.locator("main").textContent()).contains("Incontro registrato.");
+    }
+
+    /** An entry of the activation diary. */
+    private void journeyDiary(Journey j) {
+        j.go(j.pathwayUrl.replaceAll("^https?://[^/]+", ""));
+        j.click(j.link("Diario di attivazione"));
+        j.select(page.getByLabel("Azione", new Page.GetByLabelOptions().setExact(true)), "CV");
+        j.fill(page.getByLabel("Data", new Page.GetByLabelOptions().setExact(true)),
+                it.ricolloca.shared.web.Dates.today().toString());
+        j.fill(page.getByLabel("Modalità"), "Curriculum rifatto con il tutor");
+        j.click(j.button("Aggiungi la voce"));
+        assertThat(page.locator("main").textContent()).contains("Voce aggiunta");
+    }
+
+    /** The referent of Novara publishes a vacancy. */
+    private void journeyOffer(Journey j) {
+        j.go("/vacancies");
+        j.click(j.link("Nuova offerta"));
+        j.fill(j.label("^Profilo richiesto"), "Carrellista " + j.tag);
+        j.fill(j.label("^Nome azienda"), "Trasporti Novaresi S.r.l.");
+        j.fill(page.getByLabel("Codice fiscale o partita IVA dell'azienda"), "01234567897");
+        j.select(page.getByLabel("Tipo di contratto"), "PERMANENT");
+        j.fill(page.getByLabel("Comune della sede di lavoro"), "Novara");
+        j.fill(page.getByLabel("Ore settimanali"), "40");
+        j.click(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Salva")));
+        page.waitForURL(Pattern.compile(".*/vacancies/\\d+$"));
+        j.vacancyUrl = page.url();
+        assertThat(page.locator("main").textContent()).contains("Offerta inserita nella vetrina.");
+    }
+
+    /** The tutor proposes the worker for the vacancy. */
+    private void journeyProposal(Journey j) {
+        j.go("/vacancies");
+        j.fill(page.getByLabel("Testo libero"), j.tag.toLowerCase());
+        j.click(j.button("Cerca"));
+        j.click(j.link("Carrellista " + j.tag));
+        j.selectLabel(page.getByLabel("Lavoratore"), j.last + " " + j.first);
+        j.fill(page.getByLabel("Nota per il referente"), "Ha il patentino da due anni.");
+        j.click(j.button("Proponi"));
+        assertThat(page.locator("main").textContent()).contains("Candidato proposto");
+    }
+
+    /** The referent sends the candidate to the company and records the hire. */
+    private void journeyHire(Journey j) {
+        j.go(j.vacancyUrl.replaceAll("^https?://[^/]+", ""));
+        j.click(j.link(j.first + " " + j.last));
+        j.select(page.getByLabel("Esito", new Page.GetByLabelOptions().setExact(true)), "SENT_TO_COMPANY");
+        j.confirmNext();
+        j.click(j.button("Registra l'esito"));
+        assertThat(page.locator("main").textContent()).contains("Esito registrato");
+        j.select(page.getByLabel("Esito", new Page.GetByLabelOptions().setExact(true)), "HIRED");
+        j.confirmNext();
+        j.click(j.button("Registra l'esito"));
+        assertThat(page.locator("dl").textContent()).contains("Assunto");
+    }
+
+    /** The tutor closes the pathway with the hire the referent recorded. */
+    private void journeyClose(Journey j) {
+        j.go(j.pathwayUrl.replaceAll("^https?://[^/]+", ""));
+        j.click(page.locator("section[aria-labelledby=referrals-heading] a").first());
+        j.confirmNext();
+        j.click(j.button("Chiudi il percorso"));
+        page.waitForURL(j.pathwayUrl);
+        assertThat(page.locator("main").textContent()).contains("Percorso chiuso con esito «assunto».");
+    }
+
+    /** The master user reviews the claim and sends it. */
+    private void journeyClaim(Journey j) {
+        j.go("/claims");
+        j.fill(page.getByLabel("Lavoratore (nome o codice fiscale)"), j.code);
+        j.click(j.button("Cerca"));
+        j.click(j.link(j.last + " " + j.first));
+        j.confirmNext();
+        j.click(j.button("Segna come verificata"));
+        assertThat(page.locator("main").textContent()).contains("Domanda verificata.");
+        j.confirmNext();
+        j.click(j.button("Invia all'ANPAL"));
+        assertThat(page.locator("main").textContent()).contains("Domanda inviata.");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired it.ricolloca.requests.internal.RequestListImporter requestLists;
 
     private String startedByTutor(long request, java.time.LocalDate day) {
@@ -737,16 +1135,25 @@ class BrowserAccessibilityTest {
     @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.PathwayStart pathwayStart;
     @org.springframework.beans.factory.annotation.Autowired it.ricolloca.agenda.Agenda agendaService;
 
-    private void recordCheck(String kind, String outcome, String note) {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registra una verifica")).click();
-        page.getByLabel(java.util.regex.Pattern.compile("^Verifica")).selectOption(kind);
-        // Bootstrap Italia draws the radio with its label on top: a user clicks the label.
-        page.locator("label[for='outcome-" + outcome + "']").click();
-        page.getByLabel(java.util.regex.Pattern.compile("^Nota")).fill(note);
+    /**
+     * On the decision page, the one form of the checks: the outcome of each kind given (the field's name:
+     * employment, naspi, otherActivePolicy), the same note on each; back on the decision page.
+     */
+    private void recordChecks(java.util.Map<String, String> outcomes, String note) {
+        for (String field : List.of("employment", "naspi", "otherActivePolicy")) {
+            String outcome = outcomes.get(field);
+            if (outcome != null) {
+                // Bootstrap Italia draws the radio with its label on top: a user clicks the label.
+                page.locator("label[for='" + field + "-" + outcome + "']").click();
+                if (!note.isEmpty()) {
+                    page.locator("#" + field + "Note").fill(note);
+                }
+            }
+        }
         check();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra la verifica")).click();
-        page.waitForURL(java.util.regex.Pattern.compile(".*/requests/\\d+$"));
-        assertThat(page.locator("main").textContent()).contains("Verifica registrata.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra le verifiche")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/requests/\\d+/checks$"));
+        assertThat(page.locator("main").textContent()).contains("Verifiche registrate.");
     }
 
     private static byte[] onePagePdf() throws java.io.IOException {

@@ -404,8 +404,8 @@ class RequestProcedureTest {
         assertThatThrownBy(() -> workflow.recordCheck(operator, id, version(id), CheckKind.EMPLOYMENT, CheckOutcome.FAILED,
                 Dates.today().plusDays(1), null)).isInstanceOf(DateOrderException.class).hasMessage("request.refused.futureDate");
         MockHttpServletResponse check = mvc.perform(post("/requests/" + id + "/checks").with(as(userDetails, "operatore.torino"))
-                .with(csrfOnce()).param("version", String.valueOf(version(id))).param("kind", "EMPLOYMENT")
-                .param("outcome", "FAILED").param("checkedOn", "2017-12-01")).andReturn().getResponse();
+                .with(csrfOnce()).param("version", String.valueOf(version(id))).param("employment", "FAILED")
+                .param("checkedOn", "2017-12-01")).andReturn().getResponse();
         assertThat(check.getContentAsString()).contains("id=\"checkedOn-error\"",
                 messages.t("request.refused.beforeRequest", "04/12/2017"));
 
@@ -466,8 +466,8 @@ class RequestProcedureTest {
         long unknown = imported("18/12/2017", LocalDate.of(2017, 12, 19));
         assertThat(page("/requests/" + unknown + "/checks")).contains(messages.t("request.check.naspiMonths.unknown"));
         MockHttpServletResponse posted = mvc.perform(post("/requests/" + unknown + "/checks").with(as(userDetails,
-                "operatore.torino")).with(csrfOnce()).param("version", String.valueOf(version(unknown))).param("kind", "NASPI")
-                .param("outcome", "PASSED").param("checkedOn", "2017-12-19").param("unemployedSince", "2017-07-01"))
+                "operatore.torino")).with(csrfOnce()).param("version", String.valueOf(version(unknown))).param("naspi", "PASSED")
+                .param("checkedOn", "2017-12-19").param("unemployedSince", "2017-07-01"))
                 .andReturn().getResponse();
         assertThat(posted.getStatus()).isEqualTo(302);
         RequestCheck given = queries.load(master, unknown).latest().get(CheckKind.NASPI);

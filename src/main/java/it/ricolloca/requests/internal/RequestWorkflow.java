@@ -164,6 +164,37 @@ public class RequestWorkflow {
                 note(note)).encoded());
     }
 
+    /** One outcome of the one form of the checks, with its note. */
+    public record CheckEntry(CheckKind kind, CheckOutcome outcome, String note) {
+    }
+
+    /**
+     * Records the checks of the one form, all on {@code checkedOn}, all or none: the version is checked once,
+     * each check is a transition of the request with its event and its audit record, as one check recorded
+     * alone ({@link #recordCheck}). The NASpI check takes its months from {@code unemployedSince} as there.
+     */
+    public void recordChecks(CurrentUser user, long id, long version, List<CheckEntry> entries, LocalDate checkedOn,
+            LocalDate unemployedSince) {
+        if (entries.isEmpty()) {
+            throw new RequestRefusedException("request.checks.none");
+        }
+        notInFuture(checkedOn);
+        if (unemployedSince != null) {
+            notInFuture(unemployedSince);
+        }
+        VoucherRequest request = guarded(user, id, version, Right.INSTRUCT, RequestAction.CHECK);
+        for (CheckEntry e : entries) {
+            NaspiMonths months = e.kind() == CheckKind.NASPI ? naspiMonths(request, unemployedSince) : null;
+            RequestStatus from = request.recordCheck(e.kind(), e.outcome(), checkedOn, user.username(), blankToNull(e.note()),
+                    Instant.now(), months == null ? null : months.since(), months == null ? null : months.met());
+            request.refreshTerms(terms.load());
+            log(request, RequestAction.CHECK, from, request.getStatus(), user.username(), Dates.today(),
+                    Detail.of("request.event.check", Detail.label(e.kind().labelKey()), Detail.label(e.outcome().labelKey()),
+                            checkedOn, note(e.note())).encoded());
+        }
+        entityManager.lock(request, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
+
     /**
      * The more-than-{@code months} rule of art. 23 c.1 D.Lgs. 150/2015 on the request date: unemployment since
      * {@code since} exceeds the months ({@code NASPI_MIN_MONTHS} in force on the request date) when the request
@@ -336,18 +367,24 @@ public class RequestWorkflow {
 
     private VoucherRequest act(CurrentUser user, long id, long version, Right right, RequestAction action,
             Function<VoucherRequest, RequestStatus> transition, String note) {
-        VoucherRequest request = ActGuard.allowed(requests.findById(id), r -> user.canSeeCentre(r.getCompetentCentreId()),
-                r -> right == Right.DECIDE ? rights.canDecide(user, r.getCompetentCentreId())
-                        : rights.canInstruct(user, r.getCompetentCentreId()), action.name());
-        if (request.getVersion() != version) {
-            throw new StaleException();
-        }
+        VoucherRequest request = guarded(user, id, version, right, action);
         RequestStatus from = transition.apply(request);
         request.refreshTerms(terms.load());
         // The version goes up at commit whatever changed (a check or an observation only adds a row),
         // so a concurrent act on the same request fails there and nothing of it is saved.
         entityManager.lock(request, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         log(request, action, from, request.getStatus(), user.username(), Dates.today(), note);
+        return request;
+    }
+
+    /** The request, when the user may do the act on it and the form was read at its current version. */
+    private VoucherRequest guarded(CurrentUser user, long id, long version, Right right, RequestAction action) {
+        VoucherRequest request = ActGuard.allowed(requests.findById(id), r -> user.canSeeCentre(r.getCompetentCentreId()),
+                r -> right == Right.DECIDE ? rights.canDecide(user, r.getCompetentCentreId())
+                        : rights.canInstruct(user, r.getCompetentCentreId()), action.name());
+        if (request.getVersion() != version) {
+            throw new StaleException();
+        }
         return request;
     }
 

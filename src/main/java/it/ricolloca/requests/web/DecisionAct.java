@@ -53,6 +53,15 @@ public enum DecisionAct {
         return irreversible;
     }
 
+    /**
+     * Whether the form asks to tick a confirmation: every irreversible act but the release, whose form is
+     * itself the one confirmation (it shows the provider and what follows, and is offered only once every
+     * check has passed).
+     */
+    public boolean asksCheckbox() {
+        return irreversible && this != RELEASE;
+    }
+
     /** Reserved to the master user or an operator delegated to release. */
     public boolean decision() {
         return decision;

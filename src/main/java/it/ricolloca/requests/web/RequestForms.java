@@ -3,11 +3,14 @@ package it.ricolloca.requests.web;
 import it.ricolloca.requests.CheckKind;
 import it.ricolloca.requests.CheckOutcome;
 import it.ricolloca.requests.ActivePolicyChoice;
+import it.ricolloca.requests.internal.RequestWorkflow.CheckEntry;
 import it.ricolloca.requests.internal.RequestWorkflow.ProviderChoice;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The forms of the competent CPI's work on a request; each carries the version it was read at, to detect a stale form. */
@@ -20,8 +23,8 @@ public final class RequestForms {
     public record FilingForm(@NotBlank @Size(max = 40) String taxCode, @NotBlank String providerType, Long officeId,
             @Size(max = 200) String agencyName) {
 
-        static FilingForm empty() {
-            return new FilingForm("", "CPI", null, "");
+        static FilingForm of(String taxCode) {
+            return new FilingForm(taxCode, "CPI", null, "");
         }
 
         ProviderChoice choice() {
@@ -30,12 +33,56 @@ public final class RequestForms {
     }
 
     /**
-     * A check; for the NASpI check, the start of unemployment the months are counted from (the register's
-     * NASpI start when left empty).
+     * The three checks in one form: for each kind an outcome (left empty: not recorded now) and a note,
+     * one date for all; for the NASpI check, the start of unemployment the months are counted from (the
+     * register's NASpI start when left empty).
      */
-    public record CheckForm(@NotNull CheckKind kind, @NotNull CheckOutcome outcome,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkedOn, @Size(max = 2000) String note,
+    public record ChecksForm(CheckOutcome employment, @Size(max = 2000) String employmentNote, CheckOutcome naspi,
+            @Size(max = 2000) String naspiNote, CheckOutcome otherActivePolicy,
+            @Size(max = 2000) String otherActivePolicyNote,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkedOn,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate unemployedSince, Long version) {
+
+        static ChecksForm empty(LocalDate today, long version) {
+            return new ChecksForm(null, "", null, "", null, "", today, null, version);
+        }
+
+        /** The name of the outcome's field for a kind of check; its note's is this name followed by {@code Note}. */
+        public static String field(CheckKind kind) {
+            return switch (kind) {
+                case EMPLOYMENT -> "employment";
+                case NASPI -> "naspi";
+                case OTHER_ACTIVE_POLICY -> "otherActivePolicy";
+            };
+        }
+
+        public CheckOutcome outcome(CheckKind kind) {
+            return switch (kind) {
+                case EMPLOYMENT -> employment;
+                case NASPI -> naspi;
+                case OTHER_ACTIVE_POLICY -> otherActivePolicy;
+            };
+        }
+
+        public String note(CheckKind kind) {
+            String note = switch (kind) {
+                case EMPLOYMENT -> employmentNote;
+                case NASPI -> naspiNote;
+                case OTHER_ACTIVE_POLICY -> otherActivePolicyNote;
+            };
+            return note == null ? "" : note;
+        }
+
+        /** The checks given an outcome, in the order of the kinds. */
+        List<CheckEntry> entries() {
+            List<CheckEntry> entries = new ArrayList<>();
+            for (CheckKind kind : CheckKind.values()) {
+                if (outcome(kind) != null) {
+                    entries.add(new CheckEntry(kind, outcome(kind), note(kind)));
+                }
+            }
+            return entries;
+        }
     }
 
     /** The date of a notice of rejection the ministerial list brought without one. */

@@ -91,6 +91,85 @@ public record RequestPage(RequestView view, VoucherRequest request, List<EventRo
                 || canWithdraw() || canChangeProvider();
     }
 
+    // ---- the decision: what the checks' outcome calls for ----
+
+    /** The kinds whose latest check failed. */
+    public List<CheckKind> failedChecks() {
+        return Arrays.stream(CheckKind.values())
+                .filter(k -> request.latestOutcome(k).orElse(null) == CheckOutcome.FAILED).toList();
+    }
+
+    /** The kinds not checked yet. */
+    public List<CheckKind> missingChecks() {
+        return Arrays.stream(CheckKind.values()).filter(k -> request.latestOutcome(k).isEmpty()).toList();
+    }
+
+    /** Every check recorded and passed: the release is the act to do. */
+    public boolean checksPassed() {
+        return missingChecks().isEmpty() && failedChecks().isEmpty();
+    }
+
+    /** The release may be done now: the user decides, the status allows it and every check passed. */
+    public boolean releaseReady() {
+        return canRelease() && checksPassed();
+    }
+
+    /** A check failed and the notice of rejection may be sent: the notice is the act to do. */
+    public boolean noticeFirst() {
+        return canSendRejectionNotice() && !failedChecks().isEmpty() && !request.needsActivePolicyContact();
+    }
+
+    /** Why the release is not offered though the user decides (a bundle key), or null. */
+    public String releaseBlockedKey() {
+        if (!canRelease() || checksPassed()) {
+            return null;
+        }
+        return failedChecks().isEmpty() ? "request.release.blocked.missing" : "request.release.blocked.failed";
+    }
+
+    /** The kinds the blocked release waits for: the failed ones, or else the missing ones. */
+    public List<CheckKind> releaseBlockedBy() {
+        return failedChecks().isEmpty() ? missingChecks() : failedChecks();
+    }
+
+    /** The next step of the procedure (a bundle key taking the provider as argument), or null when none is due. */
+    public String nextStepKey() {
+        RequestStatus status = request.getStatus();
+        if (status == RequestStatus.RELEASED) {
+            return "request.next.released";
+        }
+        if (status.isFinal() || status == RequestStatus.BLOCKED) {
+            return null;
+        }
+        if (status == RequestStatus.NOTICE_OF_REJECTION) {
+            return request.needsNoticeDate() ? "request.next.noticeDate"
+                    : request.getRejectionNoticeReceivedOn() == null ? "request.next.noticeReceipt"
+                    : checksPassed() ? "request.next.release" : "request.next.observations";
+        }
+        if (request.needsActivePolicyContact()) {
+            return "request.next.policyContact";
+        }
+        if (!failedChecks().isEmpty()) {
+            return "request.next.notice";
+        }
+        return checksPassed() ? "request.next.release" : "request.next.checks";
+    }
+
+    /** Whether the next step's message names the provider (its argument). */
+    public boolean nextStepNamesProvider() {
+        String key = nextStepKey();
+        return "request.next.release".equals(key) || "request.next.released".equals(key);
+    }
+
+    /** The provider the worker chose, as a person reads it (empty when none is recorded). */
+    public String providerText() {
+        var provider = request.getProvider();
+        if (provider == null) {
+            return "";
+        }
+        return provider.office() == null ? provider.name() : provider.name() + " – " + provider.office();
+    }
+
     public boolean isLatest(RequestCheck check) {
         return request.latest().get(check.getKind()) == check;
     }

@@ -17,7 +17,7 @@ import it.ricolloca.requests.internal.RequestQueries;
 import it.ricolloca.requests.internal.RequestRights;
 import it.ricolloca.requests.internal.RequestWorkflow;
 import it.ricolloca.requests.web.RequestForms.ActivePolicyContactForm;
-import it.ricolloca.requests.web.RequestForms.CheckForm;
+import it.ricolloca.requests.web.RequestForms.ChecksForm;
 import it.ricolloca.requests.web.RequestForms.DecisionForm;
 import it.ricolloca.requests.web.RequestForms.FilingForm;
 import it.ricolloca.requests.web.RequestForms.NoticeDateForm;
@@ -30,6 +30,9 @@ import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
+import it.ricolloca.shared.web.Paths;
+import it.ricolloca.workers.WorkerSummary;
+import it.ricolloca.workers.Workers;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -71,9 +74,12 @@ class RequestWorkController {
     private final Dossier documents;
     private final Messages messages;
     private final RefusalText refusals;
+    private final Workers workers;
 
     RequestWorkController(RequestQueries queries, RequestWorkflow workflow, RequestRights rights,
-            CurrentUsers currentUsers, JobCentres centres, Dossier documents, Messages messages, RefusalText refusals) {
+            CurrentUsers currentUsers, JobCentres centres, Dossier documents, Messages messages, RefusalText refusals,
+            Workers workers) {
+        this.workers = workers;
         this.queries = queries;
         this.workflow = workflow;
         this.rights = rights;
@@ -86,10 +92,14 @@ class RequestWorkController {
 
     // ---- intermediated request ----
 
+    /** The filing form; from the worker's page ({@code worker}), with the worker's codice fiscale filled in. */
     @GetMapping(RequestRoutes.REQUEST_NEW)
-    String initFilingForm(Model model) {
-        requireFiling();
-        return filingForm(model, FilingForm.empty(), FormErrors.NONE);
+    String initFilingForm(@RequestParam(name = "worker", required = false) Long worker, Model model) {
+        CurrentUser user = requireFiling();
+        String taxCode = worker == null ? "" : workers.find(worker)
+                .filter(w -> w.competentCentreId() == null || w.competentCentreId().equals(user.centreId()))
+                .map(WorkerSummary::taxCode).orElse("");
+        return filingForm(model, FilingForm.of(taxCode), FormErrors.NONE);
     }
 
     @PostMapping(RequestRoutes.REQUESTS)
@@ -100,7 +110,9 @@ class RequestWorkController {
             try {
                 long id = workflow.fileIntermediated(user, form.taxCode(), form.choice());
                 redirect.addFlashAttribute("flash", "request.filed");
-                return "redirect:" + RequestRoutes.request(id);
+                // The next step is the checks: the filer who may record them goes to the decision page.
+                boolean instructs = rights.canInstruct(user, queries.load(user, id).getCompetentCentreId());
+                return "redirect:" + (instructs ? Paths.of(RequestRoutes.REQUEST_CHECKS, id) : RequestRoutes.request(id));
             } catch (CodiceFiscale.InvalidException | FilingRefusedException e) {
                 result.rejectValue("taxCode", e.messageKey(), refusals.args(e), null);
             } catch (RequestRefusedException e) {
@@ -117,35 +129,47 @@ class RequestWorkController {
         return "requests/file";
     }
 
-    // ---- checks ----
+    // ---- the decision in one page: the three checks in one form, then the act their outcome calls for ----
 
     @AuditedRead(value = "REQUEST_VIEWED", record = "VoucherRequest")
     @GetMapping(RequestRoutes.REQUEST_CHECKS)
-    String initCheckForm(@PathVariable long id, Model model) {
+    String initChecksForm(@PathVariable long id, Model model) {
         VoucherRequest request = instructable(id);
-        return checkForm(model, request, new CheckForm(null, null, Dates.today(), "", null, request.getVersion()),
-                FormErrors.NONE);
+        return checksForm(model, request, ChecksForm.empty(Dates.today(), request.getVersion()), FormErrors.NONE);
     }
 
     @PostMapping(RequestRoutes.REQUEST_CHECKS)
-    String processCheckForm(@PathVariable long id, @Valid @ModelAttribute("form") CheckForm form, BindingResult result,
+    String processChecksForm(@PathVariable long id, @Valid @ModelAttribute("form") ChecksForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         VoucherRequest request = instructable(id);
         if (form.unemployedSince() != null && form.unemployedSince().isAfter(Dates.today())) {
             result.rejectValue("unemployedSince", "request.refused.futureDate");
         }
-        if (!result.hasErrors() && acted(result, "checkedOn",
-                () -> workflow.recordCheck(currentUsers.require(), id, version(form.version()), form.kind(),
-                        form.outcome(), form.checkedOn(), form.note(), form.unemployedSince()))) {
-            return done(redirect, id, "request.check.recorded");
+        if (!result.hasErrors() && form.entries().isEmpty()) {
+            result.rejectValue("employment", "request.checks.none");
         }
-        return checkForm(model, request, form, FormErrors.of(result, messages));
+        if (!result.hasErrors() && acted(result, "checkedOn",
+                () -> workflow.recordChecks(currentUsers.require(), id, version(form.version()), form.entries(),
+                        form.checkedOn(), form.unemployedSince()))) {
+            redirect.addFlashAttribute("flash", "request.checks.recorded");
+            return "redirect:" + Paths.of(RequestRoutes.REQUEST_CHECKS, id);
+        }
+        return checksForm(model, request, form, FormErrors.of(result, messages));
     }
 
-    private String checkForm(Model model, VoucherRequest request, CheckForm form, FormErrors errors) {
+    private String checksForm(Model model, VoucherRequest request, ChecksForm form, FormErrors errors) {
         // The months of unemployment on the request date, from the date given or the register's NASpI start.
         model.addAttribute("naspi", workflow.naspiMonths(request, form.unemployedSince()));
+        model.addAttribute("page", decisionPage(request));
         return page(model, request, form, errors, "requests/check");
+    }
+
+    /** What the decision page shows of the request and offers to the user (not its history). */
+    private RequestPage decisionPage(VoucherRequest request) {
+        CurrentUser user = currentUsers.require();
+        return new RequestPage(queries.get(user, request.getId()), request, List.of(), List.of(), java.util.Map.of(),
+                List.of(), rights.canInstruct(user, request.getCompetentCentreId()),
+                rights.canDecide(user, request.getCompetentCentreId()), 0, Dates.today());
     }
 
     // ---- contact about another active policy ----
@@ -309,7 +333,7 @@ class RequestWorkController {
         if (decision.reasonsRequired() && reasons.isEmpty()) {
             result.rejectValue("reasons", "request.reasons.required");
         }
-        if (decision.irreversible() && !Boolean.TRUE.equals(form.confirmed())) {
+        if (decision.asksCheckbox() && !Boolean.TRUE.equals(form.confirmed())) {
             result.rejectValue("confirmed", "request.confirm.required");
         }
         if (!result.hasErrors() && acted(result, decision == DecisionAct.REJECTION_NOTICE ? "noticeOn" : "reasons",
@@ -335,6 +359,7 @@ class RequestWorkController {
     private String decisionForm(Model model, VoucherRequest request, DecisionAct act, DecisionForm form,
             FormErrors errors) {
         model.addAttribute("act", act);
+        model.addAttribute("page", decisionPage(request));
         return page(model, request, form, errors, "requests/decision");
     }
 

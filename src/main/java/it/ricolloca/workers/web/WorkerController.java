@@ -15,6 +15,7 @@ import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.InformationChannel;
 import it.ricolloca.workers.NaspiStatus;
+import it.ricolloca.workers.WorkerPageActions;
 import it.ricolloca.workers.WorkerRoutes;
 import it.ricolloca.workers.internal.EducationEntry;
 import it.ricolloca.workers.internal.InvitationHistory;
@@ -51,9 +52,12 @@ class WorkerController {
     private final Messages messages;
     private final InvitationHistory invitations;
     private final WorkerInformation information;
+    private final List<WorkerPageActions> pageActions;
 
     WorkerController(WorkerRegister register, CurrentUsers currentUsers, JobCentres centres, AuditTrail audit,
-            Messages messages, InvitationHistory invitations, WorkerInformation information) {
+            Messages messages, InvitationHistory invitations, WorkerInformation information,
+            List<WorkerPageActions> pageActions) {
+        this.pageActions = pageActions;
         this.invitations = invitations;
         this.information = information;
         this.register = register;
@@ -238,6 +242,8 @@ class WorkerController {
         model.addAttribute("informationErrors", informationErrors);
         model.addAttribute("informationForm", informationForm);
         model.addAttribute("channels", Arrays.asList(InformationChannel.values()));
+        model.addAttribute("actions", pageActions.stream().flatMap(a -> a.actionsFor(user, worker.summary()).stream())
+                .toList());
         return "workers/detail";
     }
 
