@@ -203,15 +203,17 @@ public class RequestQueries {
 
     /**
      * The CPIs behind: how many competent CPIs have at least one request undecided past its decision
-     * deadline ({@link RequestDue#OVERDUE}), and the oldest such deadline. One statement.
+     * deadline ({@link RequestDue#OVERDUE}), and the oldest such deadline (carried to a working day).
+     * One counting statement.
      */
     public DueCount centresBehind() {
         String deadline = deadline();
-        return jdbc.sql("select count(distinct r.competent_centre_id), min(" + deadline + ") from requests_voucher_request r"
+        DueCount behind = jdbc.sql("select count(distinct r.competent_centre_id), min(" + deadline + ") from requests_voucher_request r"
                 + " where " + RequestDue.OVERDUE.predicate(deadline))
                 .param("today", Dates.today())
                 .query((rs, n) -> new DueCount(RequestDue.OVERDUE, rs.getLong(1), rs.getObject(2, LocalDate.class)))
                 .single();
+        return new DueCount(behind.due(), behind.count(), terms.carry().apply(behind.oldest()));
     }
 
     /**
