@@ -100,7 +100,13 @@ public class Conditionality {
 
     @Transactional(readOnly = true)
     public Page<Breach> queue(CurrentUser user, int page, int size) {
-        return breaches.queue(user.caseScopeCentreId(), PageRequest.of(page, size));
+        return queue(user, null, page, size);
+    }
+
+    /** As above, only the breaches in {@code status} when given (the home page links to those to decide). */
+    @Transactional(readOnly = true)
+    public Page<Breach> queue(CurrentUser user, BreachStatus status, int page, int size) {
+        return breaches.queue(user.caseScopeCentreId(), status, PageRequest.of(page, size));
     }
 
     @Transactional(readOnly = true)

@@ -1310,6 +1310,85 @@ class BrowserAccessibilityTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.support.DueWorkSeeds dueWorkSeeds;
+    @org.springframework.beans.factory.annotation.Autowired List<it.ricolloca.shared.web.DueWorkSource> dueWorkSources;
+
+    /**
+     * Issue 19: the home page is a work queue. Due items of every kind are seeded through the services at
+     * one CPI for new users; each role signs in, finds on its home page one card per kind with the count
+     * and the oldest date the modules count for it (and the items seeded among them), follows one card to
+     * the list filtered to exactly those items; every page passes axe.
+     */
+    @Test
+    void everyRoleSeesItsDueWorkOnTheHomePage() {
+        it.ricolloca.support.DueWorkSeeds.Seeded s = dueWorkSeeds.seed("Omegna", "Browser");
+        String password = "Una-password-lunga-2026!";
+        homeQueue(s.master(), password, java.util.Map.of("home.due.requests.TO_DECIDE", 2L, "home.due.claims", 1L,
+                "home.due.delegations", 1L, "home.due.notices", 1L), "home.due.requests.TO_DECIDE", "due=TO_DECIDE");
+        homeQueue(s.operator(), password, java.util.Map.of("home.due.breaches", 1L, "home.due.requests.OBSERVATIONS", 1L),
+                "home.due.breaches", "status=REPORTED");
+        homeQueue(s.tutor(), password, java.util.Map.of("home.due.pathway.PACT", 1L, "home.due.pathway.MEETING", 1L,
+                "home.due.pathway.DIARY", 1L, "home.due.pathway.QUEUE", 1L), "home.due.pathway.PACT", "due=PACT");
+        homeQueue(s.referent(), password, java.util.Map.of("home.due.vacancies.EXPIRED", 1L,
+                "home.due.vacancies.PROPOSALS", 1L), "home.due.vacancies.EXPIRED", "due=EXPIRED");
+        homeQueue("regione", "demo-ricolloca", java.util.Map.of("home.due.requests.centresBehind", 1L),
+                "home.due.requests.centresBehind", "due=OVERDUE");
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /**
+     * Signs in, reads the queue's cards (kind and count) and compares them with what the sources count for the
+     * user, each at least the items seeded; every card shows its oldest date; then follows one card and finds
+     * as many rows as counted (up to a page).
+     */
+    private void homeQueue(String username, String password, java.util.Map<String, Long> atLeast, String follow,
+            String filter) {
+        page.navigate(url("/login"));
+        page.getByLabel("Nome utente").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accedi")).click();
+        page.waitForURL(url("/"));
+        check();
+        it.ricolloca.accounts.CurrentUser user = released.user(username);
+        it.ricolloca.shared.web.DueScope scope = new it.ricolloca.shared.web.DueScope(user.id(),
+                user.isRegional() ? null : user.centreId(),
+                user.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+        java.util.Map<String, it.ricolloca.shared.web.DueWork> expected = new java.util.HashMap<>();
+        dueWorkSources.forEach(source -> source.dueFor(scope).stream().filter(it.ricolloca.shared.web.DueWork::due)
+                .forEach(w -> expected.put(w.labelKey(), w)));
+        Locator cards = page.locator("[data-due-kind]");
+        java.util.Map<String, Long> shown = new java.util.HashMap<>();
+        for (int i = 0; i < cards.count(); i++) {
+            Locator card = cards.nth(i);
+            String kind = card.getAttribute("data-due-kind");
+            shown.put(kind, Long.valueOf(card.getAttribute("data-due-count")));
+            it.ricolloca.shared.web.DueWork w = expected.get(kind);
+            assertThat(w).as(username + " " + kind).isNotNull();
+            assertThat(card.locator("a").textContent()).as(kind).startsWith(String.valueOf(w.count()));
+            if (w.oldest() != null) {
+                assertThat(card.textContent()).as(kind).contains(it.ricolloca.shared.web.Dates.format(w.oldest()));
+            }
+        }
+        java.util.Map<String, Long> counted = new java.util.HashMap<>();
+        expected.forEach((k, w) -> counted.put(k, w.count()));
+        assertThat(shown).as(username).isEqualTo(counted);
+        atLeast.forEach((kind, n) -> assertThat(shown.getOrDefault(kind, 0L)).as(username + " " + kind)
+                .isGreaterThanOrEqualTo(n));
+        page.locator("[data-due-kind='" + follow + "'] a").click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*" + Pattern.quote(filter) + ".*"));
+        check();
+        int rows = page.locator("table tbody tr").count();
+        if (follow.endsWith("centresBehind")) {
+            // CPIs behind open the requests past their deadline: at least one per CPI counted
+            assertThat(rows).as(username + " follows " + follow).isGreaterThanOrEqualTo((int) Math.min(shown.get(follow), 20));
+        } else {
+            assertThat(rows).as(username + " follows " + follow).isEqualTo((int) Math.min(shown.get(follow), 20));
+        }
+        page.navigate(url("/"));
+        signOut();
+    }
+
     /** The register: a new worker, a wrong code first, then the record and its edit form. */
     private void addAndOpenAWorker() {
         String first15 = "BRWSRA80A41L219";

@@ -64,6 +64,16 @@ public class DelegationAdministration {
                 query.strip().toLowerCase(Locale.ROOT), PageRequest.of(page, size));
     }
 
+    /** The active delegations that end within {@code days} days from today, the soonest first (the home page's link). */
+    @Transactional(readOnly = true)
+    public Page<Delegation> expiring(CurrentUser actor, int days, int page, int size) {
+        if (!canRead(actor)) {
+            throw new NotFoundException();
+        }
+        LocalDate today = Dates.today();
+        return delegations.expiring(actor.scopeCentreId(), today, today.plusDays(days), PageRequest.of(page, size));
+    }
+
     @Transactional(readOnly = true)
     public Delegation get(CurrentUser actor, long id) {
         if (!canRead(actor)) {

@@ -26,6 +26,14 @@ public interface DelegationRepository extends JpaRepository<Delegation, Long> {
     Page<Delegation> search(@Param("centreId") Long centreId, @Param("all") boolean all, @Param("day") LocalDate day,
             @Param("q") String query, Pageable pageable);
 
+    /** The active delegations (of one CPI, or all) whose end falls between {@code day} and {@code until}, soonest first. */
+    @Query("""
+            select d from Delegation d where (:centreId is null or d.centreId = :centreId)
+              and d.revokedAt is null and d.endDate between :day and :until
+            order by d.endDate, d.id""")
+    Page<Delegation> expiring(@Param("centreId") Long centreId, @Param("day") LocalDate day,
+            @Param("until") LocalDate until, Pageable pageable);
+
     List<Delegation> findByDelegateIdOrderByStartDateDesc(long delegateId);
 
     List<Delegation> findByDelegateIdAndFunction(long delegateId, DelegatedFunction function);

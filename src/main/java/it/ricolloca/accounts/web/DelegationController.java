@@ -50,11 +50,17 @@ class DelegationController {
     @GetMapping(AccountRoutes.DELEGATIONS)
     @PreAuthorize(READERS)
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-            @RequestParam(defaultValue = "false") boolean all, Model model) {
+            @RequestParam(defaultValue = "false") boolean all, @RequestParam(required = false) Integer expiring,
+            Model model) {
         CurrentUser actor = currentUsers.require();
         String query = q == null ? "" : q.strip();
-        var found = delegations.search(actor, all, query, PageView.safePage(page), PageView.DEFAULT_SIZE);
-        String base = all ? AccountRoutes.DELEGATIONS + "?all=true" : AccountRoutes.DELEGATIONS;
+        Integer within = expiring == null ? null : Math.max(0, Math.min(expiring, 366));
+        var found = within != null
+                ? delegations.expiring(actor, within, PageView.safePage(page), PageView.DEFAULT_SIZE)
+                : delegations.search(actor, all, query, PageView.safePage(page), PageView.DEFAULT_SIZE);
+        String base = within != null ? AccountRoutes.DELEGATIONS + "?expiring=" + within
+                : all ? AccountRoutes.DELEGATIONS + "?all=true" : AccountRoutes.DELEGATIONS;
+        model.addAttribute("expiring", within);
         var names = centres.names();
         model.addAttribute("delegations", PageView.of(found, d -> DelegationRow.of(d, id -> names.getOrDefault(id, "")),
                 query, base));

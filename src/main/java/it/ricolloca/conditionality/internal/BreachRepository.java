@@ -30,7 +30,8 @@ public interface BreachRepository extends JpaRepository<Breach, Long> {
 
     @Query("""
             select b from Breach b where (:centre is null or b.competentCentreId = :centre)
+            and (:status is null or b.status = :status)
             order by case when b.status = BreachStatus.REPORTED then 0 else 1 end,
                 b.justificationDeadline, b.id""")
-    Page<Breach> queue(@Param("centre") Long centre, Pageable page);
+    Page<Breach> queue(@Param("centre") Long centre, @Param("status") BreachStatus status, Pageable page);
 }

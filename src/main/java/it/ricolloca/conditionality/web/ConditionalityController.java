@@ -75,10 +75,13 @@ class ConditionalityController {
 
     @AuditedRead(value = "BREACHES_LISTED", record = "Breach", idVariable = "")
     @GetMapping(ConditionalityRoutes.QUEUE)
-    String queue(@RequestParam(required = false) Integer page, Model model) {
+    String queue(@RequestParam(required = false) BreachStatus status, @RequestParam(required = false) Integer page,
+            Model model) {
         CurrentUser user = currentUsers.require();
-        var found = conditionality.queue(user, PageView.safePage(page), PageView.DEFAULT_SIZE);
-        model.addAttribute("breaches", PageView.of(found, b -> BreachView.of(b, Dates.today()), "", ConditionalityRoutes.QUEUE));
+        var found = conditionality.queue(user, status, PageView.safePage(page), PageView.DEFAULT_SIZE);
+        model.addAttribute("breaches", PageView.of(found, b -> BreachView.of(b, Dates.today()), "",
+                status == null ? ConditionalityRoutes.QUEUE : ConditionalityRoutes.QUEUE + "?status=" + status.name()));
+        model.addAttribute("status", status);
         model.addAttribute("names", names(found.getContent()));
         model.addAttribute("canReport", conditionality.canReport(user));
         return "conditionality/queue";

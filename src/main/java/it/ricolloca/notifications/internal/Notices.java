@@ -120,16 +120,24 @@ public class Notices {
     /** The user's notices, unread first; for the senders, every notice sent, with its counts. */
     @Transactional(readOnly = true)
     public Page<Line> list(CurrentUser user, boolean sent, int page, int size) {
+        return list(user, sent, false, page, size);
+    }
+
+    /** As above; only the user's unread notices when {@code unread} (the home page's link), the oldest first. */
+    @Transactional(readOnly = true)
+    public Page<Line> list(CurrentUser user, boolean sent, boolean unread, int page, int size) {
         boolean all = sent && canSend(user);
+        boolean onlyUnread = unread && !all;
         // The user's own receipt, joined once: it filters a recipient's list, orders it and shows the reading.
         String from = " from notifications_notice n " + (all ? "left" : "") + " join notifications_notice_recipient me"
-                + " on me.notice_id = n.id and me.user_id = :user";
+                + " on me.notice_id = n.id and me.user_id = :user" + (onlyUnread ? " and me.read_at is null" : "");
         long total = jdbc.sql("select count(*)" + from).param("user", user.id()).query(Long.class).single();
         List<Line> lines = jdbc.sql("""
                 select n.id, n.title, n.sent_by, n.sent_at, me.read_at,
                     (select count(*) from notifications_notice_recipient x where x.notice_id = n.id),
                     (select count(read_at) from notifications_notice_recipient x where x.notice_id = n.id)"""
                 + from + (all ? " order by n.sent_at desc, n.id desc"
+                        : onlyUnread ? " order by n.sent_at, n.id"
                         : " order by me.read_at is not null, n.sent_at desc, n.id desc") + " limit :size offset :offset")
                 .param("user", user.id()).param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),

@@ -59,17 +59,26 @@ class NoticeController {
     }
 
     @GetMapping(NoticeRoutes.NOTICES)
-    String list(@RequestParam(required = false) String sent, @RequestParam(required = false) String page, Model model) {
+    String list(@RequestParam(required = false) String sent, @RequestParam(required = false) String unread,
+            @RequestParam(required = false) String page, Model model) {
         CurrentUser user = currentUsers.require();
         Integer p = page == null || !page.matches("\\d{1,6}") ? null : Integer.valueOf(page);
-        return listPage(model, user, "true".equals(sent), p, NoticeForm.EMPTY, FormErrors.NONE);
+        return listPage(model, user, "true".equals(sent), "true".equals(unread), p, NoticeForm.EMPTY, FormErrors.NONE);
     }
 
     private String listPage(Model model, CurrentUser user, boolean sent, Integer page, NoticeForm form, FormErrors errors) {
+        return listPage(model, user, sent, false, page, form, errors);
+    }
+
+    private String listPage(Model model, CurrentUser user, boolean sent, boolean unread, Integer page, NoticeForm form,
+            FormErrors errors) {
         boolean showSent = sent && notices.canSend(user);
-        var found = notices.list(user, showSent, PageView.safePage(page), PageView.DEFAULT_SIZE);
-        model.addAttribute("notices", PageView.of(found, l -> l, showSent ? "sent=true" : "", NoticeRoutes.NOTICES));
+        boolean onlyUnread = unread && !showSent;
+        var found = notices.list(user, showSent, onlyUnread, PageView.safePage(page), PageView.DEFAULT_SIZE);
+        model.addAttribute("notices", PageView.of(found, l -> l, showSent ? "sent=true" : "",
+                onlyUnread ? NoticeRoutes.NOTICES + "?unread=true" : NoticeRoutes.NOTICES));
         model.addAttribute("showSent", showSent);
+        model.addAttribute("onlyUnread", onlyUnread);
         model.addAttribute("canSend", notices.canSend(user));
         model.addAttribute("unread", notices.unread(user));
         model.addAttribute("centres", notices.canSend(user) ? centres.all() : List.<CentreSummary>of());

@@ -42,10 +42,16 @@ class HandoffQueue {
 
     /** The requests queued at these offices, oldest release first. */
     List<ReleasedRequest> atOffices(Collection<Long> officeIds) {
+        return atOffices(officeIds, false);
+    }
+
+    /** As above, only those no first appointment was ever booked for when {@code unscheduled} (the home page's link). */
+    List<ReleasedRequest> atOffices(Collection<Long> officeIds, boolean unscheduled) {
         if (officeIds.isEmpty()) {
             return List.of();
         }
-        return withWorkers(jdbc.sql(SELECT + NOT_CLOSED + " and q.office_id in (:offices) order by q.released_on, q.request_id")
+        return withWorkers(jdbc.sql(SELECT + NOT_CLOSED + (unscheduled ? " and " + PathwayQueries.UNSCHEDULED : "")
+                + " and q.office_id in (:offices) order by q.released_on, q.request_id")
                 .param("offices", officeIds).query(mapper()).list());
     }
 

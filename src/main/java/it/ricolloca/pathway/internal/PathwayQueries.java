@@ -5,6 +5,8 @@ import it.ricolloca.accounts.StaffDirectory;
 import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.parameters.Parameter;
+import it.ricolloca.parameters.Parameters;
 import it.ricolloca.pathway.TutorExperience;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.tabular.TabularWriter;
@@ -45,9 +47,11 @@ public class PathwayQueries {
     private final Workers workers;
     private final PathwayRights rights;
     private final Messages messages;
+    private final Parameters parameters;
 
     PathwayQueries(JdbcClient jdbc, JobCentres centres, StaffDirectory staff, Workers workers, PathwayRights rights,
-            Messages messages) {
+            Messages messages, Parameters parameters) {
+        this.parameters = parameters;
         this.rights = rights;
         this.messages = messages;
         this.workers = workers;
@@ -62,6 +66,14 @@ public class PathwayQueries {
      * query. The workers come from their register in one query per page.
      */
     public Page<PathwayRow> search(CurrentUser user, boolean mine, String query, int page, int size) {
+        return search(user, mine, null, query, page, size);
+    }
+
+    /**
+     * As above, only the pathways of one kind of due work when {@code due} is given (the home page's
+     * links), the soonest due first; the terms are those in force today.
+     */
+    public Page<PathwayRow> search(CurrentUser user, boolean mine, PathwayDue due, String query, int page, int size) {
         Long scope = user.caseScopeCentreId();
         String q = query == null ? "" : query.strip();
         Long[] found = q.isEmpty() ? new Long[0] : workers.idsMatching(q).toArray(Long[]::new);
@@ -70,10 +82,15 @@ public class PathwayQueries {
         }
         String where = " where (cast(:centre as bigint) is null or p.centre_id = :centre)"
                 + " and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)"
-                + " and (not :search or p.worker_id = any(cast(:workers as bigint[])))";
+                + " and (not :search or p.worker_id = any(cast(:workers as bigint[])))"
+                + (due == null ? "" : " and " + due.predicate());
         Long tutor = mine ? user.id() : null;
+        LocalDate today = Dates.today();
+        int pactDays = due == null ? 0 : parameters.integer(Parameter.PACT_WITHIN_DAYS, today);
+        int every = due == null ? 0 : parameters.integer(Parameter.MEETING_EVERY_DAYS, today);
         long total = jdbc.sql("select count(*) from pathway_pathway p" + where)
                 .param("centre", scope).param("tutor", tutor).param("search", !q.isEmpty()).param("workers", found)
+                .param("today", today).param("pactDays", pactDays).param("every", every)
                 .query(Long.class).single();
         Map<Long, OfficeSummary> offices = new HashMap<>();
         centres.offices().forEach(o -> offices.put(o.id(), o));
@@ -81,8 +98,9 @@ public class PathwayQueries {
         record Found(long id, long workerId, long officeId, Long tutorId) {
         }
         List<Found> rows = jdbc.sql("select p.id, p.worker_id, p.office_id, p.tutor_user_id from pathway_pathway p" + where
-                + " order by p.created_at desc, p.id desc limit :size offset :offset")
+                + " order by " + (due == null ? "" : due.dueOn() + ", ") + "p.created_at desc, p.id desc limit :size offset :offset")
                 .param("centre", scope).param("tutor", tutor).param("search", !q.isEmpty()).param("workers", found)
+                .param("today", today).param("pactDays", pactDays).param("every", every)
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Found(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4))).list();
         Map<Long, WorkerSummary> people = workers.summaries(rows.stream().map(Found::workerId).toList());
@@ -96,6 +114,45 @@ public class PathwayQueries {
         }).toList();
         return new PageImpl<>(result, PageRequest.of(page, size), total);
     }
+
+    /** How many items of one kind are due at the provider and the oldest date among them. */
+    public record DueCount(String kind, long count, LocalDate oldest) {
+    }
+
+    /**
+     * The work due at a provider CPI, in one statement: the released requests queued at its offices that
+     * no first appointment was ever booked for (kind {@code QUEUE}, since the oldest release), and the
+     * pathways of each {@link PathwayDue} kind (only those the tutor follows when {@code tutor} is given),
+     * each with its oldest date. No row is loaded.
+     */
+    public List<DueCount> dueAt(long centreId, Long tutor, List<Long> offices, int pactDays, int every) {
+        String queued = " from pathway_queue q where q.office_id = any(cast(:offices as bigint[])) and " + UNSCHEDULED;
+        StringBuilder sql = new StringBuilder("select (select count(*)" + queued + "), (select min(q.released_on)"
+                + queued + ")");
+        for (PathwayDue due : PathwayDue.values()) {
+            sql.append(", (select count(*) from pathway_pathway p where ").append(DUE_SCOPE).append(" and ")
+                    .append(due.predicate()).append("), (select min(").append(due.dueOn())
+                    .append(") from pathway_pathway p where ").append(DUE_SCOPE).append(" and ").append(due.predicate())
+                    .append(")");
+        }
+        return jdbc.sql(sql.toString()).param("offices", offices.toArray(Long[]::new)).param("centre", centreId)
+                .param("tutor", tutor).param("today", Dates.today()).param("pactDays", pactDays).param("every", every)
+                .query((rs, n) -> {
+                    List<DueCount> found = new java.util.ArrayList<>();
+                    found.add(new DueCount("QUEUE", rs.getLong(1), rs.getObject(2, LocalDate.class)));
+                    PathwayDue[] kinds = PathwayDue.values();
+                    for (int i = 0; i < kinds.length; i++) {
+                        found.add(new DueCount(kinds[i].name(), rs.getLong(3 + 2 * i),
+                                rs.getObject(4 + 2 * i, LocalDate.class)));
+                    }
+                    return found;
+                }).single();
+    }
+
+    /** A queued request no first appointment was ever booked for: no pathway opened for it yet. */
+    public static final String UNSCHEDULED = "not exists (select 1 from pathway_pathway b where b.request_id = q.request_id)";
+
+    private static final String DUE_SCOPE = "p.centre_id = :centre and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)";
 
     /** A line of the tutor's worklist: where the worker stands against the meeting rule. */
     public record WorklistRow(long id, String taxCode, String workerName, LocalDate startedOn,

@@ -79,9 +79,15 @@ public class PathwayStart {
     /** The released requests at the user's CPI offices (every CPI for the region) without a first appointment. */
     @Transactional(readOnly = true)
     public List<QueueItem> queue(CurrentUser user) {
+        return queue(user, false);
+    }
+
+    /** As above, only the requests no first appointment was ever booked for when {@code unscheduled}. */
+    @Transactional(readOnly = true)
+    public List<QueueItem> queue(CurrentUser user, boolean unscheduled) {
         Map<Long, OfficeSummary> offices = centres.offices().stream().filter(o -> user.canSeeCasesOf(o.centreId()))
                 .collect(Collectors.toMap(OfficeSummary::id, o -> o));
-        List<ReleasedRequest> candidates = released.atOffices(offices.keySet());
+        List<ReleasedRequest> candidates = released.atOffices(offices.keySet(), unscheduled);
         Set<Long> scheduled = agenda.withFirstAppointment(candidates.stream().map(ReleasedRequest::requestId).toList());
         List<ReleasedRequest> waiting = candidates.stream().filter(r -> !scheduled.contains(r.requestId())).toList();
         Map<Long, ServiceRequestWarning> warnings = terms.warnings(waiting.stream()

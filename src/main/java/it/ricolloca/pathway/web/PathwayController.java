@@ -11,6 +11,7 @@ import it.ricolloca.documents.RejectedUploadException;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayRoutes;
+import it.ricolloca.pathway.internal.PathwayDue;
 import it.ricolloca.pathway.internal.PathwayQueries;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.pathway.web.PathwayForms.UploadForm;
@@ -93,13 +94,16 @@ class PathwayController {
     @AuditedRead(value = "PATHWAYS_LISTED", record = "Pathway", idVariable = "")
     @GetMapping(PathwayRoutes.PATHWAYS)
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean mine,
-            @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) PathwayDue due, @RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = currentUsers.require();
         String query = q == null ? "" : q.strip();
         boolean onlyMine = Boolean.TRUE.equals(mine) && user.hasRole(Role.CPI_TUTOR);
-        model.addAttribute("pathways", PageView.of(queries.search(user, onlyMine, query, PageView.safePage(page),
-                PageView.DEFAULT_SIZE), r -> r, query, PathwayRoutes.PATHWAYS + (onlyMine ? "?mine=true" : "")));
+        String base = PathwayRoutes.PATHWAYS + (onlyMine ? "?mine=true" : "")
+                + (due == null ? "" : (onlyMine ? "&" : "?") + "due=" + due.name());
+        model.addAttribute("pathways", PageView.of(queries.search(user, onlyMine, due, query, PageView.safePage(page),
+                PageView.DEFAULT_SIZE), r -> r, query, base));
         model.addAttribute("mine", onlyMine);
+        model.addAttribute("due", due);
         model.addAttribute("isTutor", user.hasRole(Role.CPI_TUTOR));
         return "pathway/pathways";
     }

@@ -33,11 +33,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The queue of released requests the provider CPI has to schedule, and the first appointment that starts a pathway. */
 @Controller
 class PathwayQueueController {
+
+    /** The home page's filter: the requests no first appointment was ever booked for. */
+    static final String UNSCHEDULED = "UNSCHEDULED";
 
     private static final String ALREADY_BOOKED = "pathway.first.alreadyBooked";
 
@@ -60,8 +64,10 @@ class PathwayQueueController {
 
     @AuditedRead(value = "PATHWAY_QUEUE_VIEWED", record = "VoucherRequest", idVariable = "")
     @GetMapping(PathwayRoutes.QUEUE)
-    String queue(Model model) {
-        model.addAttribute("items", start.queue(currentUsers.require()));
+    String queue(@RequestParam(required = false) String due, Model model) {
+        boolean unscheduled = UNSCHEDULED.equals(due);
+        model.addAttribute("items", start.queue(currentUsers.require(), unscheduled));
+        model.addAttribute("unscheduled", unscheduled);
         return "pathway/queue";
     }
 

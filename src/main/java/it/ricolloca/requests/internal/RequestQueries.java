@@ -87,6 +87,12 @@ public class RequestQueries {
     }
 
     public Page<RequestView> search(CurrentUser user, RequestStatus status, Long centreId, String query, int page, int size) {
+        return search(user, status, centreId, null, query, page, size);
+    }
+
+    /** As above, only the requests of one kind of due work when {@code due} is given (the home page's links). */
+    public Page<RequestView> search(CurrentUser user, RequestStatus status, Long centreId, RequestDue due, String query,
+            int page, int size) {
         Long scope = user.caseScopeCentreId();
         Long centre = scope != null ? scope : centreId;
         String q = query == null ? "" : query.strip();
@@ -102,15 +108,19 @@ public class RequestQueries {
         String where = " " + """
                 where (cast(:centre as bigint) is null or r.competent_centre_id = :centre)
                   and (cast(:status as varchar) is null or r.status = :status)
-                  and (cast(:workers as varchar) is null or r.worker_id = any(cast(cast(:workers as varchar) as bigint[])))""";
+                  and (cast(:workers as varchar) is null or r.worker_id = any(cast(cast(:workers as varchar) as bigint[])))"""
+                + (due == null ? "" : " and " + due.predicate(deadline()));
+        LocalDate today = Dates.today();
         long total = jdbc.sql("select count(*) from requests_voucher_request r" + where)
                 .param("centre", centre).param("status", status == null ? null : status.name()).param("workers", matching)
+                .param("today", today)
                 .query(Long.class).single();
         List<Row> rows = jdbc.sql(select() + where
                 + " order by case when r.status in ('REQUESTED', 'UNDER_REVIEW', 'NOTICE_OF_REJECTION', 'REENABLED')"
                 + " then 0 else 1 end, deadline, r.id limit :size offset :offset")
                 .param("centre", centre).param("status", status == null ? null : status.name()).param("workers", matching)
                 .param("size", size).param("offset", (long) page * size)
+                .param("today", today)
                 .query(rows()).list();
         return new PageImpl<>(views(rows), PageRequest.of(page, size), total);
     }
@@ -160,6 +170,52 @@ public class RequestQueries {
                 .toList());
     }
 
+    /** How many requests of one kind are due and the oldest of their deadlines (carried to a working day). */
+    public record DueCount(RequestDue due, long count, LocalDate oldest) {
+    }
+
+    /**
+     * The requests due at one competent CPI, by kind (to decide, notices whose window closed, observations
+     * to answer), each counted with its oldest deadline: one statement for the three, no row loaded.
+     */
+    public List<DueCount> dueAt(long centreId) {
+        String deadline = deadline();
+        List<RequestDue> kinds = List.of(RequestDue.TO_DECIDE, RequestDue.NOTICE_CLOSED, RequestDue.OBSERVATIONS);
+        StringBuilder sql = new StringBuilder("select ");
+        for (RequestDue k : kinds) {
+            String p = k.predicate(deadline);
+            sql.append("count(*) filter (where ").append(p).append("), min(").append(deadline)
+                    .append(") filter (where ").append(p).append("), ");
+        }
+        sql.setLength(sql.length() - 2);
+        sql.append(" from requests_voucher_request r where r.competent_centre_id = :centre and r.status in"
+                + " ('REQUESTED', 'UNDER_REVIEW', 'NOTICE_OF_REJECTION', 'REENABLED')");
+        java.util.function.UnaryOperator<LocalDate> carry = terms.carry();
+        return jdbc.sql(sql.toString()).param("centre", centreId).param("today", Dates.today()).query((rs, n) -> {
+            List<DueCount> found = new java.util.ArrayList<>();
+            for (int i = 0; i < kinds.size(); i++) {
+                found.add(new DueCount(kinds.get(i), rs.getLong(2 * i + 1),
+                        carry.apply(rs.getObject(2 * i + 2, LocalDate.class))));
+            }
+            return found;
+        }).single();
+    }
+
+    /**
+     * The CPIs behind: how many competent CPIs have at least one request undecided past its decision
+     * deadline ({@link RequestDue#OVERDUE}), and the oldest such deadline (carried to a working day).
+     * One counting statement.
+     */
+    public DueCount centresBehind() {
+        String deadline = deadline();
+        DueCount behind = jdbc.sql("select count(distinct r.competent_centre_id), min(" + deadline + ") from requests_voucher_request r"
+                + " where " + RequestDue.OVERDUE.predicate(deadline))
+                .param("today", Dates.today())
+                .query((rs, n) -> new DueCount(RequestDue.OVERDUE, rs.getLong(1), rs.getObject(2, LocalDate.class)))
+                .single();
+        return new DueCount(behind.due(), behind.count(), terms.carry().apply(behind.oldest()));
+    }
+
     /**
      * The select with the decision deadline computed in SQL: the days in force on the request date
      * (every period of the parameter, as literals read from the parameters), or, after a notice,
@@ -167,6 +223,11 @@ public class RequestQueries {
      * date or its receipt). The last day is carried to a working day in {@link #views}.
      */
     private String select() {
+        return SELECT.formatted(deadline());
+    }
+
+    /** The decision deadline of {@code r} as an SQL expression (see {@link #select}), before its carry to a working day. */
+    private String deadline() {
         List<Parameters.Period> periods = parameters.history(Parameter.DECISION_DEADLINE_DAYS).stream()
                 .sorted(Comparator.comparing(Parameters.Period::validFrom).reversed()).toList();
         StringBuilder days = new StringBuilder("case");
@@ -176,8 +237,8 @@ public class RequestQueries {
         }
         days.append(" else ").append(periods.isEmpty() ? Parameter.DECISION_DEADLINE_DAYS.defaultValue()
                 : Integer.parseInt(periods.get(periods.size() - 1).value())).append(" end");
-        return SELECT.formatted("case when r.rejection_notice_date is not null or r.status = 'NOTICE_OF_REJECTION'"
-                + " then r.decision_deadline else r.request_date + (" + days + ") end");
+        return "case when r.rejection_notice_date is not null or r.status = 'NOTICE_OF_REJECTION'"
+                + " then r.decision_deadline else r.request_date + (" + days + ") end";
     }
 
     private static RowMapper<Row> rows() {

@@ -14,6 +14,7 @@ import it.ricolloca.parameters.Parameters;
 import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.VoucherRequest;
+import it.ricolloca.requests.internal.RequestDue;
 import it.ricolloca.requests.internal.RequestQueries.RequestView;
 import it.ricolloca.requests.internal.RequestQueries.SnapshotStatus;
 import it.ricolloca.requests.internal.RequestQueries;
@@ -67,7 +68,8 @@ class RequestController {
     @AuditedRead(value = "REQUESTS_LISTED", record = "VoucherRequest", idVariable = "")
     @GetMapping(RequestRoutes.REQUESTS)
     String list(@RequestParam(required = false) RequestStatus status, @RequestParam(required = false) Long centre,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) RequestDue due, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = currentUsers.require();
         String query = q == null ? "" : q.strip();
         StringBuilder base = new StringBuilder(RequestRoutes.REQUESTS + "?");
@@ -77,10 +79,14 @@ class RequestController {
         if (centre != null && user.isRegional()) {
             base.append("centre=").append(centre).append('&');
         }
+        if (due != null) {
+            base.append("due=").append(due.name()).append('&');
+        }
         String basePath = base.substring(0, base.length() - 1);
-        model.addAttribute("requests", PageView.of(queries.search(user, status, centre, query, PageView.safePage(page),
-                PageView.DEFAULT_SIZE), r -> r, query, basePath));
+        model.addAttribute("requests", PageView.of(queries.search(user, status, centre, due, query,
+                PageView.safePage(page), PageView.DEFAULT_SIZE), r -> r, query, basePath));
         model.addAttribute("status", status);
+        model.addAttribute("due", due);
         model.addAttribute("centre", centre);
         model.addAttribute("statuses", Arrays.asList(RequestStatus.values()));
         model.addAttribute("centres", user.isRegional() ? centres.all() : List.of());

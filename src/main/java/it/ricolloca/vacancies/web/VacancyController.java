@@ -115,7 +115,7 @@ class VacancyController {
         return new Filter(p.get("q"), p.get("profile"), p.get("area"), longOrNull(p.get("centre")),
                 option(VacancySource.class, p.get("source")), option(VacancyStatus.class, p.get("status")),
                 FormValues.date(p.get("from")).orElse(null), FormValues.date(p.get("to")).orElse(null),
-                option(BoardQueries.Sort.class, p.get("sort")));
+                option(BoardQueries.Sort.class, p.get("sort")), option(BoardQueries.Due.class, p.get("due")));
     }
 
     private static String query(Filter f) {
@@ -129,6 +129,7 @@ class VacancyController {
         add(parts, "from", f.from() == null ? "" : f.from().toString());
         add(parts, "to", f.to() == null ? "" : f.to().toString());
         add(parts, "sort", f.sort().name());
+        add(parts, "due", f.due() == null ? "" : f.due().name());
         return String.join("&", parts);
     }
 
