@@ -7,6 +7,7 @@ import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.documents.PdfDocuments;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.pathway.DiaryPart;
 import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
@@ -43,8 +44,12 @@ public class PathwayDocuments {
         return render("pathway/pact-pdf.jte", sheet(p, pact, start));
     }
 
+    /** The printable diary: the entries recorded in parts A and B, then blank rows to write in. */
     public byte[] diary(Pathway p, LocalDate start) {
-        return render("pathway/diary-pdf.jte", sheet(p, null, start));
+        StringOutput out = new StringOutput();
+        templates.render("pathway/diary-pdf.jte", Map.of("m", messages, "diary", new DiarySheet(sheet(p, null, start),
+                p.diaryPart(DiaryPart.PREPARATORY), p.diaryPart(DiaryPart.ACTIVE_SEARCH))), out);
+        return pdf.render(out.toString());
     }
 
     public byte[] timesheet(Pathway p, LocalDate start) {
