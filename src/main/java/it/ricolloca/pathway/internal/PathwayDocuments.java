@@ -48,7 +48,8 @@ public class PathwayDocuments {
     public byte[] diary(Pathway p, LocalDate start) {
         StringOutput out = new StringOutput();
         templates.render("pathway/diary-pdf.jte", Map.of("m", messages, "diary", new DiarySheet(sheet(p, null, start),
-                p.diaryPart(DiaryPart.PREPARATORY), p.diaryPart(DiaryPart.ACTIVE_SEARCH))), out);
+                DiarySheet.Row.of(p.diaryPart(DiaryPart.PREPARATORY)),
+                DiarySheet.Row.of(p.diaryPart(DiaryPart.ACTIVE_SEARCH)))), out);
         return pdf.render(out.toString());
     }
 
