@@ -75,7 +75,7 @@ public class PdfDocuments {
 
     /** A date, or a number with a slash or a dash, with the law's abbreviations that precede it. */
     private static final Pattern UNBREAKABLE = Pattern.compile(
-            "(?:(?<!\\p{L})(?:artt?\\.|comma|lett\\.|L\\.|D\\.\\s?Lgs\\.|d\\.\\s?lgs\\.|D\\.L\\.|D\\.P\\.R\\.|DPR|Reg\\.|n\\.|Prot\\.)[\\s\u00a0]+)*"
+            "(?:(?<!\\p{L})(?:artt?\\.|comma|lett\\.|legge|L\\.|D\\.\\s?Lgs\\.|d\\.\\s?lgs\\.|D\\.L\\.|D\\.P\\.R\\.|DPR|Reg\\.|n\\.|Prot\\.)[\\s\u00a0]+)*"
                     + "\\d+(?:[/-]\\d+)+(?:-?(?:bis|ter|quater))?|(?<!\\p{L})(?:artt?\\.|L\\.|n\\.)[\\s\u00a0]+\\d+(?:-?(?:bis|ter|quater))?");
 
     private static byte[] font(String name) {

@@ -66,7 +66,8 @@ public class PathwayDocuments {
                 tutor == null ? "" : tutor.email(), start, pact == null ? 0 : pact.getVersionNo(),
                 pact != null && pact.getStatus() == PactStatus.DRAFT, pact == null ? p.getTimesheetSignedOn()
                         : pact.getSignedOn(), pact == null ? List.of() : pact.getActions(),
-                pact == null ? null : pact.getNextAppointments(), p.getTimesheet(), p.totalHours());
+                pact == null ? null : pact.getNextAppointments(), p.getTimesheet(), p.totalHours(),
+                centres.letterhead(p.getCentreId()).orElseThrow(), workers.postalAddress(p.getWorkerId()).orElse(null));
     }
 
     private byte[] render(String template, PactSheet sheet) {
