@@ -455,7 +455,7 @@ class BrowserAccessibilityTest {
         page.navigate(pathwayUrl);
         pathwayTab("Condizionalità");
         page.locator("summary", new Page.LocatorOptions().setHasText("Segnala un'inadempienza")).click();
-        page.getByLabel("Inadempienza").selectOption("MISSED_APPOINTMENT");
+        page.getByLabel("Inadempienza", new Page.GetByLabelOptions().setExact(true)).selectOption("MISSED_APPOINTMENT");
         page.getByLabel(java.util.regex.Pattern.compile("^Prove")).fill("Non si è presentato all'incontro fissato, nessun avviso.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Segnala l'inadempienza")).click();
         assertThat(page.locator("main").textContent()).contains("Inadempienza segnalata al CPI competente.");
