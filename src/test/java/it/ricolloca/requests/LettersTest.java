@@ -1,10 +1,15 @@
 package it.ricolloca.requests;
 
+import static it.ricolloca.support.DemoUsers.as;
+import static it.ricolloca.support.FormPosts.csrfOnce;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.documents.Dossier;
 import it.ricolloca.network.JobCentre;
+import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.internal.NetworkAdministration;
 import it.ricolloca.pathway.PactAction;
 import it.ricolloca.pathway.PactActionKind;
@@ -16,6 +21,7 @@ import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.ClosedPathways;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -25,6 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The letters read back with PDFBox: the notice of rejection, the decision letter, the pact and the
@@ -47,6 +56,9 @@ class LettersTest {
     @Autowired PathwayWork pathways;
     @Autowired Pacts pacts;
     @Autowired JdbcClient jdbc;
+    @Autowired JobCentres centres;
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
 
     CurrentUser master;
 
@@ -97,6 +109,32 @@ class LettersTest {
         }
         assertThat(lines(text(pathways.pactPdf(master, id, 1)))).anyMatch(l -> l.contains("L. 241/1990"))
                 .anyMatch(l -> l.contains("D.Lgs. 150/2015"));
+    }
+
+    @Test
+    void theRegionRecordsTheOfficerAndTheAddressOnTheCentresPageAndTheLetterheadReadsThem() throws Exception {
+        // Novara as the demo loads it: no address of its own, so its letters print its first office's
+        JobCentre c = network.get(released.user("master.novara").centreId());
+        if (c.getAddress() == null) {
+            String first = jdbc.sql("select coalesce(municipality, '') from network_office where centre_id = ?"
+                    + " order by name limit 1").param(c.getId()).query(String.class).single();
+            assertThat(centres.letterhead(c.getId()).orElseThrow().address()).endsWith(first);
+        }
+        String form = mvc.perform(get("/centres/" + c.getId() + "/edit").with(as(users, "regione"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("name=\"address\"", "name=\"responsibleOfficer\"");
+        MockHttpServletResponse saved = mvc.perform(post("/centres/" + c.getId() + "/edit").with(csrfOnce())
+                .with(as(users, "regione")).param("code", c.getCode()).param("name", c.getName())
+                .param("officialName", c.getOfficialName()).param("province", c.getProvince()).param("email", c.getEmail())
+                .param("variants", String.join("\n", c.getNameVariants())).param("address", "Piazza Martiri 1, 28100 Novara")
+                .param("responsibleOfficer", "Dott. Mario Responsabile")
+                .param("version", String.valueOf(network.get(c.getId()).getVersion()))).andReturn().getResponse();
+        assertThat(saved.getStatus()).isEqualTo(302);
+        assertThat(centres.letterhead(c.getId()).orElseThrow()).satisfies(h -> {
+            assertThat(h.agencyName()).isEqualTo("Agenzia Piemonte Lavoro");
+            assertThat(h.address()).isEqualTo("Piazza Martiri 1, 28100 Novara");
+            assertThat(h.responsibleOfficer()).isEqualTo("Dott. Mario Responsabile");
+        });
     }
 
     /** Letterhead, protocol, officer; the law reference and the dates on one line each. */
