@@ -3,6 +3,7 @@ package it.ricolloca.documents;
 /** What a document of the dossier is; some are generated here, the others are uploaded. */
 public enum DocumentKind {
     NOTICE_OF_REJECTION_LETTER(false),
+    REJECTION_DECISION_LETTER(false),
     OBSERVATION_ATTACHMENT(false),
     PACT(false),
     PACT_SIGNED(true),

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,7 +37,7 @@ public class PdfDocuments {
                     PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700,
                     PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(xhtml, null);
+            builder.withHtmlContent(unbroken(xhtml), null);
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {
@@ -43,6 +45,38 @@ public class PdfDocuments {
         }
         return out.toByteArray();
     }
+
+    /**
+     * The page with every date and every law reference (12/01/2026, L. 241/1990, D.Lgs. 150/2015,
+     * art. 10-bis) kept on one line: the renderer breaks lines after a slash or at a space, which
+     * split them as in "L. 241 /1990". Only the text of the body is touched, never a tag or an attribute.
+     */
+    static String unbroken(String xhtml) {
+        int body = xhtml.indexOf("<body");
+        if (body < 0) {
+            return xhtml;
+        }
+        StringBuilder out = new StringBuilder(xhtml.length() + 256).append(xhtml, 0, body);
+        Matcher tags = TAG.matcher(xhtml);
+        int at = body;
+        while (tags.find(at)) {
+            out.append(keep(xhtml.substring(at, tags.start()))).append(tags.group());
+            at = tags.end();
+        }
+        return out.append(keep(xhtml.substring(at))).toString();
+    }
+
+    private static String keep(String text) {
+        return UNBREAKABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                "<span style=\"white-space: nowrap\">" + m.group().replaceAll("\\s+", "\u00a0") + "</span>"));
+    }
+
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+    /** A date, or a number with a slash or a dash, with the law's abbreviations that precede it. */
+    private static final Pattern UNBREAKABLE = Pattern.compile(
+            "(?:(?<!\\p{L})(?:artt?\\.|comma|lett\\.|legge|L\\.|D\\.\\s?Lgs\\.|d\\.\\s?lgs\\.|D\\.L\\.|D\\.P\\.R\\.|DPR|Reg\\.|n\\.|Prot\\.)[\\s\u00a0]+)*"
+                    + "\\d+(?:[/-]\\d+)+(?:-?(?:bis|ter|quater))?|(?<!\\p{L})(?:artt?\\.|L\\.|n\\.)[\\s\u00a0]+\\d+(?:-?(?:bis|ter|quater))?");
 
     private static byte[] font(String name) {
         try (InputStream in = PdfDocuments.class.getResourceAsStream("/fonts/" + name)) {

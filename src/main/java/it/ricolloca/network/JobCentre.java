@@ -42,6 +42,13 @@ public class JobCentre {
 
     private String email;
 
+    /** The postal address its letters print; blank to print its first office's. */
+    private String address;
+
+    /** The officer responsible for its procedures (responsabile del procedimento), named in its letters. */
+    @Column(name = "responsible_officer")
+    private String responsibleOfficer;
+
     @ElementCollection
     @BatchSize(size = 50)
     @CollectionTable(name = "network_centre_name_variant", joinColumns = @JoinColumn(name = "centre_id"))
@@ -69,6 +76,21 @@ public class JobCentre {
         this.officialName = officialName.strip();
         this.province = province.strip().toUpperCase();
         this.email = email.strip();
+    }
+
+    /** The address and the responsible officer its letters print (blank for none). */
+    public void updateLetterDetails(String address, String responsibleOfficer) {
+        this.address = address == null || address.isBlank() ? null : address.strip();
+        this.responsibleOfficer = responsibleOfficer == null || responsibleOfficer.isBlank() ? null
+                : responsibleOfficer.strip();
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getResponsibleOfficer() {
+        return responsibleOfficer;
     }
 
     public void replaceNameVariants(Collection<String> variants) {

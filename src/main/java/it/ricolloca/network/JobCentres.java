@@ -84,6 +84,25 @@ public class JobCentres {
         return centres.findOffice(id).map(OfficeSummary::of);
     }
 
+    /**
+     * The letterhead of the CPI's letters: the regional agency, the CPI with its address (its first
+     * office's when the CPI has none of its own) and its responsible officer.
+     */
+    public Optional<Letterhead> letterhead(long centreId) {
+        String agency = agencies.findFirstByOrderById().map(RegionalAgency::getName).orElse("");
+        return centres.findById(centreId).map(c -> new Letterhead(agency, c.getName(), c.getOfficialName(),
+                c.getAddress() != null ? c.getAddress() : c.getOffices().stream().findFirst()
+                        .map(o -> join(o.getAddress(), join(o.getPostcode(), o.getMunicipality(), " "), ", ")).orElse(""),
+                c.getEmail(), c.getResponsibleOfficer()));
+    }
+
+    private static String join(String a, String b, String between) {
+        if (a == null || a.isBlank()) {
+            return b == null ? "" : b;
+        }
+        return b == null || b.isBlank() ? a : a + between + b;
+    }
+
     public Optional<RegionalAgency> regionalAgency() {
         return agencies.findFirstByOrderById();
     }

@@ -20,7 +20,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The service a provider CPI gives one worker for one released request: which office, which tutor,
@@ -182,11 +185,7 @@ public class Pathway {
 
     /** Extends the service once, by the months in force, for a reason. */
     public void extend(LocalDate on, int months, String reason) {
-        requireOpen();
-        requireStarted();
-        if (extendedOn != null) {
-            throw new PathwayRefusedException("pathway.extend.once");
-        }
+        require(PathwayAct.EXTEND);
         if (reason == null || reason.isBlank()) {
             throw new PathwayRefusedException("pathway.reason.required");
         }
@@ -197,11 +196,7 @@ public class Pathway {
 
     /** Suspends the service: the worker was hired on probation or for a fixed term. */
     public void suspend(LocalDate on, ContractType contract, String employer, String note, String by, LocalDate today) {
-        requireOpen();
-        requireStarted();
-        if (isSuspended()) {
-            throw new PathwayRefusedException("pathway.suspend.already");
-        }
+        require(PathwayAct.SUSPEND);
         if (contract == null || !contract.suspends()) {
             throw new PathwayRefusedException("pathway.suspend.contract");
         }
@@ -217,7 +212,7 @@ public class Pathway {
 
     /** Resumes the service when the job ended within the months allowed after the hiring. */
     public void resume(LocalDate on, int withinMonths, LocalDate today) {
-        requireOpen();
+        require(PathwayAct.RESUME);
         Suspension open = suspensions.stream().filter(Suspension::isOpen).findFirst()
                 .orElseThrow(() -> new PathwayRefusedException("pathway.resume.notSuspended"));
         if (on.isBefore(open.getSuspendedOn()) || on.isAfter(today)) {
@@ -232,7 +227,7 @@ public class Pathway {
 
     /** Closes the pathway with its outcome; a hire needs its details. A closed pathway never changes. */
     public void close(PathwayOutcome outcome, LocalDate on, String note, Hire hire, LocalDate today) {
-        requireOpen();
+        require(PathwayAct.CLOSE);
         if (outcome == null) {
             throw new PathwayRefusedException("pathway.close.outcome");
         }
@@ -261,8 +256,7 @@ public class Pathway {
     /** Records a meeting of the register, held or missed, between the start and today. */
     public Meeting recordMeeting(LocalDate on, LocalTime from, LocalTime to, MeetingStatus status,
             String topics, String actionsAgreed, LocalDate next, String by, Instant now, LocalDate today) {
-        requireOpen();
-        requireStarted();
+        require(PathwayAct.RECORD_MEETING);
         if (on.isBefore(startedOn) || on.isAfter(today)) {
             throw new PathwayRefusedException("pathway.date.range", Dates.format(startedOn));
         }
@@ -283,8 +277,7 @@ public class Pathway {
     /** Adds a line to the activation diary: from the start of the service to today, with the action's details. */
     public DiaryEntry addDiaryEntry(DiaryAction action, LocalDate on, String how, String company, String profile,
             String outcome, DiaryEntry.Source source, String by, Instant now, LocalDate today) {
-        requireOpen();
-        requireStarted();
+        require(PathwayAct.ADD_DIARY_ENTRY);
         if (action == null || source == null) {
             throw new PathwayRefusedException("pathway.diary.action.invalid");
         }
@@ -347,9 +340,62 @@ public class Pathway {
         }
     }
 
-    private void requireStarted() {
-        if (startedOn == null) {
-            throw new PathwayRefusedException("pathway.notStarted");
+    /**
+     * Why the pathway's state does not allow {@code act} (empty when it does), given its pacts, the
+     * latest version first. One rule for the page, which offers only the acts allowed, and for the
+     * acts themselves, which refuse the others with this reason.
+     */
+    public Optional<PathwayRefusedException> refusal(PathwayAct act, List<SearchPact> pacts) {
+        if (closedOn != null) {
+            return Optional.of(new PathwayRefusedException("pathway.closed"));
+        }
+        SearchPact latest = pacts.isEmpty() ? null : pacts.get(0);
+        PactStatus latestStatus = latest == null ? null : latest.getStatus();
+        String key = switch (act) {
+            case ASSIGN_TUTOR, CLOSE -> null;
+            case EDIT_PACT -> latestStatus == null || latestStatus == PactStatus.DRAFT ? null : "pathway.pact.signedIsFinal";
+            case SIGN_PACT -> latestStatus == PactStatus.DRAFT ? null : "pathway.pact.noDraft";
+            case AMEND_PACT -> latestStatus == PactStatus.SIGNED ? null : "pathway.pact.amendOnlySigned";
+            case UPLOAD_SIGNED_COPY -> pacts.stream().anyMatch(x -> x.getStatus() == PactStatus.SIGNED) ? null
+                    : "pathway.pact.notSigned";
+            case RECORD_HOURS -> timesheetSignedOn != null ? "pathway.timesheet.signed"
+                    : startedOn == null ? "pathway.timesheet.notStarted" : null;
+            case REMOVE_HOURS -> timesheetSignedOn != null ? "pathway.timesheet.signed"
+                    : timesheet.isEmpty() ? "pathway.timesheet.noEntry" : null;
+            case RECORD_MEETING, ADD_DIARY_ENTRY, REPORT_BREACH -> startedOn == null ? "pathway.notStarted" : null;
+            case REVIEW_DIARY_ENTRY -> heldMeetings().isEmpty() ? "pathway.diary.noMeeting" : null;
+            case EXTEND -> startedOn == null ? "pathway.notStarted" : extendedOn != null ? "pathway.extend.once" : null;
+            case SUSPEND -> startedOn == null ? "pathway.notStarted" : isSuspended() ? "pathway.suspend.already" : null;
+            case RESUME -> isSuspended() ? null : "pathway.resume.notSuspended";
+        };
+        if (key == null) {
+            return Optional.empty();
+        }
+        return Optional.of(act == PathwayAct.EDIT_PACT ? new PathwayRefusedException(key, latest.getVersionNo())
+                : new PathwayRefusedException(key));
+    }
+
+    /** The acts the pathway's state allows, given its pacts (the latest version first). */
+    public Set<PathwayAct> allowedActs(List<SearchPact> pacts) {
+        Set<PathwayAct> allowed = EnumSet.noneOf(PathwayAct.class);
+        for (PathwayAct act : PathwayAct.values()) {
+            if (refusal(act, pacts).isEmpty()) {
+                allowed.add(act);
+            }
+        }
+        return allowed;
+    }
+
+    /** Refuses {@code act}, which depends on the pathway alone, if its state does not allow it. */
+    public void require(PathwayAct act) {
+        require(act, List.of());
+    }
+
+    /** Refuses {@code act} if the pathway's state, with these pacts (the latest first), does not allow it. */
+    public void require(PathwayAct act, List<SearchPact> pacts) {
+        Optional<PathwayRefusedException> refusal = refusal(act, pacts);
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
     }
 
@@ -379,7 +425,7 @@ public class Pathway {
 
     /** Names the tutor; changing a tutor already named needs a reason. Returns the previous tutor, if any. */
     public Long assignTutor(long tutorId, String reason) {
-        requireOpen();
+        require(PathwayAct.ASSIGN_TUTOR);
         if (tutorUserId != null && tutorUserId == tutorId) {
             throw new PathwayRefusedException("pathway.tutor.same");
         }

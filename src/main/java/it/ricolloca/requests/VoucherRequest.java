@@ -132,6 +132,9 @@ public class VoucherRequest {
     @Column(name = "rejection_notice_letter_id")
     private Long rejectionNoticeLetterId;
 
+    @Column(name = "rejection_decision_letter_id")
+    private Long rejectionDecisionLetterId;
+
     @Column(name = "decision_date")
     private LocalDate decisionDate;
 
@@ -632,6 +635,18 @@ public class VoucherRequest {
     /** Days of the decision term left at a notice that suspends it; null for a notice that interrupts it. */
     public Integer getDaysLeftAtRejectionNotice() {
         return daysLeftAtRejectionNotice;
+    }
+
+    /** Keeps the decision letter of the rejection, written once the request is rejected. */
+    public void attachRejectionDecisionLetter(long documentId) {
+        if (status != RequestStatus.REJECTED) {
+            throw new IllegalStateException("a decision letter belongs to a rejected request");
+        }
+        this.rejectionDecisionLetterId = documentId;
+    }
+
+    public Long getRejectionDecisionLetterId() {
+        return rejectionDecisionLetterId;
     }
 
     public Long getRejectionNoticeLetterId() {

@@ -129,6 +129,20 @@ public class Workers {
         return workers.findById(id).map(Worker::getNaspiStart);
     }
 
+    /**
+     * Where a letter reaches the worker, as the register holds it: the municipality of residence and
+     * the e-mail address, each empty when unknown.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PostalAddress> postalAddress(long id) {
+        return workers.findById(id).map(w -> new PostalAddress(w.getResidenceMunicipality() == null ? ""
+                : w.getResidenceMunicipality(), w.getEmail() == null ? "" : w.getEmail()));
+    }
+
+    /** Where a letter reaches the worker: the municipality of residence and the e-mail address. */
+    public record PostalAddress(String municipality, String email) {
+    }
+
     /** The worker's e-mail address, when known. */
     @Transactional(readOnly = true)
     public Optional<String> email(long id) {

@@ -333,6 +333,7 @@ class BrowserAccessibilityTest {
         assertThat(page.locator("main").textContent()).contains("Primo appuntamento fissato.", "Tutor Torino");
         check();
 
+        pathwayTab("Appuntamenti");
         page.locator("section[aria-labelledby=appointments-heading] a").first().click();
         check();
         page.getByLabel("Esito dell'appuntamento").selectOption("HELD");
@@ -341,6 +342,7 @@ class BrowserAccessibilityTest {
         check();
 
         page.navigate(pathwayUrl);
+        pathwayTab("Patto");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Redigi il patto")).click();
         check();
         page.getByLabel("Tipo dell'azione 1").selectOption("CV");
@@ -349,7 +351,7 @@ class BrowserAccessibilityTest {
         page.getByLabel("Descrizione dell'azione 2").fill("Tre candidature a settimana nella logistica");
         page.getByLabel("Prossimi appuntamenti").fill("Ogni giovedì alle 9:30");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Salva la bozza")).click();
-        page.waitForURL(pathwayUrl);
+        page.waitForURL(pathwayUrl + "?tab=pact");
         assertThat(page.locator("main").textContent()).contains("Bozza del patto salvata.", "Tre candidature");
         String pactPdf = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("PDF della versione 1")).getAttribute("href");
         com.microsoft.playwright.APIResponse printed = page.request().get(url(pactPdf));
@@ -357,24 +359,27 @@ class BrowserAccessibilityTest {
         assertThat(printed.headers().get("content-type")).isEqualTo("application/pdf");
         check();
 
+        pathwayTab("Timesheet");
         page.getByLabel("Ore", new Page.GetByLabelOptions().setExact(true)).fill("1,5");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registra le ore")).click();
-        page.waitForURL(pathwayUrl);
+        page.waitForURL(pathwayUrl + "?tab=timesheet");
         assertThat(page.locator("main").textContent()).contains("Ore registrate.", "totale 1,5");
         check();
 
+        pathwayTab("Patto");
         page.onceDialog(d -> d.accept());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Segna come firmato")).click();
-        page.waitForURL(pathwayUrl);
+        page.waitForURL(pathwayUrl + "?tab=pact");
         assertThat(page.locator("main").textContent()).contains("Patto firmato");
         check();
         page.getByLabel("Copia firmata scansionata").setInputFiles(new com.microsoft.playwright.options.FilePayload(
                 "patto-firmato.pdf", "application/pdf", onePagePdf()));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Carica la copia firmata")).click();
-        page.waitForURL(pathwayUrl);
+        page.waitForURL(pathwayUrl + "?tab=pact");
         assertThat(page.locator("main").textContent()).contains("Copia firmata caricata nel dossier.", "copia firmata");
         check();
 
+        pathwayTab("Riepilogo");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dossier del lavoratore")).click();
         assertThat(page.locator("main").textContent()).contains("Patto di ricerca intensiva firmato", "Timesheet Fee4Service",
                 "patto-firmato.pdf");
@@ -402,6 +407,8 @@ class BrowserAccessibilityTest {
         signIn("master.torino");
         page.navigate(pathwayUrl);
         check();
+        pathwayTab("Patto");
+        check();
         assertThat(page.locator("main").textContent()).contains("Marta Bruno", "firmato");
         page.navigate(url("/pathways/tutors"));
         assertThat(page.locator("main").textContent()).contains("Tutor Torino");
@@ -424,7 +431,8 @@ class BrowserAccessibilityTest {
 
         signIn("tutor.torino");
         page.navigate(pathwayUrl);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registro degli incontri")).click();
+        check();
+        pathwayTab("Incontri");
         check();
         for (int daysAgo : new int[] {28, 14, 2}) {
             page.getByLabel("Data", new Page.GetByLabelOptions().setExact(true)).fill(today.minusDays(daysAgo).toString());
@@ -455,7 +463,9 @@ class BrowserAccessibilityTest {
         assertThat(diary.headers().get("content-type")).isEqualTo("application/pdf");
 
         page.navigate(pathwayUrl);
-        page.getByLabel("Inadempienza").selectOption("MISSED_APPOINTMENT");
+        pathwayTab("Condizionalità");
+        page.locator("summary", new Page.LocatorOptions().setHasText("Segnala un'inadempienza")).click();
+        page.getByLabel("Inadempienza", new Page.GetByLabelOptions().setExact(true)).selectOption("MISSED_APPOINTMENT");
         page.getByLabel(java.util.regex.Pattern.compile("^Prove")).fill("Non si è presentato all'incontro fissato, nessun avviso.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Segnala l'inadempienza")).click();
         assertThat(page.locator("main").textContent()).contains("Inadempienza segnalata al CPI competente.");
@@ -557,13 +567,14 @@ class BrowserAccessibilityTest {
 
         signIn("tutor.torino");
         page.navigate(pathwayUrl);
+        pathwayTab("Offerte");
         String section = page.locator("section[aria-labelledby=referrals-heading]").textContent();
         assertThat(section).contains("Carrellista " + tag, "Trasporti Novaresi S.r.l.", "Assunto");
         check();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Offerte adatte al lavoratore")).click();
         assertThat(page.locator("main").textContent()).contains("Punteggio", "Professione:");
         check();
-        page.navigate(pathwayUrl);
+        page.navigate(pathwayUrl + "?tab=offers");
         page.locator("section[aria-labelledby=referrals-heading] a").first().click();
         assertThat(page.getByLabel("Partita IVA del datore di lavoro").inputValue()).isEqualTo("01234567897");
         page.onceDialog(d -> d.accept());
@@ -1119,6 +1130,18 @@ class BrowserAccessibilityTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired it.ricolloca.requests.internal.RequestListImporter requestLists;
+
+    /** Opens a tab of the pathway's page, as a user clicks it. */
+    private void pathwayTab(String name) {
+        com.microsoft.playwright.Locator tab = page.getByRole(AriaRole.NAVIGATION,
+                new Page.GetByRoleOptions().setName("Sezioni del percorso")).getByRole(AriaRole.LINK,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName(name).setExact(true));
+        String href = tab.getAttribute("href");
+        tab.click();
+        page.waitForURL(u -> u.endsWith(href));
+        assertThat(tab.getAttribute("aria-current")).isEqualTo("page");
+        check();
+    }
 
     private String startedByTutor(long request, java.time.LocalDate day) {
         it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");

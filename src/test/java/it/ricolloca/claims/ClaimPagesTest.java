@@ -66,9 +66,9 @@ class ClaimPagesTest {
         assertThat(mvc.perform(get("/claims").param("q", "' or 1=1 --").param("status", "NOPE").param("centre", "abc")
                 .param("page", "-4").with(as(users, "adr.regione"))).andReturn().getResponse().getContentAsString())
                 .contains("Nessuna domanda di rimborso");
-        assertThat(page("/pathways/" + pathway, "master.torino")).contains("Domanda di rimborso",
+        assertThat(page("/pathways/" + pathway + "?tab=outcome", "master.torino")).contains("Domanda di rimborso",
                 "/claims/" + claim.getId(), "Risultato occupazionale");
-        assertThat(page("/pathways/" + pathway, "tutor.torino")).as("tutors handle no claims")
+        assertThat(page("/pathways/" + pathway + "?tab=outcome", "tutor.torino")).as("tutors handle no claims")
                 .doesNotContain("/claims/" + claim.getId());
     }
 

@@ -126,7 +126,8 @@ class TrainingTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Attestato di partecipazione", "Tullio Tutor", "CPI Susa", "Il diario di bordo",
-                    "Diario di bordo delle attività", Dates.format(Dates.today()), "14:00", "2,5", "Docente Tre");
+                    "Diario di bordo delle attività", Dates.format(Dates.today()), "14:00", "2,5", "Docente Tre",
+                    "Agenzia Piemonte Lavoro", "Prot. n.", "Responsabile del procedimento");
         }
         assertThat(status("/training/enrolments/" + tutor + "/certificate.pdf", "susa.master")).isEqualTo(200);
         assertThat(status("/training/enrolments/" + tutor + "/certificate.pdf", "master.novara")).isEqualTo(404);

@@ -3,6 +3,7 @@ package it.ricolloca.claims.internal;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.claims.ClaimRoutes;
 import it.ricolloca.pathway.PathwaySection;
+import it.ricolloca.pathway.PathwayTab;
 import it.ricolloca.shared.web.Messages;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,11 @@ class ClaimSections implements PathwaySection.Provider {
         this.work = work;
         this.rights = rights;
         this.messages = messages;
+    }
+
+    @Override
+    public PathwayTab tab() {
+        return PathwayTab.OUTCOME;
     }
 
     @Override

@@ -68,12 +68,21 @@ public class NetworkAdministration {
     public JobCentre update(long id, long version, String code, String name, String officialName, String province,
             String email, Collection<String> variants) {
         JobCentre centre = centres.findById(id).orElseThrow(NotFoundException::new);
+        return update(id, version, code, name, officialName, province, email, variants, centre.getAddress(),
+                centre.getResponsibleOfficer());
+    }
+
+    /** Updates the CPI with the address and the responsible officer its letters print. */
+    public JobCentre update(long id, long version, String code, String name, String officialName, String province,
+            String email, Collection<String> variants, String address, String responsibleOfficer) {
+        JobCentre centre = centres.findById(id).orElseThrow(NotFoundException::new);
         if (centre.getVersion() != version) {
             throw new StaleFormException();
         }
         checkCode(code, id);
         String before = describe(centre);
         centre.update(code, name, officialName, province, email);
+        centre.updateLetterDetails(address, responsibleOfficer);
         centre.replaceNameVariants(variants);
         checkVariants(centre);
         centres.saveAndFlush(centre);

@@ -102,7 +102,8 @@ class CentreController {
         if (!result.hasErrors()) {
             try {
                 admin.update(id, form.version() == null ? -1 : form.version(), form.code(), form.name(),
-                        form.officialName(), form.province(), form.email(), form.variantList());
+                        form.officialName(), form.province(), form.email(), form.variantList(), form.address(),
+                        form.responsibleOfficer());
                 redirect.addFlashAttribute("flash", "centre.updated");
                 return "redirect:" + NetworkRoutes.centre(id);
             } catch (StaleFormException e) {

@@ -11,6 +11,7 @@ import it.ricolloca.parameters.Parameters;
 import it.ricolloca.pathway.PactAction;
 import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
+import it.ricolloca.pathway.PathwayAct;
 import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.shared.Detail;
@@ -59,14 +60,13 @@ public class Pacts {
             throw new PathwayRefusedException("pathway.pact.noActions");
         }
         List<SearchPact> all = work.pacts(p);
+        p.require(PathwayAct.EDIT_PACT, all);
         SearchPact draft;
         if (all.isEmpty()) {
             draft = pacts.save(SearchPact.draft(p.getId(), 1, actions, nextAppointments, user.username(), Instant.now()));
-        } else if (all.get(0).getStatus() == PactStatus.DRAFT) {
+        } else {
             draft = all.get(0);
             draft.revise(actions, nextAppointments);
-        } else {
-            throw new PathwayRefusedException("pathway.pact.signedIsFinal", all.get(0).getVersionNo());
         }
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_PACT_DRAFTED", "Pathway", p.getId(),
@@ -78,9 +78,7 @@ public class Pacts {
     public SearchPact amend(CurrentUser user, long id, Long version) {
         Pathway p = records.open(user, id, version, "pact");
         List<SearchPact> all = work.pacts(p);
-        if (all.isEmpty()) {
-            throw new PathwayRefusedException("pathway.pact.amendOnlySigned");
-        }
+        p.require(PathwayAct.AMEND_PACT, all);
         SearchPact next = pacts.save(all.get(0).amend(user.username(), Instant.now()));
         records.touch(p);
         audit.recordAs(user.username(), "PATHWAY_PACT_AMENDED", "Pathway", p.getId(), Detail.of("audit.detail.pactAmended", next.getVersionNo()).encoded());
@@ -100,9 +98,7 @@ public class Pacts {
             throw new PathwayRefusedException("pathway.pact.tutorRequired");
         }
         List<SearchPact> all = work.pacts(p);
-        if (all.isEmpty() || all.get(0).getStatus() != PactStatus.DRAFT) {
-            throw new PathwayRefusedException("pathway.pact.noDraft");
-        }
+        p.require(PathwayAct.SIGN_PACT, all);
         SearchPact draft = all.get(0);
         LocalDate start = work.serviceStart(p).orElse(null);
         LocalDate lastDay = start == null ? null : work.pactLastDay(start);
@@ -127,8 +123,9 @@ public class Pacts {
     /** Keeps the scanned signed copy of the latest signed pact in the dossier. */
     public void uploadSignedCopy(CurrentUser user, long id, Long version, Upload upload) {
         Pathway p = records.open(user, id, version, "pact");
-        SearchPact signed = work.pacts(p).stream().filter(x -> x.getStatus() == PactStatus.SIGNED).findFirst()
-                .orElseThrow(() -> new PathwayRefusedException("pathway.pact.notSigned"));
+        List<SearchPact> all = work.pacts(p);
+        p.require(PathwayAct.UPLOAD_SIGNED_COPY, all);
+        SearchPact signed = all.stream().filter(x -> x.getStatus() == PactStatus.SIGNED).findFirst().orElseThrow();
         DossierDocument copy = dossier.storeUpload(p.getWorkerId(), DocumentKind.PACT_SIGNED,
                 messages.t("pathway.document.pactSigned"), upload, user.username());
         signed.attachSignedCopy(copy.id());

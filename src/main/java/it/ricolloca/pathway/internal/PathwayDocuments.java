@@ -7,6 +7,7 @@ import it.ricolloca.accounts.StaffMember;
 import it.ricolloca.documents.PdfDocuments;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
+import it.ricolloca.pathway.DiaryPart;
 import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
@@ -43,8 +44,13 @@ public class PathwayDocuments {
         return render("pathway/pact-pdf.jte", sheet(p, pact, start));
     }
 
+    /** The printable diary: the entries recorded in parts A and B, then blank rows to write in. */
     public byte[] diary(Pathway p, LocalDate start) {
-        return render("pathway/diary-pdf.jte", sheet(p, null, start));
+        StringOutput out = new StringOutput();
+        templates.render("pathway/diary-pdf.jte", Map.of("m", messages, "diary", new DiarySheet(sheet(p, null, start),
+                DiarySheet.Row.of(p.diaryPart(DiaryPart.PREPARATORY)),
+                DiarySheet.Row.of(p.diaryPart(DiaryPart.ACTIVE_SEARCH)))), out);
+        return pdf.render(out.toString());
     }
 
     public byte[] timesheet(Pathway p, LocalDate start) {
@@ -60,7 +66,8 @@ public class PathwayDocuments {
                 tutor == null ? "" : tutor.email(), start, pact == null ? 0 : pact.getVersionNo(),
                 pact != null && pact.getStatus() == PactStatus.DRAFT, pact == null ? p.getTimesheetSignedOn()
                         : pact.getSignedOn(), pact == null ? List.of() : pact.getActions(),
-                pact == null ? null : pact.getNextAppointments(), p.getTimesheet(), p.totalHours());
+                pact == null ? null : pact.getNextAppointments(), p.getTimesheet(), p.totalHours(),
+                centres.letterhead(p.getCentreId()).orElseThrow(), workers.postalAddress(p.getWorkerId()).orElse(null));
     }
 
     private byte[] render(String template, PactSheet sheet) {

@@ -167,7 +167,7 @@ public class PathwayWork {
         return documents.timesheet(p, serviceStart(p).orElse(null));
     }
 
-    /** The printable diary to hand to the worker: the seed's layout and example rows, then blank rows. */
+    /** The printable diary to hand to the worker: the seed's layout, the entries recorded so far, then blank rows. */
     @Transactional(readOnly = true)
     public byte[] diaryPdf(CurrentUser user, long id) {
         Pathway p = get(user, id);

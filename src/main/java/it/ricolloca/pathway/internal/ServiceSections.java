@@ -6,6 +6,7 @@ import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwaySection;
+import it.ricolloca.pathway.PathwayTab;
 import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
@@ -45,6 +46,11 @@ class ServiceSections implements PathwaySection.Provider {
         this.moves = moves;
         this.centres = centres;
         this.messages = messages;
+    }
+
+    @Override
+    public PathwayTab tab() {
+        return PathwayTab.OVERVIEW;
     }
 
     @Override

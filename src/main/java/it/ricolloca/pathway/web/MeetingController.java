@@ -7,6 +7,7 @@ import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.pathway.Pathway;
+import it.ricolloca.pathway.PathwayAct;
 import it.ricolloca.pathway.PathwayRoutes;
 import it.ricolloca.pathway.internal.Meetings;
 import it.ricolloca.pathway.internal.PathwayQueries;
@@ -26,6 +27,7 @@ import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.Workers;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -120,7 +122,7 @@ class MeetingController {
             Typed typed) {
         LocalDate today = Dates.today();
         model.addAttribute("page", new MeetingsPage(p, workers.find(p.getWorkerId()).orElseThrow(),
-                work.canWork(user, p) && !p.isClosed() && p.getStartedOn() != null,
+                work.canWork(user, p) && p.refusal(PathwayAct.RECORD_MEETING, List.of()).isEmpty(),
                 parameters.integer(Parameter.MEETING_MIN_MINUTES, today),
                 parameters.integer(Parameter.MEETING_MAX_MINUTES, today), form, errors, typed));
         return "pathway/meetings";
@@ -172,7 +174,7 @@ class MeetingController {
 
     private String diaryPage(Model model, CurrentUser user, Pathway p, DiaryForm form, FormErrors errors) {
         model.addAttribute("page", new DiaryPage(p, workers.find(p.getWorkerId()).orElseThrow(),
-                work.canWork(user, p) && !p.isClosed() && p.getStartedOn() != null, form, errors));
+                work.canWork(user, p) && p.refusal(PathwayAct.ADD_DIARY_ENTRY, List.of()).isEmpty(), form, errors));
         return "pathway/diary";
     }
 

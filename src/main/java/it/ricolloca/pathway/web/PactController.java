@@ -9,6 +9,7 @@ import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.pathway.PathwayRoutes;
+import it.ricolloca.pathway.PathwayTab;
 import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.internal.Pacts;
 import it.ricolloca.pathway.internal.PathwayWork;
@@ -173,6 +174,6 @@ class PactController {
 
     private static String done(RedirectAttributes redirect, long id, String notice) {
         redirect.addFlashAttribute("flash", notice);
-        return "redirect:" + PathwayRoutes.pathway(id);
+        return "redirect:" + PathwayTab.PACT.href(id);
     }
 }

@@ -11,6 +11,7 @@ import it.ricolloca.documents.RejectedUploadException;
 import it.ricolloca.documents.Upload;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayRoutes;
+import it.ricolloca.pathway.PathwayTab;
 import it.ricolloca.pathway.internal.PathwayDue;
 import it.ricolloca.pathway.internal.PathwayQueries;
 import it.ricolloca.pathway.internal.PathwayWork;
@@ -110,8 +111,8 @@ class PathwayController {
 
     @AuditedRead(value = "PATHWAY_VIEWED", record = "Pathway")
     @GetMapping(PathwayRoutes.PATHWAY)
-    String show(@PathVariable long id, Model model) {
-        return pages.show(model, currentUsers.require(), id);
+    String show(@PathVariable long id, @RequestParam(required = false) String tab, Model model) {
+        return pages.show(model, currentUsers.require(), id, PathwayTab.of(tab));
     }
 
     // ---- dossier ----

@@ -86,7 +86,7 @@ class PathwayLifecycleController {
     }
 
     @PostMapping(PathwayRoutes.CLOSE)
-    String processCloseForm(@PathVariable long id, @Valid @ModelAttribute("form") CloseForm form, BindingResult result,
+    String processCloseForm(@PathVariable long id, @Valid @ModelAttribute("closeForm") CloseForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return act(worker(id), id, PathwayViews.CLOSE, form, result, model, redirect, "pathway.closedDone",
                 u -> lifecycle.close(u, id, form.version(), form.outcome(), form.onDate(), form.note(), hire(form)));
@@ -108,7 +108,7 @@ class PathwayLifecycleController {
             RedirectAttributes redirect, String notice, Act act) {
         if (Refusals.attempt(result, form, () -> act.run(user))) {
             redirect.addFlashAttribute("flash", notice);
-            return "redirect:" + PathwayRoutes.pathway(id);
+            return "redirect:" + PathwayViews.tabOf(name).href(id);
         }
         return pages.failed(model, user, id, name, form, result);
     }

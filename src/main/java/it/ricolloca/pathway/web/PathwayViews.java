@@ -9,7 +9,9 @@ import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.pathway.PactActionKind;
 import it.ricolloca.pathway.PactStatus;
 import it.ricolloca.pathway.Pathway;
+import it.ricolloca.pathway.PathwayAct;
 import it.ricolloca.pathway.PathwaySection;
+import it.ricolloca.pathway.PathwayTab;
 import it.ricolloca.pathway.SearchPact;
 import it.ricolloca.pathway.internal.PathwayStart.QueueItem;
 import it.ricolloca.pathway.internal.PathwayWork.TutorChange;
@@ -36,6 +38,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.validation.BindingResult;
 
 /** What the pathway pages show, as the templates read it. */
@@ -137,15 +140,72 @@ public final class PathwayViews {
         }
     }
 
-    /** Everything the page of one pathway shows, and what the user may do on it. */
+    /** The tab on which each form of the pathway's page lives, to show the one that failed. */
+    public static PathwayTab tabOf(String form) {
+        return switch (form) {
+            case SIGN, SIGNED_COPY, AMEND -> PathwayTab.PACT;
+            case HOURS, REMOVE_HOURS -> PathwayTab.TIMESHEET;
+            case BREACH -> PathwayTab.CONDITIONALITY;
+            case CLOSE -> PathwayTab.OUTCOME;
+            default -> PathwayTab.OVERVIEW;
+        };
+    }
+
+    /** The act each form of the pathway's page does. */
+    public static PathwayAct actOf(String form) {
+        return switch (form) {
+            case TUTOR -> PathwayAct.ASSIGN_TUTOR;
+            case SIGN -> PathwayAct.SIGN_PACT;
+            case SIGNED_COPY -> PathwayAct.UPLOAD_SIGNED_COPY;
+            case AMEND -> PathwayAct.AMEND_PACT;
+            case HOURS -> PathwayAct.RECORD_HOURS;
+            case REMOVE_HOURS -> PathwayAct.REMOVE_HOURS;
+            case EXTEND -> PathwayAct.EXTEND;
+            case SUSPEND -> PathwayAct.SUSPEND;
+            case RESUME -> PathwayAct.RESUME;
+            case BREACH -> PathwayAct.REPORT_BREACH;
+            default -> PathwayAct.CLOSE;
+        };
+    }
+
+    /** What to do next on the pathway, in plain words, and the tab where it is done. */
+    public record NextStep(String text, String href) {
+    }
+
+    /**
+     * Everything one tab of the pathway's page shows, and what the user may do on it: {@code acts} are
+     * the acts the pathway's state allows, empty for a user who only reads.
+     */
     public record PathwayPage(Pathway pathway, WorkerSummary worker, OfficeSummary office, StaffMember tutor,
             LocalDate serviceStart, List<Appointment> appointments, List<SearchPact> pacts, List<TutorChange> tutorHistory,
             boolean canWork, boolean canAssignTutor, List<StaffMember> tutors, LocalDate today, LocalDate plannedEnd,
-            List<PathwaySection> sections, PageForms forms) {
+            PathwayTab tab, Set<PathwayAct> acts, NextStep next, List<PathwaySection> sections, PageForms forms) {
+
+        /** The user may do {@code act} here: the pathway's state allows it and the user works on the pathway. */
+        public boolean may(PathwayAct act) {
+            return canWork && acts.contains(act);
+        }
+
+        /**
+         * The form that failed is no longer offered (the pathway's state changed, or the act was never
+         * allowed): its errors are shown at the top of the tab instead.
+         */
+        public boolean failedOutOfSight() {
+            return forms.failed() != null && !may(actOf(forms.failed()));
+        }
+
+        /** The user may extend, suspend or resume the service. */
+        public boolean mayChangeService() {
+            return may(PathwayAct.EXTEND) || may(PathwayAct.SUSPEND) || may(PathwayAct.RESUME);
+        }
 
         /** The staff may still act: the pathway is not closed. */
         public boolean canAct() {
             return canWork && !pathway.isClosed();
+        }
+
+        public boolean on(PathwayTab t) {
+            return tab == t;
         }
 
         public String workerName() {

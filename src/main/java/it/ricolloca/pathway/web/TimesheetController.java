@@ -4,6 +4,7 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.pathway.PathwayRoutes;
+import it.ricolloca.pathway.PathwayTab;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.pathway.internal.Timesheets;
 import it.ricolloca.pathway.web.PathwayForms.HoursForm;
@@ -72,6 +73,6 @@ class TimesheetController {
 
     private static String done(RedirectAttributes redirect, long id, String notice) {
         redirect.addFlashAttribute("flash", notice);
-        return "redirect:" + PathwayRoutes.pathway(id);
+        return "redirect:" + PathwayTab.TIMESHEET.href(id);
     }
 }

@@ -1,6 +1,8 @@
 package it.ricolloca.requests.internal;
 
 import it.ricolloca.requests.NoticeRegime;
+import it.ricolloca.network.Letterhead;
+import it.ricolloca.workers.Workers.PostalAddress;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,5 +15,5 @@ import java.util.List;
 public record RejectionNoticeLetter(String centreName, String centreOfficialName, String centreEmail, String workerName,
         String taxCode, long requestId, LocalDate requestDate, LocalDate rejectionNoticeDate, String reasons,
         List<String> failedChecks, int windowDays, boolean movesToWorkingDay, NoticeRegime regime, int decisionDays,
-        int daysLeft, String signedBy) {
+        int daysLeft, String signedBy, Letterhead head, PostalAddress address) {
 }

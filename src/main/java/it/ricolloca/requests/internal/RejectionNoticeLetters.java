@@ -50,7 +50,8 @@ public class RejectionNoticeLetters {
                 worker.taxCode(), request.getId(), request.getRequestDate(), request.getRejectionNoticeDate(),
                 request.getRejectionNoticeReasons(), failed, windowDays, moves, request.regime(),
                 rules.decisionDays(request.getRequestDate()),
-                request.getDaysLeftAtRejectionNotice() == null ? 0 : request.getDaysLeftAtRejectionNotice(), centre.name());
+                request.getDaysLeftAtRejectionNotice() == null ? 0 : request.getDaysLeftAtRejectionNotice(), centre.name(),
+                centres.letterhead(centre.id()).orElseThrow(), workers.postalAddress(request.getWorkerId()).orElse(null));
         StringOutput out = new StringOutput();
         templates.render("requests/rejection-notice-letter.jte", Map.of("m", messages, "letter", letter), out);
         return pdf.render(out.toString());

@@ -70,6 +70,7 @@ public class RequestWorkflow {
     private final Parameters parameters;
     private final Dossier documents;
     private final RejectionNoticeLetters letters;
+    private final RejectionDecisionLetters decisionLetters;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
@@ -81,7 +82,9 @@ public class RequestWorkflow {
 
     RequestWorkflow(VoucherRequestRepository requests, RequestRights rights, Workers workers, JobCentres centres,
             Parameters parameters, Dossier documents, RejectionNoticeLetters letters, AuditTrail audit,
-            ApplicationEventPublisher events, JdbcClient jdbc, Messages messages, RequestTerms terms) {
+            ApplicationEventPublisher events, JdbcClient jdbc, Messages messages, RequestTerms terms,
+            RejectionDecisionLetters decisionLetters) {
+        this.decisionLetters = decisionLetters;
         this.messages = messages;
         this.terms = terms;
         this.requests = requests;
@@ -289,11 +292,20 @@ public class RequestWorkflow {
                 provider == null || !Provider.CPI.equals(provider.type()) ? null : provider.officeId()));
     }
 
+    /**
+     * Rejects the request and stores in the worker's dossier its decision letter, which answers the
+     * observations received (art. 10-bis L. 241/1990).
+     */
     public void reject(CurrentUser user, long id, long version, String reasons, String observationsAnswer) {
-        act(user, id, version, Right.DECIDE, RequestAction.REJECT,
+        VoucherRequest request = act(user, id, version, Right.DECIDE, RequestAction.REJECT,
                 r -> r.reject(Dates.today(), user.username(), reasons, blankToNull(observationsAnswer)),
                 observationsAnswer == null || observationsAnswer.isBlank() ? reasons
                         : Detail.of("request.event.rejectedAnswering", reasons, observationsAnswer).encoded());
+        long letter = documents.storeGenerated(request.getWorkerId(), DocumentKind.REJECTION_DECISION_LETTER,
+                messages.t("request.document.decision", Dates.format(request.getDecisionDate())),
+                "provvedimento-rigetto-" + request.getId() + ".pdf", "application/pdf", decisionLetters.render(request),
+                user.username()).id();
+        request.attachRejectionDecisionLetter(letter);
     }
 
     public void block(CurrentUser user, long id, long version, String reason) {

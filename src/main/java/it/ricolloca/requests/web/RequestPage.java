@@ -178,6 +178,10 @@ public record RequestPage(RequestView view, VoucherRequest request, List<EventRo
         return document(request.getRejectionNoticeLetterId());
     }
 
+    public DossierDocument rejectionDecisionLetter() {
+        return document(request.getRejectionDecisionLetterId());
+    }
+
     public DossierDocument document(Long id) {
         return id == null ? null : documents.get(id);
     }

@@ -369,7 +369,8 @@ class RequestWorkController {
     @GetMapping(RequestRoutes.REQUEST_DOCUMENT)
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         VoucherRequest request = queries.load(currentUsers.require(), id);
-        boolean belongs = Objects.equals(request.getRejectionNoticeLetterId(), documentId) || request.getObservations().stream()
+        boolean belongs = Objects.equals(request.getRejectionNoticeLetterId(), documentId)
+                || Objects.equals(request.getRejectionDecisionLetterId(), documentId) || request.getObservations().stream()
                 .anyMatch(o -> o.getDocumentIds().contains(documentId));
         DocumentContent content = belongs ? documents.content(documentId).orElseThrow(NotFoundException::new) : null;
         if (content == null) {

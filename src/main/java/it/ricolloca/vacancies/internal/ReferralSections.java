@@ -2,6 +2,7 @@ package it.ricolloca.vacancies.internal;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.pathway.PathwaySection;
+import it.ricolloca.pathway.PathwayTab;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.VacancyRoutes;
@@ -18,6 +19,11 @@ class ReferralSections implements PathwaySection.Provider {
     ReferralSections(Referrals referrals, Messages messages) {
         this.referrals = referrals;
         this.messages = messages;
+    }
+
+    @Override
+    public PathwayTab tab() {
+        return PathwayTab.OFFERS;
     }
 
     @Override
