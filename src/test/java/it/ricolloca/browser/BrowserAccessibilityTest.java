@@ -605,7 +605,7 @@ class BrowserAccessibilityTest {
                 java.nio.file.Files.newInputStream(download.path()))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("CPI competente");
-            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("Totale regionale");
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("Totale complessivo");
             int last = sheet.getRow(0).getLastCellNum() - 1;
             assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(last).getNumericCellValue()).isEqualTo(3);
         }
@@ -618,6 +618,8 @@ class BrowserAccessibilityTest {
         page.waitForFunction("() => typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('trend-chart'))");
         assertThat(page.evaluate("() => Chart.getChart(document.getElementById('trend-chart')).data.datasets[0].data"))
                 .asString().isEqualTo("[1, 3]");
+        assertThat(page.evaluate("() => Chart.getChart(document.getElementById('trend-chart')).scales.y.min"))
+                .as("the axis starts from zero").asString().isEqualTo("0");
         check();
         signOut();
         assertThat(violations).isEmpty();
