@@ -22,6 +22,7 @@ import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
+import it.ricolloca.support.SqlStatements;
 import it.ricolloca.support.TestCodes;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -261,6 +262,17 @@ class MonitoringTrustTest {
         released.filed("master.novara", "Fiduciosa", "Anna");
         assertThat(reports.report(user("adr.regione"), today).totals().get(RequestStatus.REQUESTED))
                 .isEqualTo(requested + 1);
+    }
+
+    @Test
+    void thePageSendsTheSameFewQueriesWhateverItsRows() throws Exception {
+        for (String date : List.of("2003-05-15", "2003-05-10")) {
+            page("snapshotDate=" + date); // warm: the first reading fills caches and counts the list once
+            int two = SqlStatements.count(() -> page("snapshotDate=" + date));
+            int one = SqlStatements.count(() -> page("snapshotDate=" + date + "&centre=" + fiduciaId));
+            assertThat(two).as("two CPIs' rows on %s, as many statements as one", date).isEqualTo(one)
+                    .isLessThanOrEqualTo(20);
+        }
     }
 
     // ---- reading the page ----
