@@ -599,6 +599,14 @@ class BrowserAccessibilityTest {
         assertThat(page.locator("main").textContent()).contains(codes.get(0), codes.get(1)).doesNotContain(codes.get(2));
         check();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Torna al monitoraggio")).click();
+        page.getByLabel("Fonte dei dati").selectOption("OWN");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mostra")).click();
+        assertThat(page.locator("#monitoring-source").textContent()).contains(
+                "Dati calcolati dalle richieste registrate in Ricolloca");
+        check();
+        page.getByLabel("Fonte dei dati").selectOption("");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mostra")).click();
+        assertThat(page.locator("#monitoring-source").textContent()).contains("Elenco ministeriale del 08/10/2015");
         com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Scarica la tabella (Excel)")).click());
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
