@@ -209,6 +209,18 @@ class MonitoringTrustTest {
         assertThat(other.totals()).containsEntry(RequestStatus.NOTICE_OF_REJECTION, 1L)
                 .containsEntry(RequestStatus.REQUESTED, 1L).containsEntry(RequestStatus.RELEASED, 0L);
         assertThat(page("snapshotDate=2003-05-15&centre=" + verbanoId)).contains("richiedenti nella selezione");
+        Report province = reports.report(user("adr.regione"), new Query(LIST_DATE, null, "vb", null));
+        assertThat(province.rows()).extracting(RequestsByCentre.Row::centre).containsExactly(fiducia, verbano);
+        assertThat(province.total()).isEqualTo(6);
+        Report novara = reports.report(user("master.novara"), new Query(LIST_DATE, fiduciaId, null, null));
+        assertThat(novara.rows()).as("a CPI sees its own lines whatever the URL says").isEmpty();
+        assertThat(novara.total()).isZero();
+        assertThat(novara.regionTotal()).isEqualTo(6);
+        String theirs = mvc.perform(get("/monitoring?snapshotDate=2003-05-15").with(as(userDetails, "master.novara")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(cells(row(between(theirs, "id=\"monitoring-table\"", "</table>"), "Totale regionale"), "td"))
+                .containsExactly("1", "2", "3", "6");
+        assertThat(theirs).doesNotContain(fiducia);
 
         ReportFilter may = new ReportFilter(LocalDate.of(2003, 5, 1), LocalDate.of(2003, 5, 31), null, null);
         ReportTable funnel = figures.table(user("adr.regione"), TableId.FUNNEL, may);
