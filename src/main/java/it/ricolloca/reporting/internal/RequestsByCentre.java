@@ -91,6 +91,11 @@ public class RequestsByCentre {
         public boolean fromList() {
             return source == Source.LIST;
         }
+
+        /** Whether there is a table to show: lines of the selection, or the region's total beside none. */
+        public boolean hasTable() {
+            return !rows.isEmpty() || (regionTotal != null && regionTotal > 0);
+        }
     }
 
     /** A request behind a cell of the table. */
