@@ -620,13 +620,21 @@ class BrowserAccessibilityTest {
         assertThat(page.locator("main").textContent()).contains(codes.get(0), codes.get(1)).doesNotContain(codes.get(2));
         check();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Torna al monitoraggio")).click();
+        page.getByLabel("Fonte dei dati").selectOption("OWN");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mostra")).click();
+        assertThat(page.locator("#monitoring-source").textContent()).contains(
+                "Dati calcolati dalle richieste registrate in Ricolloca");
+        check();
+        page.getByLabel("Fonte dei dati").selectOption("");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mostra")).click();
+        assertThat(page.locator("#monitoring-source").textContent()).contains("Elenco ministeriale del 08/10/2015");
         com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Scarica la tabella (Excel)")).click());
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 java.nio.file.Files.newInputStream(download.path()))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("CPI competente");
-            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("Totale regionale");
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("Totale complessivo");
             int last = sheet.getRow(0).getLastCellNum() - 1;
             assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(last).getNumericCellValue()).isEqualTo(3);
         }
@@ -639,6 +647,8 @@ class BrowserAccessibilityTest {
         page.waitForFunction("() => typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('trend-chart'))");
         assertThat(page.evaluate("() => Chart.getChart(document.getElementById('trend-chart')).data.datasets[0].data"))
                 .asString().isEqualTo("[1, 3]");
+        assertThat(page.evaluate("() => Chart.getChart(document.getElementById('trend-chart')).scales.y.min"))
+                .as("the axis starts from zero").asString().isEqualTo("0");
         check();
         signOut();
         assertThat(violations).isEmpty();

@@ -56,7 +56,7 @@ class MonitoringBenchmark {
             URI page = URI.create("http://localhost:" + port + "/monitoring?snapshotDate=2026-05-22");
             Callable<?> http200 = () -> {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200 || !r.body().contains("Totale regionale")) {
+                if (r.statusCode() != 200 || !r.body().contains("Totale complessivo")) {
                     throw new IllegalStateException("monitoring page not rendered: " + r.statusCode());
                 }
                 return r;

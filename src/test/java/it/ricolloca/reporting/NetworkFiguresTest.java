@@ -116,7 +116,11 @@ class NetworkFiguresTest {
 
         ReportTable torino = table("master.torino", TableId.FUNNEL);
         assertThat(torino.lines()).as("a CPI sees its own line only").isEmpty();
-        assertThat(values(torino.total())).startsWith("4", "2");
+        assertThat(torino.total()).as("and a total of its own: Torino has nothing in Cuneo's province").isNull();
+        ReportTable alba = figures.table(users.findByUsername("adr.regione").orElseThrow().toCurrentUser(), TableId.FUNNEL,
+                new ReportFilter(FROM, TO, this.alba.id(), "CN"));
+        assertThat(values(alba.total())).as("the total follows the CPI filter").isEqualTo(values(alba.lines().get(0)));
+        assertThat(values(alba.total())).startsWith("3", "2");
     }
 
     @Test

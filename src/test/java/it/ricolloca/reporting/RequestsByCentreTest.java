@@ -116,7 +116,14 @@ class RequestsByCentreTest {
         assertThat(r.previousSnapshotDate()).isEqualTo(FIRST);
         assertThat(r.changeFromPrevious()).isEqualByComparingTo("0.25");
         assertThat(r.shareChoosingCentre()).isEqualByComparingTo("0.4");
-        assertThat(r.providers()).extracting(RequestsByCentre.ProviderShare::requests).containsExactly(2L, 2L);
+        // Named: the CPI (and its office, when the list's name finds one) or the agency; most chosen first.
+        assertThat(r.providers().get(0)).isEqualTo(new RequestsByCentre.ProviderShare("PRIVATE", "Agenzia Alfa", 6));
+        assertThat(r.providers()).filteredOn(p -> "CPI".equals(p.type())).extracting(RequestsByCentre.ProviderShare::requests)
+                .containsExactly(2L, 2L);
+        assertThat(r.providers()).extracting(RequestsByCentre.ProviderShare::provider).allSatisfy(name ->
+                assertThat(name).matches("Agenzia Alfa|CPI Novara.*|CPI Torino.*"));
+        assertThat(r.columns()).as("the seed's order").containsExactly(RequestStatus.NOTICE_OF_REJECTION,
+                RequestStatus.REQUESTED, RequestStatus.RELEASED);
 
         Report first = reports.report(user("adr.regione"), FIRST).orElseThrow();
         assertThat(first.total()).isEqualTo(8);
@@ -126,10 +133,11 @@ class RequestsByCentreTest {
     }
 
     @Test
-    void aCentreSeesItsOwnRowAndTheRegionalTotalsAndItsCellsOnly() {
+    void aCentreSeesItsOwnRowItsTotalTheRegionalTotalsAndItsCellsOnly() {
         Report r = reports.report(user("master.novara"), SECOND).orElseThrow();
         assertThat(r.rows()).extracting(RequestsByCentre.Row::centre).containsExactly("CPI Novara");
-        assertThat(r.total()).isEqualTo(10);
+        assertThat(r.total()).as("the total follows the lines shown").isEqualTo(5);
+        assertThat(r.regionTotal()).isEqualTo(10);
         long novara = r.rows().get(0).centreId();
         assertThat(reports.cell(user("master.novara"), SECOND, novara, RequestStatus.RELEASED, 0, 20).getTotalElements())
                 .isEqualTo(3);
@@ -175,6 +183,9 @@ class RequestsByCentreTest {
                 .with(DemoUsers.as(userDetails, "adr.regione"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().toList()).hasSize(4);
-        assertThat(csv.lines().toList().get(3)).startsWith("Totale regionale;").endsWith(";10");
+        assertThat(csv.lines().toList().get(0)).as("after the BOM").endsWith("CPI competente;Preavviso di rigetto;Richiesto;Rilasciato;"
+                + "Totale complessivo");
+        assertThat(csv.lines().toList().get(2)).as("a blank where Torino has none").startsWith("CPI Torino – via Bologna;;2;3;5");
+        assertThat(csv.lines().toList().get(3)).startsWith("Totale complessivo;").endsWith(";10");
     }
 }

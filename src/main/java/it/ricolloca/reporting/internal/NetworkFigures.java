@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * times, the health of the pathways, breaches by type, outcomes by contract, the vacancy board by
  * CPI and by source, and the trend across the ministerial lists. Each is one grouped query (a
  * line per CPI and the total line from {@code grouping sets}); nothing is loaded to be counted.
- * A CPI user gets their own line and the total of the whole selection.
+ * The total follows the filter: with one CPI chosen, or for a CPI user, it is that CPI's line.
  */
 @Component
 @Transactional(readOnly = true)
@@ -317,12 +317,18 @@ public class NetworkFigures {
         spec.query((rs, n) -> {
             List<BigDecimal> values = values(rs, 3, columns);
             if (rs.getInt(2) == 1) {
-                total[0] = new Line(messages.t("monitoring.total"), values);
+                if (only == null) {
+                    total[0] = new Line(messages.t("monitoring.total"), values);
+                }
             } else {
                 long centre = rs.getLong(1);
                 if (only == null || only == centre) {
                     String name = centre == 0 ? messages.t("monitoring.regionalServices") : names.getOrDefault(centre, "");
                     lines.add(Map.entry(name, new Line(name, values)));
+                    if (only != null) {
+                        // The total follows the filter: one CPI's selection is its line (medians included).
+                        total[0] = new Line(messages.t("monitoring.total"), values);
+                    }
                 }
             }
             return null;

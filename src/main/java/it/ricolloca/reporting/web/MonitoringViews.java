@@ -19,6 +19,11 @@ public final class MonitoringViews {
         return (signed && p.signum() > 0 ? "+" : "") + p.toPlainString().replace('.', ',') + "%";
     }
 
+    /** A count of the seed's table as the seed writes it: a blank where there is none. */
+    public static String count(long n) {
+        return n == 0 ? "" : String.valueOf(n);
+    }
+
     /** A value of a monitoring table as the page writes it: counts as they are, days with a comma, shares in percent. */
     public static String value(ReportTable.Kind kind, BigDecimal v) {
         if (v == null) {
