@@ -639,7 +639,7 @@ class BrowserAccessibilityTest {
         page.getByLabel("Docente").fill("Dott.ssa Formatrice");
         page.getByLabel("Posti").fill("12");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Crea la sessione")).click();
-        assertThat(page.locator("main").textContent()).contains("Sessione creata.", "0 iscritti su 12 posti");
+        assertThat(page.locator("main").textContent()).contains("Sessione creata.", "nessun iscritto su 12 posti");
         String session = page.url();
         check();
         signOut();
@@ -648,7 +648,7 @@ class BrowserAccessibilityTest {
         page.navigate(session);
         page.getByLabel("Persona del tuo CPI").selectOption(String.valueOf(released.user("tutor.novara").id()));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Iscrivi")).click();
-        assertThat(page.locator("main").textContent()).contains("Iscrizione registrata.", "1 iscritti su 12 posti");
+        assertThat(page.locator("main").textContent()).contains("Iscrizione registrata.", "1 iscritto su 12 posti");
         check();
         signOut();
 

@@ -13,6 +13,11 @@ public record ProgressRecord(String kind, long done, long total, boolean finishe
         return !kind.isEmpty();
     }
 
+    /** Nothing to count yet: not started, or its total not known. */
+    public boolean waiting() {
+        return !started() || total == 0 && !finished;
+    }
+
     /** Whole percent, 0 to 100: 100 once finished, even for an operation that had nothing to do. */
     public int percentage() {
         if (finished) {
