@@ -247,4 +247,44 @@ class VacancyFormsTest {
         assertThat(jdbc.sql("select hire_weekly_hours from pathway_pathway where id = ?").param(pathway)
                 .query(BigDecimal.class).single()).isEqualByComparingTo("37.5");
     }
+
+    @Test
+    void anOfferWithEveryPositionFilledProposesToBeMarkedFilled() throws Exception {
+        CurrentUser tutor = released.user("tutor.torino");
+        CurrentUser referent = released.user("referente.torino");
+        released.openEveryDay("master.torino");
+        long request = released.release("master.torino", "Coperta", "Carla");
+        long pathway = pathwayStart.bookFirstAppointment(tutor, request,
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(Dates.today().plusDays(19)).atTime(15, 0)
+                        .atZone(Dates.ZONE), null, null, null);
+        Vacancy v = board.create(referent, new VacancyDetails(Dates.today(), "Sarta", null, null, 1, "Fili Srl", null,
+                null, null, null, null, null, null, null, referent.centreId(), VacancySource.CPI, null, null, null, null,
+                null, null, null, null, null, null));
+        String url = "/vacancies/" + v.getId();
+        assertThat(page(url)).doesNotContain("id=\"awaits-filling\"");
+        assertThat(v.awaitsFilling(0)).isFalse();
+
+        Referral r = referrals.propose(tutor, v.getId(), pathway, null);
+        Referral sent = referrals.record(referent, r.getId(), r.getVersion(), ReferralStatus.SENT_TO_COMPANY, null);
+        referrals.record(referent, r.getId(), sent.getVersion(), ReferralStatus.HIRED, null);
+        String filled = page(url);
+        assertThat(filled).contains("id=\"awaits-filling\"", "1 assunto su 1 posto: tutti i posti sono coperti",
+                "Segna come coperta", "<option value=\"FILLED\" selected");
+        assertThat(board.get(referent, v.getId()).getStatus()).isEqualTo(VacancyStatus.OPEN);
+
+        MockHttpServletResponse marked = mvc.perform(post(url + "/status").with(csrfOnce())
+                .with(DemoUsers.as(users, "referente.torino")).param("status", "FILLED")
+                .param("version", String.valueOf(board.get(referent, v.getId()).getVersion()))).andReturn().getResponse();
+        assertThat(marked.getStatus()).isEqualTo(302);
+        Vacancy after = board.get(referent, v.getId());
+        assertThat(after.getStatus()).isEqualTo(VacancyStatus.FILLED);
+        assertThat(after.awaitsFilling(1)).as("a filled offer proposes nothing more").isFalse();
+        assertThat(page(url)).doesNotContain("id=\"awaits-filling\"");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'VACANCY_STATUS' and record_id = ?")
+                .param(String.valueOf(v.getId())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private String page(String url) throws Exception {
+        return html(mvc.perform(get(url).with(DemoUsers.as(users, "referente.torino"))).andReturn().getResponse());
+    }
 }
