@@ -168,6 +168,15 @@ public class Vacancy {
                 salaryMax, closingOn);
     }
 
+    /**
+     * Whether these hires take every position of an offer that may still be marked filled: the offer then
+     * proposes to be marked {@link VacancyStatus#FILLED} as its next act (it is not marked by itself: a hire
+     * may still be undone, and the referent knows whether the company needs more people).
+     */
+    public boolean awaitsFilling(long hires) {
+        return hires >= positions && status.next().contains(VacancyStatus.FILLED);
+    }
+
     /** A referent's change of status along the flow; a final status never changes. */
     public void moveTo(VacancyStatus to, Instant now) {
         if (to == null || !status.next().contains(to)) {

@@ -154,6 +154,8 @@ class RoutePermissionTest {
         get("/account/password", "/account/password", allow(ok(), all()), redirectAnon());
         post("/account/password", "/account/password", Map.of("currentPassword", ""), allow(ok(), all()), redirectAnon());
         get("/account/tokens", "/account/tokens", allow(ok(), all()), redirectAnon());
+        // the progress of one's own long operation (ADR 0028): anyone signed in; another's reads as starting
+        get("/progress/{token}", "/progress/" + java.util.UUID.randomUUID(), allow(ok(), all()), redirectAnon());
         post("/account/tokens", "/account/tokens", Map.of("name", ""), allow(200, all()), redirectAnon());
         post("/account/tokens/{id}/revoke", "/account/tokens/999999/revoke", Map.of(), allow(404, all()), redirectAnon());
 

@@ -152,6 +152,110 @@ class MessageBundleTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** A plural is spelled out by {@code choice}, never left to the reader: no osservazione/i, no volta/e, no (i). */
+    @Test
+    void noPluralIsASlashOrABracket() {
+        Pattern hack = Pattern.compile("\\p{L}/(?:i|e)\\b|\\p{L}\\((?:i|e)\\)");
+        assertThat(bundle.stringPropertyNames().stream().filter(k -> hack.matcher(bundle.getProperty(k)).find())
+                .sorted().toList()).as("plurals written as slashes or brackets").isEmpty();
+    }
+
+    /**
+     * Every message that counts something agrees with its count: formatted with 1 where a number goes, none
+     * reads 1 posti or 1 elementi or 1 mesi. The letters of the procedure (their days are never one) and the
+     * monitoring tables and suitability thresholds, reworked elsewhere, pass their numbers as text and are left out;
+     * a course's hours are shown as written (the Italian way) beside the number that picks the word.
+     */
+    @Test
+    void oneIsSingular() {
+        Set<String> elsewhere = Set.of("letter.notice.interrupted", "letter.notice.observations", "letter.notice.suspended",
+                "monitoring.cellLabel", "monitoring.rowLabel", "monitoring.shareOfSample", "suitability.caption",
+                "suitability.caption.l92", "training.course.hoursShown");
+        Pattern pluralAfterOne = Pattern.compile("(?<![\\d.,])1 (?:elementi|posti|voci|righe|utenti|schede|lavoratori"
+                + "|messaggi|ore|anni|mesi|azioni|fasce|giorni|osservazioni|volte|minuti|punti|livelli|termini|iscritti"
+                + "|richieste|documenti|caratteri|colonne|incontri|offerte|candidati|sessioni|persone|settimane"
+                + "|proposte|sedi|tentativi|successi|partecipanti|notifiche|avvisi|domande|percorsi)\\b");
+        List<String> wrong = new ArrayList<>();
+        for (String key : new TreeSet<>(bundle.stringPropertyNames())) {
+            String text = bundle.getProperty(key);
+            int arguments = arguments(text);
+            if (arguments == 0 || elsewhere.contains(key)) {
+                continue;
+            }
+            for (int i = 0; i < arguments; i++) {
+                Object[] args = new Object[arguments];
+                java.util.Arrays.fill(args, 2);
+                args[i] = 1;
+                String shown = new MessageFormat(text, Locale.ITALIAN).format(args);
+                if (pluralAfterOne.matcher(shown).find()) {
+                    wrong.add(key + ": " + shown);
+                    break;
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** The plurals by {@code choice} read right for none, one and two. */
+    @Test
+    void choicePluralsReadRightForNoneOneAndTwo() {
+        assertThat(format("pager.status", 1, 1, 0)).isEqualTo("Pagina 1 di 1 (nessun elemento)");
+        assertThat(format("pager.status", 1, 1, 1)).isEqualTo("Pagina 1 di 1 (1 elemento)");
+        assertThat(format("pager.status", 1, 1, 2)).isEqualTo("Pagina 1 di 1 (2 elementi)");
+        assertThat(format("training.session.placesShown", 0, 1)).isEqualTo("nessun iscritto su 1 posto");
+        assertThat(format("training.session.placesShown", 1, 2)).isEqualTo("1 iscritto su 2 posti");
+        assertThat(format("request.act.REJECT.observations", 1)).startsWith("Il lavoratore ha inviato 1 osservazione:");
+        assertThat(format("request.act.REJECT.observations", 2)).startsWith("Il lavoratore ha inviato 2 osservazioni:");
+        assertThat(format("request.provider.changes", 1)).isEqualTo("cambiato 1 volta");
+        assertThat(format("request.provider.changes", 2)).isEqualTo("cambiato 2 volte");
+        assertThat(format("agenda.rule.summary", 30, 1)).isEqualTo("slot di 30 minuti, 1 posto");
+        assertThat(format("agenda.rule.summary", 30, 0)).isEqualTo("slot di 30 minuti, nessun posto");
+        assertThat(format("vacancy.months", 1)).isEqualTo("1 mese");
+        assertThat(format("vacancy.months", 12)).isEqualTo("12 mesi");
+        assertThat(format("training.course.hoursShown", new java.math.BigDecimal("1"), "1")).isEqualTo("1 ora");
+        assertThat(format("training.course.hoursShown", new java.math.BigDecimal("1.5"), "1,5")).isEqualTo("1,5 ore");
+        assertThat(format("claim.cap.text", 2, 1, 2, 0, 2)).startsWith("successi della sede 2 × 1 ora = 2 ore consentite");
+        assertThat(format("audit.verify.intact", 1234)).isEqualTo("Catena integra: 1.234 voci verificate.");
+        List<String> broken = new ArrayList<>();
+        for (String key : new TreeSet<>(bundle.stringPropertyNames())) {
+            String text = bundle.getProperty(key);
+            if (!text.contains(",choice,")) {
+                continue;
+            }
+            for (int n = 0; n <= 2; n++) {
+                Object[] args = new Object[arguments(text)];
+                java.util.Arrays.fill(args, n);
+                String shown = new MessageFormat(text, Locale.ITALIAN).format(args);
+                if (shown.contains("{") || shown.contains("#") && !text.contains(",number,")) {
+                    broken.add(key + " (" + n + "): " + shown);
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    /** An open-ended period says "senza scadenza" on its own, never "al senza scadenza". */
+    @Test
+    void anOpenEndedPeriodIsNotAnEndDate() {
+        assertThat(bundle.stringPropertyNames().stream()
+                .filter(k -> bundle.getProperty(k).strip().equals("senza scadenza")).toList())
+                .as("\"senza scadenza\" as the argument of \"al {0}\"").isEmpty();
+        assertThat(format("agenda.template.validityOpen", "01/02/2026")).isEqualTo("Valido dal 01/02/2026, senza scadenza");
+    }
+
+    private String format(String key, Object... args) {
+        return new MessageFormat(bundle.getProperty(key), Locale.ITALIAN).format(args);
+    }
+
+    private static int arguments(String text) {
+        Matcher placeholders = PLACEHOLDER.matcher(text);
+        int arguments = 0;
+        while (placeholders.find()) {
+            arguments = Math.max(arguments, Integer.parseInt(placeholders.group(1)) + 1);
+        }
+        return arguments;
+    }
+
     @Test
     void bundleHasNoEmptyMessage() {
         assertThat(bundle.stringPropertyNames().stream().filter(k -> bundle.getProperty(k).isBlank()).toList()).isEmpty();

@@ -108,6 +108,38 @@ class TrainingFormsTest {
                 .isEqualTo(true);
     }
 
+    @Test
+    void staffArePickedFromTheListOfTheEligibleAndNoOneElse() throws Exception {
+        CurrentUser regione = user("regione");
+        long course = training.createCourse(regione, "Scelta dall'elenco", TrainingContent.VACANCY_BOARD, null,
+                new BigDecimal("2"));
+        long s = training.addSession(regione, course, Dates.today().plusDays(4), LocalTime.of(9, 0),
+                LocalTime.of(10, 0), "Sala", false, "Docente", 5);
+        long tutorNovara = accounts.findByUsername("tutor.novara").orElseThrow().getId();
+        long tutorTorino = accounts.findByUsername("tutor.torino").orElseThrow().getId();
+
+        String region = page("/training/sessions/" + s);
+        assertThat(region).contains("<select", "name=\"who\"", "value=\"" + tutorNovara + "\"",
+                "value=\"" + tutorTorino + "\"").doesNotContain("Nome utente della persona");
+        String master = mvc.perform(get("/training/sessions/" + s).with(as(users, "master.novara"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(master).contains("value=\"" + tutorNovara + "\"").doesNotContain("value=\"" + tutorTorino + "\"");
+
+        MvcResult typed = send("/training/sessions/" + s + "/enrolments", "regione", "who", "tutor.novara");
+        assertThat(typed.getResponse().getStatus()).isEqualTo(200);
+        assertThat(typed.getResponse().getContentAsString()).contains("id=\"who-error\"",
+                "Scegli una persona dall'elenco");
+        MvcResult otherCentre = send("/training/sessions/" + s + "/enrolments", "master.novara", "who",
+                String.valueOf(tutorTorino));
+        assertThat(otherCentre.getResponse().getContentAsString()).contains("id=\"who-error\"");
+        assertThat(training.session(s).enrolled()).isZero();
+
+        MvcResult picked = send("/training/sessions/" + s + "/enrolments", "regione", "who", String.valueOf(tutorNovara));
+        assertThat(picked.getResponse().getStatus()).isEqualTo(302);
+        assertThat(training.session(s).enrolled()).isEqualTo(1);
+        assertThat(page("/training/sessions/" + s)).doesNotContain("value=\"" + tutorNovara + "\"");
+    }
+
     private MvcResult send(String path, String user, String... fields) throws Exception {
         var request = MockMvcRequestBuilders.post(path).with(csrfOnce()).with(as(users, user));
         for (int i = 0; i < fields.length; i += 2) {

@@ -9,6 +9,7 @@ import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.DemoUsers;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,7 @@ import it.ricolloca.pathway.internal.PathwayStart;
 import it.ricolloca.pathway.internal.PathwayWork;
 import it.ricolloca.vacancies.internal.BoardExchange;
 import it.ricolloca.vacancies.internal.Referrals;
+import it.ricolloca.workers.internal.WorkHistoryEntry;
 import it.ricolloca.vacancies.internal.VacancyBoard;
 import java.io.ByteArrayOutputStream;
 import org.apache.poi.ss.usermodel.Row;
@@ -52,6 +54,8 @@ class VacancyFormsTest {
     @Autowired Referrals referrals;
     @Autowired PathwayWork pathwayWork;
     @Autowired PathwayStart pathwayStart;
+    @Autowired it.ricolloca.workers.internal.WorkerRegister register;
+    @Autowired it.ricolloca.workers.internal.WorkerRepository workers;
 
     long centre() {
         return accounts.findByUsername("referente.torino").orElseThrow().getCentreId();
@@ -246,5 +250,116 @@ class VacancyFormsTest {
         assertThat(closed.getRedirectedUrl()).isEqualTo("/pathways/" + pathway);
         assertThat(jdbc.sql("select hire_weekly_hours from pathway_pathway where id = ?").param(pathway)
                 .query(BigDecimal.class).single()).isEqualByComparingTo("37.5");
+    }
+
+    @Test
+    void anOfferWithEveryPositionFilledProposesToBeMarkedFilled() throws Exception {
+        CurrentUser tutor = released.user("tutor.torino");
+        CurrentUser referent = released.user("referente.torino");
+        released.openEveryDay("master.torino");
+        long request = released.release("master.torino", "Coperta", "Carla");
+        long pathway = pathwayStart.bookFirstAppointment(tutor, request,
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(Dates.today().plusDays(19)).atTime(15, 0)
+                        .atZone(Dates.ZONE), null, null, null);
+        Vacancy v = board.create(referent, new VacancyDetails(Dates.today(), "Sarta", null, null, 1, "Fili Srl", null,
+                null, null, null, null, null, null, null, referent.centreId(), VacancySource.CPI, null, null, null, null,
+                null, null, null, null, null, null));
+        String url = "/vacancies/" + v.getId();
+        assertThat(page(url)).doesNotContain("id=\"awaits-filling\"");
+        assertThat(v.awaitsFilling(0)).isFalse();
+
+        Referral r = referrals.propose(tutor, v.getId(), pathway, null);
+        Referral sent = referrals.record(referent, r.getId(), r.getVersion(), ReferralStatus.SENT_TO_COMPANY, null);
+        referrals.record(referent, r.getId(), sent.getVersion(), ReferralStatus.HIRED, null);
+        String filled = page(url);
+        assertThat(filled).contains("id=\"awaits-filling\"", "1 assunto su 1 posto: tutti i posti sono coperti",
+                "Segna come coperta", "<option value=\"FILLED\" selected");
+        assertThat(board.get(referent, v.getId()).getStatus()).isEqualTo(VacancyStatus.OPEN);
+
+        MockHttpServletResponse marked = mvc.perform(post(url + "/status").with(csrfOnce())
+                .with(DemoUsers.as(users, "referente.torino")).param("status", "FILLED")
+                .param("version", String.valueOf(board.get(referent, v.getId()).getVersion()))).andReturn().getResponse();
+        assertThat(marked.getStatus()).isEqualTo(302);
+        Vacancy after = board.get(referent, v.getId());
+        assertThat(after.getStatus()).isEqualTo(VacancyStatus.FILLED);
+        assertThat(after.awaitsFilling(1)).as("a filled offer proposes nothing more").isFalse();
+        assertThat(page(url)).doesNotContain("id=\"awaits-filling\"");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'VACANCY_STATUS' and record_id = ?")
+                .param(String.valueOf(v.getId())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private String page(String url) throws Exception {
+        return html(mvc.perform(get(url).with(DemoUsers.as(users, "referente.torino"))).andReturn().getResponse());
+    }
+
+    @Test
+    void aWorkerWithoutHistoryIsToldToCompleteTheProfileNotScored() throws Exception {
+        CurrentUser tutor = released.user("tutor.torino");
+        CurrentUser referent = released.user("referente.torino");
+        released.openEveryDay("master.torino");
+        long request = released.release("master.torino", "Senzastoria", "Sara");
+        long pathway = pathwayStart.bookFirstAppointment(tutor, request,
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(Dates.today().plusDays(19)).atTime(14, 0)
+                        .atZone(Dates.ZONE), null, null, null);
+        long worker = pathwayWork.get(tutor, pathway).getWorkerId();
+        Vacancy v = board.create(referent, new VacancyDetails(Dates.today(), "Magazziniere", "8.1.3.1.0", null, 1,
+                "Scaffali Srl", null, null, null, null, null, null, null, "Carrelli elevatori", referent.centreId(),
+                VacancySource.CPI, null, null, null, null, null, null, null, null, null, null));
+
+        String incomplete = html(mvc.perform(get("/vacancies/matches/" + pathway).with(DemoUsers.as(users, "tutor.torino")))
+                .andReturn().getResponse());
+        assertThat(incomplete).contains("id=\"profile-incomplete\"", "href=\"/workers/" + worker + "\"",
+                "href=\"/workers/" + worker + "/edit\"", "senza punteggio")
+                .doesNotContain(">Punteggio</th>", "Sede: ");
+        String candidates = html(mvc.perform(get("/vacancies/" + v.getId() + "/candidates")
+                .with(DemoUsers.as(users, "tutor.torino"))).andReturn().getResponse());
+        String row = candidates.substring(candidates.indexOf("Senzastoria") - 400, candidates.indexOf("Senzastoria") + 600);
+        assertThat(row).contains("Profilo incompleto", "il punteggio non è calcolato");
+
+        CurrentUser admin = released.user("master.torino");
+        register.addWork(admin, worker, workers.findById(worker).orElseThrow().getVersion(),
+                new WorkHistoryEntry("Depositi Spa", "00743110157", "8.1.3.1.0", "Magazziniere", "CP2021", "Indeterminato",
+                        LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31)));
+        String complete = html(mvc.perform(get("/vacancies/matches/" + pathway).with(DemoUsers.as(users, "tutor.torino")))
+                .andReturn().getResponse());
+        assertThat(complete).doesNotContain("id=\"profile-incomplete\"").contains(">Punteggio</th>",
+                "Professione: 40 punti (5 livelli su 5 in comune)");
+    }
+
+    @Test
+    void aProposalFromTheMatchesCarriesANoteTheReferentReads() throws Exception {
+        CurrentUser tutor = released.user("tutor.torino");
+        CurrentUser referent = released.user("referente.torino");
+        released.openEveryDay("master.torino");
+        long request = released.release("master.torino", "Connota", "Nadia");
+        long pathway = pathwayStart.bookFirstAppointment(tutor, request,
+                it.ricolloca.shared.LegalCalendar.nextWorkingDayFrom(Dates.today().plusDays(19)).atTime(13, 0)
+                        .atZone(Dates.ZONE), null, null, null);
+        Vacancy v = board.create(referent, new VacancyDetails(Dates.today(), "Commessa", null, null, 1, "Negozi Srl",
+                null, null, null, null, null, null, null, null, referent.centreId(), VacancySource.CPI, null, null, null,
+                null, null, null, null, null, null, null));
+        String matches = html(mvc.perform(get("/vacancies/matches/" + pathway).with(DemoUsers.as(users, "tutor.torino")))
+                .andReturn().getResponse());
+        assertThat(matches).contains("id=\"note-" + v.getId() + "\"", "name=\"note\"", "maxlength=\"2000\"");
+
+        MockHttpServletResponse proposed = mvc.perform(post("/vacancies/" + v.getId() + "/referrals").with(csrfOnce())
+                .with(DemoUsers.as(users, "tutor.torino")).param("pathwayId", String.valueOf(pathway))
+                .param("note", "Disponibile subito,\nanche il sabato.")).andReturn().getResponse();
+        assertThat(proposed.getStatus()).isEqualTo(302);
+        assertThat(jdbc.sql("select note from vacancies_referral where vacancy_id = ?").param(v.getId())
+                .query(String.class).single()).isEqualTo("Disponibile subito,\nanche il sabato.");
+        assertThat(page("/vacancies/" + v.getId())).contains("Nota: Disponibile subito,");
+
+        String tooLong = "x".repeat(2001);
+        Vacancy other = board.create(referent, new VacancyDetails(Dates.today(), "Cassiera", null, null, 1, "Negozi Srl",
+                null, null, null, null, null, null, null, null, referent.centreId(), VacancySource.CPI, null, null, null,
+                null, null, null, null, null, null, null));
+        MockHttpServletResponse refused = mvc.perform(post("/vacancies/" + other.getId() + "/referrals").with(csrfOnce())
+                .with(DemoUsers.as(users, "tutor.torino")).param("pathwayId", String.valueOf(pathway))
+                .param("note", tooLong)).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(html(refused)).contains("id=\"referral-note-error\"");
+        assertThat(jdbc.sql("select count(*) from vacancies_referral where vacancy_id = ?").param(other.getId())
+                .query(Long.class).single()).isZero();
     }
 }

@@ -23,7 +23,7 @@ class LoginController {
         String notice = locked != null ? "login.locked" : disabled != null ? "login.disabled"
                 : error != null ? "login.error" : null;
         model.addAttribute("errorKey", notice);
-        model.addAttribute("waitMinutes", locked == null ? "" : locked.matches("\\d{1,4}") ? locked : "15");
+        model.addAttribute("waitMinutes", locked == null ? 0 : locked.matches("\\d{1,4}") ? Integer.parseInt(locked) : 15);
         model.addAttribute("loggedOut", logout != null);
         return "accounts/login";
     }

@@ -2,6 +2,7 @@ package it.ricolloca.audit.internal;
 
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.audit.AuditVerification;
+import it.ricolloca.shared.progress.Progress;
 import org.springframework.stereotype.Service;
 
 /** Runs the chain verification and records that it was run, with its outcome. */
@@ -19,7 +20,12 @@ public class AuditVerifier {
     }
 
     public AuditVerification verifyAndRecord() {
-        AuditVerification result = trail.verify();
+        return verifyAndRecord(Progress.NONE);
+    }
+
+    /** Verifies, reporting the entries checked to {@code progress}, and records it. */
+    public AuditVerification verifyAndRecord(Progress progress) {
+        AuditVerification result = trail.verify(progress);
         ((AuditTrail) trail).record("AUDIT_VERIFIED", "AuditTrail", "",
                 result.intact() ? "checked=" + result.checked() + " intact"
                         : "checked=" + result.checked() + " firstBroken=" + result.firstBrokenId());

@@ -1,5 +1,6 @@
 package it.ricolloca.audit.internal;
 
+import it.ricolloca.shared.progress.Progress;
 import it.ricolloca.audit.AuditRecord;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.audit.AuditVerification;
@@ -69,6 +70,13 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Transactional(readOnly = true)
     public AuditVerification verify() {
+        return verify(Progress.NONE);
+    }
+
+    /** Verifies the chain, reporting the entries checked to {@code progress} (ADR 0028). */
+    @Transactional(readOnly = true)
+    public AuditVerification verify(Progress progress) {
+        progress.total(jdbc.sql("select count(*) from audit_entry").query(Long.class).single());
         AtomicReference<String> expectedPrev = new AtomicReference<>(AuditHash.GENESIS);
         AtomicLong checked = new AtomicLong();
         AtomicReference<Long> broken = new AtomicReference<>();
@@ -79,7 +87,7 @@ class JdbcAuditTrail implements AuditTrail {
                 .stream()
                 .takeWhile(row -> broken.get() == null)
                 .forEach(row -> {
-                    checked.incrementAndGet();
+                    progress.done(checked.incrementAndGet());
                     String recomputed = AuditHash.of(row.prevHash(), row.occurredAt(), row.actor(), row.action(),
                             row.recordType(), row.recordId(), row.details());
                     if (!row.prevHash().equals(expectedPrev.get()) || !recomputed.equals(row.hash())) {

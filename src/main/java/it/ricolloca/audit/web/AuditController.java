@@ -4,6 +4,8 @@ import it.ricolloca.audit.AuditRoutes;
 import it.ricolloca.audit.AuditVerification;
 import it.ricolloca.audit.internal.AuditQueries;
 import it.ricolloca.audit.internal.AuditVerifier;
+import it.ricolloca.shared.progress.Progress;
+import it.ricolloca.shared.progress.ProgressBoard;
 import it.ricolloca.shared.web.PageView;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,8 +22,10 @@ class AuditController {
 
     private final AuditQueries queries;
     private final AuditVerifier verifier;
+    private final ProgressBoard progressBoard;
 
-    AuditController(AuditQueries queries, AuditVerifier verifier) {
+    AuditController(AuditQueries queries, AuditVerifier verifier, ProgressBoard progressBoard) {
+        this.progressBoard = progressBoard;
         this.queries = queries;
         this.verifier = verifier;
     }
@@ -35,8 +39,11 @@ class AuditController {
     }
 
     @PostMapping(AuditRoutes.VERIFY)
-    String verify(RedirectAttributes redirect) {
-        AuditVerification result = verifier.verifyAndRecord();
+    String verify(@RequestParam(name = ProgressBoard.FIELD, required = false) String progressToken,
+            RedirectAttributes redirect) {
+        Progress progress = progressBoard.track(progressToken, "audit");
+        AuditVerification result = verifier.verifyAndRecord(progress);
+        progress.finish();
         redirect.addFlashAttribute("verification", result);
         return "redirect:" + AuditRoutes.ENTRIES;
     }

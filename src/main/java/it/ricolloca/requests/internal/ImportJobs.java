@@ -3,6 +3,8 @@ package it.ricolloca.requests.internal;
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.progress.Progress;
+import it.ricolloca.shared.progress.ProgressBoard;
 import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.TabularReader;
@@ -59,11 +61,13 @@ public class ImportJobs {
     private final Messages messages;
     private final UUID node = UUID.randomUUID();
     private final Duration silentAfter;
+    private final ProgressBoard progressBoard;
 
     ImportJobs(RequestListImporter importer, TabularReader reader, JdbcClient jdbc, Messages messages,
-            PlatformTransactionManager transactions,
+            PlatformTransactionManager transactions, ProgressBoard progressBoard,
             @Value("${ricolloca.imports.node-silent-after:PT1M}")
             Duration silentAfter) {
+        this.progressBoard = progressBoard;
         this.importer = importer;
         this.reader = reader;
         this.progressTx = new TransactionTemplate(transactions);
@@ -139,9 +143,15 @@ public class ImportJobs {
     }
 
     private void run(UUID id, CurrentUser actor, TabularSource source, LocalDate snapshotDate) {
+        Progress rows = progressBoard.track(id.toString(), "requests");
         try (source; ImportWork work = reader.beginWhenFree()) {
             ImportReport report = importer.importFile(actor, source, snapshotDate,
                     new RequestListImporter.Progress() {
+                        @Override
+                        public Progress rows() {
+                            return rows;
+                        }
+
                         @Override
                         public void rowsRead(int rows) {
                             update(id, Phase.READING, rows);
@@ -152,6 +162,7 @@ public class ImportJobs {
                             update(id, Phase.WRITING, -1);
                         }
                     }, work);
+            rows.finish();
             jdbc.sql("update requests_import_job set phase = 'DONE', rows_read = ?, import_id = ?, updated_at = now() where id = ?")
                     .params(report.read(), report.importId(), id).update();
         } catch (DomainException e) {

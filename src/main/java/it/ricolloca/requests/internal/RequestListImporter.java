@@ -137,6 +137,11 @@ public class RequestListImporter {
 
         default void writing() {
         }
+
+        /** Where the rows read are reported with their total and percentage (ADR 0028); none by default. */
+        default it.ricolloca.shared.progress.Progress rows() {
+            return it.ricolloca.shared.progress.Progress.NONE;
+        }
     }
 
     public ImportReport importFile(CurrentUser actor, String fileName, byte[] content, LocalDate snapshotDate) {
@@ -397,6 +402,7 @@ public class RequestListImporter {
                     listed_status_date date, worker_id bigint) on commit drop""").update();
         StreamingRows rows = new StreamingRows(importId, snapshotDate, progress, reader.limits().maxRejectionsListed());
         long t0 = System.nanoTime();
+        work.track(progress.rows());
         work.read(source, rows);
         rows.flush();
         if (rows.read == 0) {

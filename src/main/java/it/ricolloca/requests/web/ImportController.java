@@ -9,6 +9,8 @@ import it.ricolloca.requests.internal.ImportHistory;
 import it.ricolloca.requests.internal.ImportJobs;
 import it.ricolloca.requests.internal.RequestListImporter;
 import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.progress.Progress;
+import it.ricolloca.shared.progress.ProgressBoard;
 import it.ricolloca.shared.tabular.ImportReport;
 import it.ricolloca.shared.tabular.RejectionsCsv;
 import it.ricolloca.shared.tabular.TabularReader;
@@ -50,10 +52,13 @@ class ImportController {
     private final long asyncThreshold;
 
     private final TabularReader reader;
+    private final ProgressBoard progressBoard;
 
     ImportController(RequestListImporter importer, ImportHistory history, CurrentUsers currentUsers, Messages messages,
             ImportJobs jobs, @Value(
-                    "${ricolloca.imports.background-above-bytes:2000000}") long asyncThreshold, TabularReader reader) {
+                    "${ricolloca.imports.background-above-bytes:2000000}") long asyncThreshold, TabularReader reader,
+            ProgressBoard progressBoard) {
+        this.progressBoard = progressBoard;
         this.reader = reader;
         this.jobs = jobs;
         this.asyncThreshold = asyncThreshold;
@@ -78,7 +83,9 @@ class ImportController {
 
     @PostMapping(RequestRoutes.IMPORTS)
     String processImportForm(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate snapshotDate,
-            @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(name = ProgressBoard.FIELD, required = false) String progressToken, Model model,
+            RedirectAttributes redirect) throws IOException {
         CurrentUser user = currentUsers.require();
         if (file == null || file.isEmpty()) {
             return form(model, snapshotDate, messages.t("import.file.empty"));
@@ -90,7 +97,14 @@ class ImportController {
             }
             ImportReport result;
             try (TabularSource source = reader.receive(file)) {
-                result = importer.importFile(user, source, snapshotDate, RequestListImporter.Progress.NONE);
+                Progress progress = progressBoard.track(progressToken, "requests");
+                result = importer.importFile(user, source, snapshotDate, new RequestListImporter.Progress() {
+                    @Override
+                    public Progress rows() {
+                        return progress;
+                    }
+                });
+                progress.finish();
             }
             if (result.alreadyImported()) {
                 Flash.info(redirect, "import.already");
@@ -117,6 +131,7 @@ class ImportController {
             }
         }
         model.addAttribute("job", job);
+        model.addAttribute("progress", progressBoard.read(id.toString()));
         return "requests/job";
     }
 

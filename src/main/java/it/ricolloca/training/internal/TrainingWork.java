@@ -174,15 +174,32 @@ public class TrainingWork {
                 .thenComparing(Enrolled::centre).thenComparing(Enrolled::fullName)).toList();
     }
 
-    /** The staff a CPI master may still enrol in the session's course: their CPI's, not enrolled yet in it. */
+    /** A person one may enrol, as the list offers them: with their CPI. */
+    public record Candidate(long id, String fullName, String username, String centre) {
+    }
+
+    /**
+     * The staff one may still enrol in the session's course, not enrolled in it yet: a CPI master their CPI's,
+     * the region the staff of every CPI (by CPI, then name). The enrolment form offers them as a list and takes
+     * no one else.
+     */
     @Transactional(readOnly = true)
-    public List<StaffMember> candidates(CurrentUser user, long sessionId) {
-        if (user.centreId() == null || !user.hasRole(Role.CPI_MASTER)) {
+    public List<Candidate> candidates(CurrentUser user, long sessionId) {
+        List<StaffMember> eligible;
+        if (rights.canManage(user)) {
+            eligible = List.copyOf(staff.centreStaffWithRoles().keySet());
+        } else if (user.centreId() != null && user.hasRole(Role.CPI_MASTER)) {
+            eligible = staff.of(user.centreId());
+        } else {
             return List.of();
         }
         Session s = session(sessionId);
         Set<Long> taken = Set.copyOf(enrolments.findUserIdsByCourseId(s.courseId()));
-        return staff.of(user.centreId()).stream().filter(m -> !taken.contains(m.id())).toList();
+        Map<Long, String> centreNames = centres.names();
+        return eligible.stream().filter(m -> !taken.contains(m.id()) && m.centreId() != null)
+                .map(m -> new Candidate(m.id(), m.fullName(), m.username(), centreNames.getOrDefault(m.centreId(), "")))
+                .sorted(Comparator.comparing(Candidate::centre).thenComparing(Candidate::fullName))
+                .toList();
     }
 
     /**

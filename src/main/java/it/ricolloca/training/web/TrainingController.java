@@ -151,6 +151,11 @@ class TrainingController {
         CurrentUser user = currentUsers.require();
         ActGuard.require(rights.canEnrol(user), "training");
         work.session(id);
+        if (!result.hasErrors() && work.candidates(user, id).stream()
+                .noneMatch(c -> String.valueOf(c.id()).equals(form.who().strip()))) {
+            // only someone the list offers: a typed username, another CPI's or an already enrolled person is not
+            result.rejectValue("who", "training.enrol.notListed");
+        }
         if (act(result, () -> work.enrol(user, id, form.who())) != null) {
             return done(redirect, id, "training.enrolled.done");
         }

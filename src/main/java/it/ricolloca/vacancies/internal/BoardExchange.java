@@ -11,6 +11,7 @@ import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.tabular.HeaderNames;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.progress.Progress;
 import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.RowProblem;
@@ -241,8 +242,14 @@ public class BoardExchange {
 
     /** Imports the board's file on this node, within its import permits and memory budget (refused when busy). */
     public ImportReport importBoard(CurrentUser user, TabularSource source) {
+        return importBoard(user, source, Progress.NONE);
+    }
+
+    /** Imports the board's file, reporting its rows to {@code progress} as they are read (ADR 0028). */
+    public ImportReport importBoard(CurrentUser user, TabularSource source, Progress progress) {
         requireImport(user);
         try (ImportWork work = reader.begin()) {
+            work.track(progress);
             return importBoard(user, source, work);
         }
     }

@@ -79,7 +79,8 @@ public class Matching {
     }
 
     /** A worker in pathway ranked for an offer. */
-    public record WorkerMatch(long pathwayId, long workerId, String taxCode, String name, String municipality, Fit fit) {
+    public record WorkerMatch(long pathwayId, long workerId, String taxCode, String name, String municipality, Fit fit,
+            boolean profileComplete) {
     }
 
     // Contract points and the total, as SQL over a row that has v (the offer) and the parts computed.
@@ -128,10 +129,30 @@ public class Matching {
         ActGuard.require(VacancyRights.canSeeCandidates(user), "vacancies");
     }
 
-    /** The open offers ranked for the worker of a pathway (the caller checked the user sees it). */
+    /**
+     * Whether the worker's profile says anything the score reads of a person: past jobs (their professions)
+     * or skills. Without them every offer would score only on place and contract (20 of 100 at most), a
+     * ranking that means nothing: the pages say the profile is incomplete instead.
+     */
+    public static boolean profileComplete(WorkerProfile w) {
+        return w != null && (!w.professionCodes().isEmpty() || !w.professionLabels().isEmpty()
+                || w.skills() != null && !w.skills().isBlank());
+    }
+
+    /** Whether the worker's profile can be matched ({@link #profileComplete(WorkerProfile)}). */
+    public boolean profileComplete(long workerId) {
+        return profileComplete(workers.profiles(List.of(workerId)).get(workerId));
+    }
+
+    /**
+     * The open offers ranked for the worker of a pathway (the caller checked the user sees it); for a worker
+     * whose profile is incomplete, the open offers newest first, unranked.
+     */
     public Page<VacancyMatch> forWorker(long workerId, int page, int size) {
         List<CentreSummary> all = centres.all();
         Optional<WorkerProfile> found = Optional.ofNullable(workers.profiles(List.of(workerId)).get(workerId));
+        String order = found.filter(Matching::profileComplete).isPresent() ? "score desc, arrived_on desc, id desc"
+                : "arrived_on desc, id desc";
         String province = found.map(WorkerProfile::competentCentreId).flatMap(id -> all.stream()
                 .filter(c -> c.id() == id).findFirst()).map(CentreSummary::province).orElse(null);
         String sql = """
@@ -157,7 +178,7 @@ public class Matching {
         String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
         long total = jdbc.sql("select count(*) from vacancies_vacancy where status in ('OPEN', 'IN_SELECTION')")
                 .query(Long.class).single();
-        List<VacancyMatch> rows = jdbc.sql(ranked + " order by score desc, arrived_on desc, id desc limit :size offset :offset")
+        List<VacancyMatch> rows = jdbc.sql(ranked + " order by " + order + " limit :size offset :offset")
                 .param("codes", found.map(w -> w.professionCodes().toArray(String[]::new)).orElse(new String[0]))
                 .param("text", found.map(Matching::text).orElse(""))
                 .param("municipality", found.map(WorkerProfile::municipality).orElse(null))
@@ -189,15 +210,16 @@ public class Matching {
                     select v.*, coalesce(v.workplace_province, vc.province) as province, %s as contract_points
                     from vacancies_vacancy v left join %s vc(id, province) on vc.id = v.centre_id where v.id = :vacancy
                 ), candidates as materialized (
-                    select c.pathway_id, c.worker_id, c.tax_code, c.name, c.residence_municipality,
+                    select c.pathway_id, c.worker_id, c.tax_code, c.name, c.residence_municipality, c.complete,
                         coalesce((select max(%s) from unnest(string_to_array(c.codes, '|')) h(profession_code)), 0) as levels,
                         tsvector_to_array(to_tsvector('italian', c.terms_text)) as terms,
                         case when lower(v.workplace_municipality) = lower(c.residence_municipality) then 2
                              when v.province = c.province then 1 else 0 end as place
                     from unnest(cast(:pathwayIds as bigint[]), cast(:workerIds as bigint[]), cast(:taxCodes as text[]),
                             cast(:names as text[]), cast(:municipalities as text[]), cast(:provinces as text[]),
-                            cast(:texts as text[]), cast(:codes as text[]))
-                        as c(pathway_id, worker_id, tax_code, name, residence_municipality, province, terms_text, codes)
+                            cast(:texts as text[]), cast(:codes as text[]), cast(:completes as boolean[]))
+                        as c(pathway_id, worker_id, tax_code, name, residence_municipality, province, terms_text, codes,
+                            complete)
                     cross join v
                 ), parts as materialized (
                     select c.*, cardinality(v.skill_terms) as skill_total,
@@ -207,7 +229,9 @@ public class Matching {
                 )
                 select *, cardinality(shared) as skill_hits from parts""".formatted(CONTRACT_POINTS, CENTRES, JOB_LEVELS);
         String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
-        List<WorkerMatch> rows = jdbc.sql(ranked + " order by score desc, name, pathway_id limit :size offset :offset")
+        // Workers whose profile cannot be matched come last, by name: their score would mean nothing.
+        List<WorkerMatch> rows = jdbc.sql("select * from (" + ranked + ") r order by complete desc,"
+                + " case when complete then score end desc, name, pathway_id limit :size offset :offset")
                 .param("vacancy", vacancyId)
                 .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
                 .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
@@ -220,10 +244,11 @@ public class Matching {
                         : provinces.get(w.competentCentreId())).toArray(String[]::new))
                 .param("texts", of.stream().map(Matching::text).toArray(String[]::new))
                 .param("codes", of.stream().map(w -> String.join("|", w.professionCodes())).toArray(String[]::new))
+                .param("completes", of.stream().map(Matching::profileComplete).toArray(Boolean[]::new))
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new WorkerMatch(rs.getLong("pathway_id"), rs.getLong("worker_id"),
                         rs.getString("tax_code"), rs.getString("name").isEmpty() ? rs.getString("tax_code") : rs.getString("name"),
-                        rs.getString("residence_municipality"), fit(rs)))
+                        rs.getString("residence_municipality"), fit(rs), rs.getBoolean("complete")))
                 .list();
         return new PageImpl<>(rows, PageRequest.of(page, size), candidates.size());
     }

@@ -10,10 +10,12 @@ import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
+import it.ricolloca.shared.web.Paths;
 import it.ricolloca.vacancies.Referral;
 import it.ricolloca.vacancies.ReferralStatus;
 import it.ricolloca.vacancies.Vacancy;
 import it.ricolloca.vacancies.VacancyRoutes;
+import it.ricolloca.workers.WorkerRoutes;
 import it.ricolloca.vacancies.internal.Matching;
 import it.ricolloca.vacancies.internal.Referrals;
 import it.ricolloca.vacancies.internal.VacancyBoard;
@@ -188,6 +190,9 @@ class ReferralController {
         model.addAttribute("matches", PageView.of(matching.forWorker(p.workerId(), PageView.safePage(page),
                 PageView.DEFAULT_SIZE), m -> m, "", VacancyRoutes.matches(pathwayId)));
         model.addAttribute("canPropose", referrals.canPropose(user, p) && !p.closed());
+        model.addAttribute("profileComplete", matching.profileComplete(p.workerId()));
+        model.addAttribute("workerPage", WorkerRoutes.worker(p.workerId()));
+        model.addAttribute("workerEdit", Paths.of(WorkerRoutes.WORKER_EDIT, p.workerId()));
         return "vacancies/matches";
     }
 

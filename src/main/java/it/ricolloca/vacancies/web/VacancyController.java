@@ -1,5 +1,7 @@
 package it.ricolloca.vacancies.web;
 
+import it.ricolloca.shared.progress.Progress;
+import it.ricolloca.shared.progress.ProgressBoard;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.accounts.CurrentUser;
@@ -70,9 +72,12 @@ class VacancyController {
     private final Messages messages;
 
     private final TabularReader reader;
+    private final ProgressBoard progressBoard;
 
     VacancyController(VacancyBoard board, BoardQueries queries, BoardExchange exchange, VacancyPage page,
-            VacancyRights rights, JobCentres centres, CurrentUsers currentUsers, Messages messages, TabularReader reader) {
+            VacancyRights rights, JobCentres centres, CurrentUsers currentUsers, Messages messages, TabularReader reader,
+            ProgressBoard progressBoard) {
+        this.progressBoard = progressBoard;
         this.page = page;
         this.rights = rights;
         this.reader = reader;
@@ -299,14 +304,19 @@ class VacancyController {
     }
 
     @PostMapping(VacancyRoutes.IMPORT)
-    String importFile(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String importFile(@RequestParam(required = false) MultipartFile file,
+            @RequestParam(name = ProgressBoard.FIELD, required = false) String progressToken, Model model)
+            throws IOException {
         CurrentUser user = currentUsers.require();
         BoardExchange.requireImport(user);
         if (file == null || file.isEmpty()) {
             return importPage(model, null, messages.t("import.file.empty"));
         }
         try (TabularSource source = reader.receive(file)) {
-            return importPage(model, exchange.importBoard(user, source), null);
+            Progress progress = progressBoard.track(progressToken, "board");
+            ImportReport report = exchange.importBoard(user, source, progress);
+            progress.finish();
+            return importPage(model, report, null);
         } catch (DomainException e) {
             return importPage(model, null, messages.t(e.messageKey(), e.args()));
         }

@@ -42,7 +42,9 @@ class VacancyPage {
         model.addAttribute("canEdit", rights.canEdit(user, v));
         model.addAttribute("history", board.history(id));
         model.addAttribute("referrals", referrals.ofVacancy(user, v).stream().map(ReferralLine::of).toList());
-        model.addAttribute("hires", referrals.hires(id));
+        long hires = referrals.hires(id);
+        model.addAttribute("hires", hires);
+        model.addAttribute("awaitsFilling", v.awaitsFilling(hires));
         model.addAttribute("proposable", v.getStatus().takesReferrals() ? proposable(user) : List.of());
         model.addAttribute("seesCandidates", VacancyRights.canSeeCandidates(user));
         model.addAttribute("open", open);

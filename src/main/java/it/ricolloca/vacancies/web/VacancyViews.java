@@ -58,12 +58,12 @@ public final class VacancyViews {
 
     /** A referral as the offer's list shows it. */
     public record ReferralLine(long id, String workerName, String proposedBy, Instant proposedAt, ReferralStatus status,
-            String reason) {
+            String reason, String note) {
 
         static ReferralLine of(ReferralRow row) {
             Referral r = row.referral();
             return new ReferralLine(r.getId(), row.workerName(), row.proposedBy(), r.getProposedAt(), r.getStatus(),
-                    r.getReason());
+                    r.getReason(), r.getNote());
         }
     }
 }

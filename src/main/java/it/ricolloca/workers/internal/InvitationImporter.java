@@ -12,6 +12,7 @@ import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.tabular.HeaderNames;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.progress.Progress;
 import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.StagingCopy;
@@ -96,6 +97,11 @@ public class InvitationImporter {
 
     /** Imports the file on this node, within its import permits and memory budget (refused when busy). */
     public ImportReport importFile(CurrentUser actor, TabularSource source, LocalDate invitationDate) {
+        return importFile(actor, source, invitationDate, Progress.NONE);
+    }
+
+    /** Imports the file, reporting its rows to {@code progress} as they are read (ADR 0028). */
+    public ImportReport importFile(CurrentUser actor, TabularSource source, LocalDate invitationDate, Progress progress) {
         if (!actor.hasRole(Role.REGIONAL_ADMIN)
                 && !actor.hasRole(Role.REGIONAL_ADR_SERVICE)) {
             throw new NotFoundException();
@@ -112,6 +118,7 @@ public class InvitationImporter {
             return earlier.get();
         }
         try (ImportWork work = reader.begin()) {
+            work.track(progress);
             List<Row> rows = new ArrayList<>();
             List<Rejection> rejections = new ArrayList<>();
             int read = parse(source, work, rows, rejections);

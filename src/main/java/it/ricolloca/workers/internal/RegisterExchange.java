@@ -12,6 +12,7 @@ import it.ricolloca.shared.PartitaIva;
 import it.ricolloca.shared.tabular.HeaderNames;
 import it.ricolloca.shared.tabular.ImportReport.Rejection;
 import it.ricolloca.shared.tabular.ImportReport;
+import it.ricolloca.shared.progress.Progress;
 import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.RowProblem;
@@ -195,10 +196,16 @@ public class RegisterExchange {
 
     /** Imports the register's workbook on this node, within its import permits and memory budget (refused when busy). */
     public ImportReport importRegister(CurrentUser user, TabularSource source) {
+        return importRegister(user, source, Progress.NONE);
+    }
+
+    /** Imports the register's workbook, reporting its rows to {@code progress} as they are read (ADR 0028). */
+    public ImportReport importRegister(CurrentUser user, TabularSource source, Progress progress) {
         if (!canExchange(user)) {
             throw new NotFoundException();
         }
         try (ImportWork work = reader.begin()) {
+            work.track(progress);
             return importRegister(user, source, work);
         }
     }

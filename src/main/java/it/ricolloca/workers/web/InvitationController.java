@@ -2,6 +2,8 @@ package it.ricolloca.workers.web;
 
 import it.ricolloca.shared.web.ApiProblemResponses;
 import it.ricolloca.audit.AuditedRead;
+import it.ricolloca.shared.progress.Progress;
+import it.ricolloca.shared.progress.ProgressBoard;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.web.ApiRefusals;
@@ -44,11 +46,13 @@ class InvitationController {
     private final Messages messages;
 
     private final TabularReader reader;
+    private final ProgressBoard progressBoard;
 
     InvitationController(InvitationImporter importer, InvitationHistory history, CurrentUsers currentUsers,
             Messages messages,
-            TabularReader reader) {
+            TabularReader reader, ProgressBoard progressBoard) {
         this.reader = reader;
+        this.progressBoard = progressBoard;
         this.importer = importer;
         this.history = history;
         this.currentUsers = currentUsers;
@@ -70,12 +74,16 @@ class InvitationController {
     @PostMapping(WorkerRoutes.INVITATIONS)
     String processImportForm(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invitationDate,
-            @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(name = ProgressBoard.FIELD, required = false) String progressToken, Model model,
+            RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {
             return form(model, invitationDate, messages.t("import.file.empty"));
         }
         try (TabularSource source = reader.receive(file)) {
-            ImportReport report = importer.importFile(currentUsers.require(), source, invitationDate);
+            Progress progress = progressBoard.track(progressToken, "invitations");
+            ImportReport report = importer.importFile(currentUsers.require(), source, invitationDate, progress);
+            progress.finish();
             if (report.alreadyImported()) {
                 Flash.info(redirect, "import.already");
             } else {

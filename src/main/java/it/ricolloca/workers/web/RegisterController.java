@@ -1,5 +1,7 @@
 package it.ricolloca.workers.web;
 
+import it.ricolloca.shared.progress.Progress;
+import it.ricolloca.shared.progress.ProgressBoard;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.accounts.CurrentUsers;
@@ -32,10 +34,12 @@ class RegisterController {
     private final Messages messages;
 
     private final TabularReader reader;
+    private final ProgressBoard progressBoard;
 
     RegisterController(RegisterExchange exchange, CurrentUsers currentUsers, Messages messages,
-            TabularReader reader) {
+            TabularReader reader, ProgressBoard progressBoard) {
         this.reader = reader;
+        this.progressBoard = progressBoard;
         this.exchange = exchange;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -55,12 +59,17 @@ class RegisterController {
     }
 
     @PostMapping(WorkerRoutes.REGISTER_IMPORT)
-    String processImportForm(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String processImportForm(@RequestParam(required = false) MultipartFile file,
+            @RequestParam(name = ProgressBoard.FIELD, required = false) String progressToken, Model model)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             return page(model, null, messages.t("import.file.empty"));
         }
         try (TabularSource source = reader.receive(file)) {
-            return page(model, exchange.importRegister(currentUsers.require(), source), null);
+            Progress progress = progressBoard.track(progressToken, "register");
+            ImportReport report = exchange.importRegister(currentUsers.require(), source, progress);
+            progress.finish();
+            return page(model, report, null);
         } catch (DomainException e) {
             return page(model, null, messages.t(e.messageKey(), e.args()));
         }
