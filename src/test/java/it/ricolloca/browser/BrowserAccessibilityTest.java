@@ -1015,6 +1015,7 @@ class BrowserAccessibilityTest {
 
     /** The first appointment held. */
     private void journeyHold(Journey j) {
+        journeyTab(j, "Appuntamenti");
         j.click(page.locator("section[aria-labelledby=appointments-heading] a").first());
         j.select(page.getByLabel("Esito dell'appuntamento"), "HELD");
         j.click(j.button("Registra l'esito"));
@@ -1024,6 +1025,7 @@ class BrowserAccessibilityTest {
     /** The pact drafted and signed. */
     private void journeyPact(Journey j) {
         j.go(j.pathwayUrl.replaceAll("^https?://[^/]+", ""));
+        journeyTab(j, "Patto");
         j.click(j.link("Redigi il patto"));
         j.select(page.getByLabel("Tipo dell'azione 1"), "CV");
         j.fill(page.getByLabel("Descrizione dell'azione 1"), "Riscrivere il curriculum con il tutor");
@@ -1031,29 +1033,31 @@ class BrowserAccessibilityTest {
         j.fill(page.getByLabel("Descrizione dell'azione 2"), "Tre candidature a settimana nella logistica");
         j.fill(page.getByLabel("Prossimi appuntamenti"), "Ogni giovedì alle 9:30");
         j.click(j.button("Salva la bozza"));
-        page.waitForURL(j.pathwayUrl);
+        page.waitForURL(j.pathwayUrl + "?tab=pact");
         assertThat(page.locator("main").textContent()).contains("Bozza del patto salvata.");
     }
 
     /** The pact signed (the hours of its drafting recorded first). */
     private void journeySignature(Journey j) {
+        journeyTab(j, "Patto");
         j.confirmNext();
         j.click(j.button("Segna come firmato"));
-        page.waitForURL(j.pathwayUrl);
+        page.waitForURL(j.pathwayUrl + "?tab=pact");
         assertThat(page.locator("main").textContent()).contains("Patto firmato");
     }
 
     /** An hour and a half on the timesheet. */
     private void journeyTimesheet(Journey j) {
+        journeyTab(j, "Timesheet");
         j.fill(page.getByLabel("Ore", new Page.GetByLabelOptions().setExact(true)), "1,5");
         j.click(j.button("Registra le ore"));
-        page.waitForURL(j.pathwayUrl);
+        page.waitForURL(j.pathwayUrl + "?tab=timesheet");
         assertThat(page.locator("main").textContent()).contains("Ore registrate.");
     }
 
     /** A meeting in the register. */
     private void journeyMeeting(Journey j) {
-        j.click(j.link("Registro degli incontri"));
+        journeyTab(j, "Incontri");
         j.fill(page.getByLabel("Data", new Page.GetByLabelOptions().setExact(true)),
                 it.ricolloca.shared.web.Dates.today().toString());
         j.fill(page.getByLabel("Argomenti"), "Revisione del curriculum e delle candidature");
@@ -1063,8 +1067,7 @@ class BrowserAccessibilityTest {
 
     /** An entry of the activation diary. */
     private void journeyDiary(Journey j) {
-        j.go(j.pathwayUrl.replaceAll("^https?://[^/]+", ""));
-        j.click(j.link("Diario di attivazione"));
+        journeyTab(j, "Diario");
         j.select(page.getByLabel("Azione", new Page.GetByLabelOptions().setExact(true)), "CV");
         j.fill(page.getByLabel("Data", new Page.GetByLabelOptions().setExact(true)),
                 it.ricolloca.shared.web.Dates.today().toString());
@@ -1118,6 +1121,7 @@ class BrowserAccessibilityTest {
     /** The tutor closes the pathway with the hire the referent recorded. */
     private void journeyClose(Journey j) {
         j.go(j.pathwayUrl.replaceAll("^https?://[^/]+", ""));
+        journeyTab(j, "Offerte");
         j.click(page.locator("section[aria-labelledby=referrals-heading] a").first());
         j.confirmNext();
         j.click(j.button("Chiudi il percorso"));
@@ -1140,6 +1144,15 @@ class BrowserAccessibilityTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired it.ricolloca.requests.internal.RequestListImporter requestLists;
+
+    /** A tab of the pathway's page clicked within the counted journey. */
+    private void journeyTab(Journey j, String name) {
+        Locator tab = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Sezioni del percorso"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+        String href = tab.getAttribute("href");
+        j.click(tab);
+        page.waitForURL(u -> u.endsWith(href));
+    }
 
     /** Opens a tab of the pathway's page, as a user clicks it. */
     private void pathwayTab(String name) {
