@@ -60,6 +60,7 @@ class HomeWorkQueueTest {
     @Autowired Parameters parameters;
     @Autowired List<DueWorkSource> sources;
     @Autowired JdbcClient jdbc;
+    @Autowired it.ricolloca.network.JobCentres centres;
 
     @Test
     void everyRoleSeesItsDueWorkCountedWithTheOldestDateAndOpensExactlyThoseItems() throws Exception {
@@ -178,7 +179,11 @@ class HomeWorkQueueTest {
 
         CurrentUser regione = released.user("regione");
         String idle = "idle." + System.nanoTime() % 1_000_000;
-        accountsCreate(regione, idle, seeds.centre("Acqui Terme"));
+        // a CPI where nothing is queued for any tutor (tests share one database: found, not assumed)
+        long quiet = centres.all().stream().map(it.ricolloca.network.CentreSummary::id)
+                .filter(c -> counted(new DueScope(0, c, Set.of("CPI_TUTOR"))).values().stream().noneMatch(DueWork::due))
+                .findFirst().orElseThrow();
+        accountsCreate(regione, idle, quiet);
         assertThat(home(idle)).as("a new tutor of a CPI with nobody queued").isEmpty();
         String empty = mvc.perform(get("/").with(as(users, idle))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();

@@ -572,7 +572,9 @@ class BrowserAccessibilityTest {
         assertThat(section).contains("Carrellista " + tag, "Trasporti Novaresi S.r.l.", "Assunto");
         check();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Offerte adatte al lavoratore")).click();
-        assertThat(page.locator("main").textContent()).contains("Punteggio", "Professione:");
+        // the worker has no work history nor skills: told to complete the profile, not a silent low score
+        assertThat(page.locator("main").textContent()).contains("è incompleto", "Aggiungi le esperienze lavorative")
+                .doesNotContain("Punteggio");
         check();
         page.navigate(pathwayUrl + "?tab=offers");
         page.locator("section[aria-labelledby=referrals-heading] a").first().click();
@@ -888,6 +890,8 @@ class BrowserAccessibilityTest {
         String requestUrl;
         String pathwayUrl;
         String vacancyUrl;
+        /** Confirmations asked for (confirmNext) whose dialog has not appeared yet. */
+        int awaitedDialogs;
 
         void step(String name, Runnable step) {
             clicks = 0;
@@ -902,6 +906,7 @@ class BrowserAccessibilityTest {
             try {
                 step.run();
                 page.waitForLoadState();
+                assertThat(awaitedDialogs).as("a confirmation expected in step " + name + " never appeared").isZero();
             } catch (RuntimeException | AssertionError e) {
                 System.out.println("JOURNEY failed at " + name + " on " + page.url() + ": " + page.locator("main").innerText());
                 throw e;
@@ -938,7 +943,9 @@ class BrowserAccessibilityTest {
 
         /** The next dialog is accepted, one click. */
         void confirmNext() {
+            awaitedDialogs++;
             page.onceDialog(d -> {
+                awaitedDialogs--;
                 clicks++;
                 d.accept();
             });
@@ -1001,7 +1008,8 @@ class BrowserAccessibilityTest {
 
     /** The tutor books the first appointment (held yesterday, recorded today). */
     private void journeyBook(Journey j) {
-        java.time.ZonedDateTime yesterday = it.ricolloca.shared.web.Dates.today().minusDays(1).atTime(10, 0)
+        // 15:00, not 10:00: the tutor's method books yesterday at 10:00 in the same office
+        java.time.ZonedDateTime yesterday = it.ricolloca.shared.web.Dates.today().minusDays(1).atTime(15, 0)
                 .atZone(it.ricolloca.shared.web.Dates.ZONE);
         j.go("/pathways/queue");
         j.click(j.link("Fissa il primo appuntamento di " + j.last + " " + j.first));

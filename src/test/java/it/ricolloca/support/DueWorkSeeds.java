@@ -166,9 +166,10 @@ public class DueWorkSeeds {
 
         // the referent: an open offer past its closing date, an offer with a candidate proposed by the tutor
         CurrentUser r = released.user(referent);
-        long expired = board.create(r, vacancy("Magazziniere " + tag, centre)).getId();
+        // arrived a month ago, so that its closing date (moved into the past) still follows its arrival
+        long expired = board.create(r, vacancy("Magazziniere " + tag, centre, today.minusDays(30))).getId();
         jdbc.sql("update vacancies_vacancy set closing_on = ? where id = ?").params(today.minusDays(4), expired).update();
-        long proposed = board.create(r, vacancy("Carrellista " + tag, centre)).getId();
+        long proposed = board.create(r, vacancy("Carrellista " + tag, centre, today)).getId();
         referrals.propose(released.user(tutor), proposed, pathway, "Candidato motivato");
         return new Seeded(centre, office, master, operator, tutor, referent, List.of(late, recent), closed, observed,
                 breach, queued, pathway, ended, delegation, notice, expired, proposed);
@@ -206,8 +207,8 @@ public class DueWorkSeeds {
         return requestQueries.load(user, request).getVersion();
     }
 
-    private static VacancyDetails vacancy(String profile, long centre) {
-        return new VacancyDetails(Dates.today(), profile, null, null, 1, "Ditta " + profile, null, null, null, null, null,
+    private static VacancyDetails vacancy(String profile, long centre, LocalDate arrived) {
+        return new VacancyDetails(arrived, profile, null, null, 1, "Ditta " + profile, null, null, null, null, null,
                 null, null, null, centre, VacancySource.CPI, null, null, null, null, null, null, null, null, null, null);
     }
 }

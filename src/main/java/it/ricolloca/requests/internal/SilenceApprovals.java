@@ -2,6 +2,7 @@ package it.ricolloca.requests.internal;
 
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
+import it.ricolloca.requests.RequestRefusedException;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.shared.web.Dates;
@@ -76,8 +77,14 @@ public class SilenceApprovals {
                     where status in ('REQUESTED', 'UNDER_REVIEW', 'REENABLED') and request_date + ? < ? and id > ?
                     order by id limit ?""").params(shortest, today, after, BATCH).query(Long.class).list();
             for (long id : batch) {
-                if (workflow.releaseIfSilent(id)) {
-                    released++;
+                try {
+                    if (workflow.releaseIfSilent(id)) {
+                        released++;
+                    }
+                } catch (RequestRefusedException e) {
+                    // e.g. a request imported from a list older than any decision term on record: the operator
+                    // decides it; one such request never stops the others
+                    log.warn("Richiesta {} non valutata per silenzio-assenso: {}", id, e.getMessage());
                 }
             }
             after = batch.isEmpty() ? after : batch.get(batch.size() - 1);
