@@ -61,6 +61,11 @@ public final class AgendaRoutes {
         return "/agenda/appointments/" + id + "/" + act;
     }
 
+    /** The first appointments booked at the user's offices on a day (the home page's card). */
+    public static String firstAppointments(LocalDate day) {
+        return AGENDA + "?first=" + day;
+    }
+
     public static String week(long officeId, LocalDate monday) {
         return office(officeId) + "?week=" + monday;
     }

@@ -80,6 +80,7 @@ class HomeWorkQueueTest {
         oldest.put("home.due.requests.OBSERVATIONS", requestQueries.get(master, s.observations()).deadline());
         oldest.put("home.due.breaches", conditionality.get(master, s.breach()).getJustificationDeadline());
         oldest.put("home.due.pathway.QUEUE", today.minusDays(9));
+        oldest.put("home.due.agenda.FIRST_TODAY", today);
         oldest.put("home.due.pathway.PACT", today.minusDays(20).plusDays(pactDays));
         oldest.put("home.due.pathway.MEETING", today.minusDays(20).plusDays(every));
         oldest.put("home.due.pathway.DIARY", today.minusDays(5));
@@ -101,6 +102,7 @@ class HomeWorkQueueTest {
         opens(s.master(), masterHome.get("home.due.breaches"), "breaches", id(), List.of(s.breach()));
         opens(s.master(), masterHome.get("home.due.pathway.QUEUE"), "items",
                 i -> ((QueueItem) i).request().requestId(), List.of(s.toSchedule()));
+        opens(s.master(), masterHome.get("home.due.agenda.FIRST_TODAY"), "first", id(), List.of(s.firstToday()));
         opens(s.master(), masterHome.get("home.due.pathway.PACT"), "pathways", id(), List.of(s.pathway()));
         opens(s.master(), masterHome.get("home.due.pathway.MEETING"), "pathways", id(), List.of(s.pathway()));
         opens(s.master(), masterHome.get("home.due.pathway.DIARY"), "pathways", id(), List.of(s.pathway()));
@@ -117,6 +119,9 @@ class HomeWorkQueueTest {
         // the tutor: the CPI's queue, and only the pathways they follow
         Map<String, DueWork> tutorHome = home(s.tutor());
         assertThat(tutorHome.get("home.due.pathway.QUEUE")).isEqualTo(masterHome.get("home.due.pathway.QUEUE"));
+        assertThat(tutorHome.get("home.due.agenda.FIRST_TODAY")).as("first appointments: every tutor of the CPI")
+                .isEqualTo(masterHome.get("home.due.agenda.FIRST_TODAY"));
+        opens(s.tutor(), tutorHome.get("home.due.agenda.FIRST_TODAY"), "first", id(), List.of(s.firstToday()));
         for (String kind : List.of("PACT", "MEETING", "DIARY")) {
             DueWork w = tutorHome.get("home.due.pathway." + kind);
             assertThat(w.count()).as(kind).isEqualTo(1);
@@ -202,12 +207,12 @@ class HomeWorkQueueTest {
         Map<String, Integer> after = statements(scopes);
         assertThat(after).as("no statement per item").isEqualTo(before);
         // one counting statement each; the requests also read the decision days and the working-day carry in force,
-        // the pathways the CPI's offices and the pact's and meetings' terms in force
-        Map<String, Integer> reads = Map.of("RequestDueWork", 2, "PathwayDueWork", 3);
+        // the pathways the CPI's offices and the pact's and meetings' terms in force, the first appointments the offices
+        Map<String, Integer> reads = Map.of("RequestDueWork", 2, "PathwayDueWork", 3, "FirstAppointmentDueWork", 1);
         after.forEach((source, n) -> assertThat(n).as(source).isEqualTo(1 + reads.getOrDefault(source.split("@")[0], 0)));
         assertThat(after.keySet().stream().map(k -> k.split("@")[0]).distinct()).containsExactlyInAnyOrder(
                 "RequestDueWork", "ImportDueWork", "BreachDueWork", "PathwayDueWork", "VacancyDueWork", "ClaimDueWork",
-                "DelegationDueWork", "NoticeDueWork");
+                "DelegationDueWork", "NoticeDueWork", "FirstAppointmentDueWork");
     }
 
     /** For each source and scope that answers something, the statements sent to answer it. */

@@ -59,7 +59,8 @@ public class DueWorkSeeds {
     /** What was seeded: the users, the CPI and office, and the ids of the items of each kind. */
     public record Seeded(long centreId, long officeId, String master, String operator, String tutor, String referent,
             List<Long> toDecide, long noticeClosed, long observations, long breach, long toSchedule, long pathway,
-            long closedPathway, long delegation, long notice, long expiredVacancy, long proposedVacancy) {
+            long closedPathway, long delegation, long notice, long expiredVacancy, long proposedVacancy,
+            long firstToday) {
     }
 
     private final ReleasedWorkers released;
@@ -151,6 +152,13 @@ public class DueWorkSeeds {
         long queued = released.release(master, "Convocare", "Fabio" + tag, office);
         released.releasedOn(queued, today.minusDays(9));
         long pathway = started(master, tutor, office, "Percorso", "Gina" + tag, 20);
+        // a first appointment booked for late today, agreed by phone, not yet recorded
+        long todayRequest = released.release(master, "Oggi", "Olga" + tag, office);
+        released.releasedOn(todayRequest, today.minusDays(2));
+        pathwayStart.bookFirstAppointment(released.user(tutor), todayRequest, today.atTime(LocalTime.of(23, 30))
+                .atZone(Dates.ZONE), 20, "accordato per telefono", "fissato oggi per oggi");
+        long firstToday = jdbc.sql("select id from agenda_appointment where request_id = ?").param(todayRequest)
+                .query(Long.class).single();
         meetings.addDiaryEntry(released.user(tutor), pathway, pathways.get(m, pathway).getVersion(), DiaryAction.CV,
                 today.minusDays(5), "di persona", null, "Magazziniere", "inviato", DiaryEntry.Source.PAPER_DIARY);
         long ended = started(master, tutor, office, "Rimborso", "Ivo" + tag, 10);
@@ -172,7 +180,7 @@ public class DueWorkSeeds {
         long proposed = board.create(r, vacancy("Carrellista " + tag, centre, today)).getId();
         referrals.propose(released.user(tutor), proposed, pathway, "Candidato motivato");
         return new Seeded(centre, office, master, operator, tutor, referent, List.of(late, recent), closed, observed,
-                breach, queued, pathway, ended, delegation, notice, expired, proposed);
+                breach, queued, pathway, ended, delegation, notice, expired, proposed, firstToday);
     }
 
     /** A pathway of the office whose first appointment, agreed by phone, was held {@code daysAgo} days ago. */

@@ -1,6 +1,7 @@
 package it.ricolloca.agenda.internal;
 
 import it.ricolloca.agenda.Appointment;
+import it.ricolloca.agenda.AppointmentPurpose;
 import it.ricolloca.agenda.AppointmentStatus;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,6 +25,12 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
             @Param("to") Instant to);
 
     List<Appointment> findByRequestIdOrderByStartsAtAscIdAsc(long requestId);
+
+    @Query("""
+            select a from Appointment a where a.officeId in :offices and a.purpose = AppointmentPurpose.FIRST
+            and a.status = AppointmentStatus.BOOKED and a.startsAt >= :from and a.startsAt < :to order by a.startsAt, a.id""")
+    List<Appointment> findFirstBookedAt(@Param("offices") Collection<Long> officeIds, @Param("from") Instant from,
+            @Param("to") Instant to);
 
     @Query("""
             select a from Appointment a where a.requestId in :requests and a.startsAt < :to and a.endsAt > :from

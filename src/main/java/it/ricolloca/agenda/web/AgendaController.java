@@ -20,6 +20,7 @@ import it.ricolloca.agenda.web.AgendaViews.AppointmentView;
 import it.ricolloca.agenda.web.AgendaViews.ClosureView;
 import it.ricolloca.agenda.web.AgendaViews.DayView;
 import it.ricolloca.agenda.web.AgendaViews.EndAttempt;
+import it.ricolloca.agenda.web.AgendaViews.FirstAppointmentRow;
 import it.ricolloca.agenda.web.AgendaViews.OfficeRow;
 import it.ricolloca.agenda.web.AgendaViews.SlotRow;
 import it.ricolloca.agenda.web.AgendaViews.TemplateView;
@@ -92,14 +93,30 @@ class AgendaController {
         return new MenuEntry(MenuArea.PATHWAYS, 40, "nav.agenda", AgendaRoutes.AGENDA, Set.of());
     }
 
+    /**
+     * The offices the user sees; with {@code first} (a day, as the home page's card links it), above them the
+     * first appointments booked at those offices on that day and not yet recorded, earliest first.
+     */
     @GetMapping(AgendaRoutes.AGENDA)
-    String offices(Model model) {
+    String offices(@RequestParam(required = false) String first, Model model) {
         CurrentUser user = currentUsers.require();
         LocalDate today = Dates.today();
         Set<Long> published = agenda.officesWithAgendaOn(today);
-        List<OfficeRow> rows = centres.offices().stream().filter(o -> user.canSeeCentre(o.centreId()))
-                .map(o -> new OfficeRow(o, published.contains(o.id()))).toList();
+        List<OfficeSummary> visible = centres.offices().stream().filter(o -> user.canSeeCentre(o.centreId())).toList();
+        List<OfficeRow> rows = visible.stream().map(o -> new OfficeRow(o, published.contains(o.id()))).toList();
         model.addAttribute("offices", rows);
+        LocalDate day = FormValues.date(first).orElse(null);
+        model.addAttribute("firstDay", day);
+        if (day != null) {
+            Map<Long, String> labels = new HashMap<>();
+            visible.forEach(o -> labels.put(o.id(), o.label()));
+            List<Appointment> firsts = agenda.firstAppointmentsOn(labels.keySet(), day);
+            Map<Long, String> names = names(user, firsts);
+            model.addAttribute("first", firsts.stream().map(a -> new FirstAppointmentRow(a.getId(), a.getStartsAt(),
+                    labels.get(a.getOfficeId()), names.get(a.getWorkerId()))).toList());
+        } else {
+            model.addAttribute("first", List.of());
+        }
         return "agenda/offices";
     }
 

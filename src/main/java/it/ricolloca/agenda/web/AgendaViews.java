@@ -26,6 +26,10 @@ public final class AgendaViews {
     public record OfficeRow(OfficeSummary office, boolean published) {
     }
 
+    /** A first appointment of the day's list: its page, when, where and whom. */
+    public record FirstAppointmentRow(long id, java.time.Instant startsAt, String office, String worker) {
+    }
+
     /** A day of the week view: its slots and the appointments agreed outside the agenda. */
     public record DayView(LocalDate day, List<SlotRow> slots, List<AppointmentView> outside) {
     }
