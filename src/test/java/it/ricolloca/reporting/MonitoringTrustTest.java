@@ -144,7 +144,7 @@ class MonitoringTrustTest {
             assertThat(shortSample.shareOfSample()).as("never 400%").isNull();
             String flagged = between(page("snapshotDate=2003-05-15&centre=" + omegnaId), "id=\"monitoring-sample\"",
                     "</li>");
-            assertThat(flagged).contains("Campione incompleto", "4 richiedenti ma 1 lavoratori").doesNotContain("%");
+            assertThat(flagged).contains("Campione incompleto", "4 richiedenti ma 1 lavoratore nel campione").doesNotContain("%");
         } finally {
             // Other classes count the whole region's sample of their years: this invitation must not outlive the test.
             jdbc.sql("delete from workers_invitation where worker_id = ?").param(worker).update();
