@@ -72,6 +72,11 @@ public class JobCentres {
         return name -> Optional.ofNullable(byKey.get(CentreNames.key(name)));
     }
 
+    /** The ids of one CPI's offices (the provider's offices whose work its staff sees). */
+    public List<Long> officeIdsOf(long centreId) {
+        return offices().stream().filter(o -> o.centreId() == centreId).map(OfficeSummary::id).toList();
+    }
+
     /** Every office of every CPI, by CPI then office name: the provider offices a worker may choose. */
     public List<OfficeSummary> offices() {
         return centres.findAllWithOffices().stream()

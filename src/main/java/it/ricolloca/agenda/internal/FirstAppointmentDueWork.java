@@ -2,7 +2,6 @@ package it.ricolloca.agenda.internal;
 
 import it.ricolloca.agenda.AgendaRoutes;
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.DueScope;
 import it.ricolloca.shared.web.DueWork;
@@ -35,8 +34,7 @@ class FirstAppointmentDueWork implements DueWorkSource {
             return List.of();
         }
         long centre = scope.centreId();
-        List<Long> offices = centres.offices().stream().filter(o -> o.centreId() == centre).map(OfficeSummary::id)
-                .toList();
+        List<Long> offices = centres.officeIdsOf(centre);
         if (offices.isEmpty()) {
             return List.of();
         }

@@ -1,7 +1,6 @@
 package it.ricolloca.pathway.web;
 
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.pathway.PathwayRoutes;
@@ -40,8 +39,7 @@ class PathwayDueWork implements DueWorkSource {
         }
         boolean mine = !scope.hasAny("CPI_MASTER", "CPI_OPERATOR");
         long centre = scope.centreId();
-        List<Long> offices = centres.offices().stream().filter(o -> o.centreId() == centre).map(OfficeSummary::id)
-                .toList();
+        List<Long> offices = centres.officeIdsOf(centre);
         LocalDate today = Dates.today();
         return queries.dueAt(centre, mine ? scope.userId() : null, offices,
                 parameters.integer(Parameter.PACT_WITHIN_DAYS, today),
