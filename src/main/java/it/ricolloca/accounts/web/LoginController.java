@@ -15,15 +15,20 @@ class LoginController {
     @GetMapping(AccountRoutes.LOGIN)
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
             @RequestParam(required = false) String disabled, @RequestParam(required = false) String logout,
-            Model model) {
+            @RequestParam(required = false) String limited, Model model) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             return "redirect:" + AccountRoutes.HOME;
         }
-        String notice = locked != null ? "login.locked" : disabled != null ? "login.disabled"
+        // limited: too many sign-ins from this source in a short time, the seconds to wait (SourceLimitFilter)
+        int waitSeconds = limited == null ? 0 : limited.matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(limited)) : 60;
+        String notice = limited != null ? (waitSeconds < 120 ? "login.limited" : "login.limitedMinutes")
+                : locked != null ? "login.locked" : disabled != null ? "login.disabled"
                 : error != null ? "login.error" : null;
         model.addAttribute("errorKey", notice);
-        model.addAttribute("waitMinutes", locked == null ? 0 : locked.matches("\\d{1,4}") ? Integer.parseInt(locked) : 15);
+        model.addAttribute("waitMinutes", limited != null ? (waitSeconds + 59) / 60
+                : locked == null ? 0 : locked.matches("\\d{1,4}") ? Integer.parseInt(locked) : 15);
+        model.addAttribute("waitSeconds", waitSeconds);
         model.addAttribute("loggedOut", logout != null);
         return "accounts/login";
     }
