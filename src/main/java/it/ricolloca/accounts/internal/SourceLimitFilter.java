@@ -74,7 +74,7 @@ class SourceLimitFilter extends OncePerRequestFilter {
         } else if (ApiTokenFilter.bearer(request) || "GET".equals(request.getMethod()) && path.startsWith("/calendar/")) {
             var locked = ApiTokenFilter.bearer(request) ? guard.bearerLockedUntil(source) : Optional.<Instant>empty();
             if (locked.isPresent()) {
-                tooMany(request, response, Duration.between(Instant.now(), locked.get()), "api.tokensLocked");
+                tooMany(request, response, Duration.between(Instant.now(), locked.get()), "api.tokensLocked", true);
                 return;
             }
             Take take = limits.take(Kind.API, source);
@@ -83,7 +83,7 @@ class SourceLimitFilter extends OncePerRequestFilter {
                     audit.recordAs(SourceAddress.network(source), "API_SOURCE_LIMITED", "ApiToken", "",
                             Detail.of("audit.detail.sourceLimited", SourceAddress.network(source)).encoded());
                 }
-                tooMany(request, response, take.retryAfter(), "api.tooManyRequests");
+                tooMany(request, response, take.retryAfter(), "api.tooManyRequests", false);
                 return;
             }
         }
@@ -91,14 +91,14 @@ class SourceLimitFilter extends OncePerRequestFilter {
     }
 
     /** 429 with the seconds to wait in {@code Retry-After}, and in the Italian detail as seconds or minutes. */
-    private void tooMany(HttpServletRequest request, HttpServletResponse response, Duration wait, String key)
-            throws IOException {
+    private void tooMany(HttpServletRequest request, HttpServletResponse response, Duration wait, String key,
+            boolean inMinutes) throws IOException {
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(ApiProblems.json(messages, 429, key, messages.t(key, seconds, (seconds + 59) / 60),
+        response.getWriter().write(ApiProblems.json(messages, 429, key, messages.t(key, inMinutes ? (seconds + 59) / 60 : seconds),
                 request.getRequestURI()));
     }
 }

@@ -20,15 +20,19 @@ class LoginController {
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             return "redirect:" + AccountRoutes.HOME;
         }
-        // limited: too many sign-ins from this source in a short time, the seconds to wait (SourceLimitFilter)
-        int waitSeconds = limited == null ? 0 : limited.matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(limited)) : 60;
-        String notice = limited != null ? (waitSeconds < 120 ? "login.limited" : "login.limitedMinutes")
-                : locked != null ? "login.locked" : disabled != null ? "login.disabled"
-                : error != null ? "login.error" : null;
+        String notice;
+        int waitFor; // the number the message shows: seconds for login.limited, minutes for the others
+        if (limited != null) { // too many sign-ins from this source in a short time: seconds to wait (SourceLimitFilter)
+            int seconds = limited.matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(limited)) : 60;
+            notice = seconds < 120 ? "login.limited" : "login.limitedMinutes";
+            waitFor = seconds < 120 ? seconds : (seconds + 59) / 60;
+        } else {
+            notice = locked != null ? "login.locked" : disabled != null ? "login.disabled"
+                    : error != null ? "login.error" : null;
+            waitFor = locked == null ? 0 : locked.matches("\\d{1,4}") ? Integer.parseInt(locked) : 15;
+        }
         model.addAttribute("errorKey", notice);
-        model.addAttribute("waitMinutes", limited != null ? (waitSeconds + 59) / 60
-                : locked == null ? 0 : locked.matches("\\d{1,4}") ? Integer.parseInt(locked) : 15);
-        model.addAttribute("waitSeconds", waitSeconds);
+        model.addAttribute("waitFor", waitFor);
         model.addAttribute("loggedOut", logout != null);
         return "accounts/login";
     }
