@@ -13,8 +13,12 @@ import it.ricolloca.accounts.internal.SourceRateLimits;
 import it.ricolloca.accounts.internal.UserAccount;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.accounts.internal.UserAdministration;
+import it.ricolloca.accounts.web.AccountRoutes;
+import it.ricolloca.support.DemoUsers;
 import it.ricolloca.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -44,6 +49,7 @@ class SignInAbuseTest {
     @Autowired SignInGuard guard;
     @Autowired SourceRateLimits limits;
     @Autowired ApiTokens tokens;
+    @Autowired UserDetailsService userDetails;
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -91,6 +97,9 @@ class SignInAbuseTest {
         }
         assertThat(guard.guardedUntil("diffuso.abuso")).as("40 failures from 8 addresses within the hour").isPresent();
         assertThat(auditActions("diffuso.abuso")).containsOnlyOnce("SIGN_IN_USER_GUARDED");
+        assertThat(mvc.perform(get(AccountRoutes.user(owner.getId())).with(DemoUsers.as(userDetails, "regione")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .as("the administrator sees the guard").contains("Tentativi di accesso falliti da molti indirizzi");
 
         String newcomer = "203.0.113.50";
         assertThat(login("diffuso.abuso", "indovina", newcomer)).isEqualTo("/login?error");
@@ -212,6 +221,29 @@ class SignInAbuseTest {
         }
         assertThat(limits.size()).as("addresses past the bound push the least recently used out")
                 .isEqualTo(limits.capacity());
+    }
+
+    @Test
+    void theNightForgetsOldKnownSourcesAndEndedGuardsButKeepsRecentOnes() throws Exception {
+        newUser("notte.abuso");
+        assertThat(login("notte.abuso", PASSWORD, "198.51.100.60")).isEqualTo("/");
+        assertThat(guard.isKnownSource("notte.abuso", "198.51.100.60")).isTrue();
+        jdbc.sql("insert into accounts_sign_in_source (username, source, last_success_at) values (?, ?, ?)")
+                .params("=notte.abuso", "198.51.100.61", Timestamp.from(Instant.now().minus(Duration.ofDays(91)))).update();
+        assertThat(guard.isKnownSource("notte.abuso", "198.51.100.61")).as("91 days ago").isFalse();
+        jdbc.sql("""
+                insert into accounts_sign_in_guard (username, source, failures, locks, locked_until, counted_since,
+                    last_failure_at) values ('=notte.abuso', '*', 40, 1, ?, ?, ?)""")
+                .params(Timestamp.from(Instant.now().minus(Duration.ofHours(20))),
+                        Timestamp.from(Instant.now().minus(Duration.ofDays(2))),
+                        Timestamp.from(Instant.now().minus(Duration.ofDays(2)))).update();
+
+        guard.forgetOld();
+
+        assertThat(jdbc.sql("select source from accounts_sign_in_source where username = '=notte.abuso'")
+                .query(String.class).list()).containsExactly("198.51.100.60");
+        assertThat(jdbc.sql("select count(*) from accounts_sign_in_guard where username = '=notte.abuso'")
+                .query(Long.class).single()).isZero();
     }
 
     private String login(String username, String password, String source) throws Exception {
