@@ -86,13 +86,13 @@ public class SignInGuard {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Failure failed(String username, String source) {
-        int[] user = countForUser(username);
-        boolean guarded = user[1] != 0;
-        int max = guarded && !isKnownSource(username, source) ? policy.maxAttemptsWhenGuarded() : policy.maxAttempts();
+        UserCount user = countForUser(username);
+        int max = user.guarded() && !isKnownSource(username, source) ? policy.maxAttemptsWhenGuarded()
+                : policy.maxAttempts();
         Optional<Duration> forUser = count(key(username), source(source), max, null);
         Optional<Duration> forSource = count(ANY_USER, SourceAddress.network(source), policy.maxPerSource(),
                 policy.sourceWindow());
-        return new Failure(forUser.isPresent() ? forUser : forSource, user[1] == 2 ? user[0] : 0);
+        return new Failure(forUser.isPresent() ? forUser : forSource, user.startedNow() ? user.failures() : 0);
     }
 
     /** A wrong API token from a source; returns the lock it caused. */
@@ -134,10 +134,9 @@ public class SignInGuard {
 
     /**
      * One more failure of a username from any source, in windows of {@code userWindow}; at {@code userAlarmAt}
-     * the username is guarded until a window after the latest such failure. Returns the failures counted and
-     * 0 (not guarded), 1 (guarded already) or 2 (guarded from this failure).
+     * the username is guarded until a window after the latest such failure.
      */
-    private int[] countForUser(String username) {
+    private UserCount countForUser(String username) {
         Instant now = Instant.now();
         String key = key(username);
         int failures = jdbc.sql("""
@@ -153,11 +152,15 @@ public class SignInGuard {
                 .param("windowStart", Timestamp.from(now.minus(policy.userWindow()))).query(Integer.class).single();
         boolean was = guardedUntil(username).isPresent();
         if (failures < policy.userAlarmAt()) {
-            return new int[] {failures, was ? 1 : 0};
+            return new UserCount(failures, was, false);
         }
         jdbc.sql("update accounts_sign_in_guard set locked_until = ?, locks = locks + 1 where username = ? and source = ?")
                 .params(Timestamp.from(now.plus(policy.userWindow())), key, ALL_SOURCES).update();
-        return new int[] {failures, was ? 1 : 2};
+        return new UserCount(failures, true, !was);
+    }
+
+    /** A username's failures in the window, whether it is guarded, and whether this failure started the guard. */
+    private record UserCount(int failures, boolean guarded, boolean startedNow) {
     }
 
     /** The window in which failures of a username are counted to guard it. */
