@@ -54,7 +54,8 @@ public class OperatorsSimulation extends Simulation {
         app = new SpringApplicationBuilder(RicollocaApplication.class).run("--server.port=0",
                 "--ricolloca.embedded-db.data-dir=" + data.resolve("pg"), "--ricolloca.embedded-db.clean=true",
                 "--ricolloca.demo=true", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--spring.datasource.hikari.maximum-pool-size=20", "--server.tomcat.threads.max=200");
+                "--spring.datasource.hikari.maximum-pool-size=20", "--server.tomcat.threads.max=200",
+                "--ricolloca.security.limits.exempt-sources=127.0.0.1,0:0:0:0:0:0:0:1,::1");
         long t0 = System.nanoTime();
         scale(app.getBean(JdbcClient.class));
         System.out.printf("%nRicolloca scaled to %,d workers and %,d pathways in %.1f s%n", WORKERS, PATHWAYS,

@@ -6,8 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,8 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request carrying {@code Authorization: Bearer <token>}; a wrong token gets 401 at once,
- * and a source that presented too many wrong tokens gets 429 until its lock ends ({@link SignInGuard}).
+ * Authenticates a request carrying {@code Authorization: Bearer <token>}; a wrong token gets 401 at once and
+ * is counted against its source ({@link SignInGuard#failedBearer}). A source held off for its wrong tokens, or
+ * over its rate of calls, was already answered 429 by {@link SourceLimitFilter}.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -45,14 +44,6 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         String source = request.getRemoteAddr();
-        var locked = guard.bearerLockedUntil(source);
-        if (locked.isPresent()) {
-            long seconds = Math.max(1, Duration.between(Instant.now(), locked.get()).toSeconds());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            refuse(request, response, 429, "Troppi tentativi", "Troppi token non validi da questo indirizzo: riprova tra "
-                    + Math.max(1, (seconds + 59) / 60) + " minuti");
-            return;
-        }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         String raw = header.substring(PREFIX.length()).strip();
         Optional<AccountPrincipal> principal = raw.isEmpty() || raw.length() > 200 ? Optional.empty()

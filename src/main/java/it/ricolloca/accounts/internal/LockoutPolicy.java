@@ -10,10 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a source is locked for every username after {@code maxPerSource} failures, and for the API after
  * {@code maxBearerPerSource} wrong tokens, both counted within windows of {@code sourceWindow}. A
  * username's failures from a source are forgotten {@code forgetAfter} after the last one.
+ *
+ * <p>Against guessing spread over many sources: once a username has failed {@code userAlarmAt} times from
+ * any source within {@code userWindow}, it is guarded until that window ends: a source from which the user
+ * never signed in (within {@code knownSourceFor}) is held off after {@code maxAttemptsWhenGuarded} failures
+ * instead of {@code maxAttempts}. Nothing a stranger does ever locks the account itself (ADR 0031).
  */
 @ConfigurationProperties("ricolloca.security.lockout")
 public record LockoutPolicy(int maxAttempts, Duration duration, Duration maxDuration, int maxPerSource,
-        int maxBearerPerSource, Duration sourceWindow, Duration forgetAfter) {
+        int maxBearerPerSource, Duration sourceWindow, Duration forgetAfter, int userAlarmAt, Duration userWindow,
+        int maxAttemptsWhenGuarded, Duration knownSourceFor) {
 
     public LockoutPolicy {
         if (maxAttempts <= 0) {
@@ -36,6 +42,18 @@ public record LockoutPolicy(int maxAttempts, Duration duration, Duration maxDura
         }
         if (forgetAfter == null || forgetAfter.isNegative() || forgetAfter.isZero()) {
             forgetAfter = Duration.ofHours(24);
+        }
+        if (userAlarmAt <= 0) {
+            userAlarmAt = 40;
+        }
+        if (userWindow == null || userWindow.isNegative() || userWindow.isZero()) {
+            userWindow = Duration.ofHours(1);
+        }
+        if (maxAttemptsWhenGuarded <= 0 || maxAttemptsWhenGuarded > maxAttempts) {
+            maxAttemptsWhenGuarded = Math.min(2, maxAttempts);
+        }
+        if (knownSourceFor == null || knownSourceFor.isNegative() || knownSourceFor.isZero()) {
+            knownSourceFor = Duration.ofDays(90);
         }
     }
 

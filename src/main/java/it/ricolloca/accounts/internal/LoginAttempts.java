@@ -53,8 +53,17 @@ class LoginAttempts {
                 .param(username).query(Integer.class).optional().orElse(null);
         audit.recordAs(username, "LOGIN_FAILED", "UserAccount", "",
                 (attempts == null ? Detail.of("audit.detail.unknownUser") : Detail.of("audit.detail.attempt", attempts)).encoded());
-        guard.failed(username, source(event.getAuthentication())).ifPresent(lock -> audit.recordAs(username,
-                "SIGN_IN_SOURCE_LOCKED", "UserAccount", "", Detail.of("audit.detail.sourceLocked", lock.toMinutes()).encoded()));
+        recordFailure(audit, guard, username, guard.failed(username, source(event.getAuthentication())));
+    }
+
+    /** Audits what a failure caused: the lock of its source, the start of its username's guard (ADR 0031). */
+    static void recordFailure(AuditTrail audit, SignInGuard guard, String username, SignInGuard.Failure failure) {
+        failure.lock().ifPresent(lock -> audit.recordAs(username, "SIGN_IN_SOURCE_LOCKED", "UserAccount", "",
+                Detail.of("audit.detail.sourceLocked", lock.toMinutes()).encoded()));
+        if (failure.guardStartedAt() > 0) {
+            audit.recordAs(username, "SIGN_IN_USER_GUARDED", "UserAccount", "", Detail.of("audit.detail.userGuarded",
+                    failure.guardStartedAt(), guard.userWindow().toMinutes()).encoded());
+        }
     }
 
     /** The address the attempt came from, as the login filter recorded it. */

@@ -165,7 +165,9 @@ public class UserAdministration {
         }
         if (!encoder.matches(current, user.getPasswordHash())) {
             audit.record("PASSWORD_CHANGE_FAILED", "UserAccount", user.getId(), Detail.of("audit.detail.wrongPassword").encoded());
-            var lock = guard.failed(user.getUsername(), source);
+            var failure = guard.failed(user.getUsername(), source);
+            LoginAttempts.recordFailure(audit, guard, user.getUsername(), failure);
+            var lock = failure.lock();
             if (lock.isPresent()) {
                 sessions.endSessionsOf(user.getUsername());
                 throw new PasswordGuessingException(lock.get());

@@ -12,6 +12,7 @@ import it.ricolloca.accounts.web.AccountForms.PasswordResetForm;
 import it.ricolloca.accounts.web.AccountForms.TokenForm;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Flash;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
@@ -74,6 +75,8 @@ class UserController {
         CurrentUser actor = currentUsers.require();
         UserAccount user = users.get(actor, id);
         model.addAttribute("user", UserRow.of(user, this::centreName, guard.isLockedSomewhere(user.getUsername())));
+        // guessing spread over many sources: new sources get fewer attempts until then (ADR 0031)
+        model.addAttribute("guardedUntil", guard.guardedUntil(user.getUsername()).map(Dates::format).orElse(null));
         model.addAttribute("tokens", actor.isAdmin() ? TokenRow.of(tokens.of(id)) : List.of());
         model.addAttribute("canTokens", actor.isAdmin());
         model.addAttribute("self", actor.id() == id);

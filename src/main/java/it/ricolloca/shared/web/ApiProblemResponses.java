@@ -32,6 +32,8 @@ import org.springframework.http.ProblemDetail;
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
     @ApiResponse(responseCode = "422", description = "Idempotency-Key già usata per un'altra richiesta",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+    @ApiResponse(responseCode = "429", description = "Troppe richieste o troppi token non validi dallo stesso indirizzo: riprovare dopo Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
     @ApiResponse(responseCode = "503", description = "Servizio occupato: riprovare dopo Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 })
