@@ -14,6 +14,8 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     Optional<UserAccount> findByUsername(String username);
 
+    Optional<UserAccount> findByFiscalCode(String fiscalCode);
+
     boolean existsByUsername(String username);
 
     /** Users visible in a scope: {@code centreId} null means the whole network. */
