@@ -122,4 +122,14 @@ class MachineClientTest {
         String personal = personalTokens.create(userId, "prova client applicativi", "reclutamenti.regione");
         assertThat(call("GET", "/api/v1/centres", personal).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void theApiDescriptionNamesTheMachineClientSchemeAndEachOperationsScope() throws Exception {
+        HttpResponse<String> docs = call("GET", "/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"machineClient\"", "\"openIdConnect\"",
+                TestIdentityProvider.start().issuer() + "/.well-known/openid-configuration",
+                "{\"machineClient\":[\"ricolloca.read\"]}", "{\"machineClient\":[\"ricolloca.import\"]}",
+                "{\"machineClient\":[\"ricolloca.write\"]}");
+    }
 }

@@ -190,7 +190,7 @@ class FederatedSignIn {
     }
 
     /** The region turned the local passwords off: a posted password is not even read. */
-    private static final class LocalPasswordsOff extends OncePerRequestFilter {
+    static final class LocalPasswordsOff extends OncePerRequestFilter {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
