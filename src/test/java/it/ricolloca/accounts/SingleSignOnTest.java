@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.ricolloca.accounts.internal.UserAccount;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.accounts.internal.UserAdministration;
+import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.support.BrowserlessSession;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.TestIdentityProvider;
@@ -126,5 +127,30 @@ class SingleSignOnTest {
         HttpResponse<String> out = session.post(app("/logout"), BrowserlessSession.hiddenFields(home.body(), "/logout"));
         assertThat(out.uri().toString()).isEqualTo(app("/login?logout"));
         assertThat(session.visited).noneMatch(u -> u.getPort() != port);
+    }
+
+    @Test
+    void anAdministratorRecordsTheCodiceFiscaleTheProviderMayMatchWithoutStalingTheForm() {
+        CurrentUser region = users.findByUsername("regione").orElseThrow().toCurrentUser();
+        UserAccount account = administration.create(region, "sso.cf." + System.nanoTime() % 100000, "Persona Codice Fiscale",
+                "sso.cf@example.org", null, java.util.List.of(Role.REGIONAL_VACANCY_MANAGER), "Codice-Fiscale-2026!");
+        long version = users.findById(account.getId()).orElseThrow().getVersion();
+        String code = "VRDLGU75B02F205" + CodiceFiscale.checkCharacter("VRDLGU75B02F205");
+        char wrong = code.charAt(15) == 'A' ? 'B' : 'A';
+        administration.setFiscalCode(region, account.getId(), " " + code.toLowerCase() + " ");
+        UserAccount saved = users.findById(account.getId()).orElseThrow();
+        assertThat(saved.getFiscalCode()).isEqualTo(code);
+        assertThat(saved.getVersion()).isEqualTo(version);
+        assertThat(users.findByFiscalCode(code)).map(UserAccount::getId).contains(account.getId());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> administration.setFiscalCode(region, account.getId(),
+                code.substring(0, 15) + wrong)).isInstanceOf(UserAdministration.UserRejectedException.class)
+                .hasMessageContaining("user.fiscalCode.invalid");
+        UserAccount other = administration.create(region, "sso.cf2." + System.nanoTime() % 100000, "Altra Persona",
+                "sso.cf2@example.org", null, java.util.List.of(Role.REGIONAL_VACANCY_MANAGER), "Codice-Fiscale-2026!");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> administration.setFiscalCode(region, other.getId(),
+                code)).isInstanceOf(UserAdministration.UserRejectedException.class)
+                .hasMessageContaining("user.fiscalCode.taken");
+        administration.setFiscalCode(region, account.getId(), "");
+        assertThat(users.findById(account.getId()).orElseThrow().getFiscalCode()).isNull();
     }
 }
