@@ -10,6 +10,7 @@ import it.ricolloca.accounts.Role;
 import it.ricolloca.accounts.internal.UserAccount;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.accounts.internal.UserAdministration;
+import it.ricolloca.shared.CodiceFiscale;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -91,10 +92,14 @@ public final class TestIdentityProvider {
     public static final String UNREGISTERED_CLIENT = "sistema-ignoto";
     public static final String SECRET = "segreto-di-prova";
     /** The codici fiscali the ID tokens carry (as SPID's fiscalNumber, with its TINIT- prefix). */
-    public static final Map<String, String> FISCAL_CODES = Map.of(OPERATOR, "RSSMRA80A01L219M",
-            STRANGER, "VRDLGU75B02F205X", DISABLED, "BNCGNN70C03H501Y");
+    public static final Map<String, String> FISCAL_CODES = Map.of(OPERATOR, valid("RSSMRA80A01L219"),
+            STRANGER, valid("VRDLGU75B02F205"), DISABLED, valid("BNCGNN70C03H501"));
 
     private static TestIdentityProvider started;
+
+    private static String valid(String first15) {
+        return first15 + CodiceFiscale.checkCharacter(first15);
+    }
 
     private final ConfigurableApplicationContext context;
     private final int port;
