@@ -12,6 +12,7 @@ import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.notifications.internal.Notices;
 import it.ricolloca.support.IntegrationTest;
+import it.ricolloca.support.TestIdentityProvider;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Flash;
 import it.ricolloca.support.ReleasedWorkers;
@@ -64,7 +65,10 @@ class PageFrameTest {
         for (MockHttpServletRequestBuilder request : List.of(get("/login"), get("/").with(as(users, "operatore.torino")),
                 get("/dichiarazione-accessibilita"))) {
             MvcResult result = mvc.perform(request).andReturn();
-            assertThat(result.getResponse().getHeader("Content-Security-Policy")).isEqualTo(CSP);
+            // With single sign-on configured (as in the tests) signing out ends in a redirect to the provider,
+            // which form-action admits: its origin and nothing else is added (ADR 0029).
+            assertThat(result.getResponse().getHeader("Content-Security-Policy")).isEqualTo(CSP.replace(
+                    "form-action 'self'", "form-action 'self' " + TestIdentityProvider.start().issuer()));
         }
         assertThat(CSP).doesNotContain("unsafe-inline", "unsafe-eval", "unsafe-hashes", "*");
     }

@@ -114,6 +114,9 @@ class RoutePermissionTest {
 
         get("/", "/", allow(ok(), all()), redirectAnon());
         get("/login", "/login", allow(302, authenticated()), Map.of(ANON, 200));
+        // Single sign-on's refusal page (ADR 0029): public, and a refusal (403) whoever opens it.
+        get(AccountRoutes.SSO_REFUSED, AccountRoutes.SSO_REFUSED + "?motivo=sconosciuto", allow(403, all()),
+                Map.of(ANON, 403));
         get(AccountRoutes.ACCESSIBILITY, AccountRoutes.ACCESSIBILITY, allow(ok(), all()), Map.of(ANON, 200));
         get(AccountRoutes.PRIVACY_NOTICE, AccountRoutes.PRIVACY_NOTICE, allow(ok(), all()), Map.of(ANON, 200));
         get("/centres", "/centres", allow(ok(), all()), redirectAnon());

@@ -14,7 +14,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import it.ricolloca.shared.CodiceFiscale;
+import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.support.IntegrationTest;
+import it.ricolloca.support.TestIdentityProvider;
 import it.ricolloca.support.TestCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -43,6 +47,8 @@ class BrowserAccessibilityTest {
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
 
     @LocalServerPort int port;
+    @Autowired UserAccountRepository ssoUsers;
+    @Autowired UserAdministration ssoAdministration;
 
     private Playwright playwright;
     private Browser browser;
@@ -1498,6 +1504,49 @@ class BrowserAccessibilityTest {
         check();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Modifica").setExact(true)).click();
         check();
+    }
+
+    /**
+     * Single sign-on (ADR 0029) in a real browser against the real test provider: the login page's button, the
+     * provider's own form, the operator's home, signing out of both, and a disabled account's Italian refusal.
+     * Ricolloca is opened at 127.0.0.1: the provider accepts loopback redirects by address only (RFC 8252).
+     */
+    @Test
+    void anOperatorSignsInThroughTheRegionalProviderAndADisabledAccountIsRefused() {
+        TestIdentityProvider.disabledAccount(ssoUsers, ssoAdministration);
+        String app = "http://127.0.0.1:" + port;
+        String provider = TestIdentityProvider.start().issuer();
+        page.navigate(app + "/login");
+        check();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accedi con l'identità regionale")).click();
+        page.waitForURL(provider + "/login");
+        page.locator("#username").fill(TestIdentityProvider.OPERATOR);
+        page.locator("#password").fill(TestIdentityProvider.PASSWORD);
+        page.locator("button[type=submit]").click();
+        page.waitForURL(app + "/");
+        assertThat(page.locator("h1").textContent()).startsWith("Benvenuto");
+        assertThat(page.locator("header").textContent()).contains("Operatore Torino", "CPI Torino – via Bologna");
+        check();
+        page.locator("#user-menu-toggle").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Esci")).click();
+        page.waitForURL(app + "/login?logout");
+        assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("Sei uscito da Ricolloca");
+        check();
+
+        // The provider's session ended with Ricolloca's: its form asks again, and this account is disabled.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accedi con l'identità regionale")).click();
+        page.waitForURL(provider + "/login");
+        page.locator("#username").fill(TestIdentityProvider.DISABLED);
+        page.locator("#password").fill(TestIdentityProvider.PASSWORD);
+        page.locator("button[type=submit]").click();
+        page.waitForURL(app + "/login/regione/rifiutato?motivo=disattivato");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Accesso non consentito");
+        assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("La tua utenza di Ricolloca è disattivata");
+        check();
+        page.navigate(app + "/");
+        assertThat(page.url()).isEqualTo(app + "/login");
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
     }
 
     private void signIn(String username) {

@@ -10,7 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in user as Spring Security holds it (serialisable: it lives in the JDBC session). */
-public final class AccountPrincipal implements UserDetails, Serializable {
+public class AccountPrincipal implements UserDetails, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;

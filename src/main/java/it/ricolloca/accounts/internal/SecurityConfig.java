@@ -50,7 +50,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SignInGuard guard,
-            AuditTrail audit) throws Exception {
+            AuditTrail audit, FederatedSignIn federation) throws Exception {
         var machineClients = new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
@@ -70,6 +70,8 @@ class SecurityConfig {
                 // The accessibility statement and the privacy notice are public (AgID guidelines, GDPR art. 13).
                 .requestMatchers(HttpMethod.GET, "/dichiarazione-accessibilita", "/informativa-privacy").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+                // Single sign-on: the page that tells a person the provider knows why Ricolloca refuses them (ADR 0029).
+                .requestMatchers(HttpMethod.GET, FederatedSignIn.REFUSED).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 // Calendar feeds: the secret token in the URL is the credential (calendar apps cannot sign in).
                 .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
@@ -90,6 +92,8 @@ class SecurityConfig {
                 (request, response, e) -> ApiTokenFilter.unauthenticated(request, response), machineClients))
             .addFilterBefore(new SignInThrottleFilter(guard, audit), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new ApiTokenFilter(tokens, guard), UsernamePasswordAuthenticationFilter.class);
+        // Single sign-on, the local-password switch and machine clients, each only when configured (ADR 0029, 0030).
+        federation.configure(http);
         return http.build();
     }
 }

@@ -58,6 +58,10 @@ public class UserAccount {
     @Column(name = "created_at")
     private Instant createdAt = Instant.now();
 
+    /** The codice fiscale a single sign-on provider may identify this person by (ADR 0029); null when unknown. */
+    @Column(name = "fiscal_code")
+    private String fiscalCode;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 100)
     @CollectionTable(name = "accounts_user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -115,6 +119,16 @@ public class UserAccount {
 
     public Long getId() {
         return id;
+    }
+
+    public String getFiscalCode() {
+        return fiscalCode;
+    }
+
+    /** The codice fiscale matched against the single sign-on claim (upper case), or null. */
+    public void setFiscalCode(String fiscalCode) {
+        this.fiscalCode = fiscalCode == null || fiscalCode.isBlank() ? null
+                : fiscalCode.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     public String getUsername() {

@@ -14,6 +14,13 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     Optional<UserAccount> findByUsername(String username);
 
+    Optional<UserAccount> findByFiscalCode(String fiscalCode);
+
+    /** Records the codice fiscale without touching the account's version (an edit form in flight stays valid). */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update UserAccount u set u.fiscalCode = :code where u.id = :id")
+    int setFiscalCode(@Param("id") long id, @Param("code") String code);
+
     boolean existsByUsername(String username);
 
     /** Users visible in a scope: {@code centreId} null means the whole network. */

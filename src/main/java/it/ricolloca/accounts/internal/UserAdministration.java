@@ -4,6 +4,7 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.Role;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
@@ -108,6 +109,35 @@ public class UserAdministration {
         audit.record("USER_UPDATED", "UserAccount", id, Detail.of("audit.detail.beforeAfter", before, describe(user)).encoded());
         sessions.endSessionsOf(user.getUsername());
         return user;
+    }
+
+    /**
+     * Records (or clears, when blank) the codice fiscale a single sign-on provider identifies the person by
+     * (ADR 0029): checked, and never the same as another account's. Nothing is recorded when it did not change;
+     * the account's version stays (called before the form's other changes, which check it).
+     */
+    public void setFiscalCode(CurrentUser actor, long id, String fiscalCode) {
+        UserAccount user = get(actor, id);
+        String code = fiscalCode == null || fiscalCode.isBlank() ? null : CodiceFiscale.normalise(fiscalCode);
+        if (java.util.Objects.equals(code, user.getFiscalCode())) {
+            return;
+        }
+        checkFiscalCode(code, user.getId());
+        users.setFiscalCode(id, code);
+        audit.record("USER_FISCAL_CODE_SET", "UserAccount", id, code == null ? Detail.of("audit.detail.fiscalCodeCleared").encoded()
+                : Detail.of("audit.detail.fiscalCodeSet", code).encoded());
+    }
+
+    /** Refuses a codice fiscale that is not valid or that another account (not {@code accountId}) already has. */
+    @Transactional(readOnly = true)
+    public void checkFiscalCode(String fiscalCode, Long accountId) {
+        String code = fiscalCode == null || fiscalCode.isBlank() ? null : CodiceFiscale.normalise(fiscalCode);
+        if (code != null && !CodiceFiscale.isValid(code)) {
+            throw new UserRejectedException("fiscalCode", "user.fiscalCode.invalid");
+        }
+        if (code != null && users.findByFiscalCode(code).filter(other -> !other.getId().equals(accountId)).isPresent()) {
+            throw new UserRejectedException("fiscalCode", "user.fiscalCode.taken");
+        }
     }
 
     public void setEnabled(CurrentUser actor, long id, boolean enabled) {

@@ -6,6 +6,10 @@ public final class AccountRoutes {
     public static final String HOME = "/";
     public static final String LOGIN = "/login";
     public static final String LOGOUT = "/logout";
+    /** Sign-in through the regional identity provider (Spring Security's authorization request, ADR 0029). */
+    public static final String SSO_START = "/oauth2/authorization/regione";
+    /** Why Ricolloca refused a person the regional provider signed in (public). */
+    public static final String SSO_REFUSED = "/login/regione/rifiutato";
     public static final String USERS = "/users";
     public static final String USER_NEW = "/users/new";
     public static final String USER = "/users/{id}";

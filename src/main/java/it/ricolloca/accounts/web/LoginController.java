@@ -1,5 +1,7 @@
 package it.ricolloca.accounts.web;
 
+import it.ricolloca.accounts.internal.SignInOptions;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,10 +14,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
+    private final SignInOptions options;
+
+    LoginController(SignInOptions options) {
+        this.options = options;
+    }
+
     @GetMapping(AccountRoutes.LOGIN)
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
             @RequestParam(required = false) String disabled, @RequestParam(required = false) String logout,
-            @RequestParam(required = false) String limited, Model model) {
+            @RequestParam(required = false) String limited, @RequestParam(required = false) String passwordsOff,
+            Model model) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             return "redirect:" + AccountRoutes.HOME;
@@ -28,12 +37,25 @@ class LoginController {
             waitFor = seconds < 120 ? seconds : (seconds + 59) / 60;
         } else {
             notice = locked != null ? "login.locked" : disabled != null ? "login.disabled"
-                    : error != null ? "login.error" : null;
+                    : error != null ? "login.error" : passwordsOff != null ? "login.passwordsOff" : null;
             waitFor = locked == null ? 0 : locked.matches("\\d{1,4}") ? Integer.parseInt(locked) : 15;
         }
         model.addAttribute("errorKey", notice);
         model.addAttribute("waitFor", waitFor);
         model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("singleSignOn", options.singleSignOn());
+        model.addAttribute("localPasswords", options.localPasswords());
         return "accounts/login";
+    }
+
+    /** A person the regional provider signed in, whom Ricolloca refuses: why, in Italian, and no session. */
+    @GetMapping(AccountRoutes.SSO_REFUSED)
+    String refused(@RequestParam(name = "motivo", required = false) String reason, Model model,
+            HttpServletResponse response) {
+        String key = "sconosciuto".equals(reason) ? "login.sso.refused.unknown"
+                : "disattivato".equals(reason) ? "login.sso.refused.disabled" : "login.sso.refused.error";
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("messageKey", key);
+        return "accounts/ssoRefused";
     }
 }

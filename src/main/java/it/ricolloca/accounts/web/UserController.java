@@ -104,8 +104,10 @@ class UserController {
         }
         if (!result.hasErrors()) {
             try {
+                users.checkFiscalCode(form.fiscalCode(), null);
                 UserAccount created = users.create(actor, form.username(), form.fullName(), form.email(),
                         form.centreId(), form.roleSet(), form.password());
+                users.setFiscalCode(actor, created.getId(), form.fiscalCode());
                 redirect.addFlashAttribute("flash", "user.created");
                 return "redirect:" + AccountRoutes.user(created.getId());
             } catch (UserRejectedException e) {
@@ -128,6 +130,7 @@ class UserController {
         UserAccount existing = users.get(actor, id);
         if (!result.hasErrors()) {
             try {
+                users.setFiscalCode(actor, id, form.fiscalCode());
                 users.update(actor, id, form.version() == null ? -1 : form.version(), form.fullName(), form.email(),
                         form.centreId(), form.roleSet());
                 redirect.addFlashAttribute("flash", "user.updated");
@@ -136,7 +139,8 @@ class UserController {
                 reject(result, e);
             }
         }
-        UserForm shown = new UserForm(existing.getUsername(), form.fullName(), form.email(), form.centreId(),
+        UserForm shown = new UserForm(existing.getUsername(), form.fullName(), form.email(), form.fiscalCode(),
+                form.centreId(),
                 form.roles(), "", form.version());
         return form(model, actor, shown, FormErrors.of(result, messages), id);
     }
@@ -231,7 +235,8 @@ class UserController {
     }
 
     private static UserForm withoutPassword(UserForm f) {
-        return new UserForm(f.username(), f.fullName(), f.email(), f.centreId(), f.roles(), "", f.version());
+        return new UserForm(f.username(), f.fullName(), f.email(), f.fiscalCode(), f.centreId(), f.roles(), "",
+                f.version());
     }
 
     private String centreName(long id) {
