@@ -108,9 +108,12 @@ class OpenDocumentTest {
                                 resource("elenco-ministeriale-libreoffice.ods")))
                         .param("snapshotDate", "2017-05-23").with(csrfOnce()).with(as(userDetails, "adr.regione")))
                 .andReturn();
-        String body = page.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page.getResponse().getStatus()).isEqualTo(200);
-        assertThat(body).doesNotContain("alert-danger").contains("115");
+        String snapshot = page.getResponse().getRedirectedUrl();
+        assertThat(snapshot).as("the snapshot's page").matches("/imports/[0-9]+");
+        long id = Long.parseLong(snapshot.replace("/imports/", ""));
+        assertThat(jdbc.sql("select file_name from requests_import where id = ?").param(id).query(String.class).single())
+                .isEqualTo("elenco.ods");
+        assertThat(statuses(id)).isEqualTo(Map.of("NOTICE_OF_REJECTION", 7L, "REQUESTED", 5L, "RELEASED", 103L));
     }
 
     /** Every spreadsheet download: its XLSX route, its ODS route, and who may download it. */
