@@ -46,7 +46,7 @@ class ListPageQueriesTest {
      */
     private static final Map<String, Integer> PINNED = Map.of("/requests", 16, "/pathways/queue", 18, "/workers", 13,
             "/pathways", 16, "/pathways/worklist", 18, "/claims", 17, "/vacancies", 13, "/audit", 9, "/users", 11,
-            ReportRoutes.CONTACTS, 12);
+            ReportRoutes.CONTACTS, 14);
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;

@@ -136,6 +136,8 @@ class OpenDocumentTest {
             assertThat(o.getResponse().getStatus()).as(odsPath).isEqualTo(200);
             assertThat(o.getResponse().getContentType()).as(odsPath).isEqualTo(TabularFormat.ODS.mediaType().toString());
             assertThat(o.getResponse().getHeader("Content-Disposition")).as(odsPath).endsWith(".ods\"");
+            keep(odsPath, o.getResponse().getContentAsByteArray(), "ods");
+            keep(xlsxPath, x.getResponse().getContentAsByteArray(), "xlsx");
             List<List<String>> fromOds = rows("download.ods", o.getResponse().getContentAsByteArray());
             assertThat(fromOds).as(odsPath).isNotEmpty();
             assertThat(fromOds).as(odsPath).isEqualTo(rows("download.xlsx", x.getResponse().getContentAsByteArray()));
@@ -166,6 +168,17 @@ class OpenDocumentTest {
         assertThat(again.rejections()).isEmpty();
         assertThat(again.created()).isZero();
         assertThat(again.updated()).isZero();
+    }
+
+    /**
+     * Leaves a copy of the download in {@code target/ods-downloads}, for opening it with an office suite by hand
+     * ({@code soffice --headless --convert-to csv}); CI needs none.
+     */
+    private static void keep(String path, byte[] content, String extension) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "ods-downloads");
+        java.nio.file.Files.createDirectories(dir);
+        String name = path.replaceAll("\\?.*", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-(xlsx|ods)?$", "");
+        java.nio.file.Files.write(dir.resolve(name + "." + extension), content);
     }
 
     private List<List<String>> rows(String name, byte[] content) {
