@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.conditionality.BreachKind;
+import it.ricolloca.conditionality.Conditionality;
 import it.ricolloca.pathway.MeetingStatus;
 import it.ricolloca.pathway.PactAction;
 import it.ricolloca.pathway.PactActionKind;
@@ -32,13 +34,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The SILP contacts of a seeded pathway: its checks and the release (competent CPI), the first appointment
- * and its outcome, the signed pact, a meeting and the closing (provider CPI) appear each with its kind, day,
+ * and its outcome, the signed pact, a meeting, the closing and a breach reported (provider CPI) appear each with its kind, day,
  * codice fiscale and operator, in the page and in the contacts file; Novara's users do not see them.
  */
 @IntegrationTest
@@ -53,6 +56,8 @@ class SilpContactsTest {
     @Autowired TabularReader reader;
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
+    @Autowired Conditionality conditionality;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void aSeededPathwaysActsAreContactsWithTheirKindDayTaxCodeAndOperatorAndNotAnotherCpis() throws Exception {
@@ -69,6 +74,11 @@ class SilpContactsTest {
         meetings.recordMeeting(tutor, pathway, closed.version(pathway), today, LocalTime.of(9, 0), LocalTime.of(10, 0),
                 MeetingStatus.HELD, "Curriculum rivisto", "Tre candidature", null);
         closed.close(pathway, PathwayOutcome.NOT_HIRED_AT_TERM, null);
+        long request = closed.requestOf(pathway);
+        long worker = jdbc.sql("select worker_id from requests_voucher_request where id = ?").param(request)
+                .query(Long.class).single();
+        conditionality.reportFromProvider("tutor.torino", worker, request, "CPI Torino", BreachKind.MISSED_APPOINTMENT,
+                today.minusDays(1), "assente al colloquio");
 
         CurrentUser master = released.user("master.torino");
         SilpContacts.Filter torino = contacts.scoped(master, today.minusDays(10), today, null);
@@ -109,6 +119,13 @@ class SilpContactsTest {
             });
         }
         assertThat(kinds(mine, Kind.MEETING).get(0).note()).contains("Curriculum rivisto", "Tre candidature");
+        assertThat(kinds(mine, Kind.BREACH)).singleElement().satisfies(c -> {
+            assertThat(c.on()).isEqualTo(today);
+            assertThat(c.operator()).isEqualTo("tutor.torino");
+            assertThat(c.role()).isEqualTo(SilpContacts.Role.PROVIDER);
+            assertThat(c.detailKeys()).containsExactly("conditionality.kind.MISSED_APPOINTMENT");
+            assertThat(c.note()).isEqualTo("assente al colloquio");
+        });
         assertThat(kinds(mine, Kind.CLOSING).get(0).detailKeys()).containsExactly("pathway.outcome.NOT_HIRED_AT_TERM");
         assertThat(mine).allSatisfy(c -> assertThat(c.centre()).isEqualTo(kinds(mine, Kind.CHECK).get(0).centre()));
 
