@@ -66,7 +66,7 @@ class VacancyApiController {
     }
 
     @PostMapping(value = VacancyRoutes.API_IMPORT, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Importa il file della vetrina (XLSX o CSV, campo multipart file)",
+    @Operation(summary = "Importa il file della vetrina (XLSX, ODS o CSV, campo multipart file)",
             security = @SecurityRequirement(name = "bearer"))
     @ApiProblemResponses
     ResponseEntity<?> importBoard(@RequestParam(required = false) MultipartFile file) throws IOException {
