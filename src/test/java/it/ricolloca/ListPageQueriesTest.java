@@ -10,6 +10,7 @@ import it.ricolloca.accounts.internal.UserAdministration;
 import it.ricolloca.claims.ClaimRoutes;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.PathwayRoutes;
+import it.ricolloca.reporting.ReportRoutes;
 import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.support.ClosedPathways;
@@ -44,7 +45,8 @@ class ListPageQueriesTest {
      * queue reads two parameters' histories and the agenda once more for the two-month warnings (issue 18).
      */
     private static final Map<String, Integer> PINNED = Map.of("/requests", 16, "/pathways/queue", 18, "/workers", 13,
-            "/pathways", 16, "/pathways/worklist", 18, "/claims", 17, "/vacancies", 13, "/audit", 9, "/users", 11);
+            "/pathways", 16, "/pathways/worklist", 18, "/claims", 17, "/vacancies", 13, "/audit", 9, "/users", 11,
+            ReportRoutes.CONTACTS, 14);
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
@@ -81,6 +83,7 @@ class ListPageQueriesTest {
             measure(counted, round, "master.torino", VacancyRoutes.BOARD);
             measure(counted, round, "regione", "/audit");
             measure(counted, round, "regione", "/users");
+            measure(counted, round, "master.torino", ReportRoutes.CONTACTS);
         }
         Map<String, Integer> found = new LinkedHashMap<>();
         counted.forEach((page, c) -> found.put(page, c[1]));

@@ -5,6 +5,7 @@ public final class ClaimRoutes {
 
     public static final String REGISTER = "/claims";
     public static final String REGISTER_XLSX = "/claims/register.xlsx";
+    public static final String REGISTER_ODS = "/claims/register.ods";
     public static final String CLAIM = "/claims/{id}";
     public static final String PROFILING = "/claims/{id}/profiling";
     public static final String ATTACHMENT = "/claims/{id}/attachments";

@@ -24,6 +24,7 @@ public final class PathwayRoutes {
     public static final String DOSSIER_ZIP = "/pathways/{id}/dossier/zip";
     public static final String TUTORS = "/pathways/tutors";
     public static final String TUTORS_XLSX = "/pathways/tutors/xlsx";
+    public static final String TUTORS_ODS = "/pathways/tutors/ods";
     public static final String WORKLIST = "/pathways/worklist";
     public static final String MEETINGS = "/pathways/{id}/meetings";
     public static final String EXTEND = "/pathways/{id}/extend";

@@ -18,9 +18,11 @@ public final class VacancyRoutes {
     public static final String REFERENT_END = "/vacancies/referents/{referentId}/end";
     public static final String IMPORT = "/vacancies/import";
     public static final String EXPORT = "/vacancies/board.xlsx";
+    public static final String EXPORT_ODS = "/vacancies/board.ods";
     public static final String API_VACANCIES = "/api/v1/vacancies";
     public static final String API_IMPORT = "/api/v1/imports/vacancies";
     public static final String API_EXPORT = "/api/v1/exports/vacancies.xlsx";
+    public static final String API_EXPORT_ODS = "/api/v1/exports/vacancies.ods";
 
     private VacancyRoutes() {
     }

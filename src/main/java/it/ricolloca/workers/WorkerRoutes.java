@@ -15,6 +15,7 @@ public final class WorkerRoutes {
     public static final String API_WORKER = "/api/v1/workers/{codiceFiscale}";
     public static final String API_WORKER_INFORMATION = "/api/v1/workers/{codiceFiscale}/information";
     public static final String REGISTER_EXPORT = "/workers/register.xlsx";
+    public static final String REGISTER_EXPORT_ODS = "/workers/register.ods";
     public static final String REGISTER_IMPORT = "/workers/register/import";
     public static final String INVITATIONS = "/invitations";
     public static final String INVITATION_NEW = "/invitations/new";

@@ -206,6 +206,7 @@ class RoutePermissionTest {
         get("/imports/compare", "/imports/compare?from=" + importId + "&to=" + importId, adr, redirectAnon());
         String inv = "/invitations/" + invitationImport;
         get("/workers/register.xlsx", "/workers/register.xlsx", adr, redirectAnon());
+        get("/workers/register.ods", "/workers/register.ods", adr, redirectAnon());
         get("/workers/register/import", "/workers/register/import", adr, redirectAnon());
         post("/workers/register/import", "/workers/register/import", Map.of(), adr, redirectAnon());
         get("/invitations", "/invitations", adr, redirectAnon());
@@ -389,6 +390,7 @@ class RoutePermissionTest {
         tutorReaders.putAll(Map.of("regione", 200, "adr.regione", 200, "master.torino", 200, "master.novara", 200));
         get("/pathways/tutors", "/pathways/tutors", tutorReaders, redirectAnon());
         get("/pathways/tutors/xlsx", "/pathways/tutors/xlsx", tutorReaders, redirectAnon());
+        get("/pathways/tutors/ods", "/pathways/tutors/ods", tutorReaders, redirectAnon());
         get("/pathways/worklist", "/pathways/worklist", allow(ok(), all()), redirectAnon());
         get("/pathways/{id}/meetings", pw + "/meetings", torinoVisible(200), redirectAnon());
         for (String act : List.of("meetings", "extend", "suspend", "resume", "close")) {
@@ -569,16 +571,20 @@ class RoutePermissionTest {
         get("/vacancies/import", "/vacancies/import", service, redirectAnon());
         post("/vacancies/import", "/vacancies/import", Map.of(), service, redirectAnon());
         get("/vacancies/board.xlsx", "/vacancies/board.xlsx", allow(ok(), all()), redirectAnon());
+        get("/vacancies/board.ods", "/vacancies/board.ods", allow(ok(), all()), redirectAnon());
         get("/api/v1/vacancies", "/api/v1/vacancies?q=magazzino&centre=" + torino + "&page=0", allow(ok(), all()),
                 Map.of(ANON, 401));
         post("/api/v1/imports/vacancies", "/api/v1/imports/vacancies", Map.of(), serviceApi, Map.of(ANON, 401));
         get("/api/v1/exports/vacancies.xlsx", "/api/v1/exports/vacancies.xlsx", allow(ok(), all()), Map.of(ANON, 401));
+        get("/api/v1/exports/vacancies.ods", "/api/v1/exports/vacancies.ods", allow(ok(), all()), Map.of(ANON, 401));
 
         String snapshot = "?snapshotDate=2017-05-15";
         get("/monitoring", "/monitoring" + snapshot, allow(ok(), all()), redirectAnon());
         get("/monitoring/requests", "/monitoring/requests" + snapshot + "&centre=" + torino + "&status=RELEASED",
                 torinoVisible(200), redirectAnon());
         get("/monitoring/requests-by-centre.xlsx", "/monitoring/requests-by-centre.xlsx" + snapshot, allow(ok(), all()),
+                redirectAnon());
+        get("/monitoring/requests-by-centre.ods", "/monitoring/requests-by-centre.ods" + snapshot, allow(ok(), all()),
                 redirectAnon());
         get("/monitoring/requests-by-centre.csv", "/monitoring/requests-by-centre.csv" + snapshot, allow(ok(), all()),
                 redirectAnon());
@@ -587,6 +593,8 @@ class RoutePermissionTest {
         String period = "?from=2016-01-01&to=2017-12-31&province=TO&centre=" + torino;
         get("/monitoring/network", "/monitoring/network" + period, allow(ok(), all()), redirectAnon());
         get("/monitoring/network/{table}.xlsx", "/monitoring/network/funnel.xlsx" + period, allow(ok(), all()),
+                redirectAnon());
+        get("/monitoring/network/{table}.ods", "/monitoring/network/funnel.ods" + period, allow(ok(), all()),
                 redirectAnon());
         get("/monitoring/network/{table}.csv", "/monitoring/network/board-by-source.csv" + period, allow(ok(), all()),
                 redirectAnon());
@@ -629,6 +637,7 @@ class RoutePermissionTest {
         get("/claims", "/claims?q=Rimborso&status=PREPARED&kind=SUCCESS&centre=" + torino + "&page=x", register,
                 redirectAnon());
         get("/claims/register.xlsx", "/claims/register.xlsx?status=NOPE", register, redirectAnon());
+        get("/claims/register.ods", "/claims/register.ods?status=NOPE", register, redirectAnon());
         get("/claims/{id}", c, claimPage, redirectAnon());
         post("/claims/{id}/profiling", c + "/profiling", Map.of("version", "-1", "index", "0,7"), preparers, redirectAnon());
         post("/claims/{id}/attachments", c + "/attachments", Map.of("version", "-1", "kind", "PACT_SIGNED"), preparers,
@@ -712,6 +721,17 @@ class RoutePermissionTest {
         regional.putAll(allow(200, List.of("regione", "adr.regione", "reclutamenti.regione")));
         get("/monitoring/overview", "/monitoring/overview", regional, redirectAnon());
         get("/monitoring/overview.xlsx", "/monitoring/overview.xlsx", regional, redirectAnon());
+        get("/monitoring/overview.ods", "/monitoring/overview.ods", regional, redirectAnon());
+        // SILP contacts: those who follow cases; Torino's contacts do not exist for Novara's users.
+        Map<String, Integer> contactReaders = allow(403, all());
+        contactReaders.putAll(allow(200, List.of("regione", "adr.regione", "master.torino", "operatore.torino",
+                "tutor.torino")));
+        contactReaders.putAll(Map.of("master.novara", 404, "operatore.novara", 404));
+        String contactsQuery = "?from=2017-01-01&to=2027-12-31&centre=" + torino;
+        get("/monitoring/contacts", "/monitoring/contacts" + contactsQuery, contactReaders, redirectAnon());
+        get("/monitoring/contacts.xlsx", "/monitoring/contacts.xlsx" + contactsQuery, contactReaders, redirectAnon());
+        get("/monitoring/contacts.ods", "/monitoring/contacts.ods" + contactsQuery, contactReaders, redirectAnon());
+        get("/monitoring/contacts.csv", "/monitoring/contacts.csv" + contactsQuery, contactReaders, redirectAnon());
     }
 
     /** The same rights, where the page answers 200 to a stale form the API answers 409. */

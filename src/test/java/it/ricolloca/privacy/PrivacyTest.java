@@ -152,12 +152,13 @@ class PrivacyTest {
 
     /** Under those prefixes: forms that show no case, the worker page and the register's export (they record their reading themselves). */
     static final Set<String> NOT_CASE_PAGES = Set.of("/workers/{id}", "/workers/new", "/requests/new", "/pathways/feeds",
-            "/workers/register.xlsx", "/workers/register/import");
+            "/workers/register.xlsx", "/workers/register.ods", "/workers/register/import");
 
     /** The pages and downloads that show workers' cases (the worker page records its reading itself). */
     static final List<String> CASE_PAGES = List.of("/workers", "/requests", "/api/v1/requests", "/pathways",
             "/conditionality/{id}", "/conditionality/decisions", "/agenda/appointments", "/claims",
-            "/vacancies/referrals", "/vacancies/matches", "/imports/{id}", "/invitations/{id}", "/monitoring/requests");
+            "/vacancies/referrals", "/vacancies/matches", "/imports/{id}", "/invitations/{id}", "/monitoring/requests",
+            "/monitoring/contacts");
 
     @Test
     void pastItsRetentionPeriodAWorkerIsPseudonymisedEverywhereAndTheChainStillVerifies() throws Exception {

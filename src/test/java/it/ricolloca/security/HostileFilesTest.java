@@ -28,6 +28,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -109,6 +110,102 @@ class HostileFilesTest {
         }
         assertThat(wrong).isEmpty();
         assertThat(stored()).as("nothing stored").isEqualTo(before);
+    }
+
+    /**
+     * The same on every import with OpenDocument spreadsheets: a zip bomb in {@code content.xml}, an external
+     * entity, entity expansion, a billion filled columns, a billion filled rows, a text document named .ods and
+     * a file that is not a zip at all. Each is refused with its Italian reason and nothing is stored.
+     */
+    @Test
+    void hostileOdsFilesAreRefusedOnEveryImportAndChangeNothing() throws Exception {
+        List<Import> imports = List.of(
+                new Import("/imports", "regione", Map.of("snapshotDate", "2026-03-20"), false),
+                new Import("/api/v1/imports/requests?snapshotDate=2026-03-20", "regione", Map.of(), true),
+                new Import("/invitations", "regione", Map.of("invitationDate", "2026-03-20"), false),
+                new Import("/api/v1/imports/invitations?invitationDate=2026-03-20", "regione", Map.of(), true),
+                new Import("/workers/register/import", "regione", Map.of(), false),
+                new Import("/vacancies/import", "reclutamenti.regione", Map.of(), false),
+                new Import("/api/v1/imports/vacancies", "reclutamenti.regione", Map.of(), true));
+        String header = "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>codice fiscale</text:p>"
+                + "</table:table-cell></table:table-row>";
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("bomba.ods", odsPackage("application/vnd.oasis.opendocument.spreadsheet", odsContent("", header
+                + " ".repeat(60_000_000))));
+        files.put("entita-esterna.ods", odsPackage("application/vnd.oasis.opendocument.spreadsheet",
+                odsContent("<!DOCTYPE d [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>", header
+                        + "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>&xxe;</text:p>"
+                        + "</table:table-cell></table:table-row>")));
+        files.put("miliardo-di-risate.ods", odsPackage("application/vnd.oasis.opendocument.spreadsheet",
+                odsContent("<!DOCTYPE d [<!ENTITY l0 \"lol\"><!ENTITY l1 \"&l0;&l0;&l0;&l0;&l0;&l0;&l0;&l0;\">]>", header
+                        + "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>&l1;</text:p>"
+                        + "</table:table-cell></table:table-row>")));
+        files.put("miliardo-di-colonne.ods", odsPackage("application/vnd.oasis.opendocument.spreadsheet", odsContent("",
+                "<table:table-row><table:table-cell table:number-columns-repeated=\"1000000000\" office:value-type=\"string\">"
+                        + "<text:p>x</text:p></table:table-cell></table:table-row>")));
+        files.put("miliardo-di-righe.ods", odsPackage("application/vnd.oasis.opendocument.spreadsheet", odsContent("", header
+                + "<table:table-row table:number-rows-repeated=\"1000000000\"><table:table-cell office:value-type=\"string\">"
+                + "<text:p>RSSMRA80A01L219X</text:p></table:table-cell></table:table-row>")));
+        files.put("lettera.ods", odsPackage("application/vnd.oasis.opendocument.text", odsContent("", header)));
+        files.put("non-zip.ods", "<office:document-content>".getBytes(StandardCharsets.UTF_8));
+        long before = stored();
+        List<String> wrong = new ArrayList<>();
+        for (Import i : imports) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                var request = MockMvcRequestBuilders.multipart(i.path())
+                        .file(new MockMultipartFile("file", f.getKey(), "application/vnd.oasis.opendocument.spreadsheet",
+                                f.getValue()))
+                        .with(csrfOnce()).with(as(users, i.user()));
+                i.fields().forEach(request::param);
+                MvcResult r = mvc.perform(request).andReturn();
+                int status = r.getResponse().getStatus();
+                String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+                String where = i.path() + " with " + f.getKey() + ": ";
+                if (status >= 500) {
+                    wrong.add(where + status);
+                }
+                if (body.contains("root:x:0:0") || body.contains("lollol")) {
+                    wrong.add(where + "the entity came back");
+                }
+                boolean refused = i.api() ? status >= 400 && status < 500 : status == 200 && body.contains("alert-danger");
+                if (!refused) {
+                    wrong.add(where + "not refused (" + status + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(stored()).as("nothing stored").isEqualTo(before);
+    }
+
+    /** An OpenDocument {@code content.xml} with {@code doctype} before its root and one table of {@code rows}. */
+    private static String odsContent(String doctype, String rows) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + doctype + "<office:document-content"
+                + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+                + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet>"
+                + "<table:table table:name=\"Foglio1\">" + rows + "</table:table></office:spreadsheet></office:body>"
+                + "</office:document-content>";
+    }
+
+    /** An OpenDocument package: its {@code mimetype} first and stored, then {@code content}. */
+    private static byte[] odsPackage(String mime, String content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            byte[] m = mime.getBytes(StandardCharsets.US_ASCII);
+            ZipEntry e = new ZipEntry("mimetype");
+            e.setMethod(ZipEntry.STORED);
+            e.setSize(m.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(m);
+            e.setCrc(crc.getValue());
+            zip.putNextEntry(e);
+            zip.write(m);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("content.xml"));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
     }
 
     /** A document upload route, its fields, and how to read whether the upload was refused. */

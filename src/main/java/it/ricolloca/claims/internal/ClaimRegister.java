@@ -7,6 +7,7 @@ import it.ricolloca.claims.TariffBand;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.pathway.ContractType;
+import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
@@ -104,6 +105,12 @@ public class ClaimRegister {
 
     /** The register as XLSX, every selected claim by CPI, then closing date; the header in Italian. */
     public void xlsx(CurrentUser user, Filter filter, Function<String, String> t, OutputStream out) {
+        workbook(user, filter, t, TabularFormat.XLSX, out);
+    }
+
+    /** The register as an XLSX or ODS workbook. */
+    public void workbook(CurrentUser user, Filter filter, Function<String, String> t, TabularFormat format,
+            OutputStream out) {
         Scoped f = scoped(user, filter);
         List<Row> rows = f.none() ? List.of()
                 : bind(jdbc.sql(COLUMNS + FROM + " order by c.closed_on, c.id"), f).query(ClaimRegister::row).list();
@@ -112,7 +119,7 @@ public class ClaimRegister {
             lines.addAll(named(rows.subList(from, Math.min(rows.size(), from + BATCH))));
         }
         lines.sort(Comparator.comparing(Line::centre));
-        try (TabularWriter sheet = TabularWriter.xlsx(out, t.apply("claim.register.sheet"))) {
+        try (TabularWriter sheet = TabularWriter.workbook(format, out, t.apply("claim.register.sheet"))) {
             sheet.header(List.of("claim.col.id", "claim.col.worker", "claim.col.taxCode", "claim.col.centre",
                     "claim.col.office", "claim.col.kind", "claim.col.status", "claim.col.closedOn", "claim.col.band",
                     "claim.col.contract", "claim.col.profiling", "claim.col.hours", "claim.col.amount", "claim.col.paid",

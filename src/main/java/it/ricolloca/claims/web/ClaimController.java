@@ -23,6 +23,7 @@ import it.ricolloca.network.JobCentres;
 import it.ricolloca.shared.tabular.TabularDownload;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.acts.ActGuard;
+import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.FormValues;
@@ -31,6 +32,7 @@ import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.Workers;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -99,12 +101,13 @@ class ClaimController {
     }
 
     @AuditedRead(value = "CLAIMS_DOWNLOADED", record = "Claim", idVariable = "")
-    @GetMapping(ClaimRoutes.REGISTER_XLSX)
-    ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> params) {
+    @GetMapping({ClaimRoutes.REGISTER_XLSX, ClaimRoutes.REGISTER_ODS})
+    ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> params, HttpServletRequest request) {
         CurrentUser user = registerUser();
         ClaimRegister.Filter filter = filter(params);
-        return TabularDownload.written("registro-rimborsi-" + Dates.today() + ".xlsx", TabularDownload.XLSX,
-                out -> register.xlsx(user, filter, messages::t, out));
+        TabularFormat format = TabularFormat.ofPath(request.getRequestURI());
+        return TabularDownload.written(format.fileName("registro-rimborsi-" + Dates.today()), format.mediaType(),
+                out -> register.workbook(user, filter, messages::t, format, out));
     }
 
     @AuditedRead(value = "CLAIM_VIEWED", record = "Claim")

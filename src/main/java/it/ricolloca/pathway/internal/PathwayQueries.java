@@ -9,6 +9,7 @@ import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.pathway.TutorExperience;
 import it.ricolloca.shared.acts.ActGuard;
+import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
@@ -236,8 +237,13 @@ public class PathwayQueries {
 
     /** The tutors named by each CPI as a workbook, with the headers in Italian and the counts as numbers. */
     public void writeNamedTutors(CurrentUser user, OutputStream out) {
+        writeNamedTutors(user, TabularFormat.XLSX, out);
+    }
+
+    /** The same, as an XLSX or an ODS workbook. */
+    public void writeNamedTutors(CurrentUser user, TabularFormat format, OutputStream out) {
         List<NamedTutor> tutors = namedTutors(user);
-        try (TabularWriter sheet = TabularWriter.xlsx(out, messages.t("pathway.tutors.sheet"))) {
+        try (TabularWriter sheet = TabularWriter.workbook(format, out, messages.t("pathway.tutors.sheet"))) {
             sheet.header(messages.t("pathway.tutors.centre"), messages.t("pathway.tutors.tutor"),
                     messages.t("pathway.tutors.email"), messages.t("pathway.tutors.workers"),
                     messages.t("pathway.tutors.experience"), messages.t("pathway.tutors.experienceYears"),

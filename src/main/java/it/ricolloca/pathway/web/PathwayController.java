@@ -19,6 +19,7 @@ import it.ricolloca.pathway.web.PathwayForms.UploadForm;
 import it.ricolloca.pathway.web.PathwayViews.DossierPage;
 import it.ricolloca.shared.tabular.TabularDownload;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.MenuArea;
@@ -27,6 +28,7 @@ import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.workers.WorkerSummary;
 import it.ricolloca.workers.Workers;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -176,11 +178,12 @@ class PathwayController {
         return "pathway/tutors";
     }
 
-    @GetMapping(PathwayRoutes.TUTORS_XLSX)
-    ResponseEntity<byte[]> tutorsXlsx() {
+    @GetMapping({PathwayRoutes.TUTORS_XLSX, PathwayRoutes.TUTORS_ODS})
+    ResponseEntity<byte[]> tutorsXlsx(HttpServletRequest request) {
         CurrentUser user = currentUsers.require();
-        return TabularDownload.written("tutor-nominati-" + Dates.today() + ".xlsx", TabularDownload.XLSX,
-                out -> queries.writeNamedTutors(user, out));
+        TabularFormat format = TabularFormat.ofPath(request.getRequestURI());
+        return TabularDownload.written(format.fileName("tutor-nominati-" + Dates.today()), format.mediaType(),
+                out -> queries.writeNamedTutors(user, format, out));
     }
 
     static Upload upload(MultipartFile file) {

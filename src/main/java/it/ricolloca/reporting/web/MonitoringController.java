@@ -15,6 +15,7 @@ import it.ricolloca.reporting.internal.RequestsByCentre.Source;
 import it.ricolloca.reporting.internal.RequestsByCentre;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.shared.tabular.TabularDownload;
+import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormValues;
@@ -22,6 +23,7 @@ import it.ricolloca.shared.web.MenuArea;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -222,12 +224,15 @@ class MonitoringController {
                 + "." + extension;
     }
 
-    @GetMapping(ReportRoutes.XLSX)
+    @GetMapping({ReportRoutes.XLSX, ReportRoutes.ODS})
     ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String snapshotDate, @RequestParam(required = false) String centre,
-            @RequestParam(required = false) String province, @RequestParam(required = false) String source) {
+            @RequestParam(required = false) String province, @RequestParam(required = false) String source,
+            HttpServletRequest request) {
         Query q = query(snapshotDate, centre, province, source);
         Report r = report.report(currentUsers.require(), q);
-        return TabularDownload.xlsx(fileName(r, "xlsx"), messages.t("monitoring.sheet"), w -> {
+        String name = fileName(r, "");
+        return TabularDownload.workbook(TabularFormat.ofPath(request.getRequestURI()), name.substring(0, name.length() - 1),
+                messages.t("monitoring.sheet"), w -> {
             write(w, table(r));
             w.sheet(messages.t("monitoring.sheet.notes"));
             w.row(sourceNote(r, q));

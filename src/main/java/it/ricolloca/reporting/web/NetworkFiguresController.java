@@ -1,5 +1,7 @@
 package it.ricolloca.reporting.web;
 
+import it.ricolloca.shared.tabular.TabularFormat;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.RoundingMode;
 import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.shared.tabular.TabularDownload;
@@ -71,11 +73,13 @@ class NetworkFiguresController {
         return "reporting/network";
     }
 
-    @GetMapping(ReportRoutes.TABLE_XLSX)
-    ResponseEntity<byte[]> xlsx(@PathVariable String table, @RequestParam Map<String, String> params) {
+    @GetMapping({ReportRoutes.TABLE_XLSX, ReportRoutes.TABLE_ODS})
+    ResponseEntity<byte[]> xlsx(@PathVariable String table, @RequestParam Map<String, String> params,
+            HttpServletRequest request) {
         CurrentUser user = currentUsers.require();
         ReportTable t = figures.table(user, id(table), filter(user, params));
-        return TabularDownload.xlsx(t.id() + "-" + Dates.today() + ".xlsx", messages.t(t.titleKey()), w -> write(w, t));
+        return TabularDownload.workbook(TabularFormat.ofPath(request.getRequestURI()), t.id() + "-" + Dates.today(),
+                messages.t(t.titleKey()), w -> write(w, t));
     }
 
     @GetMapping(ReportRoutes.TABLE_CSV)

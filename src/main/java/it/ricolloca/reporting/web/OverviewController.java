@@ -1,5 +1,7 @@
 package it.ricolloca.reporting.web;
 
+import it.ricolloca.shared.tabular.TabularFormat;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Stream;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.tabular.TabularDownload;
@@ -46,11 +48,12 @@ class OverviewController {
         return "reporting/overview";
     }
 
-    @GetMapping(ReportRoutes.OVERVIEW_XLSX)
-    ResponseEntity<byte[]> xlsx() {
+    @GetMapping({ReportRoutes.OVERVIEW_XLSX, ReportRoutes.OVERVIEW_ODS})
+    ResponseEntity<byte[]> xlsx(HttpServletRequest request) {
         regional();
         OverviewViews views = new OverviewViews(messages);
-        return TabularDownload.xlsx("panoramica-rete-" + Dates.today() + ".xlsx", messages.t("overview.sheet"), w -> {
+        return TabularDownload.workbook(TabularFormat.ofPath(request.getRequestURI()), "panoramica-rete-" + Dates.today(),
+                messages.t("overview.sheet"), w -> {
             w.header(Stream.of("overview.centre", "overview.province", "overview.masters", "overview.delegations",
                     "overview.tutors", "overview.referents", "overview.provider", "overview.agenda", "overview.nextFree",
                     "overview.toDecide", "overview.openPathways").map(messages::t).toList());

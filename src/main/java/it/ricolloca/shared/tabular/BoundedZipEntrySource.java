@@ -9,8 +9,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
 
 /**
- * A workbook's entries read from its file (never all in memory), each through a counter: a sheet may
- * expand to {@code maxSheetSize}, the shared strings to {@code maxSharedStringsSize}, every other part
+ * A workbook's entries read from its file (never all in memory), each through a counter: a sheet (or an
+ * OpenDocument spreadsheet's {@code content.xml}, which holds its tables) may expand to {@code maxSheetSize}, the shared strings to {@code maxSharedStringsSize}, every other part
  * (styles, relationships, content types, which the reader loads whole) to {@code maxOtherPartSize}, and
  * all of them together to {@code maxExpandedSize}. Past a limit the read fails, and {@link #exceeded()}
  * says which limit, whatever exception the library wraps the failure in.
@@ -45,7 +45,7 @@ final class BoundedZipEntrySource implements ZipEntrySource {
     @Override
     public InputStream getInputStream(ZipArchiveEntry entry) throws IOException {
         String name = entry.getName().toLowerCase(Locale.ROOT);
-        long partLimit = name.startsWith("xl/worksheets/") ? limits.maxSheetSize().toBytes()
+        long partLimit = name.startsWith("xl/worksheets/") || name.equals("content.xml") ? limits.maxSheetSize().toBytes()
                 : name.endsWith("sharedstrings.xml") ? limits.maxSharedStringsSize().toBytes()
                 : limits.maxOtherPartSize().toBytes();
         return new Counted(delegate.getInputStream(entry), partLimit);

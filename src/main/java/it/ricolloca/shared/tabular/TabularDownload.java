@@ -9,10 +9,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** A table offered as a download, written by {@link TabularWriter}: what a controller returns for an XLSX or CSV. */
+/** A table offered as a download, written by {@link TabularWriter}: what a controller returns for an XLSX, ODS or CSV. */
 public final class TabularDownload {
 
     public static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final MediaType ODS = MediaType.parseMediaType("application/vnd.oasis.opendocument.spreadsheet");
     public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private TabularDownload() {
@@ -25,6 +26,16 @@ public final class TabularDownload {
             content.accept(writer);
         }
         return download(out.toByteArray(), fileName, XLSX);
+    }
+
+    /** A workbook in {@code format} (XLSX or ODS) named {@code base} plus its extension, one first sheet filled by {@code content}. */
+    public static ResponseEntity<byte[]> workbook(TabularFormat format, String base, String sheet,
+            Consumer<TabularWriter> content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TabularWriter writer = TabularWriter.workbook(format, out, sheet)) {
+            content.accept(writer);
+        }
+        return download(out.toByteArray(), format.fileName(base), format.mediaType());
     }
 
     /** A CSV filled by {@code content}. */

@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLStreamException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -52,8 +54,8 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads the files the imports take: the first sheet of an XLSX workbook (streaming, formulas at their
- * stored value), or a CSV (UTF-8 or Windows-1252, {@code ;} or {@code ,}, both detected). The format is
+ * Reads the files the imports take: the first sheet of an XLSX workbook or the first table of an
+ * OpenDocument spreadsheet (ODS; both streaming, formulas at their stored value), or a CSV (UTF-8 or Windows-1252, {@code ;} or {@code ,}, both detected). The format is
  * recognised from the content, not the name: a renamed non-spreadsheet is refused, never guessed at.
  * Every read is bounded ({@link ImportLimits}): the file's size, what a workbook expands to, the rows, the
  * cells of a row, the characters of a cell; and what an import keeps in memory is reserved from the
@@ -131,7 +133,7 @@ public class TabularReader {
         byte[] head = source.head(8192);
         String name = source.fileName().toLowerCase(Locale.ROOT);
         if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
-            readWorkbook(source, work, true, (sheetName, first) -> first ? Optional.of(handler) : Optional.empty());
+            readZip(source, work, true, (sheetName, first) -> first ? Optional.of(handler) : Optional.empty());
         } else if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new UnreadableFileException("import.file.oldExcel");
         } else if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".ods") || hasNul(head)) {
@@ -149,7 +151,7 @@ public class TabularReader {
             throw new UnreadableFileException("import.file.xlsxOnly");
         }
         Set<String> found = new LinkedHashSet<>();
-        readWorkbook(source, work, false, (sheetName, first) -> handlers.entrySet().stream()
+        readZip(source, work, false, (sheetName, first) -> handlers.entrySet().stream()
                 .filter(e -> HeaderNames.key(e.getKey()).equals(HeaderNames.key(sheetName))).findFirst()
                 .map(e -> {
                     found.add(e.getKey());
@@ -161,6 +163,126 @@ public class TabularReader {
     /** Which handler reads a sheet, by its name and whether it is the first one; empty to skip it. */
     private interface SheetChoice {
         Optional<RowHandler> handlerFor(String sheetName, boolean first);
+    }
+
+    /** The MIME type an OpenDocument spreadsheet declares in its {@code mimetype} entry. */
+    static final String ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
+
+    /**
+     * A ZIP: an XLSX workbook (it has {@code [Content_Types].xml}) or an OpenDocument spreadsheet (it has
+     * {@code content.xml} and, if it says its type, says spreadsheet); anything else is not a spreadsheet.
+     */
+    private void readZip(TabularSource source, ImportWork work, boolean single, SheetChoice choice) {
+        boolean ods;
+        try (ZipSecureFile zip = new ZipSecureFile(source.path().toFile())) {
+            ods = zip.getEntry("[Content_Types].xml") == null && zip.getEntry("content.xml") != null;
+            if (ods && zip.getEntry("mimetype") != null) {
+                ZipArchiveEntry entry = zip.getEntry("mimetype");
+                try (InputStream in = zip.getInputStream(entry)) {
+                    String mime = new String(in.readNBytes(200), StandardCharsets.US_ASCII).strip();
+                    if (!mime.equals(ODS_MIME) && !mime.equals(ODS_MIME + "-template")) {
+                        throw new UnreadableFileException("import.file.notSpreadsheet");
+                    }
+                }
+            }
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableFileException("import.file.notSpreadsheet");
+        }
+        if (ods) {
+            readOds(source, work, single, choice);
+        } else {
+            readWorkbook(source, work, single, choice);
+        }
+    }
+
+    /** The tables of an OpenDocument spreadsheet, read from its {@code content.xml} within the part limits. */
+    private void readOds(TabularSource source, ImportWork work, boolean single, SheetChoice choice) {
+        BoundedZipEntrySource entries = null;
+        ReadFailure failure = new ReadFailure();
+        try (ZipSecureFile zip = new ZipSecureFile(source.path().toFile())) {
+            entries = new BoundedZipEntrySource(new ZipFileZipEntrySource(zip), limits);
+            ZipArchiveEntry content = entries.getEntry("content.xml");
+            int tables;
+            try (InputStream in = failure.watch(entries.getInputStream(content))) {
+                tables = new OdsReader(limits).read(in, (name, first) -> {
+                    Optional<RowHandler> handler = choice.handlerFor(name, first);
+                    if (handler.isEmpty()) {
+                        return null;
+                    }
+                    SheetCollector collector = new SheetCollector(handler.get(), work);
+                    return new OdsReader.TableRows() {
+                        @Override
+                        public void row(int line, List<String> cells) {
+                            collector.take(line, cells);
+                        }
+
+                        @Override
+                        public void end() {
+                            if (single && !collector.sawHeader) {
+                                throw new UnreadableFileException("import.file.empty");
+                            }
+                        }
+                    };
+                });
+            }
+            if (tables == 0 && single) {
+                throw new UnreadableFileException("import.file.empty");
+            }
+        } catch (UnreadableFileException | NodeBusyException | TooLargeForNodeException e) {
+            throw e;
+        } catch (IOException | XMLStreamException | RuntimeException e) {
+            if (entries != null && entries.exceeded() != null) {
+                throw entries.exceeded();
+            }
+            if (inflatesTooMuch(e) || inflatesTooMuch(failure.failure)) {
+                throw new UnreadableFileException("import.file.tooExpanded", limits.maxExpandedSize().toBytes() / (1024 * 1024));
+            }
+            if (e instanceof RuntimeException r && unwrap(r) instanceof UnreadableFileException u) {
+                throw u;
+            }
+            throw new UnreadableFileException("import.file.notSpreadsheet");
+        }
+    }
+
+    /** Keeps the failure of the stream a parser reads (StAX reports it without its cause). */
+    private static final class ReadFailure {
+        IOException failure;
+
+        InputStream watch(InputStream in) {
+            return new java.io.FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    try {
+                        return super.read();
+                    } catch (IOException e) {
+                        failure = e;
+                        throw e;
+                    }
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (IOException e) {
+                        failure = e;
+                        throw e;
+                    }
+                }
+            };
+        }
+    }
+
+    /** The archive's own guard stopped an entry that inflates far beyond its compressed size (a zip bomb). */
+    private static boolean inflatesTooMuch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException && t.getMessage() != null && t.getMessage().startsWith("Zip bomb detected")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code single}: the first sheet is the table, and a workbook without a header row is empty. */
@@ -360,14 +482,19 @@ public class TabularReader {
 
         @Override
         public void endRow(int rowNum) {
-            if (current.stream().allMatch(String::isEmpty)) {
+            take(rowNum + 1, current);
+        }
+
+        /** A row read, numbered from 1: the first non-blank one is the header, the others go through the guard. */
+        void take(int line, List<String> cells) {
+            if (cells.stream().allMatch(String::isEmpty)) {
                 return;
             }
             if (!sawHeader) {
                 sawHeader = true;
-                handler.header(current);
+                handler.header(cells);
             } else {
-                guard.row(rowNum + 1, current);
+                guard.row(line, cells);
             }
         }
 

@@ -17,6 +17,7 @@ import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.RowProblem;
 import it.ricolloca.shared.tabular.SpreadsheetText;
 import it.ricolloca.shared.tabular.TabularFiles;
+import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.shared.tabular.TabularWriter;
@@ -169,9 +170,15 @@ public class BoardExchange {
     /** Writes the whole board, streaming (a few hundred rows in memory): numbers and dates as real cells; the export is audited. */
     @Transactional
     public void export(CurrentUser user, OutputStream out) {
+        export(user, TabularFormat.XLSX, out);
+    }
+
+    /** The same, as an XLSX or an ODS workbook. */
+    @Transactional
+    public void export(CurrentUser user, TabularFormat format, OutputStream out) {
         requireRead(user);
         Map<Long, String> names = centres.names();
-        try (TabularWriter sheet = TabularWriter.xlsx(out, messages.t("vacancy.export.sheet"))) {
+        try (TabularWriter sheet = TabularWriter.workbook(format, out, messages.t("vacancy.export.sheet"))) {
             sheet.header(Arrays.stream(Column.values()).map(c -> HEADERS.synonyms().get(c).get(0)).toList());
             jdbc.sql("""
                     select status, arrived_on, profile, positions, company_name, company_tax_code, economic_area,

@@ -1,5 +1,6 @@
 package it.ricolloca.vacancies.web;
 
+import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.web.ApiProblemResponses;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
@@ -15,6 +16,7 @@ import it.ricolloca.vacancies.VacancyRoutes;
 import it.ricolloca.vacancies.internal.BoardExchange;
 import it.ricolloca.vacancies.internal.BoardQueries;
 import it.ricolloca.vacancies.internal.BoardQueries.BoardRow;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -64,7 +66,7 @@ class VacancyApiController {
     }
 
     @PostMapping(value = VacancyRoutes.API_IMPORT, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Importa il file della vetrina (XLSX o CSV, campo multipart file)",
+    @Operation(summary = "Importa il file della vetrina (XLSX, ODS o CSV, campo multipart file)",
             security = @SecurityRequirement(name = "bearer"))
     @ApiProblemResponses
     ResponseEntity<?> importBoard(@RequestParam(required = false) MultipartFile file) throws IOException {
@@ -80,9 +82,10 @@ class VacancyApiController {
         }
     }
 
-    @GetMapping(VacancyRoutes.API_EXPORT)
-    @Operation(summary = "Scarica la vetrina nel formato del file condiviso (XLSX)", security = @SecurityRequirement(name = "bearer"))
-    void export(HttpServletResponse response) throws IOException {
-        VacancyController.export(exchange, currentUsers.require(), response);
+    @GetMapping({VacancyRoutes.API_EXPORT, VacancyRoutes.API_EXPORT_ODS})
+    @Operation(summary = "Scarica la vetrina nel formato del file condiviso (XLSX, oppure ODS con l'estensione .ods)",
+            security = @SecurityRequirement(name = "bearer"))
+    void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        VacancyController.export(exchange, currentUsers.require(), TabularFormat.ofPath(request.getRequestURI()), response);
     }
 }

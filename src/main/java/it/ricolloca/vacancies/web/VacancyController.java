@@ -2,6 +2,7 @@ package it.ricolloca.vacancies.web;
 
 import it.ricolloca.shared.progress.Progress;
 import it.ricolloca.shared.progress.ProgressBoard;
+import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.accounts.CurrentUser;
@@ -33,6 +34,7 @@ import it.ricolloca.vacancies.web.VacancyForms.OpenForm;
 import it.ricolloca.vacancies.web.VacancyForms.StatusForm;
 import it.ricolloca.vacancies.web.VacancyForms.VacancyForm;
 import it.ricolloca.vacancies.web.VacancyViews.VacancyView;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -283,18 +285,19 @@ class VacancyController {
 
     // ---- the Excel round trip ----
 
-    @GetMapping(VacancyRoutes.EXPORT)
-    void export(HttpServletResponse response) throws IOException {
-        export(exchange, currentUsers.require(), response);
+    @GetMapping({VacancyRoutes.EXPORT, VacancyRoutes.EXPORT_ODS})
+    void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        export(exchange, currentUsers.require(), TabularFormat.ofPath(request.getRequestURI()), response);
     }
 
-    /** The board file as a download, for the page and the API alike. */
-    static void export(BoardExchange exchange, CurrentUser user, HttpServletResponse response) throws IOException {
+    /** The board file as a download (XLSX or ODS), for the page and the API alike. */
+    static void export(BoardExchange exchange, CurrentUser user, TabularFormat format, HttpServletResponse response)
+            throws IOException {
         BoardExchange.requireRead(user);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setContentType(format.mediaType().toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("vetrina-opportunita-" + Dates.today() + ".xlsx").build().toString());
-        exchange.export(user, response.getOutputStream());
+                .filename(format.fileName("vetrina-opportunita-" + Dates.today())).build().toString());
+        exchange.export(user, format, response.getOutputStream());
     }
 
     @GetMapping(VacancyRoutes.IMPORT)

@@ -16,11 +16,12 @@ import it.ricolloca.shared.progress.Progress;
 import it.ricolloca.shared.tabular.ImportWork;
 import it.ricolloca.shared.tabular.RowHandler;
 import it.ricolloca.shared.tabular.RowProblem;
-import it.ricolloca.shared.tabular.SheetCells;
 import it.ricolloca.shared.tabular.SpreadsheetText;
 import it.ricolloca.shared.tabular.TabularFiles;
+import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
+import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.shared.tabular.UnreadableFileException;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.NaspiStatus;
@@ -43,10 +44,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,49 +98,54 @@ public class RegisterExchange {
     /** Writes the whole register, streaming: a few hundred rows in memory whatever its size; the export is audited. */
     @Transactional
     public void export(CurrentUser user, OutputStream out) throws IOException {
+        export(user, TabularFormat.XLSX, out);
+    }
+
+    /** The same, as an XLSX or an ODS workbook (the same three sheets, the same columns). */
+    @Transactional
+    public void export(CurrentUser user, TabularFormat format, OutputStream out) throws IOException {
         if (!canExchange(user)) {
             throw new NotFoundException();
         }
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            CellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+        try (TabularWriter wb = TabularWriter.workbook(format, out, WORKERS_SHEET)) {
             // The CPI's code comes from the network's public API, by the id the register holds (column 7).
             Map<Long, String> centreCodes = centres.all().stream()
                     .collect(Collectors.toMap(CentreSummary::id, CentreSummary::code));
-            sheet(wb, WORKERS_SHEET, WORKER_HEADERS, date, """
+            sheet(wb, null, WORKER_HEADERS, """
                     select w.tax_code, w.last_name, w.first_name, w.residence_municipality, w.email, w.phone,
                         w.competent_centre_id, w.naspi_start, w.naspi_expected_end, w.naspi_monthly_amount, w.naspi_status,
                         w.profiling_index, w.profiling_date, w.skills, w.languages, w.notes
                     from workers_worker w order by w.tax_code""",
                     (column, value) -> column == 6 && value != null ? centreCodes.get(((Number) value).longValue()) : value);
-            sheet(wb, WORK_SHEET, WORK_HEADERS, date, """
+            sheet(wb, WORK_SHEET, WORK_HEADERS, """
                     select w.tax_code, h.employer, h.employer_vat, h.profession_code, h.profession_label, h.classification,
                         h.contract_type, h.start_date, h.end_date
                     from workers_work_history h join workers_worker w on w.id = h.worker_id order by w.tax_code, h.position""",
                     (column, value) -> value);
-            sheet(wb, EDUCATION_SHEET, EDUCATION_HEADERS, date, """
+            sheet(wb, EDUCATION_SHEET, EDUCATION_HEADERS, """
                     select w.tax_code, e.title, e.institution, e.year
                     from workers_education e join workers_worker w on w.id = e.worker_id order by w.tax_code, e.position""",
                     (column, value) -> value);
-            wb.write(out);
         }
         audit.record("REGISTER_EXPORTED", "Worker", "", Detail.of("audit.detail.registerExported").encoded());
     }
 
-    /** One sheet: its header row, then the query's rows streamed 500 at a time, one column per header. */
-    private void sheet(SXSSFWorkbook wb, String name, List<String> headers, CellStyle date, String sql,
+    /**
+     * One sheet (a further one when {@code name} is given, else the first): its header row, then the query's
+     * rows streamed 500 at a time, one column per header.
+     */
+    private void sheet(TabularWriter wb, String name, List<String> headers, String sql,
             BiFunction<Integer, Object, Object> cell) {
-        Sheet sheet = wb.createSheet(name);
-        Row head = sheet.createRow(0);
-        for (int i = 0; i < headers.size(); i++) {
-            head.createCell(i).setCellValue(headers.get(i));
+        if (name != null) {
+            wb.sheet(name);
         }
-        int[] next = {1};
+        wb.header(headers);
         jdbc.sql(sql).withFetchSize(500).query((ResultSet rs) -> {
-            Row row = sheet.createRow(next[0]++);
+            List<Object> values = new ArrayList<>(headers.size());
             for (int i = 0; i < headers.size(); i++) {
-                SheetCells.write(row, i, cell.apply(i, rs.getObject(i + 1)), date);
+                values.add(cell.apply(i, rs.getObject(i + 1)));
             }
+            wb.row(values);
         });
     }
 

@@ -2,6 +2,7 @@ package it.ricolloca.workers.web;
 
 import it.ricolloca.shared.progress.Progress;
 import it.ricolloca.shared.progress.ProgressBoard;
+import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.tabular.TabularReader;
 import it.ricolloca.shared.tabular.TabularSource;
 import it.ricolloca.accounts.CurrentUsers;
@@ -11,6 +12,7 @@ import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.workers.WorkerRoutes;
 import it.ricolloca.workers.internal.RegisterExchange;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -45,12 +47,13 @@ class RegisterController {
         this.messages = messages;
     }
 
-    @GetMapping(WorkerRoutes.REGISTER_EXPORT)
-    void export(HttpServletResponse response) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    @GetMapping({WorkerRoutes.REGISTER_EXPORT, WorkerRoutes.REGISTER_EXPORT_ODS})
+    void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TabularFormat format = TabularFormat.ofPath(request.getRequestURI());
+        response.setContentType(format.mediaType().toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("registro-lavoratori-" + Dates.today() + ".xlsx").build().toString());
-        exchange.export(currentUsers.require(), response.getOutputStream());
+                .filename(format.fileName("registro-lavoratori-" + Dates.today())).build().toString());
+        exchange.export(currentUsers.require(), format, response.getOutputStream());
     }
 
     @GetMapping(WorkerRoutes.REGISTER_IMPORT)
