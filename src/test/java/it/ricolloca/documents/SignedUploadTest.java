@@ -13,11 +13,14 @@ import it.ricolloca.support.HostileDocuments;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
 import it.ricolloca.support.SignedFiles;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +80,17 @@ class SignedUploadTest {
         assertThat(mvc.perform(get("/pathways/" + pathway + "/dossier/" + d.id() + "/p7m").with(as(users, "tutor.novara")))
                 .andReturn().getResponse().getStatus()).as("another CPI").isEqualTo(404);
 
+        byte[] zip = mvc.perform(get("/pathways/" + pathway + "/dossier/zip").with(as(users, "tutor.torino"))).andReturn()
+                .getResponse().getContentAsByteArray();
+        java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(entries.get("001-patto-firmato.pdf")).as("the ZIP carries the document").isEqualTo(pdf);
+        assertThat(entries.get("001-patto-firmato.pdf.p7m")).as("and its envelope").isEqualTo(envelope);
+
         String page = mvc.perform(get("/pathways/" + pathway + "/dossier").with(as(users, "tutor.torino"))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("firma integra", "Firmato digitalmente da Mario Rossi",
@@ -85,7 +99,7 @@ class SignedUploadTest {
     }
 
     @Test
-    void aBase64EnvelopeIsReadAndATamperedOneIsKeptAsNotIntact() throws Exception {
+    void aBase64EnvelopeIsReadATamperedOneIsKeptAsNotIntactAndForgettingTheWorkerRemovesBoth() throws Exception {
         long pathway = closed.started(closed.newTorinoOffice(), "Firmato", "Base", 2);
         CurrentUser tutor = released.user("tutor.torino");
         byte[] pdf = ClosedPathways.pdf();
@@ -105,6 +119,14 @@ class SignedUploadTest {
         String page = mvc.perform(get("/pathways/" + pathway + "/dossier").with(as(users, "tutor.torino"))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("firma non integra", "data-signature=\"broken\"", "data-signature=\"intact\"");
+
+        long worker = work.get(tutor, pathway).getWorkerId();
+        dossier.forgetWorker(worker);
+        assertThat(dossier.envelope(broken.id())).as("the envelope goes with the content").isEmpty();
+        assertThat(dossier.ofWorker(worker)).allSatisfy(d -> {
+            assertThat(d.envelope().signers()).doesNotContain("Rossi");
+            assertThat(d.envelope().signerTaxCodes()).isNull();
+        });
     }
 
     @Test
