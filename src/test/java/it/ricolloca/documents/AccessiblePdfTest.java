@@ -29,6 +29,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,8 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
  * Every kind of document the application generates (the notice of rejection, the decision letter, the
  * pact, the timesheet, the activation diary and the training certificate), made as the workflows make
  * them and checked by veraPDF against PDF/A-3a and PDF/UA-1 with no rule failed; PDFBox reads back
- * that each is tagged, in Italian, titled, and embeds every font.
+ * that each is tagged, in Italian, titled, embeds every font, and keeps its whole body in one element of the
+ * structure tree (openhtmltopdf tags a floated block after the body, out of the reading order).
  */
 @IntegrationTest
 class AccessiblePdfTest {
@@ -123,6 +125,10 @@ class AccessiblePdfTest {
             assertThat(catalog.getMarkInfo()).as(what + " marked").isNotNull();
             assertThat(catalog.getMarkInfo().isMarked()).as(what + " marked").isTrue();
             assertThat(catalog.getStructureTreeRoot()).as(what + " structure tree").isNotNull();
+            List<Object> root = catalog.getStructureTreeRoot().getKids();
+            assertThat(root).as(what + " one document element").hasSize(1);
+            assertThat(((PDStructureElement) root.get(0)).getKids()).as(what + " in reading order: no block (a float)"
+                    + " taken out of the flow and put after the body").hasSize(1);
             assertThat(catalog.getLanguage()).as(what + " language").isEqualTo("it");
             assertThat(doc.getDocumentInformation().getTitle()).as(what + " title").isNotBlank();
             assertThat(catalog.getViewerPreferences()).as(what + " viewer preferences").isNotNull();
