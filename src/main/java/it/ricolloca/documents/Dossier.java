@@ -74,16 +74,17 @@ public class Dossier {
      */
     public DossierDocument storeUpload(long workerId, DocumentKind kind, String title, Upload upload, String author) {
         try (var held = inspector.admit(upload)) {
-            Optional<SignedEnvelopes.Opened> opened = envelopes.open(upload);
+            Upload read = new Upload(upload.fileName(), upload.bytes());
+            Optional<SignedEnvelopes.Opened> opened = envelopes.open(read);
             if (opened.isPresent()) {
                 Upload content = new Upload(opened.get().contentFileName(), opened.get().content());
                 String contentType = inspector.checkAdmitted(content);
                 return insert(workerId, kind, title, safeName(content.fileName(), contentType), contentType,
-                        content.bytes(), author, new Envelope(upload.bytes(), safeName(content.fileName(), contentType)
+                        content.bytes(), author, new Envelope(read.bytes(), safeName(content.fileName(), contentType)
                                 + ".p7m", opened.get()));
             }
-            String contentType = inspector.checkAdmitted(upload);
-            return insert(workerId, kind, title, safeName(upload.fileName(), contentType), contentType, upload.bytes(),
+            String contentType = inspector.checkAdmitted(read);
+            return insert(workerId, kind, title, safeName(read.fileName(), contentType), contentType, read.bytes(),
                     author, null);
         }
     }
@@ -91,8 +92,9 @@ public class Dossier {
     /** Checks an upload without keeping it, so a form can refuse it before anything is written. */
     public void inspect(Upload upload) {
         try (var held = inspector.admit(upload)) {
-            Optional<SignedEnvelopes.Opened> opened = envelopes.open(upload);
-            inspector.checkAdmitted(opened.map(o -> new Upload(o.contentFileName(), o.content())).orElse(upload));
+            Upload read = new Upload(upload.fileName(), upload.bytes());
+            Optional<SignedEnvelopes.Opened> opened = envelopes.open(read);
+            inspector.checkAdmitted(opened.map(o -> new Upload(o.contentFileName(), o.content())).orElse(read));
         }
     }
 
