@@ -2,6 +2,7 @@ package it.ricolloca.documents;
 
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.documents.internal.DocumentStorage;
+import it.ricolloca.documents.internal.SignedEnvelopes;
 import it.ricolloca.documents.internal.UploadInspector;
 import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.db.PersonalText;
@@ -41,38 +42,73 @@ import org.springframework.transaction.annotation.Transactional;
 public class Dossier {
 
     private static final String COLUMNS = "id, worker_id, kind, title, file_name, content_type, size_bytes, sha256, author,"
-            + " created_at, version_no, storage_key";
+            + " created_at, version_no, storage_key, envelope_file_name, envelope_size_bytes, envelope_sha256, signers,"
+            + " signer_tax_codes, signed_at, signature_intact";
 
     private final JdbcClient jdbc;
     private final UploadInspector inspector;
     private final DocumentStorage storage;
     private final AuditTrail audit;
+    private final SignedEnvelopes envelopes;
 
-    Dossier(JdbcClient jdbc, UploadInspector inspector, DocumentStorage storage, AuditTrail audit) {
+    Dossier(JdbcClient jdbc, UploadInspector inspector, DocumentStorage storage, AuditTrail audit,
+            SignedEnvelopes envelopes) {
         this.jdbc = jdbc;
         this.inspector = inspector;
         this.storage = storage;
         this.audit = audit;
+        this.envelopes = envelopes;
     }
 
     /** Keeps a document this system produced (a letter, a pact). */
     public DossierDocument storeGenerated(long workerId, DocumentKind kind, String title, String fileName,
             String contentType, byte[] bytes, String author) {
-        return insert(workerId, kind, title, fileName, contentType, bytes, author);
+        return insert(workerId, kind, title, fileName, contentType, bytes, author, null);
     }
 
-    /** Keeps an uploaded file once its content has been checked; refuses it with an Italian message otherwise. */
+    /**
+     * Keeps an uploaded file once its content has been checked; refuses it with an Italian message otherwise. A
+     * signed envelope (.p7m, CAdES) is opened: the document inside it passes the same checks as the same document
+     * uploaded plainly and becomes the dossier's document, kept with the envelope, its signers and whether the
+     * signature is intact (ADR 0033).
+     */
     public DossierDocument storeUpload(long workerId, DocumentKind kind, String title, Upload upload, String author) {
         try (var held = inspector.admit(upload)) {
-            String contentType = inspector.checkAdmitted(upload);
-            return insert(workerId, kind, title, safeName(upload.fileName(), contentType), contentType, upload.bytes(),
-                    author);
+            Upload read = new Upload(upload.fileName(), upload.bytes());
+            Optional<SignedEnvelopes.Opened> opened = envelopes.open(read);
+            if (opened.isPresent()) {
+                Upload content = new Upload(opened.get().contentFileName(), opened.get().content());
+                String contentType = inspector.checkAdmitted(content);
+                return insert(workerId, kind, title, safeName(content.fileName(), contentType), contentType,
+                        content.bytes(), author, new Envelope(read.bytes(), safeName(content.fileName(), contentType)
+                                + ".p7m", opened.get()));
+            }
+            String contentType = inspector.checkAdmitted(read);
+            return insert(workerId, kind, title, safeName(read.fileName(), contentType), contentType, read.bytes(),
+                    author, null);
         }
     }
 
     /** Checks an upload without keeping it, so a form can refuse it before anything is written. */
     public void inspect(Upload upload) {
-        inspector.inspect(upload);
+        try (var held = inspector.admit(upload)) {
+            Upload read = new Upload(upload.fileName(), upload.bytes());
+            Optional<SignedEnvelopes.Opened> opened = envelopes.open(read);
+            inspector.checkAdmitted(opened.map(o -> new Upload(o.contentFileName(), o.content())).orElse(read));
+        }
+    }
+
+    /** The signed envelope a document was uploaded in, as it was uploaded (empty when it came plain). */
+    @Transactional(readOnly = true)
+    public Optional<DocumentContent> envelope(long id) {
+        return jdbc.sql("select " + COLUMNS + ", envelope_storage_key from documents_document where id = ? and storage_key <> ?"
+                + " and envelope_storage_key is not null").params(id, REMOVED)
+                .query((rs, n) -> new DocumentContent(row(rs), storage.read(rs.getString("envelope_storage_key"))))
+                .optional();
+    }
+
+    /** An envelope being kept: its bytes as uploaded, the name to give them, and what opening it found. */
+    private record Envelope(byte[] bytes, String fileName, SignedEnvelopes.Opened opened) {
     }
 
     public int maxUploadBytes() {
@@ -89,10 +125,16 @@ public class Dossier {
         List<String> keys = jdbc.sql("select storage_key from documents_document where worker_id = ? and storage_key <> ?")
                 .params(workerId, REMOVED).query(String.class).list();
         keys.forEach(storage::delete);
+        jdbc.sql("select envelope_storage_key from documents_document where worker_id = ? and envelope_storage_key <> ?")
+                .params(workerId, REMOVED).query(String.class).list().forEach(storage::delete);
         int removed = jdbc.sql("""
-                update documents_document set storage_key = ?, title = ?, file_name = 'rimosso', sha256 = ''
-                where worker_id = ? and storage_key <> ?""").params(REMOVED, PersonalText.REMOVED, workerId, REMOVED)
-                .update();
+                update documents_document set storage_key = ?, title = ?, file_name = 'rimosso', sha256 = '',
+                    envelope_storage_key = case when envelope_storage_key is null then null else ? end,
+                    envelope_file_name = case when envelope_file_name is null then null else 'rimosso' end,
+                    envelope_sha256 = case when envelope_sha256 is null then null else '' end,
+                    signers = case when signers is null then null else ? end, signer_tax_codes = null
+                where worker_id = ? and storage_key <> ?""")
+                .params(REMOVED, PersonalText.REMOVED, REMOVED, PersonalText.REMOVED, workerId, REMOVED).update();
         if (removed > 0) {
             audit.record("PERSONAL_DATA_PSEUDONYMISED", "Worker", workerId, Detail.of("audit.detail.pseudonymisedDocuments", removed).encoded());
         }
@@ -146,6 +188,14 @@ public class Dossier {
                 zip.putNextEntry(new ZipEntry(name));
                 zip.write(content.get().bytes());
                 zip.closeEntry();
+                if (d.signed()) {
+                    Optional<DocumentContent> envelope = envelope(d.id());
+                    if (envelope.isPresent()) {
+                        zip.putNextEntry(new ZipEntry(String.format("%03d-%s", n, d.envelope().fileName())));
+                        zip.write(envelope.get().bytes());
+                        zip.closeEntry();
+                    }
+                }
                 index.append(n).append(';').append(csv(d.title())).append(';').append(csv(kindLabel.apply(d.kind())))
                         .append(';').append(d.versionNo()).append(';').append(Dates.format(d.createdAt())).append(';')
                         .append(csv(d.author())).append(';').append(csv(name)).append(';').append(d.sizeBytes())
@@ -164,7 +214,7 @@ public class Dossier {
     }
 
     private DossierDocument insert(long workerId, DocumentKind kind, String title, String fileName, String contentType,
-            byte[] bytes, String author) {
+            byte[] bytes, String author, Envelope envelope) {
         Instant now = Instant.now();
         String sha = sha256(bytes);
         String cleanTitle = limit(title, 300);
@@ -180,8 +230,30 @@ public class Dossier {
                 .query(Long.class).single();
         audit.recordAs(author, "DOCUMENT_STORED", "Document", id, Detail.of("audit.detail.document",
                 Detail.label(kind.labelKey()), versionNo, bytes.length, sha, workerId).encoded());
+        SignedEnvelope signed = envelope == null ? null : keepEnvelope(id, envelope, author);
         return new DossierDocument(id, workerId, kind, cleanTitle, fileName, contentType, bytes.length, sha, author, now,
-                versionNo);
+                versionNo, signed);
+    }
+
+    private SignedEnvelope keepEnvelope(long id, Envelope envelope, String author) {
+        List<SignedEnvelopes.Signer> signers = envelope.opened().signers();
+        String names = limit(String.join("; ", signers.stream().map(SignedEnvelopes.Signer::name).toList()), 1000);
+        List<String> codes = signers.stream().map(SignedEnvelopes.Signer::taxCode).filter(c -> c != null).toList();
+        String taxCodes = codes.isEmpty() ? null : limit(String.join("; ", codes), 400);
+        Instant signedAt = signers.stream().map(SignedEnvelopes.Signer::signedAt).filter(t -> t != null)
+                .max(Instant::compareTo).orElse(null);
+        boolean intact = envelope.opened().intact();
+        String sha = sha256(envelope.bytes());
+        String key = storage.write(envelope.bytes());
+        jdbc.sql("""
+                update documents_document set envelope_storage_key = ?, envelope_file_name = ?, envelope_size_bytes = ?,
+                    envelope_sha256 = ?, signers = ?, signer_tax_codes = ?, signed_at = ?, signature_intact = ?
+                where id = ?""").params(key, envelope.fileName(), envelope.bytes().length, sha, names, taxCodes,
+                signedAt == null ? null : Timestamp.from(signedAt), intact, id).update();
+        audit.recordAs(author, "DOCUMENT_SIGNATURE_CHECKED", "Document", id, Detail.of("audit.detail.signature",
+                envelope.bytes().length, sha, Detail.label(intact ? "document.signature.intact" : "document.signature.broken"),
+                signers.size()).encoded());
+        return new SignedEnvelope(envelope.fileName(), envelope.bytes().length, sha, names, taxCodes, signedAt, intact);
     }
 
     /** A file name safe to store and send back: no path, no control characters, the extension of the real type. */
@@ -215,9 +287,14 @@ public class Dossier {
     }
 
     private static DossierDocument row(ResultSet rs) throws SQLException {
+        Boolean intact = (Boolean) rs.getObject("signature_intact");
+        Timestamp signedAt = rs.getTimestamp("signed_at");
+        SignedEnvelope envelope = intact == null ? null : new SignedEnvelope(rs.getString("envelope_file_name"),
+                rs.getInt("envelope_size_bytes"), rs.getString("envelope_sha256"), rs.getString("signers"),
+                rs.getString("signer_tax_codes"), signedAt == null ? null : signedAt.toInstant(), intact);
         return new DossierDocument(rs.getLong("id"), rs.getLong("worker_id"), DocumentKind.valueOf(rs.getString("kind")),
                 rs.getString("title"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
                 rs.getString("sha256"), rs.getString("author"), rs.getTimestamp("created_at").toInstant(),
-                rs.getInt("version_no"));
+                rs.getInt("version_no"), envelope);
     }
 }

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
- * Renders an XHTML page into a PDF/A-3u document with the DejaVu Sans font shipped with the
- * application embedded, so the file is readable and archivable anywhere.
+ * Renders an XHTML page into a tagged PDF/A-3a document that is also PDF/UA-1, with the DejaVu Sans font
+ * shipped with the application embedded, so the file is readable, archivable and accessible anywhere: the
+ * page's {@code <title>} becomes the document's title (shown by the reader), its {@code lang} the document's
+ * language, and its headings, lists and tables (with {@code <th scope>}) the structure tree. veraPDF checks
+ * every kind of generated document in the tests (ADR 0033).
  */
 @Service
 public class PdfDocuments {
@@ -31,7 +34,8 @@ public class PdfDocuments {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.usePdfAConformance(PdfAConformance.PDFA_3_U);
+            builder.usePdfAConformance(PdfAConformance.PDFA_3_A);
+            builder.usePdfUaAccessbility(true);
             builder.useColorProfile(colorProfile);
             builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400,
                     PdfRendererBuilder.FontStyle.NORMAL, true);

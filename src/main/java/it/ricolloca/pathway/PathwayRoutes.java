@@ -22,6 +22,8 @@ public final class PathwayRoutes {
     public static final String DOSSIER = "/pathways/{id}/dossier";
     public static final String DOSSIER_DOCUMENT = "/pathways/{id}/dossier/{documentId}";
     public static final String DOSSIER_ZIP = "/pathways/{id}/dossier/zip";
+    /** The signed envelope (.p7m) a dossier document was uploaded in. */
+    public static final String DOSSIER_ENVELOPE = "/pathways/{id}/dossier/{documentId}/p7m";
     public static final String TUTORS = "/pathways/tutors";
     public static final String TUTORS_XLSX = "/pathways/tutors/xlsx";
     public static final String TUTORS_ODS = "/pathways/tutors/ods";

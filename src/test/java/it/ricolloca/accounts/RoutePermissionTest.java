@@ -385,6 +385,7 @@ class RoutePermissionTest {
         get("/pathways/{id}/dossier", pw + "/dossier", torinoVisible(200), redirectAnon());
         post("/pathways/{id}/dossier", pw + "/dossier", Map.of("kind", "OTHER"), staffForm, redirectAnon());
         get("/pathways/{id}/dossier/{documentId}", pw + "/dossier/999999", allow(404, all()), redirectAnon());
+        get("/pathways/{id}/dossier/{documentId}/p7m", pw + "/dossier/999999/p7m", allow(404, all()), redirectAnon());
         get("/pathways/{id}/dossier/zip", pw + "/dossier/zip", torinoVisible(200), redirectAnon());
         Map<String, Integer> tutorReaders = allow(403, all());
         tutorReaders.putAll(Map.of("regione", 200, "adr.regione", 200, "master.torino", 200, "master.novara", 200));

@@ -1184,6 +1184,41 @@ class BrowserAccessibilityTest {
         check();
     }
 
+    /**
+     * Issue 20, documents: a pact signed digitally arrives as a CAdES envelope (.p7m); the tutor uploads it and a
+     * copy altered after signing in the dossier, which shows the signer with "firma integra" and "firma non
+     * integra", offers the envelope for download, and stays accessible.
+     */
+    @Test
+    void theTutorUploadsSignedEnvelopesAndTheDossierShowsSignerAndIntegrity() {
+        String pathwayUrl = url("/pathways/" + closedPathways.started(closedPathways.newTorinoOffice(), "Busta", "Firmata", 3));
+        byte[] envelope = it.ricolloca.support.SignedFiles.cades(it.ricolloca.support.ClosedPathways.pdf());
+        signIn("tutor.torino");
+        page.navigate(pathwayUrl + "/dossier");
+        check();
+        for (String[] file : new String[][] {{"patto-firmato.pdf.p7m", "intact"}, {"patto-alterato.pdf.p7m", "broken"}}) {
+            page.getByLabel("Tipo", new Page.GetByLabelOptions().setExact(true)).selectOption("PACT_SIGNED");
+            page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(
+                    new com.microsoft.playwright.options.FilePayload(file[0], "application/pkcs7-mime",
+                            file[1].equals("intact") ? envelope : it.ricolloca.support.SignedFiles.tampered(envelope)));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Carica").setExact(true)).click();
+            page.waitForURL(pathwayUrl + "/dossier");
+            assertThat(page.locator("main").textContent()).contains("Documento caricato nel dossier.");
+            check();
+        }
+        String main = page.locator("main").textContent();
+        assertThat(main).contains("firma integra", "firma non integra", "Firmato digitalmente da "
+                + it.ricolloca.support.SignedFiles.SIGNER, it.ricolloca.support.SignedFiles.TAX_CODE);
+        assertThat(page.locator("[data-signature]").count()).isEqualTo(2);
+        String p7m = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Scarica il file firmato (.p7m)"))
+                .last().getAttribute("href");
+        com.microsoft.playwright.APIResponse kept = page.request().get(url(p7m));
+        assertThat(kept.status()).isEqualTo(200);
+        assertThat(kept.body()).isEqualTo(envelope);
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
     private String startedByTutor(long request, java.time.LocalDate day) {
         it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");
         released.releasedOn(request, day);

@@ -22,6 +22,7 @@ import it.ricolloca.support.ClosedPathways;
 import it.ricolloca.support.HostileDocuments;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
+import it.ricolloca.support.SignedFiles;
 import java.math.BigDecimal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -215,7 +216,8 @@ class HostileFilesTest {
     /**
      * Hostile documents on every route that keeps an upload in the dossier (the pathway's dossier, the signed
      * copy of the pact, a claim's attachment, a worker's observations): a PDF that runs JavaScript when opened,
-     * a PNG that declares 10 billion pixels, a file over the size limit, a web page named .pdf. Each is refused
+     * a PNG that declares 10 billion pixels, a file over the size limit, a web page named .pdf, that script PDF
+     * inside a signed envelope (.p7m) and garbage named .p7m. Each is refused
      * with the Italian message of its fault and nothing is kept; then a plain PDF on the same route is kept,
      * so the refusals were the content's, not the route's.
      */
@@ -243,8 +245,11 @@ class HostileFilesTest {
         System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 9);
         hostile.put("enorme.pdf", huge);
         hostile.put("pagina.pdf", ("<html><script>alert(1)</script></html>").getBytes(StandardCharsets.UTF_8));
+        hostile.put("script-firmato.pdf.p7m", SignedFiles.cades(HostileDocuments.pdfRunningJavaScript()));
+        hostile.put("busta-rotta.p7m", "non una busta firmata".getBytes(StandardCharsets.UTF_8));
         Map<String, String> faults = Map.of("script" + script + ".pdf", "contiene script", "bomba.png",
-                "oltre 40 milioni di pixel", "enorme.pdf", "supera il limite", "pagina.pdf", "non è un PDF");
+                "oltre 40 milioni di pixel", "enorme.pdf", "supera il limite", "pagina.pdf", "non è un PDF",
+                "script-firmato.pdf.p7m", "contiene script", "busta-rotta.p7m", "non è un file firmato CAdES");
 
         List<DocumentRoute> routes = List.of(
                 new DocumentRoute("/pathways/" + pathway + "/dossier", "tutor.torino", "file",

@@ -159,6 +159,18 @@ class PathwayController {
                 .header("X-Content-Type-Options", "nosniff").body(content.bytes());
     }
 
+    @AuditedRead(value = "DOCUMENT_ENVELOPE_DOWNLOADED", record = "Document", idVariable = "documentId")
+    @GetMapping(PathwayRoutes.DOSSIER_ENVELOPE)
+    ResponseEntity<byte[]> envelope(@PathVariable long id, @PathVariable long documentId) {
+        Pathway p = work.get(currentUsers.require(), id);
+        DocumentContent envelope = dossier.envelope(documentId).filter(c -> c.document().workerId() == p.getWorkerId())
+                .orElseThrow(NotFoundException::new);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/pkcs7-mime"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(envelope.document().envelope().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(envelope.bytes());
+    }
+
     @AuditedRead(value = "PATHWAY_DOSSIER_DOWNLOADED", record = "Pathway")
     @GetMapping(PathwayRoutes.DOSSIER_ZIP)
     void zip(@PathVariable long id, HttpServletResponse response) throws IOException {
