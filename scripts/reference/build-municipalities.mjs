@@ -72,7 +72,7 @@ for (const p of places) {
   rows.push([
     p.belfioreCode,
     clean(g ? g.name : p.name),
-    p.province || '',
+    (g ? g.province : p.province) || '',
     g ? g.istat : '',
     clean(g ? g.region : ''),
     iso(p.creationDate),

@@ -138,7 +138,8 @@ public final class CodiceFiscale implements Serializable {
     /**
      * The place of birth: the cadastral code (omocodia letters already decoded) must exist and, for an Italian
      * municipality, have been in use on the date of birth (a municipality merged away later still validates). The
-     * two-digit year is read in both centuries that fit, so a place in use on either date is accepted.
+     * two-digit year is read in both centuries that fit (the other one only if not in the future), so a place in use
+     * on either date is accepted.
      */
     private static Optional<Problem> placeProblem(String code, LocalDate birth) {
         Optional<BirthPlaces.Place> found = BirthPlaces.find(code);
@@ -147,7 +148,8 @@ public final class CodiceFiscale implements Serializable {
         }
         BirthPlaces.Place place = found.get();
         LocalDate otherCentury = birth.getYear() >= 2000 ? birth.minusYears(100) : birth.plusYears(100);
-        if (place.foreign() || place.inUseOn(birth) || place.inUseOn(otherCentury)) {
+        boolean otherFits = !otherCentury.isAfter(LocalDate.now(Dates.ZONE)) && place.inUseOn(otherCentury);
+        if (place.foreign() || place.inUseOn(birth) || otherFits) {
             return Optional.empty();
         }
         String name = place.name() + (place.province().isEmpty() ? "" : " (" + place.province() + ")");

@@ -62,16 +62,16 @@ class ReferenceLoader implements InitializingBean {
                     insert into places_municipality (code, name, search_name, province, istat_code, region, valid_from,
                         valid_to, latitude, longitude)
                     select * from unnest(cast(:codes as text[]), cast(:names as text[]), cast(:keys as text[]),
-                        cast(:provinces as text[]), cast(:istat as text[]), cast(:regions as text[]), cast(:froms as date[]),
-                        cast(:tos as date[]), cast(:lats as double precision[]), cast(:lons as double precision[]))""")
+                        cast(:provinces as text[]), cast(:istat as text[]), cast(:regions as text[]), cast(cast(:froms as text[]) as date[]),
+                        cast(cast(:tos as text[]) as date[]), cast(:lats as double precision[]), cast(:lons as double precision[]))""")
                     .param("codes", column(rows, 0))
                     .param("names", column(rows, 1))
                     .param("keys", rows.stream().map(r -> Municipalities.key(r[1])).toArray(String[]::new))
                     .param("provinces", column(rows, 2))
                     .param("istat", column(rows, 3))
                     .param("regions", column(rows, 4))
-                    .param("froms", rows.stream().map(r -> LocalDate.parse(r[5])).toArray(LocalDate[]::new))
-                    .param("tos", rows.stream().map(r -> r[6].isEmpty() ? null : LocalDate.parse(r[6])).toArray(LocalDate[]::new))
+                    .param("froms", rows.stream().map(r -> LocalDate.parse(r[5]).toString()).toArray(String[]::new))
+                    .param("tos", column(rows, 6))
                     .param("lats", rows.stream().map(r -> r[7].isEmpty() ? null : Double.valueOf(r[7])).toArray(Double[]::new))
                     .param("lons", rows.stream().map(r -> r[8].isEmpty() ? null : Double.valueOf(r[8])).toArray(Double[]::new))
                     .update();
