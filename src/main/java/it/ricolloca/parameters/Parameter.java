@@ -26,6 +26,10 @@ public enum Parameter {
     SUITABLE_TRAVEL_MINUTES_FIRST_YEAR(Kind.INTEGER, "80", "DM 10 aprile 2018"),
     SUITABLE_DISTANCE_KM_LATER(Kind.INTEGER, "80", "DM 10 aprile 2018"),
     SUITABLE_TRAVEL_MINUTES_LATER(Kind.INTEGER, "100", "DM 10 aprile 2018"),
+    ROAD_FACTOR(Kind.AMOUNT, "1.30", "stima regionale (da confermare): rapporto tra la distanza stradale e quella in "
+            + "linea d'aria tra due comuni, per la stima della distanza nella verifica dell'offerta congrua"),
+    TRAVEL_SPEED_KMH(Kind.INTEGER, "30", "stima regionale (da confermare): velocità media con i mezzi pubblici (km/h), "
+            + "per la stima del tempo di viaggio nella verifica dell'offerta congrua"),
     SUITABLE_PAY_ABOVE_BENEFIT_PERCENT(Kind.INTEGER, "20", "art. 4 c. 41 L. 92/2012; DM 10 aprile 2018"),
     SUITABLE_MIN_CONTRACT_MONTHS(Kind.INTEGER, "3", "DM 10 aprile 2018"),
     SUITABLE_MIN_HOURS_PERCENT(Kind.INTEGER, "80", "DM 10 aprile 2018"),

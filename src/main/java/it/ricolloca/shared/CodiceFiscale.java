@@ -1,5 +1,6 @@
 package it.ricolloca.shared;
 
+import it.ricolloca.shared.web.Dates;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.DateTimeException;
@@ -67,6 +68,11 @@ public final class CodiceFiscale implements Serializable {
         return new CodiceFiscale(s, date(plain), day > 40 ? Sex.F : Sex.M);
     }
 
+    /** The cadastral code of the place of birth, omocodia letters decoded (e.g. {@code L219} for Torino). */
+    public String placeCode() {
+        return withoutOmocodia(value).substring(11, 15);
+    }
+
     /** The reason a code is invalid, or empty when it is valid. */
     public static Optional<Problem> check(String raw) {
         return problem(normalise(raw));
@@ -120,12 +126,36 @@ public final class CodiceFiscale implements Serializable {
         if (day < 1 || (day > 31 && day < 41) || day > 71) {
             return fail("cf.day", plain.substring(9, 11));
         }
+        LocalDate birth;
         try {
-            date(plain);
+            birth = date(plain);
         } catch (DateTimeException e) {
             return fail("cf.date", plain.substring(9, 11), MONTHS.indexOf(plain.charAt(8)) + 1);
         }
-        return Optional.empty();
+        return placeProblem(plain.substring(11, 15), birth);
+    }
+
+    /**
+     * The place of birth: the cadastral code (omocodia letters already decoded) must exist and, for an Italian
+     * municipality, have been in use on the date of birth (a municipality merged away later still validates). The
+     * two-digit year is read in both centuries that fit (the other one only if not in the future), so a place in use
+     * on either date is accepted.
+     */
+    private static Optional<Problem> placeProblem(String code, LocalDate birth) {
+        Optional<BirthPlaces.Place> found = BirthPlaces.find(code);
+        if (found.isEmpty()) {
+            return fail("cf.place.unknown", code);
+        }
+        BirthPlaces.Place place = found.get();
+        LocalDate otherCentury = birth.getYear() >= 2000 ? birth.minusYears(100) : birth.plusYears(100);
+        boolean otherFits = !otherCentury.isAfter(LocalDate.now(Dates.ZONE)) && place.inUseOn(otherCentury);
+        if (place.foreign() || place.inUseOn(birth) || otherFits) {
+            return Optional.empty();
+        }
+        String name = place.name() + (place.province().isEmpty() ? "" : " (" + place.province() + ")");
+        return birth.isBefore(place.from())
+                ? fail("cf.place.notYet", code, name, Dates.format(place.from()), Dates.format(birth))
+                : fail("cf.place.ceased", code, name, Dates.format(place.to()), Dates.format(birth));
     }
 
     /** The check character of the first 15 characters: odd positions by the odd table, even ones by value, mod 26. */

@@ -288,6 +288,8 @@ class RoutePermissionTest {
         get("/privacy", "/privacy", adminOnly(200), redirectAnon());
         post("/privacy/export", "/privacy/export", Map.of("taxCode", "non-un-codice"), adminOnly(200), redirectAnon());
 
+        // the municipality picker's search (ADR 0032): anyone signed in
+        get("/places/municipalities", "/places/municipalities?q=tor", allow(ok(), all()), redirectAnon());
         get("/parameters", "/parameters", allow(ok(), all()), redirectAnon());
         get("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", allow(ok(), all()), redirectAnon());
         post("/parameters/{name}", "/parameters/DECISION_DEADLINE_DAYS", Map.of("value", "x"), adminOnly(200), redirectAnon());

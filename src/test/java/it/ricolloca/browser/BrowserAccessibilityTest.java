@@ -1264,6 +1264,33 @@ class BrowserAccessibilityTest {
         }
     }
 
+    /**
+     * The municipality picker (ADR 0032): typing part of a name fills the field's datalist from the search
+     * endpoint; the suitable-offer check between Moncalieri and Novara (87,3 km straight × 1,3 = 113,5 km; at 30
+     * km/h, 227 minutes) fills distance and time and says they are an estimate.
+     */
+    @Test
+    void theSuitabilityCheckPicksTwoMunicipalitiesAndPrefillsTheEstimatedDistance() {
+        signIn("tutor.torino");
+        page.navigate(url("/conditionality/suitability"));
+        Locator home = page.getByLabel("Comune del domicilio del lavoratore");
+        home.pressSequentially("Moncal");
+        page.locator("#homeMunicipality-municipalities option[value='Moncalieri']")
+                .waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        check();
+        home.fill("Moncalieri");
+        page.getByLabel("Comune della sede di lavoro offerta").fill("Novara");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verifica")).click();
+        assertThat(page.locator("#distance-estimate").textContent()).contains("Moncalieri (TO)", "Novara (NO)",
+                "113,5 km", "227 minuti", "sono stime");
+        assertThat(page.getByLabel("Distanza dal domicilio (km)").inputValue()).isEqualTo("113,5");
+        assertThat(page.getByLabel("Tempo di viaggio con i mezzi pubblici (minuti)").inputValue()).isEqualTo("227");
+        check();
+        signOut();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
     @Test
     void otherRolesSeeTheirOwnHomeAndMenu() {
         for (String user : List.of("adr.regione", "reclutamenti.regione", "operatore.novara", "tutor.torino",

@@ -60,6 +60,37 @@ class ConditionalityFormsTest {
                 "scrivilo all", "value=\"1400\"");
     }
 
+    /**
+     * Torino (centroid 45.07170, 7.67794) to Novara (45.43926, 8.61531): 83,99 km in a straight line (haversine,
+     * Earth radius 6371,0088 km) × road factor 1,30 = 109,2 km; at 30 km/h by public transport, 218 minutes. The
+     * estimate fills the empty fields and the page says it is one; a figure the user typed is kept.
+     */
+    @Test
+    void theOfferCheckBetweenTwoMunicipalitiesPrefillsTheEstimatedDistance() throws Exception {
+        MvcResult r = send("tutor.torino", post(ConditionalityRoutes.SUITABILITY).param("homeMunicipality", "Torino")
+                .param("offerMunicipality", "Novara").param("offerDate", Dates.today().toString())
+                .param("unemployedSince", Dates.today().minusMonths(3).toString()));
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        String page = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"distanceKm\" name=\"distanceKm\"", "value=\"109,2\"", "value=\"218\"",
+                "Stima da Torino (TO) a Novara (NO): 84 km in linea d", "aria × fattore stradale 1,3 = 109,2 km",
+                "30 km/h", "218 minuti", "sono stime");
+        @SuppressWarnings("unchecked")
+        Map<Criterion, Result> results = (Map<Criterion, Result>) r.getModelAndView().getModel().get("results");
+        assertThat(results.get(Criterion.DISTANCE)).as("109,2 km and 218 minutes are over 50 km and 80 minutes")
+                .isEqualTo(Result.NOT_MET);
+
+        MvcResult typed = send("tutor.torino", post(ConditionalityRoutes.SUITABILITY).param("homeMunicipality", "Torino")
+                .param("offerMunicipality", "Novara").param("distanceKm", "95").param("travelMinutes", "70"));
+        assertThat(typed.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("value=\"95\"",
+                "value=\"70\"").doesNotContain("value=\"109,2\"");
+
+        MvcResult unknown = send("tutor.torino", post(ConditionalityRoutes.SUITABILITY)
+                .param("homeMunicipality", "Borgo Inesistente").param("offerMunicipality", "Novara"));
+        assertThat(unknown.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Non è stato possibile stimare distanza e tempo");
+    }
+
     @Test
     void aReportWithoutEvidenceComesBackAsTypedAndSavesNothing() throws Exception {
         long request = released.release("master.torino", "Moduli", "Rita");

@@ -30,8 +30,7 @@ class CodiceFiscaleTest {
         s.append(String.format("%02d", birth.getYear() % 100));
         s.append(CodiceFiscale.MONTHS.charAt(birth.getMonthValue() - 1));
         s.append(String.format("%02d", birth.getDayOfMonth() + (woman ? 40 : 0)));
-        s.append((char) ('A' + random.nextInt(26)));
-        s.append(String.format("%03d", random.nextInt(1000)));
+        s.append(it.ricolloca.support.TestCodes.place(random));
         s.append(CodiceFiscale.checkCharacter(s.toString()));
         return new Generated(s.toString(), birth, woman ? CodiceFiscale.Sex.F : CodiceFiscale.Sex.M);
     }
@@ -163,5 +162,68 @@ class CodiceFiscaleTest {
                 }
             }
         }
+    }
+
+    // ---- place of birth (reference data, ADR 0032) ----
+
+    private static String complete(String first15) {
+        return first15 + CodiceFiscale.checkCharacter(first15);
+    }
+
+    /**
+     * Valle Mosso (BI, cadastral code L606) was merged with Mosso into Valdilana (M417) on 1/1/2019: a person born
+     * there in 1975 keeps L606 in the code, which still validates; Valdilana's own code did not exist in 1975.
+     */
+    @Test
+    void aPlaceMergedAwayLaterStillValidatesOnTheBirthDate() {
+        CodiceFiscale cf = CodiceFiscale.of(complete("RSSMRA75C10L606"));
+        assertThat(cf.placeCode()).isEqualTo("L606");
+        assertThat(BirthPlaces.find("L606")).hasValueSatisfying(p -> {
+            assertThat(p.name()).isEqualTo("Valle Mosso");
+            assertThat(p.to()).isEqualTo(LocalDate.of(2019, 1, 1));
+        });
+        assertThat(CodiceFiscale.check(complete("RSSMRA75C10M417"))).hasValueSatisfying(p -> {
+            assertThat(p.messageKey()).isEqualTo("cf.place.notYet");
+            assertThat(p.args()).containsExactly("M417", "Valdilana (BI)", "01/01/2019", "10/03/1975");
+        });
+    }
+
+    @Test
+    void omocodiaLettersInThePlaceAreDecodedBeforeTheLookUp() {
+        // L606 with its last two digits substituted (0 -> L, 6 -> S): still Valle Mosso.
+        CodiceFiscale cf = CodiceFiscale.of(complete("RSSMRA75C10L6LS"));
+        assertThat(cf.placeCode()).isEqualTo("L606");
+    }
+
+    @Test
+    void anUnknownCadastralCodeIsRefusedWithItsReason() {
+        assertThat(CodiceFiscale.check(complete("RSSMRA80A01X999"))).hasValueSatisfying(p -> {
+            assertThat(p.messageKey()).isEqualTo("cf.place.unknown");
+            assertThat(p.args()).containsExactly("X999");
+        });
+        assertThatThrownBy(() -> CodiceFiscale.of(complete("RSSMRA80A01X999")))
+                .isInstanceOf(CodiceFiscale.InvalidException.class);
+    }
+
+    @Test
+    void aPlaceThatHadCeasedBeforeTheBirthIsRefused() {
+        // Abbadia Sopra Adda (CO, A002) ceased in 1928.
+        assertThat(CodiceFiscale.check(complete("RSSMRA80A01A002"))).hasValueSatisfying(p -> {
+            assertThat(p.messageKey()).isEqualTo("cf.place.ceased");
+            assertThat(p.args()).containsExactly("A002", "Abbadia Sopra Adda (CO)", "07/03/1928", "01/01/1980");
+        });
+    }
+
+    @Test
+    void aForeignStateIsAcceptedWhenItsCodeExists() {
+        assertThat(CodiceFiscale.isValid(complete("RSSMRA80A01Z404"))).isTrue();
+        assertThat(CodiceFiscale.check(complete("RSSMRA80A01Z999")))
+                .hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo("cf.place.unknown"));
+    }
+
+    @Test
+    void theReferenceFileHoldsMunicipalitiesCeasedOnesAndForeignStates() {
+        assertThat(BirthPlaces.size()).isEqualTo(10_063);
+        assertThat(BirthPlaces.find("L219")).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Torino"));
     }
 }

@@ -212,7 +212,7 @@ class VacancyBoardTest {
      * <li>A: same code (40), skills "saldatura tornitura fresatura verniciatura" 2 of 4 (12), area
      * "Carpenteria" in the job's label (10), workplace Torino (15), permanent (10): 87.</li>
      * <li>B: 6.2.1.4.0 shares 3 levels (24), skills "saldatura" 1 of 1 (25), area "Commercio" (0),
-     * Moncalieri TO (10), fixed-term 4 months (6): 65.</li>
+     * Moncalieri TO, 9,5 km from Torino in a straight line, within 15 km (15), fixed-term 4 months (6): 70.</li>
      * <li>C: 5.1.2.2.0 (0), skills "vendita cassa" (0), area (0), Novara's CPI (0), contract not stated (3): 3.</li>
      * <li>D: a perfect match, but closed: not ranked.</li>
      * </ul>
@@ -246,7 +246,7 @@ class VacancyBoardTest {
         assertThat(mine).extracting(Matching.VacancyMatch::vacancyId).containsExactly(a, b, c);
         Map<Long, Integer> scores = mine.stream().collect(Collectors.toMap(Matching.VacancyMatch::vacancyId,
                 m -> m.fit().score()));
-        assertThat(scores).containsEntry(a, 87).containsEntry(b, 65).containsEntry(c, 3);
+        assertThat(scores).containsEntry(a, 87).containsEntry(b, 70).containsEntry(c, 3);
         Fit fa = mine.get(0).fit();
         assertThat(List.of(fa.professionPoints(), fa.skillPoints(), fa.area(), fa.placePoints(), fa.contractPoints()))
                 .containsExactly(40, 12, true, 15, 10);
@@ -265,6 +265,55 @@ class VacancyBoardTest {
                 .as("the best candidate for A").isEqualTo(worker);
         assertThat(matching.forVacancy(user("master.novara"), a, 0, 10_000).getContent())
                 .as("Novara does not see Torino's workers").noneMatch(m -> m.workerId() == worker);
+    }
+
+    /**
+     * Matching by distance (ADR 0032): a worker living in Torino, four offers alike but for the place. Straight
+     * lines between the centroids: Collegno 7,2 km (within 15: 15 points), Chivasso 22,7 km and Asti 44,3 km (within
+     * 50: 10), Novara 84,0 km (0); an unknown place falls back on names (province TO, the worker's CPI's: 10). Equal
+     * scores rank the closest first.
+     */
+    @Test
+    void thePlaceScoresByDistanceAndTheClosestComesFirst() {
+        CurrentUser service = user("reclutamenti.regione");
+        long torino = user("master.torino").centreId();
+        long pathway = pathwayOfTutorTorino("Distanze");
+        long worker = pathwayWork.get(user("master.torino"), pathway).getWorkerId();
+        jdbc.sql("update workers_worker set residence_municipality = 'Torino', skills = 'magazzino' where id = ?")
+                .param(worker).update();
+        String tag = "K" + System.nanoTime();
+        long novara = board.create(service, ranked(tag + " Novara", "4.3.1.2.0", "magazzino", null, "Novara", "NO",
+                torino, ContractType.PERMANENT, null)).getId();
+        long asti = board.create(service, ranked(tag + " Asti", "4.3.1.2.0", "magazzino", null, "Asti", "AT", torino,
+                ContractType.PERMANENT, null)).getId();
+        long chivasso = board.create(service, ranked(tag + " Chivasso", "4.3.1.2.0", "magazzino", null, "Chivasso",
+                "TO", torino, ContractType.PERMANENT, null)).getId();
+        long collegno = board.create(service, ranked(tag + " Collegno", "4.3.1.2.0", "magazzino", null, "Collegno",
+                "TO", torino, ContractType.PERMANENT, null)).getId();
+        long unknown = board.create(service, ranked(tag + " Altrove", "4.3.1.2.0", "magazzino", null, "Borgo Inventato",
+                "TO", torino, ContractType.PERMANENT, null)).getId();
+
+        List<Matching.VacancyMatch> mine = matching.forWorker(worker, 0, 10_000).getContent().stream()
+                .filter(m -> m.profile().startsWith(tag)).toList();
+        assertThat(mine).extracting(Matching.VacancyMatch::vacancyId)
+                .containsExactly(collegno, chivasso, asti, unknown, novara);
+        Map<Long, Matching.Fit> fits = mine.stream().collect(Collectors.toMap(Matching.VacancyMatch::vacancyId,
+                Matching.VacancyMatch::fit));
+        assertThat(fits.get(collegno).placePoints()).isEqualTo(15);
+        assertThat(fits.get(collegno).roundedKm()).isEqualTo(7L);
+        assertThat(fits.get(chivasso).placePoints()).isEqualTo(10);
+        assertThat(fits.get(chivasso).roundedKm()).isEqualTo(23L);
+        assertThat(fits.get(asti).placePoints()).isEqualTo(10);
+        assertThat(fits.get(asti).roundedKm()).isEqualTo(44L);
+        assertThat(fits.get(novara).placePoints()).isZero();
+        assertThat(fits.get(novara).roundedKm()).isEqualTo(84L);
+        assertThat(fits.get(unknown).placePoints()).as("by province, no distance").isEqualTo(10);
+        assertThat(fits.get(unknown).distanceKm()).isNull();
+
+        Matching.WorkerMatch fromChivasso = matching.forVacancy(user("master.torino"), chivasso, 0, 10_000).getContent()
+                .stream().filter(m -> m.workerId() == worker).findFirst().orElseThrow();
+        assertThat(fromChivasso.fit().roundedKm()).as("the same distance from the offer's side").isEqualTo(23L);
+        assertThat(fromChivasso.fit().placePoints()).isEqualTo(10);
     }
 
     private static VacancyDetails ranked(String profile, String code, String skills, String area, String municipality,

@@ -92,6 +92,23 @@ class InvitationImportTest {
         assertThat(later.created()).isZero();
     }
 
+    /** A code whose place of birth is no municipality nor state is one row's problem, with its reason (ADR 0032). */
+    @Test
+    void aWrongPlaceOfBirthIsARowProblemWithItsReason() throws Exception {
+        String good = TestCodes.random(new Random(2032));
+        String wrongPlace = TestCodes.complete("RSSMRA80A01X999");
+        ImportReport report = importer.importFile(adr(), "luoghi.csv",
+                ("cf\n" + good + "\n" + wrongPlace + "\n").getBytes(StandardCharsets.UTF_8), APRIL_1.plusDays(3));
+        assertThat(report.read()).isEqualTo(2);
+        assertThat(report.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(3);
+            assertThat(r.reason()).contains(
+                    "Il codice catastale X999 del luogo di nascita non corrisponde a nessun comune o stato estero");
+        });
+        assertThat(workers.findByTaxCode(good)).isPresent();
+        assertThat(workers.findByTaxCode(wrongPlace)).isEmpty();
+    }
+
     @Test
     void aFileWithoutTheCodiceFiscaleColumnIsRefused() {
         long before = jdbc.sql("select count(*) from workers_invitation").query(Long.class).single();

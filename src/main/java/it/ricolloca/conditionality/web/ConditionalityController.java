@@ -9,6 +9,7 @@ import it.ricolloca.conditionality.Conditionality;
 import it.ricolloca.conditionality.ConditionalityRoutes;
 import it.ricolloca.conditionality.Sanction;
 import it.ricolloca.conditionality.SuitableOffer;
+import it.ricolloca.conditionality.TravelEstimates;
 import it.ricolloca.conditionality.web.ConditionalityForms.DecisionForm;
 import it.ricolloca.conditionality.web.ConditionalityForms.DecisionOutcome;
 import it.ricolloca.conditionality.web.ConditionalityForms.JustificationForm;
@@ -52,13 +53,15 @@ class ConditionalityController {
     private final CurrentUsers currentUsers;
     private final Workers workers;
     private final Messages messages;
+    private final TravelEstimates travelEstimates;
 
     ConditionalityController(Conditionality conditionality, CurrentUsers currentUsers, Workers workers,
-            Messages messages) {
+            Messages messages, TravelEstimates travelEstimates) {
         this.conditionality = conditionality;
         this.currentUsers = currentUsers;
         this.workers = workers;
         this.messages = messages;
+        this.travelEstimates = travelEstimates;
     }
 
     @Bean
@@ -275,6 +278,15 @@ class ConditionalityController {
         currentUsers.require();
         if (!result.hasErrors()) {
             LocalDate offer = form.offerDate() == null ? Dates.today() : form.offerDate();
+            if (form.namesBothMunicipalities()) {
+                var estimate = travelEstimates.estimate(form.homeMunicipality(), form.offerMunicipality(), offer);
+                if (estimate.isPresent()) {
+                    form = form.withEstimate(estimate.get().km(), estimate.get().minutes());
+                    model.addAttribute("estimate", estimate.get());
+                } else {
+                    model.addAttribute("estimateMissing", true);
+                }
+            }
             SuitableOffer.Limits limits = conditionality.suitabilityLimits(offer);
             var results = SuitableOffer.evaluate(form.facts(offer), limits);
             model.addAttribute("results", results);

@@ -104,10 +104,24 @@ public final class ConditionalityForms {
             @DecimalMin("0") @DecimalMax("1000000") BigDecimal workerContributions,
             @DecimalMin("0") @DecimalMax("1000000") BigDecimal collectiveMinimum,
             @DecimalMin("0") @DecimalMax("1000000") BigDecimal benefit,
-            @Min(1) Long vacancyId, @Size(max = 1000) String offerDescription) {
+            @Min(1) Long vacancyId, @Size(max = 1000) String offerDescription,
+            @Size(max = 100) String homeMunicipality, @Size(max = 100) String offerMunicipality) {
 
         static final SuitabilityForm EMPTY = new SuitabilityForm(null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, "");
+                null, null, null, null, null, "", null, null);
+
+        /** The same facts with distance and time filled where they were empty (an estimate the page says is one). */
+        SuitabilityForm withEstimate(BigDecimal km, int minutes) {
+            return new SuitabilityForm(unemployedSince, offerDate, coherence, permanent, durationMonths,
+                    distanceKm == null ? km : distanceKm, travelMinutes == null ? BigDecimal.valueOf(minutes) : travelMinutes,
+                    offeredHours, lastHours, offeredPay, workerContributions, collectiveMinimum, benefit, vacancyId,
+                    offerDescription, homeMunicipality, offerMunicipality);
+        }
+
+        boolean namesBothMunicipalities() {
+            return homeMunicipality != null && !homeMunicipality.isBlank() && offerMunicipality != null
+                    && !offerMunicipality.isBlank();
+        }
 
         SuitableOffer.Facts facts(LocalDate offer) {
             return new SuitableOffer.Facts(unemployedSince, offer, coherence, distanceKm, whole(travelMinutes),

@@ -8,10 +8,14 @@ import it.ricolloca.pathway.Pathways;
 import it.ricolloca.pathway.Pathways.OpenPathway;
 import it.ricolloca.workers.WorkerProfile;
 import it.ricolloca.workers.Workers;
+import it.ricolloca.places.Municipalities;
+import it.ricolloca.places.Municipalities.Place;
+import it.ricolloca.places.Municipality;
 import it.ricolloca.shared.acts.ActGuard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -36,11 +40,16 @@ import java.util.stream.IntStream;
  * <li>skills, 25: share of the terms the offer asks for (Italian stems of its skills, else of its
  * profile) found in the worker's skills and past professions;</li>
  * <li>economic area, 10: a term of the offer's area found there too;</li>
- * <li>place, 15 for the same municipality as the residence, 10 for the same province (the
- * offer's, else its CPI's, against the worker's CPI's);</li>
+ * <li>place, by distance where both municipalities are in the reference data with coordinates (ADR 0032): 15
+ * within {@value #NEAR_KM} km of the residence (the same municipality included), 10 within {@value #REACHABLE_KM}
+ * km, straight line between the centroids; where a distance is unknown, by name as before: 15 for the same
+ * municipality as the residence, 10 for the same province (the offer's, else its CPI's, against the worker's
+ * CPI's);</li>
  * <li>contract, 10: permanent or apprenticeship 10; fixed-term or agency of 6 months or more 8, of
  * 3 to 5 months 6; shorter, or probation, 0 (not a suitable offer); not stated 3.</li>
  * </ul>
+ * Equal scores rank the closest first. The coordinates are asked of the places module in one batch and passed to
+ * the query as arrays; the distance is computed there (haversine).
  * The common table expressions are {@code materialized} on purpose: inlined, PostgreSQL would
  * compute a worker's terms again for every term compared (seconds instead of tens of milliseconds).
  */
@@ -55,10 +64,32 @@ public class Matching {
     public static final int SAME_PROVINCE = 10;
     public static final int LEVELS = 5;
     private static final int MAX_LEVELS = 6;
+    /** Within this straight-line distance (km) an offer's place scores as the same municipality. */
+    public static final int NEAR_KM = 15;
+    /** Within this straight-line distance (km) it scores as the same province. */
+    public static final int REACHABLE_KM = 50;
 
+    /** Haversine distance (km) in SQL between (lat1, lon1) and (lat2, lon2); null when a point is unknown. */
+    private static String distance(String lat1, String lon1, String lat2, String lon2) {
+        return ("2 * %s * asin(least(1, sqrt(power(sin(radians(%s - %s) / 2), 2) + cos(radians(%s)) * cos(radians(%s))"
+                + " * power(sin(radians(%s - %s) / 2), 2))))").formatted(Municipalities.EARTH_RADIUS_KM, lat2, lat1, lat1,
+                lat2, lon2, lon1);
+    }
+
+    /** The place part: by distance when known, else by names. */
+    private static String place(String distance, String sameName, String sameProvince) {
+        return ("case when %1$s is not null then case when %1$s <= %2$d then 2 when %1$s <= %3$d then 1 else 0 end"
+                + " when %4$s then 2 when %5$s then 1 else 0 end").formatted(distance, NEAR_KM, REACHABLE_KM, sameName,
+                sameProvince);
+    }
     /** The parts of one match's score, for the page to explain. */
     public record Fit(int score, int levels, int skillHits, int skillTotal, List<String> sharedTerms, boolean area,
-            int place, ContractType contract, Integer contractMonths, int contractPoints) {
+            int place, ContractType contract, Integer contractMonths, int contractPoints, Double distanceKm) {
+
+        /** The straight-line distance rounded to the km, when known. */
+        public Long roundedKm() {
+            return distanceKm == null ? null : Math.round(distanceKm);
+        }
 
         public int professionPoints() {
             return PROFESSION * Math.min(levels, LEVELS) / LEVELS;
@@ -116,12 +147,14 @@ public class Matching {
     private final Workers workers;
     private final Pathways pathways;
     private final JobCentres centres;
+    private final Municipalities municipalities;
 
-    Matching(JdbcClient jdbc, Workers workers, Pathways pathways, JobCentres centres) {
+    Matching(JdbcClient jdbc, Workers workers, Pathways pathways, JobCentres centres, Municipalities municipalities) {
         this.jdbc = jdbc;
         this.workers = workers;
         this.pathways = pathways;
         this.centres = centres;
+        this.municipalities = municipalities;
     }
 
     /** Refuses (403) a user who is neither a CPI's staff nor the region: they do not see candidates. */
@@ -151,16 +184,33 @@ public class Matching {
     public Page<VacancyMatch> forWorker(long workerId, int page, int size) {
         List<CentreSummary> all = centres.all();
         Optional<WorkerProfile> found = Optional.ofNullable(workers.profiles(List.of(workerId)).get(workerId));
-        String order = found.filter(Matching::profileComplete).isPresent() ? "score desc, arrived_on desc, id desc"
-                : "arrived_on desc, id desc";
+        String order = found.filter(Matching::profileComplete).isPresent()
+                ? "score desc, distance_km nulls last, arrived_on desc, id desc" : "arrived_on desc, id desc";
         String province = found.map(WorkerProfile::competentCentreId).flatMap(id -> all.stream()
                 .filter(c -> c.id() == id).findFirst()).map(CentreSummary::province).orElse(null);
+        // The offers' places and the worker's, located in one batch (places module) for the distances.
+        List<Place> offerPlaces = jdbc.sql("""
+                select distinct workplace_municipality, coalesce(workplace_province, '') as province from vacancies_vacancy
+                where status in ('OPEN', 'IN_SELECTION') and workplace_municipality is not null""")
+                .query((rs, n) -> new Place(rs.getString(1), rs.getString(2))).list();
+        Place home = new Place(found.map(WorkerProfile::municipality).orElse(null), province);
+        List<Place> asked = new ArrayList<>(offerPlaces);
+        asked.add(home);
+        Map<Place, Municipality> located = municipalities.resolveAll(asked);
+        Municipality homePoint = located.get(home);
+        List<Place> points = offerPlaces.stream().filter(p -> located.get(p) != null && located.get(p).hasCoordinates())
+                .toList();
         String sql = """
                 with w as materialized (
                     select coalesce((select array_agg(distinct p) from unnest(cast(:codes as text[])) code,
                                unnest(vacancies_code_prefixes(code)) p), '{}') as prefixes,
                            tsvector_to_array(to_tsvector('italian', cast(:text as text))) as terms,
-                           lower(cast(:municipality as text)) as municipality, cast(:province as text) as province
+                           lower(cast(:municipality as text)) as municipality, cast(:province as text) as province,
+                           cast(:lat as double precision) as lat, cast(:lon as double precision) as lon
+                ), pts as materialized (
+                    select * from unnest(cast(:pointNames as text[]), cast(:pointProvinces as text[]),
+                        cast(:pointLats as double precision[]), cast(:pointLons as double precision[]))
+                        as p(name, province, lat, lon)
                 ), parts as materialized (
                     select v.id, v.profile, v.company_name, v.workplace_municipality, v.arrived_on, v.contract_type,
                         v.contract_months,
@@ -168,13 +218,18 @@ public class Matching {
                         cardinality(v.skill_terms) as skill_total,
                         array(select t from unnest(v.skill_terms) t where t = any(w.terms)) as shared,
                         v.area_terms && w.terms as area_hit,
-                        case when lower(v.workplace_municipality) = w.municipality then 2
-                             when coalesce(v.workplace_province, vc.province) = w.province then 1 else 0 end as place,
+                        d.km as distance_km,
+                        %s as place,
                         %s as contract_points
                     from vacancies_vacancy v cross join w left join %s vc(id, province) on vc.id = v.centre_id
+                    left join lateral (select %s as km from pts p where p.name = v.workplace_municipality
+                        and p.province = coalesce(v.workplace_province, '') and w.lat is not null limit 1) d on true
                     where v.status in ('OPEN', 'IN_SELECTION')
                 )
-                select *, cardinality(shared) as skill_hits from parts""".formatted(SHARED_LEVELS, CONTRACT_POINTS, CENTRES);
+                select *, cardinality(shared) as skill_hits from parts""".formatted(SHARED_LEVELS,
+                place("d.km", "lower(v.workplace_municipality) = w.municipality",
+                        "coalesce(v.workplace_province, vc.province) = w.province"),
+                CONTRACT_POINTS, CENTRES, distance("w.lat", "w.lon", "p.lat", "p.lon"));
         String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
         long total = jdbc.sql("select count(*) from vacancies_vacancy where status in ('OPEN', 'IN_SELECTION')")
                 .query(Long.class).single();
@@ -183,6 +238,12 @@ public class Matching {
                 .param("text", found.map(Matching::text).orElse(""))
                 .param("municipality", found.map(WorkerProfile::municipality).orElse(null))
                 .param("province", province)
+                .param("lat", homePoint == null ? null : homePoint.latitude())
+                .param("lon", homePoint == null ? null : homePoint.longitude())
+                .param("pointNames", points.stream().map(Place::name).toArray(String[]::new))
+                .param("pointProvinces", points.stream().map(Place::province).toArray(String[]::new))
+                .param("pointLats", points.stream().map(p -> located.get(p).latitude()).toArray(Double[]::new))
+                .param("pointLons", points.stream().map(p -> located.get(p).longitude()).toArray(Double[]::new))
                 .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
                 .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
                 .param("size", size).param("offset", (long) page * size)
@@ -205,21 +266,34 @@ public class Matching {
         Map<Long, WorkerProfile> profiles = workers.profiles(open.stream().map(OpenPathway::workerId).distinct().toList());
         List<OpenPathway> candidates = open.stream().filter(p -> profiles.containsKey(p.workerId())).toList();
         List<WorkerProfile> of = candidates.stream().map(p -> profiles.get(p.workerId())).toList();
+        // The offer's place and the candidates' residences, located in one batch (places module) for the distances.
+        Place offerPlace = jdbc.sql("""
+                select workplace_municipality, coalesce(workplace_province, '') from vacancies_vacancy where id = ?""")
+                .param(vacancyId).query((rs, n) -> new Place(rs.getString(1), rs.getString(2))).optional()
+                .orElse(new Place(null, null));
+        List<Place> homes = of.stream().map(w -> new Place(w.municipality(),
+                w.competentCentreId() == null ? null : provinces.get(w.competentCentreId()))).toList();
+        List<Place> asked = new ArrayList<>(homes);
+        asked.add(offerPlace);
+        Map<Place, Municipality> located = municipalities.resolveAll(asked);
+        Municipality offerPoint = located.get(offerPlace);
         String sql = """
                 with v as materialized (
-                    select v.*, coalesce(v.workplace_province, vc.province) as province, %s as contract_points
+                    select v.*, coalesce(v.workplace_province, vc.province) as province, %s as contract_points,
+                        cast(:lat as double precision) as lat, cast(:lon as double precision) as lon
                     from vacancies_vacancy v left join %s vc(id, province) on vc.id = v.centre_id where v.id = :vacancy
                 ), candidates as materialized (
                     select c.pathway_id, c.worker_id, c.tax_code, c.name, c.residence_municipality, c.complete,
                         coalesce((select max(%s) from unnest(string_to_array(c.codes, '|')) h(profession_code)), 0) as levels,
                         tsvector_to_array(to_tsvector('italian', c.terms_text)) as terms,
-                        case when lower(v.workplace_municipality) = lower(c.residence_municipality) then 2
-                             when v.province = c.province then 1 else 0 end as place
+                        %s as distance_km,
+                        %s as place
                     from unnest(cast(:pathwayIds as bigint[]), cast(:workerIds as bigint[]), cast(:taxCodes as text[]),
                             cast(:names as text[]), cast(:municipalities as text[]), cast(:provinces as text[]),
-                            cast(:texts as text[]), cast(:codes as text[]), cast(:completes as boolean[]))
+                            cast(:texts as text[]), cast(:codes as text[]), cast(:completes as boolean[]),
+                            cast(:lats as double precision[]), cast(:lons as double precision[]))
                         as c(pathway_id, worker_id, tax_code, name, residence_municipality, province, terms_text, codes,
-                            complete)
+                            complete, lat, lon)
                     cross join v
                 ), parts as materialized (
                     select c.*, cardinality(v.skill_terms) as skill_total,
@@ -227,12 +301,22 @@ public class Matching {
                         v.area_terms && c.terms as area_hit, v.contract_type, v.contract_months, v.contract_points
                     from candidates c cross join v
                 )
-                select *, cardinality(shared) as skill_hits from parts""".formatted(CONTRACT_POINTS, CENTRES, JOB_LEVELS);
+                select *, cardinality(shared) as skill_hits from parts""".formatted(CONTRACT_POINTS, CENTRES, JOB_LEVELS,
+                distance("v.lat", "v.lon", "c.lat", "c.lon"),
+                place(distance("v.lat", "v.lon", "c.lat", "c.lon"),
+                        "lower(v.workplace_municipality) = lower(c.residence_municipality)", "v.province = c.province"));
         String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
         // Workers whose profile cannot be matched come last, by name: their score would mean nothing.
         List<WorkerMatch> rows = jdbc.sql("select * from (" + ranked + ") r order by complete desc,"
-                + " case when complete then score end desc, name, pathway_id limit :size offset :offset")
+                + " case when complete then score end desc, distance_km nulls last, name, pathway_id"
+                + " limit :size offset :offset")
                 .param("vacancy", vacancyId)
+                .param("lat", offerPoint == null ? null : offerPoint.latitude())
+                .param("lon", offerPoint == null ? null : offerPoint.longitude())
+                .param("lats", homes.stream().map(h -> located.get(h) == null ? null : located.get(h).latitude())
+                        .toArray(Double[]::new))
+                .param("lons", homes.stream().map(h -> located.get(h) == null ? null : located.get(h).longitude())
+                        .toArray(Double[]::new))
                 .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
                 .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
                 .param("pathwayIds", candidates.stream().map(OpenPathway::pathwayId).toArray(Long[]::new))
@@ -264,6 +348,6 @@ public class Matching {
         return new Fit(rs.getInt("score"), rs.getInt("levels"), rs.getInt("skill_hits"), rs.getInt("skill_total"),
                 Arrays.asList(shared), rs.getBoolean("area_hit"), rs.getInt("place"),
                 contract == null ? null : ContractType.valueOf(contract), (Integer) rs.getObject("contract_months"),
-                rs.getInt("contract_points"));
+                rs.getInt("contract_points"), (Double) rs.getObject("distance_km"));
     }
 }
