@@ -44,6 +44,7 @@ class MachineClientPagesTest {
     @Autowired UserDetailsService userDetails;
     @Autowired MachineClients clients;
     @Autowired JdbcClient jdbc;
+    @Autowired it.ricolloca.shared.web.Messages messages;
 
     private int api(String token) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/centres"))
@@ -125,6 +126,8 @@ class MachineClientPagesTest {
         MvcResult stale = mvc.perform(post(AccountRoutes.machineClientEnable(id)).with(csrfOnce())
                 .with(as(userDetails, "regione")).param("version", String.valueOf(version))).andReturn();
         assertThat(stale.getFlashMap().get("flash")).isEqualTo("form.stale");
+        // The layout shows the flash key through the bundle: the refusal in Italian; the client as it was.
+        assertThat(messages.t("form.stale")).contains("Il record è stato modificato da un altro utente");
         assertThat(page(AccountRoutes.machineClient(id))).contains("Riattivare il client");
         assertThat(clients.find(clientId).orElseThrow().enabled()).isFalse();
         assertThat(api(token)).isEqualTo(401);
@@ -160,6 +163,10 @@ class MachineClientPagesTest {
         String noCentre = refused(register(free, "Senza CPI", "CPI_OPERATOR", "", MachineClients.READ));
         assertThat(noCentre).contains("Per un ruolo di CPI scegli il CPI in cui agisce il client.",
                 "id=\"centreId-error\"");
+        assertThat(rows(free)).isZero();
+
+        String admin = refused(register(free, "Amministratore", "REGIONAL_ADMIN", "", MachineClients.READ));
+        assertThat(admin).contains("non può agire come amministratore regionale", "id=\"role-error\"");
         assertThat(rows(free)).isZero();
     }
 

@@ -128,7 +128,7 @@ public class MachineClients {
     /**
      * Registers a new client through the administration page, enabled: its id is unique (the very same
      * registration submitted twice changes nothing and returns it); a regional role acts in the whole network,
-     * a CPI role in one existing CPI. Audited.
+     * a CPI role in one existing CPI; never as the regional administrator. Audited.
      */
     @Transactional
     public Registration registerNew(CurrentUser actor, String clientId, String name, Set<String> scopes, Role role,
@@ -141,6 +141,9 @@ public class MachineClients {
         }
         if (role == null) {
             throw new MachineClientRejectedException("role", "machineClient.role.required");
+        }
+        if (role == Role.REGIONAL_ADMIN) {
+            throw new MachineClientRejectedException("role", "machineClient.role.notAdmin");
         }
         if (role.isRegional() && centreId != null) {
             throw new MachineClientRejectedException("centreId", "machineClient.centre.notForRegional");

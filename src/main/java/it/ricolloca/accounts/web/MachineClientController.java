@@ -111,7 +111,8 @@ class MachineClientController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("scopes", MachineClients.SCOPE_ORDER);
-        model.addAttribute("roles", Arrays.asList(Role.values()));
+        // A system never administers: every role but the regional administrator's.
+        model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> r != Role.REGIONAL_ADMIN).toList());
         model.addAttribute("centres", centres.all());
         return "accounts/machine-client-form";
     }
