@@ -165,6 +165,12 @@ class MachineClientPagesTest {
                 "id=\"centreId-error\"");
         assertThat(rows(free)).isZero();
 
+        String regionalInACentre = refused(register(free, "Regionale in un CPI", "REGIONAL_VACANCY_MANAGER",
+                String.valueOf(jdbc.sql("select min(id) from network_job_centre").query(Long.class).single()),
+                MachineClients.READ));
+        assertThat(regionalInACentre).contains("Un ruolo regionale agisce in tutta la rete: non indicare un CPI.");
+        assertThat(rows(free)).isZero();
+
         String admin = refused(register(free, "Amministratore", "REGIONAL_ADMIN", "", MachineClients.READ));
         assertThat(admin).contains("non può agire come amministratore regionale", "id=\"role-error\"");
         assertThat(rows(free)).isZero();

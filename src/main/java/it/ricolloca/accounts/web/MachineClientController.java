@@ -66,7 +66,7 @@ class MachineClientController {
         if (!result.hasErrors()) {
             try {
                 var registered = clients.registerNew(actor, form.clientId(), form.name(), form.scopeSet(), form.role(),
-                        form.role() != null && form.role().isRegional() ? null : form.centreId());
+                        form.centreId());
                 redirect.addFlashAttribute("flash", "machineClient.registered.done");
                 return "redirect:" + AccountRoutes.machineClient(registered.id());
             } catch (MachineClientRejectedException e) {
