@@ -6,7 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.Role;
+import it.ricolloca.accounts.internal.MachineClients;
 import it.ricolloca.accounts.internal.UserAdministration;
+import it.ricolloca.accounts.web.AccountRoutes;
 import it.ricolloca.claims.ClaimRoutes;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.pathway.PathwayRoutes;
@@ -44,9 +46,19 @@ class ListPageQueriesTest {
      * made only when the rows need them (12–15 for the claims, 14–16 for the worklist), one per row never; the
      * queue reads two parameters' histories and the agenda once more for the two-month warnings (issue 18).
      */
-    private static final Map<String, Integer> PINNED = Map.of("/requests", 16, "/pathways/queue", 18, "/workers", 13,
+    private static final Map<String, Integer> PINNED = pinned(Map.of("/requests", 16, "/pathways/queue", 18, "/workers", 13,
             "/pathways", 16, "/pathways/worklist", 18, "/claims", 17, "/vacancies", 13, "/audit", 9, "/users", 11,
-            ReportRoutes.CONTACTS, 14);
+            ReportRoutes.CONTACTS, 14), Map.of(AccountRoutes.MACHINE_CLIENTS, 10));
+
+    /** Map.of takes ten pairs at most: the pins in more than one map. */
+    @SafeVarargs
+    private static Map<String, Integer> pinned(Map<String, Integer>... parts) {
+        Map<String, Integer> all = new LinkedHashMap<>();
+        for (Map<String, Integer> part : parts) {
+            all.putAll(part);
+        }
+        return Map.copyOf(all);
+    }
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
@@ -54,6 +66,7 @@ class ListPageQueriesTest {
     @Autowired ClosedPathways closed;
     @Autowired VacancyBoard board;
     @Autowired UserAdministration accounts;
+    @Autowired MachineClients machineClients;
 
     @Test
     void everyListPageSendsTheSameFewQueriesWhateverItsRows() throws Exception {
@@ -84,6 +97,9 @@ class ListPageQueriesTest {
             measure(counted, round, "regione", "/audit");
             measure(counted, round, "regione", "/users");
             measure(counted, round, "master.torino", ReportRoutes.CONTACTS);
+            machineClients.register("conteggio-" + suffix.toLowerCase() + "-" + System.nanoTime(), "Conteggio " + suffix,
+                    java.util.Set.of(MachineClients.READ), Role.CPI_OPERATOR, referent.centreId());
+            measure(counted, round, "regione", AccountRoutes.MACHINE_CLIENTS);
         }
         Map<String, Integer> found = new LinkedHashMap<>();
         counted.forEach((page, c) -> found.put(page, c[1]));

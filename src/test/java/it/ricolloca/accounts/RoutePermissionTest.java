@@ -56,6 +56,7 @@ class RoutePermissionTest {
     @Autowired UserAccountRepository users;
     @Autowired JobCentres centres;
     @Autowired ApiTokens tokens;
+    @Autowired it.ricolloca.accounts.internal.MachineClients machineClients;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     long torino;
@@ -67,6 +68,7 @@ class RoutePermissionTest {
     String workerTaxCode;
     long importId;
     long invitationImport;
+    long machineClient;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
     @Autowired it.ricolloca.requests.internal.RequestListImporter importer;
     @Autowired it.ricolloca.workers.internal.InvitationImporter invitationImporter;
@@ -100,6 +102,8 @@ class RoutePermissionTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), LocalDate.of(2017, 5, 15)).importId();
         invitationImport = invitationImporter.importFile(admin, "inviti-permessi.csv", ("codice fiscale\n" + cf + "\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), LocalDate.of(2017, 4, 1)).importId();
+        machineClient = machineClients.register("permessi-" + System.nanoTime(), "Client dei permessi",
+                Set.of(it.ricolloca.accounts.internal.MachineClients.READ), Role.REGIONAL_VACANCY_MANAGER, null).id();
         build();
     }
 
@@ -145,6 +149,19 @@ class RoutePermissionTest {
         post("/users/{id}/tokens", user + "/tokens", Map.of("name", ""), adminOnly(200), redirectAnon());
         post("/users/{id}/tokens/{tokenId}/revoke", user + "/tokens/999999/revoke", Map.of(), adminOnly(404),
                 redirectAnon());
+
+        // Machine clients (ADR 0030): the regional administrator only, as for the users' API tokens. A POST
+        // without the page's version changes nothing (stale) and comes back to the client's page.
+        String client = AccountRoutes.machineClient(machineClient);
+        get(AccountRoutes.MACHINE_CLIENTS, AccountRoutes.MACHINE_CLIENTS, adminOnly(200), redirectAnon());
+        get(AccountRoutes.MACHINE_CLIENT_NEW, AccountRoutes.MACHINE_CLIENT_NEW, adminOnly(200), redirectAnon());
+        post(AccountRoutes.MACHINE_CLIENTS, AccountRoutes.MACHINE_CLIENTS, Map.of("clientId", "", "name", ""),
+                adminOnly(200), redirectAnon());
+        get(AccountRoutes.MACHINE_CLIENT, client, adminOnly(200), redirectAnon());
+        post(AccountRoutes.MACHINE_CLIENT_ENABLE, AccountRoutes.machineClientEnable(machineClient), Map.of(),
+                adminOnly(302), redirectAnon());
+        post(AccountRoutes.MACHINE_CLIENT_DISABLE, AccountRoutes.machineClientDisable(machineClient), Map.of(),
+                adminOnly(302), redirectAnon());
 
         Map<String, Integer> readers = allow(403, all());
         readers.putAll(Map.of("regione", 200, "adr.regione", 200, "master.torino", 200, "master.novara", 200));

@@ -78,8 +78,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * ({@code TINIT-} followed by the codice fiscale).
  *
  * <p>Clients: {@link #WEB_CLIENT} (Ricolloca's sign-in), {@link #MACHINE_CLIENT} (a data warehouse, registered in
- * Ricolloca by the tests that use it) and {@link #UNREGISTERED_CLIENT} (valid at the provider, unknown to
- * Ricolloca), each with the secret {@link #SECRET}.
+ * Ricolloca by the tests that use it), {@link #PAGE_CLIENT} (registered through the administration page by its
+ * test) and {@link #UNREGISTERED_CLIENT} (valid at the provider, unknown to Ricolloca), each with the secret
+ * {@link #SECRET}.
  */
 public final class TestIdentityProvider {
 
@@ -90,6 +91,8 @@ public final class TestIdentityProvider {
     public static final String WEB_CLIENT = "ricolloca-web";
     public static final String MACHINE_CLIENT = "magazzino-dati";
     public static final String UNREGISTERED_CLIENT = "sistema-ignoto";
+    /** A regional system registered in Ricolloca only through the machine clients' page (its test). */
+    public static final String PAGE_CLIENT = "sistema-regionale";
     public static final String SECRET = "segreto-di-prova";
     /** The codici fiscali the ID tokens carry (as SPID's fiscalNumber, with its TINIT- prefix). */
     public static final Map<String, String> FISCAL_CODES = Map.of(OPERATOR, valid("RSSMRA80A01L219"),
@@ -274,7 +277,7 @@ public final class TestIdentityProvider {
                     .scope(OidcScopes.PROFILE)
                     .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
                     .build());
-            for (String machine : new String[] {MACHINE_CLIENT, UNREGISTERED_CLIENT}) {
+            for (String machine : new String[] {MACHINE_CLIENT, UNREGISTERED_CLIENT, PAGE_CLIENT}) {
                 clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
                         .clientId(machine)
                         .clientSecret("{noop}" + SECRET)

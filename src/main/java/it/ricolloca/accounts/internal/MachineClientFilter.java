@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -28,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates a machine client's request: a bearer token shaped as a JWT, signed by the configured issuer,
  * of a client registered and enabled in Ricolloca, within the scopes it is registered for (ADR 0030). Personal
- * API tokens (not JWTs) go on to {@link ApiTokenFilter}. A wrong JWT counts as a wrong token of its source.
+ * API tokens (not JWTs) go on to {@link ApiTokenFilter}. A wrong JWT counts as a wrong token of its source; a
+ * source held off for its wrong tokens never gets here: {@link SourceLimitFilter} answers it 429 with
+ * {@code Retry-After}, whichever kind of token it presents.
  */
 class MachineClientFilter extends OncePerRequestFilter {
 
@@ -60,14 +60,8 @@ class MachineClientFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        // A source held off for its wrong tokens was already answered 429 by SourceLimitFilter, as for personal tokens.
         String source = request.getRemoteAddr();
-        Optional<Instant> locked = guard.bearerLockedUntil(source);
-        if (locked.isPresent()) {
-            long seconds = Math.max(1, Duration.between(Instant.now(), locked.get()).toSeconds());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            refuse(request, response, 429, "api.machineClient.tooManyTokens");
-            return;
-        }
         Jwt jwt;
         try {
             jwt = decoder.decode(raw);

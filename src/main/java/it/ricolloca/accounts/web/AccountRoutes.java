@@ -20,6 +20,12 @@ public final class AccountRoutes {
     public static final String USER_PASSWORD = "/users/{id}/password";
     public static final String USER_TOKENS = "/users/{id}/tokens";
     public static final String USER_TOKEN_REVOKE = "/users/{id}/tokens/{tokenId}/revoke";
+    /** The machine clients (ADR 0030): the regional administrator registers, enables and disables them. */
+    public static final String MACHINE_CLIENTS = "/machine-clients";
+    public static final String MACHINE_CLIENT_NEW = "/machine-clients/new";
+    public static final String MACHINE_CLIENT = "/machine-clients/{id}";
+    public static final String MACHINE_CLIENT_ENABLE = "/machine-clients/{id}/enable";
+    public static final String MACHINE_CLIENT_DISABLE = "/machine-clients/{id}/disable";
     public static final String DELEGATIONS = "/delegations";
     public static final String DELEGATION_NEW = "/delegations/new";
     public static final String DELEGATION_REVOKE = "/delegations/{id}/revoke";
@@ -48,6 +54,18 @@ public final class AccountRoutes {
 
     public static String userTokenRevoke(long id, long tokenId) {
         return user(id) + "/tokens/" + tokenId + "/revoke";
+    }
+
+    public static String machineClient(long id) {
+        return MACHINE_CLIENTS + "/" + id;
+    }
+
+    public static String machineClientEnable(long id) {
+        return machineClient(id) + "/enable";
+    }
+
+    public static String machineClientDisable(long id) {
+        return machineClient(id) + "/disable";
     }
 
     public static String delegationRevoke(long id) {

@@ -19,6 +19,13 @@ class AccountsMenu {
         return new MenuEntry(MenuArea.ADMINISTRATION, 20, "nav.users", AccountRoutes.USERS, Set.of("REGIONAL_ADMIN", "CPI_MASTER"));
     }
 
+    /** The systems that call the API with their own client-credentials tokens (ADR 0030). */
+    @Bean
+    MenuEntry machineClientsMenu() {
+        return new MenuEntry(MenuArea.ADMINISTRATION, 25, "nav.machineClients", AccountRoutes.MACHINE_CLIENTS,
+                Set.of("REGIONAL_ADMIN"));
+    }
+
     @Bean
     MenuEntry delegationsMenu() {
         return new MenuEntry(MenuArea.ADMINISTRATION, 30, "nav.delegations", AccountRoutes.DELEGATIONS,
