@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -54,20 +56,34 @@ public final class BirthPlaces {
     }
 
     private static Map<String, Place> read() {
-        Map<String, Place> places = new HashMap<>();
+        List<String[]> rows;
         try (InputStream in = BirthPlaces.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String[] c = line.split(";", -1);
-                places.put(c[0], new Place(c[0], c[1], c[2], LocalDate.parse(c[5]), c[6].isEmpty() ? null : LocalDate.parse(c[6])));
-            }
+            rows = rows(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, Place> places = new HashMap<>();
+        for (String[] c : rows) {
+            places.put(c[0], new Place(c[0], c[1], c[2], LocalDate.parse(c[5]), c[6].isEmpty() ? null : LocalDate.parse(c[6])));
+        }
         return Map.copyOf(places);
+    }
+
+    /**
+     * The rows of the gzipped reference file after its header, each split into its columns (code, name, province,
+     * ISTAT code, region, from, to, latitude, longitude): the one reader of the file, here and in the
+     * {@code places} module's loader.
+     */
+    public static List<String[]> rows(InputStream gzipped) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(gzipped), StandardCharsets.UTF_8));
+        reader.readLine();
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            rows.add(line.split(";", -1));
+        }
+        return rows;
     }
 }

@@ -2,22 +2,17 @@ package it.ricolloca.places.internal;
 
 import it.ricolloca.places.Municipalities;
 import it.ricolloca.shared.BirthPlaces;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -98,17 +93,11 @@ class ReferenceLoader implements InitializingBean {
     }
 
     private static List<String[]> parse(byte[] file) {
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(new ByteArrayInputStream(file)), StandardCharsets.UTF_8))) {
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                rows.add(line.split(";", -1));
-            }
+        try {
+            return BirthPlaces.rows(new ByteArrayInputStream(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows;
     }
 
     private static String sha256(byte[] file) {
