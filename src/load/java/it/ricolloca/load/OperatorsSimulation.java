@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </ol>
  * Every request is timed as its virtual user saw it ({@link Timings}); at the end a summary gives the sign-in
  * burst, the pages after it (all of them, and from the minute after the burst on), each page, and the
- * throughput, as the table of {@code docs/performance.md} needs them.
+ * throughput, as the table of {@code docs/performance.md} needs them. A setting of the node may be changed for one
+ * run with {@code -Dload.app.<setting>=<value>} (for instance
+ * {@code -Dload.app.ricolloca.security.password-checks-at-once=200}).
  */
 public class OperatorsSimulation extends Simulation {
 
@@ -82,17 +85,25 @@ public class OperatorsSimulation extends Simulation {
     static final String BURST_STATIC = "portata: foglio di stile";
     static final String STATIC_PATH = "/css/app.css";
 
+    private static final String APP_SETTING = "load.app.";
+
     private final ConfigurableApplicationContext app;
     private final Timings timings = new Timings();
+    private final String settings;
     private String scaled = "";
 
     public OperatorsSimulation() throws Exception {
         Path data = Files.createTempDirectory("ricolloca-load");
-        app = new SpringApplicationBuilder(RicollocaApplication.class).run("--server.port=0",
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--ricolloca.embedded-db.data-dir=" + data.resolve("pg"), "--ricolloca.embedded-db.clean=true",
                 "--ricolloca.demo=true", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--spring.datasource.hikari.maximum-pool-size=20", "--server.tomcat.threads.max=200",
-                "--ricolloca.security.limits.exempt-sources=127.0.0.1,0:0:0:0:0:0:0:1,::1");
+                "--ricolloca.security.limits.exempt-sources=127.0.0.1,0:0:0:0:0:0:0:1,::1"));
+        // -Dload.app.some.setting=value reaches the node as --some.setting=value (to compare settings run by run)
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(APP_SETTING)).sorted()
+                .forEach(name -> args.add("--" + name.substring(APP_SETTING.length()) + "=" + System.getProperty(name)));
+        settings = String.join(" ", args.subList(5, args.size()));
+        app = new SpringApplicationBuilder(RicollocaApplication.class).run(args.toArray(String[]::new));
         long t0 = System.nanoTime();
         scale(app.getBean(JdbcClient.class));
         scaled = String.format(Locale.ROOT, "Ricolloca scaled to %,d workers and %,d pathways in %.1f s", WORKERS,
@@ -116,8 +127,9 @@ public class OperatorsSimulation extends Simulation {
                 .group(WARMUP).on(during(Duration.ofSeconds(WARMUP_SECONDS), true).on(staffPages(WARMUP)));
         ScenarioBuilder warmRegion = scenario("Riscaldamento, agenzia regionale").feed(regional).exec(signIn(WARMUP))
                 .group(WARMUP).on(during(Duration.ofSeconds(WARMUP_SECONDS), true).on(regionalPages(WARMUP)));
+        // The workers of the user's CPI: every scaled codice fiscale starts with LOAD (a surname may have none there)
         ScenarioBuilder throughput = scenario("Portata").feed(staff).exec(signIn("portata"))
-                .exec(http("portata: elenco lavoratori").get("/workers?q=#{name}").check(status().is(200))
+                .exec(http("portata: elenco lavoratori").get("/workers?q=LOAD").check(status().is(200))
                         .check(regex("href=\"/workers/(\\d+)\"").findAll().saveAs("workers")))
                 .exitHereIfFailed()
                 .rendezVous(BURST_USERS)
@@ -232,7 +244,8 @@ public class OperatorsSimulation extends Simulation {
     /** The figures the table of docs/performance.md needs, in Markdown. */
     String summary() {
         var out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%n==== Ricolloca load run: summary ====%n%s%n", scaled));
+        out.append(String.format(Locale.ROOT, "%n==== Ricolloca load run: summary ====%n%s%nNode settings: %s%n",
+                scaled, settings));
         var signIns = timings.select(t -> t.phase().equals(SIGN_IN));
         var pages = timings.select(t -> t.phase().equals(RUN));
         long zero = Timings.firstStart(signIns);
