@@ -35,7 +35,7 @@ final class Timings {
         }
     }
 
-    static final String HEADER = "| Richiesta | Numero | Fallite | p50 ms | p95 ms | p99 ms | max ms | richieste/s |\n"
+    static final String HEADER = "| Request | Count | Failed | p50 ms | p95 ms | p99 ms | max ms | requests/s |\n"
             + "|---|---|---|---|---|---|---|---|";
 
     private final Queue<Timing> all = new ConcurrentLinkedQueue<>();
