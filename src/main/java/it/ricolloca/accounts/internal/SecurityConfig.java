@@ -2,6 +2,7 @@ package it.ricolloca.accounts.internal;
 
 import it.ricolloca.audit.AuditTrail;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,9 +44,11 @@ class SecurityConfig {
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** The usual encoder (BCrypt), hashing and checking at most so many passwords at once (ADR 0041). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${ricolloca.security.password-checks-at-once:0}") int atOnce) {
+        return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                atOnce > 0 ? atOnce : BoundedPasswordEncoder.defaultAtOnce());
     }
 
     @Bean
