@@ -226,4 +226,76 @@ class CodiceFiscaleTest {
         assertThat(BirthPlaces.size()).isEqualTo(10_063);
         assertThat(BirthPlaces.find("L219")).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Torino"));
     }
+    // ---- boundaries the generator never reaches (issue 23) ----
+
+    @Test
+    void theLastDayOfTheMonthIsValidForAManAndForAWoman() {
+        CodiceFiscale man = CodiceFiscale.of(complete("RSSMRA80A31L219"));
+        assertThat(man.birthDate()).isEqualTo(LocalDate.of(1980, 1, 31));
+        assertThat(man.sex()).isEqualTo(CodiceFiscale.Sex.M);
+        CodiceFiscale woman = CodiceFiscale.of(complete("RSSMRA80A71L219"));
+        assertThat(woman.birthDate()).isEqualTo(LocalDate.of(1980, 1, 31));
+        assertThat(woman.sex()).isEqualTo(CodiceFiscale.Sex.F);
+        CodiceFiscale firstOfTheMonth = CodiceFiscale.of(complete("RSSMRA80A41L219"));
+        assertThat(firstOfTheMonth.birthDate()).isEqualTo(LocalDate.of(1980, 1, 1));
+        assertThat(firstOfTheMonth.sex()).isEqualTo(CodiceFiscale.Sex.F);
+        assertThat(CodiceFiscale.of(complete("RSSMRA80A01L219")).sex()).isEqualTo(CodiceFiscale.Sex.M);
+        for (String day : new String[] {"32", "40", "72"}) {
+            assertThat(CodiceFiscale.check(complete("RSSMRA80A" + day + "L219"))).as(day)
+                    .hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo("cf.day"));
+        }
+    }
+
+    /**
+     * Two digits of the year: up to this year's two digits they are this century, above them the last
+     * one (a code does not tell a person born in 1926 from one born in 2026).
+     */
+    @Test
+    void birthsAfterTwoThousandUpToThisYearAreOfThisCentury() {
+        int yy = java.time.Year.now().getValue() % 100;
+        String thisYear = String.format("%02d", yy);
+        String nextYear = String.format("%02d", yy + 1);
+        assertThat(CodiceFiscale.of(complete("RSSMRA" + thisYear + "A01L219")).birthDate().getYear())
+                .isEqualTo(2000 + yy);
+        assertThat(CodiceFiscale.of(complete("RSSMRA" + nextYear + "A01L219")).birthDate().getYear())
+                .isEqualTo(1901 + yy);
+        assertThat(CodiceFiscale.of(complete("RSSMRA00A01L219")).birthDate()).isEqualTo(LocalDate.of(2000, 1, 1));
+        assertThat(CodiceFiscale.of(complete("RSSMRA05M15L219")).birthDate()).isEqualTo(LocalDate.of(2005, 8, 15));
+        assertThat(CodiceFiscale.of(complete("RSSMRA99T31L219")).birthDate()).isEqualTo(LocalDate.of(1999, 12, 31));
+    }
+
+    /**
+     * Abbadia Sopra Adda ceased in 1928: a code of year 00 reads 2000, when the place no longer existed, but
+     * 1900 fits, and that century is not in the future; year 27 reads 1927, when it still existed.
+     */
+    @Test
+    void aPlaceInUseInTheOtherCenturyOfTheTwoDigitsIsAccepted() {
+        assertThat(CodiceFiscale.isValid(complete("RSSMRA00A01A002"))).isTrue();
+        assertThat(CodiceFiscale.isValid(complete("RSSMRA27A01A002"))).isTrue();
+        assertThat(CodiceFiscale.check(complete("RSSMRA30A01M417"))).as("2030 is in the future")
+                .hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo("cf.place.notYet"));
+    }
+
+    @Test
+    void aCodeIsNormalisedComparedByValueAndShowsItsPlace() {
+        CodiceFiscale cf = CodiceFiscale.of(" " + complete("RSSMRA80A01L219").toLowerCase() + " ");
+        assertThat(cf).hasToString(complete("RSSMRA80A01L219"));
+        assertThat(cf).isEqualTo(CodiceFiscale.of(complete("RSSMRA80A01L219")))
+                .hasSameHashCodeAs(CodiceFiscale.of(complete("RSSMRA80A01L219")));
+        assertThat(cf).isNotEqualTo(CodiceFiscale.of(complete("RSSMRA80A02L219"))).isNotEqualTo(cf.value());
+        assertThat(cf.placeCode()).isEqualTo("L219");
+        assertThat(CodiceFiscale.normalise(null)).isEmpty();
+        assertThat(CodiceFiscale.check(null)).hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo("cf.empty"));
+        assertThat(CodiceFiscale.check("RSSMRA80A01L21")).hasValueSatisfying(p -> assertThat(p.args()).containsExactly(14));
+        assertThat(CodiceFiscale.check("RSSMRA80A01L2X9X")).hasValueSatisfying(p -> {
+            assertThat(p.messageKey()).isEqualTo("cf.digit");
+            assertThat(p.args()).containsExactly(14, 'X');
+        });
+        assertThat(CodiceFiscale.check("RSSMRA80Z01L219X")).hasValueSatisfying(p -> assertThat(p.args()).containsExactly('Z'));
+        assertThat(CodiceFiscale.check("RSSMRA80A0125199")).hasValueSatisfying(p -> assertThat(p.args()).containsExactly('2'));
+        assertThat(CodiceFiscale.check(complete("RSSMRA80B30L219"))).hasValueSatisfying(p -> assertThat(p.args())
+                .containsExactly("30", 2));
+        assertThat(CodiceFiscale.check(complete("RSSMRA80A32L219"))).hasValueSatisfying(p -> assertThat(p.args())
+                .containsExactly("32"));
+    }
 }
