@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * An appointment's rules on both sides of each boundary (a start exactly now, a period of no length,
@@ -44,6 +45,8 @@ class AppointmentTest {
         assertThat(a.getBookedBy()).isEqualTo("operatore");
         assertThat(a.getStatus()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(a.getVersion()).isZero();
+        ReflectionTestUtils.setField(a, "version", 7L);
+        assertThat(a.getVersion()).as("the version a form carries back").isEqualTo(7);
         assertThat(a.getRemindedAt()).isNull();
         a.reminded(NOW);
         assertThat(a.getRemindedAt()).isEqualTo(NOW);
@@ -203,6 +206,23 @@ class AppointmentTest {
                 ZoneId.of("Europe/Rome"));
         assertThat(slots).extracting(s -> s.start().toLocalTime().toString()).containsExactly("09:00", "14:00", "14:30");
         assertThat(slots).extracting(Slot::staff).containsExactly("mattina", "pomeriggio", "pomeriggio");
+    }
+
+    @Test
+    void ofTwoTemplatesFromTheSameDayTheLaterSavedWinsAndAnUnsavedOneIsTheNewest() {
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        AgendaTemplate first = new AgendaTemplate(1, "Prima", TemplateKind.WEEKLY, from, null,
+                List.of(rule(DayOfWeek.MONDAY, "09:00", "10:00", 60, 1, null)), "master", NOW);
+        AgendaTemplate second = new AgendaTemplate(1, "Seconda", TemplateKind.WEEKLY, from, null,
+                List.of(rule(DayOfWeek.MONDAY, "11:00", "12:00", 60, 1, null)), "master", NOW);
+        AgendaTemplate unsaved = new AgendaTemplate(1, "Nuova", TemplateKind.WEEKLY, from, null,
+                List.of(rule(DayOfWeek.MONDAY, "14:00", "15:00", 60, 1, null)), "master", NOW);
+        ReflectionTestUtils.setField(first, "id", 2L);
+        ReflectionTestUtils.setField(second, "id", 3L);
+        LocalDate monday = LocalDate.of(2026, 2, 2);
+        assertThat(SlotCalendar.templateOn(List.of(second, first), monday)).containsSame(second);
+        assertThat(SlotCalendar.templateOn(List.of(first, second), monday)).containsSame(second);
+        assertThat(SlotCalendar.templateOn(List.of(first, unsaved, second), monday)).containsSame(unsaved);
     }
 
     @Test

@@ -71,6 +71,8 @@ class ClaimTest {
         assertThat(c.getMaximumAmount()).isEqualByComparingTo("2500");
         assertThat(c.getAmount()).isEqualByComparingTo("1700");
         assertThat(c.getVersion()).isZero();
+        org.springframework.test.util.ReflectionTestUtils.setField(c, "version", 7L);
+        assertThat(c.getVersion()).as("the version a form carries back").isEqualTo(7);
         assertThat(c.missing()).isEmpty();
     }
 

@@ -16,6 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The tariffs as plain rules, on parameters held in memory (no Spring context): every boundary of
  * the success fee's formula, of the bands and of the Fee4Service cap, on both sides, and a change of
  * tariff on its date. {@link TariffsTest} proves the same on the database's parameters.
+ *
+ * <p>Equivalent mutant: at an index of exactly 0.5 the formula gives the minimum too
+ * ({@code m + 0 × 2 × (M − m)}), so {@code p <= 0.5} and {@code p < 0.5} choosing the minimum never differ.
  */
 class TariffRulesTest {
 

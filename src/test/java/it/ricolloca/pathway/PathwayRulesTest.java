@@ -16,6 +16,9 @@ import org.springframework.test.util.ReflectionTestUtils;
  * Every boundary of the pathway's rules on both sides, and each act refused on a pathway that is
  * closed or not started; what a hire, a suspension and a meeting keep, read back. Plain unit tests
  * (no Spring context); {@link PathwayLifecycleTest} tells the story of the six months.
+ *
+ * <p>Not reachable: in {@code resume} the refusal when no suspension is open is raised first by
+ * {@code require(RESUME)} (the same key); the {@code orElseThrow} after it never runs.
  */
 class PathwayRulesTest {
 
@@ -78,6 +81,8 @@ class PathwayRulesTest {
         assertThat(p.getCentreId()).isEqualTo(3);
         assertThat(p.getOfficeId()).isEqualTo(4);
         assertThat(p.getVersion()).isZero();
+        ReflectionTestUtils.setField(p, "version", 7L);
+        assertThat(p.getVersion()).as("the version a form carries back").isEqualTo(7);
         assertThat(p.assignTutor(50, null)).isNull();
         assertThat(p.getTutorUserId()).isEqualTo(50L);
         p.moveToProvider(30, 40);

@@ -323,6 +323,8 @@ class VoucherRequestTest {
         assertThat(r.getProvider()).isEqualTo(OFFICE);
         assertThat(r.getProviderChanges()).isZero();
         assertThat(r.getVersion()).isZero();
+        ReflectionTestUtils.setField(r, "version", 7L);
+        assertThat(r.getVersion()).as("the version a form carries back").isEqualTo(7);
         assertThat(r.regime()).isNull();
         assertThat(r.needsNoticeDate()).isFalse();
         assertThat(r.awaitsNoticeReceipt()).isFalse();
@@ -478,6 +480,7 @@ class VoucherRequestTest {
         observed.recordNoticeDate(NOTICE.plusDays(1), RULES);
         assertThat(observed.getRejectionNoticeDate()).isEqualTo(NOTICE.plusDays(1));
 
+        assertThat(noticed().isRejectionNoticeFromList()).isFalse();
         assertThatThrownBy(() -> noticed().recordNoticeDate(NOTICE, RULES)).hasMessage("request.refused.noticeDateOwn");
     }
 

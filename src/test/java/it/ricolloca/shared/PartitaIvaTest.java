@@ -23,6 +23,7 @@ class PartitaIvaTest {
         assertThat(p).hasToString(VALID);
         assertThat(p).isEqualTo(PartitaIva.of(VALID)).hasSameHashCodeAs(PartitaIva.of(VALID));
         assertThat(p).isNotEqualTo(PartitaIva.of("01234567897")).isNotEqualTo(VALID);
+        assertThat(p.hashCode()).isEqualTo(VALID.hashCode());
     }
 
     @Test
