@@ -1,7 +1,7 @@
 package it.ricolloca.claims;
 
 import it.ricolloca.parameters.Parameter;
-import it.ricolloca.parameters.Parameters;
+import it.ricolloca.parameters.ParameterValues;
 import it.ricolloca.pathway.ContractType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,9 +29,10 @@ public class Tariffs {
             BigDecimal amount) {
     }
 
-    private final Parameters parameters;
+    private final ParameterValues parameters;
 
-    Tariffs(Parameters parameters) {
+    /** The tariffs on the parameters given: the database's in the application, a history held in memory in tests. */
+    Tariffs(ParameterValues parameters) {
         this.parameters = parameters;
     }
 

@@ -28,7 +28,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -142,10 +141,9 @@ public class Conditionality {
         if (decadenza(breach.getWorkerId()).isPresent()) {
             return null;
         }
-        List<BreachKind> sameLadder = Arrays.stream(BreachKind.values())
-                .filter(k -> k.ladder() == breach.getKind().ladder()).toList();
-        long earlier = breaches.countByWorkerIdAndKindInAndStatus(breach.getWorkerId(), sameLadder, BreachStatus.SANCTIONED);
-        return breach.getKind().ladder().proposal((int) earlier);
+        Ladder ladder = breach.getKind().ladder();
+        return ladder.proposal(breaches.countByWorkerIdAndKindInAndStatus(breach.getWorkerId(), ladder.kinds(),
+                BreachStatus.SANCTIONED));
     }
 
     public void recordJustification(CurrentUser user, long id, Long version, String text, LocalDate receivedOn) {

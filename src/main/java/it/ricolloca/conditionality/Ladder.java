@@ -1,5 +1,6 @@
 package it.ricolloca.conditionality;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +21,12 @@ public enum Ladder {
     }
 
     /** The sanction for a breach after {@code earlierSanctioned} sanctioned breaches on this ladder. */
-    public Sanction proposal(int earlierSanctioned) {
-        return steps.get(Math.min(earlierSanctioned, steps.size() - 1));
+    public Sanction proposal(long earlierSanctioned) {
+        return steps.get((int) Math.min(earlierSanctioned, steps.size() - 1));
+    }
+
+    /** The kinds of breach that climb this ladder: the earlier breaches counted are those of these kinds. */
+    public List<BreachKind> kinds() {
+        return Arrays.stream(BreachKind.values()).filter(k -> k.ladder() == this).toList();
     }
 }

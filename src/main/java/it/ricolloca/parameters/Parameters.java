@@ -11,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class Parameters {
+public class Parameters implements ParameterValues {
 
     /** One value of a parameter over a period ({@code validTo} null: still valid). */
     public record Period(long id, Parameter parameter, String value, LocalDate validFrom, LocalDate validTo,
@@ -76,6 +75,7 @@ public class Parameters {
         this.audit = audit;
     }
 
+    @Override
     public String valueOn(Parameter p, LocalDate date) {
         return jdbc.sql("""
                 select value from parameters_value where parameter = ? and valid_from <= ?
@@ -84,28 +84,13 @@ public class Parameters {
                 .orElseThrow(() -> new NoValueException(p, date));
     }
 
-    public int integer(Parameter p, LocalDate date) {
-        return Integer.parseInt(valueOn(p, date));
-    }
-
     /**
      * An integer parameter on any date, its history read once: for a list whose rows each need the value in
      * force on their own date (one query for the page, never one per row or per date).
      */
     public Function<LocalDate, Integer> integersOn(Parameter p) {
-        List<Period> periods = history(p);
-        return date -> periods.stream()
-                .filter(x -> !x.validFrom().isAfter(date) && (x.validTo() == null || !x.validTo().isBefore(date)))
-                .max(Comparator.comparing(Period::validFrom)).map(x -> Integer.parseInt(x.value()))
-                .orElseThrow(() -> new NoValueException(p, date));
-    }
-
-    public BigDecimal amount(Parameter p, LocalDate date) {
-        return new BigDecimal(valueOn(p, date));
-    }
-
-    public boolean flag(Parameter p, LocalDate date) {
-        return Boolean.parseBoolean(valueOn(p, date));
+        ParameterHistory periods = new ParameterHistory(history(p));
+        return date -> periods.integer(p, date);
     }
 
     public List<Period> history(Parameter p) {

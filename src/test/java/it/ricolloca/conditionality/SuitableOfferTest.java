@@ -97,6 +97,171 @@ class SuitableOfferTest {
         assertThat(r.get(Criterion.PAY)).as("1.210 gross ≥ 1.200").isEqualTo(Result.MET);
     }
 
+    // ---- every boundary on both sides (issue 23) ----
+
+    static final LocalDate ON = SINCE.plusMonths(2);
+
+    /** An offer on {@link #ON}, two months into unemployment, that meets every criterion; change one fact at a time. */
+    static Facts suitable() {
+        return new Facts(SINCE, ON, Coherence.PACT_AREA, new BigDecimal("10"), 20, false, 3, new BigDecimal("32"),
+                new BigDecimal("40"), new BigDecimal("1400"), new BigDecimal("100"), new BigDecimal("1400"),
+                new BigDecimal("1000"));
+    }
+
+    @Test
+    void theBaseOfferMeetsEveryCriterion() {
+        assertThat(eval(suitable())).containsExactly(Map.entry(Criterion.COHERENCE, Result.MET),
+                Map.entry(Criterion.DISTANCE, Result.MET), Map.entry(Criterion.CONTRACT, Result.MET),
+                Map.entry(Criterion.HOURS, Result.MET), Map.entry(Criterion.PAY, Result.MET));
+        assertThat(SuitableOffer.overall(eval(suitable()))).isEqualTo(Result.MET);
+    }
+
+    @Test
+    void theLastContractOfNoHoursLeavesTheHoursUnknownInsteadOfDividingByZero() {
+        assertThat(eval(withHours("32", "0")).get(Criterion.HOURS)).isEqualTo(Result.UNKNOWN);
+        assertThat(eval(withHours("32", "-1")).get(Criterion.HOURS)).isEqualTo(Result.UNKNOWN);
+        assertThat(eval(withHours("32", "0.01")).get(Criterion.HOURS)).isEqualTo(Result.MET);
+        assertThat(eval(withHours(null, "40")).get(Criterion.HOURS)).isEqualTo(Result.UNKNOWN);
+        assertThat(eval(withHours("32", null)).get(Criterion.HOURS)).isEqualTo(Result.UNKNOWN);
+        // exactly 80% of the last contract's hours is enough; a hundredth of an hour less is not
+        assertThat(eval(withHours("32", "40")).get(Criterion.HOURS)).isEqualTo(Result.MET);
+        assertThat(eval(withHours("31.99", "40")).get(Criterion.HOURS)).isEqualTo(Result.NOT_MET);
+    }
+
+    @Test
+    void payExactlyAtTheCollectiveMinimumAndExactlyTwentyPercentAboveTheBenefitIsEnough() {
+        // collective minimum 1.400: 1.400 meets it, 1.399,99 does not (the benefit is met either way)
+        assertThat(eval(withPay("1400", "100", "1400", "1000")).get(Criterion.PAY)).isEqualTo(Result.MET);
+        assertThat(eval(withPay("1399.99", null, "1400", "1000")).get(Criterion.PAY)).isEqualTo(Result.NOT_MET);
+        // net of contributions, exactly 1.000 + 20% = 1.200 meets it, a cent less does not
+        assertThat(eval(withPay("1300", "100", "1000", "1000")).get(Criterion.PAY)).isEqualTo(Result.MET);
+        assertThat(eval(withPay("1300", "100.01", "1000", "1000")).get(Criterion.PAY)).isEqualTo(Result.NOT_MET);
+        assertThat(eval(withPay("1199.99", null, null, "1000")).get(Criterion.PAY)).as("gross under: fails anyway")
+                .isEqualTo(Result.NOT_MET);
+        assertThat(eval(withPay("1200", null, null, "1000")).get(Criterion.PAY)).as("the rest unknown")
+                .isEqualTo(Result.UNKNOWN);
+        assertThat(eval(withPay("1200", "0", "1000", null)).get(Criterion.PAY)).as("benefit unknown")
+                .isEqualTo(Result.UNKNOWN);
+        assertThat(eval(withPay("1200", "0", null, "1000")).get(Criterion.PAY)).as("minimum unknown")
+                .isEqualTo(Result.UNKNOWN);
+        assertThat(eval(withPay(null, "0", "1000", "1000")).get(Criterion.PAY)).isEqualTo(Result.UNKNOWN);
+        // the threshold is rounded to the cent: 999,99 + 20% = 1.199,988, i.e. 1.199,99
+        assertThat(eval(withPay("1199.99", "0", "1000", "999.99")).get(Criterion.PAY)).isEqualTo(Result.MET);
+        assertThat(eval(withPay("1199.98", "0", "1000", "999.99")).get(Criterion.PAY)).isEqualTo(Result.NOT_MET);
+    }
+
+    @Test
+    void beforeTheDecreeThePayIsExactlyTwentyPercentAboveTheGrossBenefitOrMore() {
+        LocalDate old = LocalDate.of(2018, 3, 12);
+        assertThat(eval(oldOffer(old, "1200")).get(Criterion.PAY)).isEqualTo(Result.MET);
+        assertThat(eval(oldOffer(old, "1199.99")).get(Criterion.PAY)).isEqualTo(Result.NOT_MET);
+        assertThat(eval(oldOffer(old, null)).get(Criterion.PAY)).isEqualTo(Result.UNKNOWN);
+        Facts noBenefit = new Facts(null, old, null, new BigDecimal("10"), null, null, null, null, null,
+                new BigDecimal("1200"), null, null, null);
+        assertThat(eval(noBenefit).get(Criterion.PAY)).isEqualTo(Result.UNKNOWN);
+        assertThat(eval(noBenefit).get(Criterion.DISTANCE)).as("50 km or less, whatever the months").isEqualTo(Result.MET);
+        assertThat(eval(oldOffer(DM_DAY_BEFORE, "1200")).get(Criterion.COHERENCE)).isEqualTo(Result.NOT_APPLICABLE);
+        assertThat(eval(oldOffer(SuitableOffer.DM_2018_FROM, "1200")).get(Criterion.COHERENCE))
+                .isEqualTo(Result.NOT_MET);
+    }
+
+    static final LocalDate DM_DAY_BEFORE = SuitableOffer.DM_2018_FROM.minusDays(1);
+
+    @Test
+    void afterTwelveMonthsTheEightyKilometresAndHundredMinutesDecide() {
+        LocalDate far = SINCE.plusMonths(12).plusDays(1);
+        assertThat(distance(far, "80", null)).isEqualTo(Result.MET);
+        assertThat(distance(far, "80.01", null)).isEqualTo(Result.NOT_MET);
+        assertThat(distance(far, null, 100)).isEqualTo(Result.MET);
+        assertThat(distance(far, null, 101)).isEqualTo(Result.NOT_MET);
+        assertThat(distance(far, null, null)).isEqualTo(Result.UNKNOWN);
+        LocalDate near = SINCE.plusMonths(12);
+        assertThat(distance(near, "50", null)).isEqualTo(Result.MET);
+        assertThat(distance(near, "50.01", null)).isEqualTo(Result.NOT_MET);
+        assertThat(distance(near, null, 80)).isEqualTo(Result.MET);
+        assertThat(distance(near, null, 81)).isEqualTo(Result.NOT_MET);
+        Facts unemployedSinceUnknown = new Facts(null, ON, Coherence.PACT_AREA, BigDecimal.ONE, 1, true, null, null, null,
+                null, null, null, null);
+        assertThat(eval(unemployedSinceUnknown).get(Criterion.DISTANCE)).isEqualTo(Result.UNKNOWN);
+        assertThat(eval(unemployedSinceUnknown).get(Criterion.COHERENCE)).isEqualTo(Result.UNKNOWN);
+    }
+
+    @Test
+    void theContractIsPermanentOrAtLeastTheShortestAllowed() {
+        assertThat(contract(true, null)).isEqualTo(Result.MET);
+        assertThat(contract(true, 1)).isEqualTo(Result.MET);
+        assertThat(contract(false, 3)).isEqualTo(Result.MET);
+        assertThat(contract(false, 2)).isEqualTo(Result.NOT_MET);
+        assertThat(contract(false, null)).isEqualTo(Result.UNKNOWN);
+        assertThat(contract(null, 12)).isEqualTo(Result.UNKNOWN);
+    }
+
+    @Test
+    void theTwelveMonthsEndOnTheSameDayOfTheMonth() {
+        assertThat(SuitableOffer.withinTwelveMonths(SINCE, SINCE.plusMonths(12))).isTrue();
+        assertThat(SuitableOffer.withinTwelveMonths(SINCE, SINCE.plusMonths(12).plusDays(1))).isFalse();
+        assertThat(SuitableOffer.inFirstSixMonths(SINCE, SINCE)).isTrue();
+        assertThat(coherence(SINCE.plusMonths(12).plusDays(1), Coherence.SAME_SECTOR)).isEqualTo(Result.MET);
+        assertThat(coherence(SINCE.plusMonths(12).plusDays(1), Coherence.PACT_AREA)).isEqualTo(Result.MET);
+        assertThat(coherence(SINCE.plusMonths(6), Coherence.PACT_AREA)).isEqualTo(Result.MET);
+        assertThat(coherence(SINCE, Coherence.NONE)).isEqualTo(Result.NOT_MET);
+    }
+
+    @Test
+    void theOverallResultIsNotMetOverUnknownOverMetAndIgnoresWhatDoesNotApply() {
+        assertThat(SuitableOffer.overall(Map.of(Criterion.PAY, Result.NOT_MET, Criterion.HOURS, Result.UNKNOWN)))
+                .isEqualTo(Result.NOT_MET);
+        assertThat(SuitableOffer.overall(Map.of(Criterion.PAY, Result.MET, Criterion.HOURS, Result.UNKNOWN)))
+                .isEqualTo(Result.UNKNOWN);
+        assertThat(SuitableOffer.overall(Map.of(Criterion.PAY, Result.MET, Criterion.HOURS, Result.NOT_APPLICABLE)))
+                .isEqualTo(Result.MET);
+    }
+
+    @Test
+    void everyValueHasItsLabel() {
+        assertThat(Rules.DM_2018.labelKey()).isEqualTo("suitability.rules.DM_2018");
+        assertThat(Coherence.SAME_SECTOR.labelKey()).isEqualTo("suitability.coherence.SAME_SECTOR");
+        assertThat(Result.UNKNOWN.labelKey()).isEqualTo("suitability.result.UNKNOWN");
+        assertThat(Criterion.PAY.labelKey()).isEqualTo("suitability.criterion.PAY");
+    }
+
+    private static Facts withHours(String offered, String last) {
+        Facts f = suitable();
+        return new Facts(f.unemployedSince(), f.offerDate(), f.coherence(), f.distanceKm(), f.travelMinutes(), f.permanent(),
+                f.durationMonths(), offered == null ? null : new BigDecimal(offered), last == null ? null : new BigDecimal(last),
+                f.offeredMonthlyPay(), f.workerContributions(), f.collectiveMinimum(), f.lastMonthlyBenefit());
+    }
+
+    private static Facts withPay(String pay, String contributions, String minimum, String benefit) {
+        Facts f = suitable();
+        return new Facts(f.unemployedSince(), f.offerDate(), f.coherence(), f.distanceKm(), f.travelMinutes(), f.permanent(),
+                f.durationMonths(), f.offeredWeeklyHours(), f.lastWeeklyHours(), decimal(pay), decimal(contributions),
+                decimal(minimum), decimal(benefit));
+    }
+
+    private static Facts oldOffer(LocalDate on, String pay) {
+        return new Facts(SINCE.minusYears(9), on, Coherence.NONE, new BigDecimal("10"), null, null, null, null, null,
+                decimal(pay), new BigDecimal("500"), null, new BigDecimal("1000"));
+    }
+
+    private static Result distance(LocalDate on, String km, Integer minutes) {
+        Facts f = suitable();
+        return eval(new Facts(f.unemployedSince(), on, f.coherence(), decimal(km), minutes, f.permanent(),
+                f.durationMonths(), f.offeredWeeklyHours(), f.lastWeeklyHours(), f.offeredMonthlyPay(),
+                f.workerContributions(), f.collectiveMinimum(), f.lastMonthlyBenefit())).get(Criterion.DISTANCE);
+    }
+
+    private static Result contract(Boolean permanent, Integer months) {
+        Facts f = suitable();
+        return eval(new Facts(f.unemployedSince(), f.offerDate(), f.coherence(), f.distanceKm(), f.travelMinutes(),
+                permanent, months, f.offeredWeeklyHours(), f.lastWeeklyHours(), f.offeredMonthlyPay(),
+                f.workerContributions(), f.collectiveMinimum(), f.lastMonthlyBenefit())).get(Criterion.CONTRACT);
+    }
+
+    private static BigDecimal decimal(String s) {
+        return s == null ? null : new BigDecimal(s);
+    }
+
     private static Result coherence(LocalDate offer, Coherence c) {
         return eval(facts(offer, c, "10", 20)).get(Criterion.COHERENCE);
     }

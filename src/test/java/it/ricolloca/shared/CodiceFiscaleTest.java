@@ -14,7 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Codici fiscali generated from seeded random people, and every way of getting one wrong. */
+/**
+ * Codici fiscali generated from seeded random people, and every way of getting one wrong.
+ *
+ * <p>Equivalent mutants (issue 23, docs/quality.md): in {@code of} and {@code date} the day is read as a
+ * woman's when above 40; a day of exactly 40 never gets there (it is refused first as {@code cf.day}), so
+ * {@code day > 40} and {@code day >= 40} never differ.
+ */
 class CodiceFiscaleTest {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -225,5 +231,87 @@ class CodiceFiscaleTest {
     void theReferenceFileHoldsMunicipalitiesCeasedOnesAndForeignStates() {
         assertThat(BirthPlaces.size()).isEqualTo(10_063);
         assertThat(BirthPlaces.find("L219")).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Torino"));
+    }
+    // ---- boundaries the generator never reaches (issue 23) ----
+
+    @Test
+    void theLastDayOfTheMonthIsValidForAManAndForAWoman() {
+        CodiceFiscale man = CodiceFiscale.of(complete("RSSMRA80A31L219"));
+        assertThat(man.birthDate()).isEqualTo(LocalDate.of(1980, 1, 31));
+        assertThat(man.sex()).isEqualTo(CodiceFiscale.Sex.M);
+        CodiceFiscale woman = CodiceFiscale.of(complete("RSSMRA80A71L219"));
+        assertThat(woman.birthDate()).isEqualTo(LocalDate.of(1980, 1, 31));
+        assertThat(woman.sex()).isEqualTo(CodiceFiscale.Sex.F);
+        CodiceFiscale firstOfTheMonth = CodiceFiscale.of(complete("RSSMRA80A41L219"));
+        assertThat(firstOfTheMonth.birthDate()).isEqualTo(LocalDate.of(1980, 1, 1));
+        assertThat(firstOfTheMonth.sex()).isEqualTo(CodiceFiscale.Sex.F);
+        assertThat(CodiceFiscale.of(complete("RSSMRA80A01L219")).sex()).isEqualTo(CodiceFiscale.Sex.M);
+        for (String day : new String[] {"32", "40", "72"}) {
+            assertThat(CodiceFiscale.check(complete("RSSMRA80A" + day + "L219"))).as(day)
+                    .hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo("cf.day"));
+        }
+    }
+
+    /**
+     * Two digits of the year: up to this year's two digits they are this century, above them the last
+     * one (a code does not tell a person born in 1926 from one born in 2026).
+     */
+    @Test
+    void birthsAfterTwoThousandUpToThisYearAreOfThisCentury() {
+        int yy = java.time.Year.now().getValue() % 100;
+        String thisYear = String.format("%02d", yy);
+        String nextYear = String.format("%02d", yy + 1);
+        assertThat(CodiceFiscale.of(complete("RSSMRA" + thisYear + "A01L219")).birthDate().getYear())
+                .isEqualTo(2000 + yy);
+        assertThat(CodiceFiscale.of(complete("RSSMRA" + nextYear + "A01L219")).birthDate().getYear())
+                .isEqualTo(1901 + yy);
+        assertThat(CodiceFiscale.of(complete("RSSMRA00A01L219")).birthDate()).isEqualTo(LocalDate.of(2000, 1, 1));
+        assertThat(CodiceFiscale.of(complete("RSSMRA05M15L219")).birthDate()).isEqualTo(LocalDate.of(2005, 8, 15));
+        assertThat(CodiceFiscale.of(complete("RSSMRA99T31L219")).birthDate()).isEqualTo(LocalDate.of(1999, 12, 31));
+    }
+
+    /**
+     * Abbadia Sopra Adda ceased in 1928: a code of year 00 reads 2000, when the place no longer existed, but
+     * 1900 fits, and that century is not in the future; year 27 reads 1927, when it still existed.
+     */
+    @Test
+    void aPlaceInUseInTheOtherCenturyOfTheTwoDigitsIsAccepted() {
+        assertThat(CodiceFiscale.isValid(complete("RSSMRA00A01A002"))).isTrue();
+        assertThat(CodiceFiscale.isValid(complete("RSSMRA27A01A002"))).isTrue();
+        assertThat(CodiceFiscale.check(complete("RSSMRA30A01M417"))).as("2030 is in the future")
+                .hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo("cf.place.notYet"));
+    }
+
+    /** Check characters worked out by hand from the official tables, not by the code under test. */
+    @Test
+    void knownCodesHaveTheirCheckCharacter() {
+        assertThat(CodiceFiscale.checkCharacter("RSSMRA85T10A562")).isEqualTo('S');
+        assertThat(CodiceFiscale.checkCharacter("RSSMRA80A01L219")).isEqualTo('M');
+        assertThat(CodiceFiscale.checkCharacter("BNCGNN75C50F205")).isEqualTo('J');
+        assertThat(CodiceFiscale.isValid("RSSMRA80A01L219M")).isTrue();
+    }
+
+    @Test
+    void aCodeIsNormalisedComparedByValueAndShowsItsPlace() {
+        CodiceFiscale cf = CodiceFiscale.of(" " + complete("RSSMRA80A01L219").toLowerCase() + " ");
+        assertThat(cf).hasToString(complete("RSSMRA80A01L219"));
+        assertThat(cf).isEqualTo(CodiceFiscale.of(complete("RSSMRA80A01L219")))
+                .hasSameHashCodeAs(CodiceFiscale.of(complete("RSSMRA80A01L219")));
+        assertThat(cf).isNotEqualTo(CodiceFiscale.of(complete("RSSMRA80A02L219"))).isNotEqualTo(cf.value());
+        assertThat(cf.hashCode()).isEqualTo(cf.value().hashCode());
+        assertThat(cf.placeCode()).isEqualTo("L219");
+        assertThat(CodiceFiscale.normalise(null)).isEmpty();
+        assertThat(CodiceFiscale.check(null)).hasValueSatisfying(p -> assertThat(p.messageKey()).isEqualTo("cf.empty"));
+        assertThat(CodiceFiscale.check("RSSMRA80A01L21")).hasValueSatisfying(p -> assertThat(p.args()).containsExactly(14));
+        assertThat(CodiceFiscale.check("RSSMRA80A01L2X9X")).hasValueSatisfying(p -> {
+            assertThat(p.messageKey()).isEqualTo("cf.digit");
+            assertThat(p.args()).containsExactly(14, 'X');
+        });
+        assertThat(CodiceFiscale.check("RSSMRA80Z01L219X")).hasValueSatisfying(p -> assertThat(p.args()).containsExactly('Z'));
+        assertThat(CodiceFiscale.check("RSSMRA80A0125199")).hasValueSatisfying(p -> assertThat(p.args()).containsExactly('2'));
+        assertThat(CodiceFiscale.check(complete("RSSMRA80B30L219"))).hasValueSatisfying(p -> assertThat(p.args())
+                .containsExactly("30", 2));
+        assertThat(CodiceFiscale.check(complete("RSSMRA80A32L219"))).hasValueSatisfying(p -> assertThat(p.args())
+                .containsExactly("32"));
     }
 }

@@ -44,8 +44,18 @@ public class ClaimWork {
     /** An office's Fee4Service cap: its successes, the hours they allow, the hours already claimed. */
     public record OfficeCap(long successes, int hoursPerSuccess, BigDecimal allowedHours, BigDecimal claimedHours) {
 
+        /** The cap of an office with so many successes, each allowing {@code hoursPerSuccess} hours. */
+        public static OfficeCap of(long successes, int hoursPerSuccess, BigDecimal claimedHours) {
+            return new OfficeCap(successes, hoursPerSuccess, BigDecimal.valueOf(successes * hoursPerSuccess), claimedHours);
+        }
+
         public BigDecimal remaining() {
             return allowedHours.subtract(claimedHours).max(BigDecimal.ZERO);
+        }
+
+        /** Whether {@code hours} more can be claimed: the hours claimed with them reach the allowed ones at most. */
+        public boolean admits(BigDecimal hours) {
+            return claimedHours.add(hours).compareTo(allowedHours) <= 0;
         }
     }
 
@@ -161,9 +171,7 @@ public class ClaimWork {
                 from claims_claim where office_id = ?""").param(officeId)
                 .query((rs, n) -> {
                     int perSuccess = tariffs.hoursPerSuccess(on);
-                    long successes = rs.getLong(1);
-                    return new OfficeCap(successes, perSuccess, BigDecimal.valueOf(successes * perSuccess),
-                            rs.getBigDecimal(2));
+                    return OfficeCap.of(rs.getLong(1), perSuccess, rs.getBigDecimal(2));
                 }).single();
     }
 
@@ -209,7 +217,7 @@ public class ClaimWork {
             jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(OFFICE_LOCK, (int) c.getOfficeId())
                     .query(Object.class).single();
             OfficeCap cap = officeCap(c.getOfficeId(), Dates.today());
-            if (cap.claimedHours().add(c.getClaimedHours()).compareTo(cap.allowedHours()) > 0) {
+            if (!cap.admits(c.getClaimedHours())) {
                 throw new ClaimRefusedException("claim.officeCap", cap.claimedHours(), cap.allowedHours(),
                         cap.hoursPerSuccess(), cap.successes(), c.getClaimedHours());
             }
