@@ -3,6 +3,7 @@ package it.ricolloca.workers;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.Detail;
+import it.ricolloca.workers.internal.PeopleSearch;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRepository;
 import java.math.BigDecimal;
@@ -11,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -98,22 +98,17 @@ public class Workers {
     }
 
     /**
-     * The ids of the workers a search names, in one query, for another module's list to filter on: a
-     * codice fiscale starting with the text, or a part of the name written as surname and name or as
-     * name and surname (case ignored). A blank search names nobody.
+     * The ids of the workers a search names, in one query, for another module's list to filter on: every
+     * word of the text in the surname, name or codice fiscale, accents and case ignored (the register's one
+     * search, {@link PeopleSearch}). A blank search names nobody.
      */
     @Transactional(readOnly = true)
     public List<Long> idsMatching(String text) {
-        if (text == null || text.isBlank()) {
+        PeopleSearch search = PeopleSearch.of("w", text);
+        if (search.blank()) {
             return List.of();
         }
-        String q = text.strip();
-        String like = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.sql("""
-                select id from workers_worker where tax_code like upper(:q) || '%'
-                   or lower(coalesce(last_name, '') || ' ' || coalesce(first_name, '')) like :like
-                   or lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) like :like""")
-                .param("q", q.replace("%", "").replace("_", "")).param("like", like).query(Long.class).list();
+        return search.bind(jdbc.sql("select w.id from workers_worker w where " + search.sql())).query(Long.class).list();
     }
 
     /** Whether the worker is in the invited sample (invited on any date). */

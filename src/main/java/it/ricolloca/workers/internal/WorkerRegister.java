@@ -11,17 +11,19 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.workers.NaspiStatus;
 import it.ricolloca.workers.ProviderAccess;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,8 +60,11 @@ public class WorkerRegister {
     private final JobCentres centres;
     private final AuditTrail audit;
     private final List<ProviderAccess> providers;
+    private final EntityManager entityManager;
 
-    WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit, List<ProviderAccess> providers) {
+    WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit, List<ProviderAccess> providers,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.workers = workers;
         this.centres = centres;
         this.audit = audit;
@@ -74,9 +79,35 @@ public class WorkerRegister {
         return user.roles().stream().anyMatch(CREATORS::contains);
     }
 
+    /**
+     * A page of the workers in the user's scope that the search names ({@link PeopleSearch}; blank: all of
+     * them), by surname, name and codice fiscale: one query for the page, a count only when the page is full
+     * or not the first.
+     */
     @Transactional(readOnly = true)
     public Page<Worker> search(CurrentUser user, String query, int page, int size) {
-        return workers.search(user.caseScopeCentreId(), query.strip().toLowerCase(Locale.ROOT), PageRequest.of(page, size));
+        PeopleSearch search = PeopleSearch.of("w", query);
+        Long centre = user.caseScopeCentreId();
+        String where = " where " + search.sql() + (centre == null ? "" : " and w.competent_centre_id = :centre");
+        PageRequest pageable = PageRequest.of(page, size);
+        Query rows = entityManager.createNativeQuery("select w.* from workers_worker w" + where
+                + " order by w.last_name nulls last, w.first_name, w.tax_code limit :size offset :offset", Worker.class)
+                .setParameter("size", size).setParameter("offset", pageable.getOffset());
+        bind(rows, search, centre);
+        @SuppressWarnings("unchecked")
+        List<Worker> found = rows.getResultList();
+        return PageableExecutionUtils.getPage(found, pageable, () -> {
+            Query count = entityManager.createNativeQuery("select count(*) from workers_worker w" + where, Long.class);
+            bind(count, search, centre);
+            return ((Number) count.getSingleResult()).longValue();
+        });
+    }
+
+    private static void bind(Query query, PeopleSearch search, Long centre) {
+        search.params().forEach(query::setParameter);
+        if (centre != null) {
+            query.setParameter("centre", centre);
+        }
     }
 
     /** Opens a worker's record: the read of personal data is audited. */

@@ -1,0 +1,236 @@
+package it.ricolloca.workers;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.accounts.internal.UserAccountRepository;
+import it.ricolloca.support.BenchmarkHttp;
+import it.ricolloca.support.Benchmarks;
+import it.ricolloca.workers.internal.WorkerRegister;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * People search at national scale (issue 21, ADR 0039): 1,000,000 workers with Italian surnames and names
+ * (some accented) and codici fiscali built from them, searched the way operators type. For each typical
+ * search: the register's page over HTTP (signed in as a regional user, who sees the whole register), the
+ * search alone (count and page of 20), the ids the other lists filter on, next to the limit measured in the
+ * same run: the bare count of the matching rows through the trigram index, and an index lookup of one exact
+ * codice fiscale. Run with {@code mvn -Pbench test -Dtest=PeopleSearchBenchmark}; prints figures, asserts
+ * nothing.
+ */
+class PeopleSearchBenchmark {
+
+    private static final int WORKERS = 1_000_000;
+    private static final int RUNS = 40;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void searchAMillionWorkers() throws Exception {
+        try (ConfigurableApplicationContext app = Benchmarks.start(data)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            long t0 = System.nanoTime();
+            long seeded = seed(jdbc);
+            System.out.printf("%nSeeded %,d workers (register now %,d) in %.1f s%n", seeded,
+                    jdbc.sql("select count(*) from workers_worker").query(Long.class).single(), (System.nanoTime() - t0) / 1e9);
+            CurrentUser regional = app.getBean(UserAccountRepository.class).findByUsername("adr.regione").orElseThrow()
+                    .toCurrentUser();
+            WorkerRegister register = app.getBean(WorkerRegister.class);
+            Workers workers = app.getBean(Workers.class);
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            BenchmarkHttp.signIn(http, port, "adr.regione");
+            String base = "http://localhost:" + port + WorkerRoutes.WORKERS;
+
+            // A real code of the seed, for the searches by codice fiscale and the exact lookup.
+            String code = jdbc.sql("select tax_code from workers_worker where last_name = 'Rossi' and first_name = 'Nicolò'"
+                    + " order by id limit 1").query(String.class).single();
+            Map<String, String> searches = new LinkedHashMap<>();
+            searches.put("surname fragment", "ferrari");
+            searches.put("accented name typed without accent", "nicolo");
+            searches.put("codice fiscale prefix", code.substring(0, 9));
+            searches.put("codice fiscale fragment", code.substring(6, 11).toLowerCase());
+            searches.put("two words, name and surname", "nicolo rossi");
+            searches.put("whole codice fiscale", code);
+            searches.put("surname fragment and name fragment", "bianc gius");
+            searches.put("wide fragment, a root shared by 1 in 40 surnames of the seed", "ferrar");
+
+            Callable<?> exact = () -> jdbc.sql("select id from workers_worker where tax_code = ?").param(code)
+                    .query(Long.class).single();
+            List<Double> exactTimes = times(exact);
+            System.out.printf("%nLimit: index lookup of one exact codice fiscale: median %.2f ms, p95 %.2f ms%n",
+                    Benchmarks.median(exactTimes), Benchmarks.p95(exactTimes));
+
+            for (Map.Entry<String, String> s : searches.entrySet()) {
+                String q = s.getValue();
+                long matches = register.search(regional, q, 0, 20).getTotalElements();
+                Callable<?> page = () -> page(http, base + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+                Callable<?> alone = () -> register.search(regional, q, 0, 20);
+                Callable<?> ids = () -> workers.idsMatching(q);
+                Callable<?> bare = () -> bareCount(jdbc, q);
+                report(String.format("%s \"%s\": %,d workers found", s.getKey(), q, matches), page, alone, ids, bare,
+                        Benchmarks.median(exactTimes));
+                before(jdbc, q);
+            }
+            report("no search (first page of the whole register, in order)", () -> page(http, base),
+                    () -> register.search(regional, "", 0, 20), () -> 0,
+                    () -> jdbc.sql("select count(*) from workers_worker").query(Long.class).single(),
+                    Benchmarks.median(exactTimes));
+        }
+    }
+
+    /**
+     * Before (the condition the register's list had until issue 21, as SQL): count and page of 20 by
+     * {@code LIKE '%…%'} on the lower-cased names and a codice fiscale prefix, five runs.
+     */
+    private static void before(JdbcClient jdbc, String q) throws Exception {
+        String where = " " + """
+                from workers_worker w where w.tax_code like upper(:q) || '%'
+                   or lower(w.last_name) like :like or lower(w.first_name) like :like
+                   or lower(coalesce(w.first_name, '') || ' ' || coalesce(w.last_name, '')) like :like
+                   or lower(coalesce(w.last_name, '') || ' ' || coalesce(w.first_name, '')) like :like""";
+        String like = "%" + q.strip().toLowerCase() + "%";
+        Callable<?> old = () -> {
+            jdbc.sql("select count(*)" + where).param("q", q.strip()).param("like", like).query(Long.class).single();
+            return jdbc.sql("select w.id" + where + " order by w.last_name nulls last, w.first_name, w.tax_code limit 20")
+                    .param("q", q.strip()).param("like", like).query(Long.class).list();
+        };
+        old.call();
+        List<Double> t = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            t.add(Benchmarks.time(old));
+        }
+        long found = jdbc.sql("select count(*)" + where).param("q", q.strip()).param("like", like).query(Long.class).single();
+        System.out.printf("  before (LIKE without index or folding), count + 20 rows: median %.1f ms, max %.1f ms, %,d found%n",
+                Benchmarks.median(t), t.stream().mapToDouble(Double::doubleValue).max().orElse(0), found);
+    }
+
+    /** The bare count of the rows whose folded text holds every word, through the trigram index. */
+    private static long bareCount(JdbcClient jdbc, String q) {
+        StringBuilder sql = new StringBuilder("select count(*) from workers_worker where true");
+        List<String> words = List.of(q.strip().split("\\s+"));
+        for (int i = 0; i < words.size(); i++) {
+            sql.append(" and search_text like '%' || workers_fold(:w").append(i).append(") || '%'");
+        }
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
+        for (int i = 0; i < words.size(); i++) {
+            spec = spec.param("w" + i, words.get(i));
+        }
+        return spec.query(Long.class).single();
+    }
+
+    private static List<Double> times(Callable<?> c) throws Exception {
+        c.call();
+        List<Double> t = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            t.add(Benchmarks.time(c));
+        }
+        return t;
+    }
+
+    private static void report(String title, Callable<?> page, Callable<?> alone, Callable<?> ids, Callable<?> bare,
+            double exact) throws Exception {
+        page.call();
+        alone.call();
+        ids.call();
+        bare.call();
+        List<Double> p = new ArrayList<>();
+        List<Double> a = new ArrayList<>();
+        List<Double> i = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        for (int r = 0; r < RUNS; r++) {
+            p.add(Benchmarks.time(page));
+            a.add(Benchmarks.time(alone));
+            i.add(Benchmarks.time(ids));
+            b.add(Benchmarks.time(bare));
+        }
+        double limit = Benchmarks.median(b);
+        System.out.printf("%n%s%n", title);
+        System.out.printf("  page over HTTP, signed in:      median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(p),
+                Benchmarks.p95(p));
+        System.out.printf("  search alone (count + 20 rows): median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(a),
+                Benchmarks.p95(a));
+        System.out.printf("  ids for the other lists:        median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(i),
+                Benchmarks.p95(i));
+        System.out.printf("  limit, bare count of the matches: median %.1f ms, p95 %.1f ms (exact code lookup %.2f ms)%n",
+                limit, Benchmarks.p95(b), exact);
+        System.out.printf("  ratio, search alone / bare count: %.1f; page / bare count: %.1f%n",
+                Benchmarks.median(a) / limit, Benchmarks.median(p) / limit);
+    }
+
+    private static String page(HttpClient http, String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    /**
+     * One million workers: a surname of 40 common roots and 12 endings (480 surnames, a few accented), one
+     * of 60 names (Nicolò, Niccolò, Noè among them), the codice fiscale built from them as the real one is
+     * (three consonants of each, year, month letter, day, place, check letter). The trigram index is
+     * dropped for the load and built again after it, as a bulk load would.
+     */
+    private static long seed(JdbcClient jdbc) {
+        String index = jdbc.sql("select indexdef from pg_indexes where indexname = 'workers_worker_search_ix'")
+                .query(String.class).single();
+        jdbc.sql("drop index workers_worker_search_ix").update();
+        long n = jdbc.sql("""
+                with c as (select array_agg(id order by id) as ids from network_job_centre),
+                p as (
+                    select g,
+                        (array['Ross', 'Bianc', 'Ferrar', 'Espos', 'Roman', 'Colomb', 'Ricc', 'Marin', 'Grec', 'Brun',
+                            'Gall', 'Cont', 'De Luc', 'Mancin', 'Costant', 'Giordan', 'Rizz', 'Lombard', 'Moret', 'Barbier',
+                            'Fontan', 'Santor', 'Mariott', 'Ranier', 'Carus', 'Ferr', 'Gallott', 'Leon', 'Longh', 'Gentil',
+                            'Martinell', 'Vitale', 'Serr', 'Coppol', 'De Angel', 'D''Angel', 'Cant', 'Parod', 'Orland', 'Pellegrin'])
+                            [1 + (g / 60) % 40]
+                        || (array['i', 'o', 'a', 'ini', 'etti', 'elli', 'one', 'ucci', 'ato', 'ieri', 'ù', 'ò'])[1 + (g / 2400) % 12]
+                            as last_name,
+                        (array['Giuseppe', 'Maria', 'Giovanni', 'Anna', 'Antonio', 'Giuseppina', 'Mario', 'Rosa', 'Luigi',
+                            'Angela', 'Francesco', 'Giovanna', 'Angelo', 'Teresa', 'Vincenzo', 'Lucia', 'Pietro', 'Carmela',
+                            'Salvatore', 'Caterina', 'Carlo', 'Francesca', 'Franco', 'Anna Maria', 'Domenico', 'Luisa',
+                            'Bruno', 'Laura', 'Paolo', 'Elena', 'Michele', 'Paola', 'Giorgio', 'Chiara', 'Nicolò', 'Niccolò',
+                            'Noè', 'Mosè', 'Andrea', 'Marco', 'Alessandro', 'Luca', 'Matteo', 'Lorenzo', 'Davide', 'Simone',
+                            'Federico', 'Riccardo', 'Gabriele', 'Tommaso', 'Sara', 'Giulia', 'Martina', 'Chiara Maria',
+                            'Alessia', 'Valentina', 'Silvia', 'Federica', 'Ilaria', 'Elisa'])[1 + g % 60] as first_name,
+                        ((g::bigint * 7919) % 100000)::int as r
+                    from generate_series(1, :n) g
+                )
+                insert into workers_worker (tax_code, first_name, last_name, birth_date, sex, competent_centre_id,
+                    residence_municipality)
+                select upper(rpad(regexp_replace(workers_fold(last_name), '[aeiou '' ]', '', 'g'), 3, 'x'))
+                    || upper(rpad(regexp_replace(workers_fold(first_name), '[aeiou '' ]', '', 'g'), 3, 'x'))
+                    || lpad((60 + r % 40)::text, 2, '0')
+                    || substr('ABCDEHLMPRST', 1 + (r / 40) % 12, 1)
+                    || lpad((1 + (g / 7) % 28 + case when g % 2 = 0 then 40 else 0 end)::text, 2, '0')
+                    || substr('ABCDEFGHILM', 1 + (g / 196) % 11, 1) || lpad(((g / 2156) % 1000)::text, 3, '0')
+                    || chr(65 + ((g / 2156000) + g) % 26),
+                    first_name, last_name, date '1960-01-01' + (r % 14000), case when g % 2 = 0 then 'F' else 'M' end,
+                    c.ids[1 + g % cardinality(c.ids)], 'Torino'
+                from p, c
+                on conflict (tax_code) do nothing""").param("n", WORKERS).update();
+        long t = System.nanoTime();
+        jdbc.sql(index).update();
+        System.out.printf("%nTrigram index built in %.1f s%n", (System.nanoTime() - t) / 1e9);
+        jdbc.sql("vacuum analyze workers_worker").update();
+        return n;
+    }
+}
