@@ -5,8 +5,11 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.reporting.internal.NetworkFigures;
 import it.ricolloca.reporting.internal.ReportFilter;
+import it.ricolloca.reporting.internal.ReportTable;
 import it.ricolloca.reporting.internal.RequestsByCentre;
 import it.ricolloca.support.BenchmarkHttp;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,9 +81,9 @@ class MonitoringBenchmark {
             }
             System.out.printf("%nMonitoring table, %d CPIs, %,d requests in the list in force (previous list %,d)%n",
                     CENTRES, REQUESTS, REQUESTS * 9 / 10);
-            System.out.printf("  bare SQL aggregate (limit): median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(b), Benchmarks.p95(b));
-            System.out.printf("  report alone (all figures): median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(a), Benchmarks.p95(a));
-            System.out.printf("  page over HTTP, signed in:  median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(p), Benchmarks.p95(p));
+            line("bare SQL aggregate over the list (limit)", b, null);
+            line("report alone (all figures)", a, b);
+            line("page over HTTP, signed in (goal: 1.5x, < 150 ms)", p, b);
             System.out.printf("  first report after the two imports (counts each list once): %7.1f ms%n", firstView);
             networkFigures(app, jdbc, http, port, adr);
         }
@@ -127,25 +130,95 @@ class MonitoringBenchmark {
             }
             return r;
         };
+        // The page's limit: one grouped pass over each large set its tables read (requests, invitations, pathways).
+        Callable<?> passes = () -> {
+            scan.call();
+            jdbc.sql("""
+                    select w.competent_centre_id, count(*) from workers_invitation i join workers_worker w on w.id = i.worker_id
+                    where i.invitation_date between date '2026-01-01' and date '2026-12-31' group by w.competent_centre_id""")
+                    .query().listOfRows();
+            return jdbc.sql("select centre_id, count(*) from pathway_pathway group by centre_id").query().listOfRows();
+        };
         funnel.call();
         scan.call();
         http200.call();
+        passes.call();
         List<Double> f = new ArrayList<>();
         List<Double> s = new ArrayList<>();
         List<Double> p = new ArrayList<>();
+        List<Double> l = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             f.add(Benchmarks.time(funnel));
             s.add(Benchmarks.time(scan));
             p.add(Benchmarks.time(http200));
+            l.add(Benchmarks.time(passes));
         }
         System.out.printf("%nFunnel and pathway figures, %,d requests of the year, 100,000 pathways%n", REQUESTS);
-        System.out.printf("  requests of the year counted per CPI (limit): median %7.1f ms, p95 %7.1f ms%n",
-                Benchmarks.median(s), Benchmarks.p95(s));
-        System.out.printf("  funnel with its four medians:               median %7.1f ms, p95 %7.1f ms%n",
-                Benchmarks.median(f), Benchmarks.p95(f));
-        System.out.printf("  whole page (7 tables and the chart), HTTP:  median %7.1f ms, p95 %7.1f ms%n",
-                Benchmarks.median(p), Benchmarks.p95(p));
+        line("requests of the year counted per CPI (limit of the funnel)", s, null);
+        line("funnel with its four medians (goal: 2x)", f, s);
+        line("one pass each over requests, invitations, pathways (limit of the page)", l, null);
+        line("whole page (7 tables and the chart), HTTP (goal: 2x)", p, l);
+        for (NetworkFigures.TableId t : NetworkFigures.TableId.values()) {
+            List<Double> x = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                x.add(Benchmarks.time(() -> figures.table(adr, t, year)));
+            }
+            System.out.printf("    table %-16s median %7.1f ms%n", t.slug(), Benchmarks.median(x));
+        }
+        List<String> former = jdbc.sql(FORMER_FUNNEL).param("from", year.from()).param("to", year.to())
+                .param("province", null).query((rs, n) -> values(rs)).list().stream().sorted().toList();
+        List<String> now = new ArrayList<>();
+        ReportTable table = figures.table(adr, NetworkFigures.TableId.FUNNEL, year);
+        table.lines().forEach(x -> now.add(x.values().toString()));
+        now.add(table.total().values().toString());
+        System.out.printf("  the funnel's figures equal the former query's (sorted medians), %d lines: %s%n", former.size(),
+                former.equals(now.stream().sorted().toList()));
     }
+
+    private static void line(String what, List<Double> xs, List<Double> limit) {
+        if (limit == null) {
+            System.out.printf("  %-72s median %7.1f ms, p95 %7.1f ms%n", what, Benchmarks.median(xs), Benchmarks.p95(xs));
+        } else {
+            System.out.printf("  %-72s median %7.1f ms, p95 %7.1f ms, ratio to the limit %.2f%n", what,
+                    Benchmarks.median(xs), Benchmarks.p95(xs), Benchmarks.median(xs) / Benchmarks.median(limit));
+        }
+    }
+
+    private static String values(java.sql.ResultSet rs) throws java.sql.SQLException {
+        List<BigDecimal> v = new ArrayList<>();
+        for (int i = 3; i <= 11; i++) {
+            BigDecimal x = rs.getBigDecimal(i);
+            v.add(x == null ? null : i > 7 ? x.setScale(1, RoundingMode.HALF_UP) : x);
+        }
+        return v.toString();
+    }
+
+    /** The funnel as it was before ADR 0037: four sorted medians; kept here to check the new one gives the same figures. */
+    private static final String FORMER_FUNNEL = """
+            with f as (
+                select request_id, min((starts_at at time zone 'Europe/Rome')::date) as first_on
+                from agenda_appointment where purpose = 'FIRST' and status = 'HELD' group by request_id),
+            k as (
+                select pathway_id, min(signed_on) as pact_on from pathway_pact where signed_on is not null
+                group by pathway_id),
+            r as (
+                select r.competent_centre_id as centre, r.request_date,
+                    case when r.status in ('RELEASED', 'BLOCKED', 'REENABLED') or p.id is not null
+                         then coalesce(r.decision_date, r.status_date) end as released_on,
+                    f.first_on, k.pact_on, case when p.outcome = 'HIRED' then p.closed_on end as hired_on
+                from requests_voucher_request r join network_job_centre j on j.id = r.competent_centre_id
+                left join pathway_pathway p on p.request_id = r.id
+                left join f on f.request_id = r.id
+                left join k on k.pathway_id = p.id
+                where r.request_date between :from and :to
+                  and (cast(:province as varchar) is null or j.province = :province))
+            select centre, grouping(centre), count(*), count(released_on), count(first_on), count(pact_on),
+                count(hired_on),
+                percentile_cont(0.5) within group (order by released_on - request_date),
+                percentile_cont(0.5) within group (order by first_on - released_on),
+                percentile_cont(0.5) within group (order by pact_on - first_on),
+                percentile_cont(0.5) within group (order by hired_on - coalesce(pact_on, first_on))
+            from r group by grouping sets ((centre), ())""";
 
     private static long seed(JdbcClient jdbc) {
         jdbc.sql("""
