@@ -87,10 +87,7 @@ public class NetworkFigures {
         List<Column> columns = List.of(count("requested"), count("released"), count("firstAppointment"),
                 count("pactSigned"), count("hired"), days("daysToRelease"), days("daysToFirstAppointment"),
                 days("daysToPact"), days("daysToHire"));
-        // One pass over the period's requests, joined to the few with a pathway or a first appointment, grouped
-        // into (CPI, four intervals) with a count: the medians come from these histograms (the values at the two
-        // middle ranks, averaged: what percentile_cont(0.5) gives) instead of four sorts of up to a million
-        // intervals. The same figures as the sorted medians; ADR 0037.
+        // Grouped joins rather than a subquery per request: one hash join each at a million requests.
         String sql = """
                 with f as (
                     select request_id, min((starts_at at time zone 'Europe/Rome')::date) as first_on
@@ -98,49 +95,24 @@ public class NetworkFigures {
                 k as (
                     select pathway_id, min(signed_on) as pact_on from pathway_pact where signed_on is not null
                     group by pathway_id),
-                x as (
-                    select coalesce(p.request_id, f.request_id) as request_id, p.id is not null as in_pathway,
-                        f.first_on, k.pact_on, case when p.outcome = 'HIRED' then p.closed_on end as hired_on
-                    from pathway_pathway p left join k on k.pathway_id = p.id full join f on f.request_id = p.request_id),
                 r as (
                     select r.competent_centre_id as centre, r.request_date,
-                        case when r.status in ('RELEASED', 'BLOCKED', 'REENABLED') or x.in_pathway
+                        case when r.status in ('RELEASED', 'BLOCKED', 'REENABLED') or p.id is not null
                              then coalesce(r.decision_date, r.status_date) end as released_on,
-                        x.first_on, x.pact_on, x.hired_on
+                        f.first_on, k.pact_on, case when p.outcome = 'HIRED' then p.closed_on end as hired_on
                     from requests_voucher_request r join network_job_centre j on j.id = r.competent_centre_id
-                    left join x on x.request_id = r.id
+                    left join pathway_pathway p on p.request_id = r.id
+                    left join f on f.request_id = r.id
+                    left join k on k.pathway_id = p.id
                     where r.request_date between :from and :to
-                      and (cast(:province as varchar) is null or j.province = :province)),
-                g as (
-                    select centre, released_on - request_date as d1, first_on - released_on as d2,
-                        pact_on - first_on as d3, hired_on - coalesce(pact_on, first_on) as d4,
-                        released_on is not null as released, first_on is not null as first_held,
-                        pact_on is not null as pact_signed, hired_on is not null as hired, count(*) as n
-                    from r group by 1, 2, 3, 4, 5, 6, 7, 8, 9),
-                c as (
-                    select centre, grouping(centre) as total, coalesce(sum(n), 0) as requested,
-                        coalesce(sum(n) filter (where released), 0) as released,
-                        coalesce(sum(n) filter (where first_held), 0) as first_held,
-                        coalesce(sum(n) filter (where pact_signed), 0) as pact_signed,
-                        coalesce(sum(n) filter (where hired), 0) as hired
-                    from g group by grouping sets ((centre), ())),
-                h as (
-                    select centre, grouping(centre) as total, v.step, v.d, sum(g.n) as n
-                    from g cross join lateral (values (1, g.d1), (2, g.d2), (3, g.d3), (4, g.d4)) v (step, d)
-                    where v.d is not null group by grouping sets ((centre, v.step, v.d), (v.step, v.d))),
-                u as (
-                    select centre, total, step, d, sum(n) over (partition by total, centre, step order by d) as upto,
-                        cast(sum(n) over (partition by total, centre, step) as bigint) as cases
-                    from h),
-                m as (
-                    select centre, total, step, (min(d) filter (where upto > (cases - 1) / 2)
-                        + min(d) filter (where upto > cases / 2)) / 2.0 as median
-                    from u group by centre, total, step)
-                select c.centre, c.total, c.requested, c.released, c.first_held, c.pact_signed, c.hired,
-                    max(m.median) filter (where m.step = 1), max(m.median) filter (where m.step = 2),
-                    max(m.median) filter (where m.step = 3), max(m.median) filter (where m.step = 4)
-                from c left join m on m.total = c.total and m.centre is not distinct from c.centre
-                group by c.centre, c.total, c.requested, c.released, c.first_held, c.pact_signed, c.hired""";
+                      and (cast(:province as varchar) is null or j.province = :province))
+                select centre, grouping(centre), count(*), count(released_on), count(first_on), count(pact_on),
+                    count(hired_on),
+                    percentile_cont(0.5) within group (order by released_on - request_date),
+                    percentile_cont(0.5) within group (order by first_on - released_on),
+                    percentile_cont(0.5) within group (order by pact_on - first_on),
+                    percentile_cont(0.5) within group (order by hired_on - coalesce(pact_on, first_on))
+                from r group by grouping sets ((centre), ())""";
         return byCentre(user, f, TableId.FUNNEL, columns, sql, "monitoring.row.competentCentre");
     }
 
