@@ -224,22 +224,38 @@ public class RequestsByCentre {
         return byCentre;
     }
 
-    /** The invited sample of the selection: the workers of its CPIs invited by the date (all of them for the region). */
+    /**
+     * The invited sample of the selection: the workers of its CPIs invited by the date (all of them for the
+     * region), read from the counts the database keeps per CPI and first invitation date (V62, ADR 0037).
+     */
     private long invited(LocalDate date, boolean narrowed, Long[] selected) {
         return jdbc.sql("""
-                select count(distinct i.worker_id) from workers_invitation i join workers_worker w on w.id = i.worker_id
-                where i.invitation_date <= :d
-                  and (not :narrowed or w.competent_centre_id = any (cast(:centres as bigint[])))""")
+                select coalesce(sum(workers), 0) from reporting_invited_count
+                where first_on <= :d and (not :narrowed or centre_id = any (cast(:centres as bigint[])))""")
                 .param("d", date).param("narrowed", narrowed).param("centres", selected).query(Long.class).single();
     }
 
-    /** The providers chosen, named: the CPI and its office, else the name the list gives; most chosen first. */
+    /**
+     * The providers chosen, named: the CPI and its office, else the name the list gives; most chosen first.
+     * For a list, from the counts kept with it (the names joined now); for Ricolloca's own requests, counted.
+     */
     private List<ProviderShare> providers(Optional<Snapshot> snapshot, LocalDate date, boolean narrowed, Long[] selected) {
-        String requests = snapshot.isPresent() ? """
-                select r.provider_type, r.provider_name, r.provider_office, r.provider_office_id,
-                    e.competent_centre_id as centre
-                from requests_snapshot_entry e join requests_voucher_request r on r.id = e.request_id
-                where e.import_id = :import""" : """
+        if (snapshot.isPresent()) {
+            return jdbc.sql("""
+                    select p.provider_type,
+                        case when o.id is not null then
+                            case when lower(o.name) = lower(j.name) then j.name else j.name || ' – ' || o.name end
+                        else p.provider_label end as name,
+                        sum(p.requests)
+                    from reporting_snapshot_provider p left join network_office o on o.id = p.provider_office_id
+                    left join network_job_centre j on j.id = o.centre_id
+                    where p.import_id = :import
+                      and (not :narrowed or p.competent_centre_id = any (cast(:centres as bigint[])))
+                    group by 1, 2 having sum(p.requests) > 0 order by 3 desc, 2 nulls last, 1 nulls last""")
+                    .param("import", snapshot.get().id()).param("narrowed", narrowed).param("centres", selected)
+                    .query((rs, n) -> new ProviderShare(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        }
+        String requests = """
                 select r.provider_type, r.provider_name, r.provider_office, r.provider_office_id,
                     r.competent_centre_id as centre
                 from requests_voucher_request r where r.request_date <= :d""";
@@ -253,7 +269,7 @@ public class RequestsByCentre {
                 left join network_job_centre j on j.id = o.centre_id
                 where not :narrowed or q.centre = any (cast(:centres as bigint[]))
                 group by 1, 2 order by 3 desc, 2 nulls last, 1 nulls last""")
-                .param("import", snapshot.map(Snapshot::id).orElse(0L)).param("d", date).param("narrowed", narrowed)
+                .param("d", date).param("narrowed", narrowed)
                 .param("centres", selected)
                 .query((rs, n) -> new ProviderShare(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
