@@ -455,8 +455,13 @@ public class RequestListImporter {
         }
         progress.writing();
         long tRead = System.nanoTime();
-        // The same worker and request date twice: the first line counts, the others are rejected.
-        List<int[]> duplicates = jdbc.sql("""
+        jdbc.sql("set local work_mem = '128MB'").update();
+        // The same worker and request date twice: the first line counts, the others are rejected. Whether
+        // there is any is one hashed pass; the lines are sorted out only when there are.
+        boolean anyDuplicate = jdbc.sql("""
+                select exists (select 1 from staging_requests group by tax_code, request_date having count(*) > 1)""")
+                .query(Boolean.class).single();
+        List<int[]> duplicates = !anyDuplicate ? List.of() : jdbc.sql("""
                 select line, first from (select line, min(line) over (partition by tax_code, request_date) as first
                     from staging_requests) d where line <> first order by line""")
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).list();
@@ -475,7 +480,6 @@ public class RequestListImporter {
         int valid = rows.validRows - duplicates.size();
         // A temporary table has no statistics until analysed: without them the planner picks nested loops.
         jdbc.sql("analyze staging_requests").update();
-        jdbc.sql("set local work_mem = '128MB'").update();
         long tCopy = System.nanoTime();
         int workersCreated = workers.createMissingFrom("staging_requests", "importazione elenco ministeriale n. " + importId);
         // The register names the worker of each staged codice fiscale (its own table, its own statistics);
