@@ -47,7 +47,8 @@ public class Workers {
 
     /**
      * Bulk path for imports: adds to the register, as stubs flagged for completion, every codice
-     * fiscale of a staging table that the register lacks. The table, in the caller's transaction,
+     * fiscale of a staging table that the register lacks (those it has are skipped by one anti-join, not
+     * tried one by one against the unique index). The table, in the caller's transaction,
      * has the columns {@code tax_code, birth_date, sex, centre_id}. One audit entry records the
      * count. Returns how many workers were created.
      */
@@ -57,7 +58,8 @@ public class Workers {
         }
         int created = jdbc.sql("""
                 insert into workers_worker (tax_code, birth_date, sex, competent_centre_id, needs_completion)
-                select distinct on (tax_code) tax_code, birth_date, sex, centre_id, true from %s
+                select distinct on (tax_code) tax_code, birth_date, sex, centre_id, true from %s s
+                where not exists (select 1 from workers_worker w where w.tax_code = s.tax_code)
                 order by tax_code
                 on conflict (tax_code) do nothing""".formatted(stagingTable)).update();
         if (created > 0) {
