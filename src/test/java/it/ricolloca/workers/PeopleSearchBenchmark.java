@@ -78,6 +78,10 @@ class PeopleSearchBenchmark {
             System.out.printf("%nLimit: index lookup of one exact codice fiscale: median %.2f ms, p95 %.2f ms%n",
                     Benchmarks.median(exactTimes), Benchmarks.p95(exactTimes));
 
+            for (String word : List.of("nicolo", "ferrari", "ferrar")) {
+                explain(jdbc, word);
+            }
+
             for (Map.Entry<String, String> s : searches.entrySet()) {
                 String q = s.getValue();
                 long matches = register.search(regional, q, 0, 20).getTotalElements();
@@ -120,6 +124,30 @@ class PeopleSearchBenchmark {
         long found = jdbc.sql("select count(*)" + where).param("q", q.strip()).param("like", like).query(Long.class).single();
         System.out.printf("  before (LIKE without index or folding), count + 20 rows: median %.1f ms, max %.1f ms, %,d found%n",
                 Benchmarks.median(t), t.stream().mapToDouble(Double::doubleValue).max().orElse(0), found);
+    }
+
+    /**
+     * The plans of one frequent word, once (EXPLAIN ANALYZE, BUFFERS): the page as before (the list's order
+     * walked and filtered), the count as before and capped, the page from the list's first rows, the page
+     * from the materialized matches.
+     */
+    private static void explain(JdbcClient jdbc, String word) {
+        String cond = "w.search_text like (select '%' || workers_fold(:q) || '%')";
+        String order = " order by w.last_name nulls last, w.first_name, w.tax_code";
+        Map<String, String> plans = new LinkedHashMap<>();
+        plans.put("page as before", "select w.* from workers_worker w where w.search_text like '%' || workers_fold(:q) || '%'"
+                + order + " limit 20");
+        plans.put("exact count", "select count(*) from workers_worker w where " + cond);
+        plans.put("capped count", "select count(*) from (select 1 from workers_worker w where " + cond + " limit 1001) c");
+        plans.put("page from the list's first 2,000 rows", "select w.* from (select * from workers_worker w" + order
+                + " limit 2000) w where " + cond + order + " limit 20");
+        plans.put("page from the materialized matches", "with m as materialized (select w.* from workers_worker w where "
+                + cond + ") select w.* from m w" + order + " limit 20");
+        plans.forEach((name, sql) -> {
+            System.out.printf("%nEXPLAIN \"%s\", %s%n", word, name);
+            jdbc.sql("explain (analyze, buffers) " + sql).param("q", word).query(String.class).list()
+                    .forEach(line -> System.out.println("  " + line));
+        });
     }
 
     /** The bare count of the rows whose folded text holds every word, through the trigram index. */

@@ -6,14 +6,23 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.data.domain.Page;
 
-/** A page of a searchable list, with what the pager needs to link the neighbouring pages. */
-public record PageView<T>(List<T> items, int number, int size, long totalElements, String query, String basePath) {
+/**
+ * A page of a searchable list, with what the pager needs to link the neighbouring pages. A capped view counted
+ * its matches only up to {@code totalElements}: there are more, the pager offers the pages up to it.
+ */
+public record PageView<T>(List<T> items, int number, int size, long totalElements, String query, String basePath,
+        boolean capped) {
 
     public static final int DEFAULT_SIZE = 20;
 
     public static <E, T> PageView<T> of(Page<E> page, Function<E, T> mapper, String query, String basePath) {
         return new PageView<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
-                page.getTotalElements(), query == null ? "" : query, basePath);
+                page.getTotalElements(), query == null ? "" : query, basePath, false);
+    }
+
+    /** This page, its total read as a count stopped past {@code cap} (more than {@code cap}: capped at it). */
+    public PageView<T> cappedAt(long cap) {
+        return totalElements > cap ? new PageView<>(items, number, size, cap, query, basePath, true) : this;
     }
 
     public int totalPages() {

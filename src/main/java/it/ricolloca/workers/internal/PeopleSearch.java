@@ -43,7 +43,8 @@ public final class PeopleSearch {
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         for (int i = 0; i < words.size(); i++) {
-            parts.add(alias + ".search_text like '%' || workers_fold(:people" + i + ") || '%'");
+            // The pattern folded once per statement (a sub-select), never once per row rechecked.
+            parts.add(alias + ".search_text like (select '%' || workers_fold(:people" + i + ") || '%')");
             params.put("people" + i, escaped(words.get(i)));
         }
         return new PeopleSearch("(" + String.join(" and ", parts) + ")", Map.copyOf(params));

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,27 +80,72 @@ public class WorkerRegister {
     }
 
     /**
+     * Most matches a search counts (ADR 0039): past it the list says more than this many and offers the
+     * pages up to it; counting every one of tens of thousands of matches would cost more than the page.
+     */
+    public static final int COUNT_CAP = 1000;
+
+    /** Rows of the list, in its order, read for a page of a frequent search before its matches are sorted. */
+    static final int WINDOW_PER_ROW = 100;
+    static final int MAX_WINDOW = 20_000;
+
+    private static final String ORDER = " order by w.last_name nulls last, w.first_name, w.tax_code";
+
+    /**
      * A page of the workers in the user's scope that the search names ({@link PeopleSearch}; blank: all of
-     * them), by surname, name and codice fiscale: one query for the page, a count only when the page is full
-     * or not the first.
+     * them), by surname, name and codice fiscale. Blank: one query for the page and one exact count. A search:
+     * a count of the matches up to {@link #COUNT_CAP} + 1 (more means the total is capped), then the page;
+     * few matches are read through the trigram index and sorted (a materialized set, so the planner cannot
+     * walk the whole list's order filtering them), many are looked for first among the list's first rows in
+     * order (enough when they are spread over the register, as a frequent name is) and sorted from the index
+     * when that window holds too few of them (a frequent surname, all in one stretch of the order).
      */
     @Transactional(readOnly = true)
     public Page<Worker> search(CurrentUser user, String query, int page, int size) {
         PeopleSearch search = PeopleSearch.of("w", query);
         Long centre = user.caseScopeCentreId();
-        String where = " where " + search.sql() + (centre == null ? "" : " and w.competent_centre_id = :centre");
+        String scope = centre == null ? "" : " and w.competent_centre_id = :centre";
+        String where = " where " + search.sql() + scope;
         PageRequest pageable = PageRequest.of(page, size);
-        Query rows = entityManager.createNativeQuery("select w.* from workers_worker w" + where
-                + " order by w.last_name nulls last, w.first_name, w.tax_code limit :size offset :offset", Worker.class)
-                .setParameter("size", size).setParameter("offset", pageable.getOffset());
-        bind(rows, search, centre);
-        @SuppressWarnings("unchecked")
-        List<Worker> found = rows.getResultList();
-        return PageableExecutionUtils.getPage(found, pageable, () -> {
-            Query count = entityManager.createNativeQuery("select count(*) from workers_worker w" + where, Long.class);
+        if (search.blank()) {
+            Query rows = entityManager.createNativeQuery("select w.* from workers_worker w where true" + scope + ORDER
+                    + " limit :size offset :offset", Worker.class);
+            bind(rows.setParameter("size", size).setParameter("offset", pageable.getOffset()), search, centre);
+            Query count = entityManager.createNativeQuery("select count(*) from workers_worker w where true" + scope,
+                    Long.class);
             bind(count, search, centre);
-            return ((Number) count.getSingleResult()).longValue();
-        });
+            return new PageImpl<>(workers(rows), pageable, ((Number) count.getSingleResult()).longValue());
+        }
+        Query count = entityManager.createNativeQuery("select count(*) from (select 1 from workers_worker w" + where
+                + " limit " + (COUNT_CAP + 1) + ") c", Long.class);
+        bind(count, search, centre);
+        long total = ((Number) count.getSingleResult()).longValue();
+        if (total == 0) {
+            return new PageImpl<>(List.of(), pageable, 0);
+        }
+        long end = pageable.getOffset() + size;
+        if (total > COUNT_CAP && end * WINDOW_PER_ROW <= MAX_WINDOW) {
+            // The first rows of the list hold every match before the window's last row: when they hold a
+            // whole page, it is the page.
+            Query window = entityManager.createNativeQuery("select w.* from (select * from workers_worker w where true"
+                    + scope + ORDER + " limit :window) w where " + search.sql() + ORDER + " limit :size offset :offset",
+                    Worker.class);
+            bind(window.setParameter("window", end * WINDOW_PER_ROW).setParameter("size", size)
+                    .setParameter("offset", pageable.getOffset()), search, centre);
+            List<Worker> found = workers(window);
+            if (found.size() == size) {
+                return new PageImpl<>(found, pageable, total);
+            }
+        }
+        Query rows = entityManager.createNativeQuery("with m as materialized (select w.* from workers_worker w" + where
+                + ") select w.* from m w" + ORDER + " limit :size offset :offset", Worker.class);
+        bind(rows.setParameter("size", size).setParameter("offset", pageable.getOffset()), search, centre);
+        return new PageImpl<>(workers(rows), pageable, total);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Worker> workers(Query query) {
+        return query.getResultList();
     }
 
     private static void bind(Query query, PeopleSearch search, Long centre) {

@@ -76,7 +76,7 @@ class WorkerController {
         var names = centres.names();
         model.addAttribute("workers", PageView.of(found, w -> WorkerRow.of(w, w.getCompetentCentreId() == null ? ""
                 : names.getOrDefault(w.getCompetentCentreId(), "")),
-                query, WorkerRoutes.WORKERS));
+                query, WorkerRoutes.WORKERS).cappedAt(query.isBlank() ? Long.MAX_VALUE : WorkerRegister.COUNT_CAP));
         model.addAttribute("canCreate", WorkerRegister.canCreate(user));
         model.addAttribute("canExchange", RegisterExchange.canExchange(user));
         return "workers/list";
