@@ -72,7 +72,12 @@ class WorkerController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = currentUsers.require();
         String query = q == null ? "" : q.strip();
-        var found = register.search(user, query, PageView.safePage(page), PageView.DEFAULT_SIZE);
+        int pageNo = PageView.safePage(page);
+        if (!query.isBlank()) {
+            // A search counts only up to COUNT_CAP: no page past the ones the pager offers.
+            pageNo = Math.min(pageNo, (int) (WorkerRegister.COUNT_CAP / PageView.DEFAULT_SIZE) - 1);
+        }
+        var found = register.search(user, query, pageNo, PageView.DEFAULT_SIZE);
         var names = centres.names();
         model.addAttribute("workers", PageView.of(found, w -> WorkerRow.of(w, w.getCompetentCentreId() == null ? ""
                 : names.getOrDefault(w.getCompetentCentreId(), "")),
