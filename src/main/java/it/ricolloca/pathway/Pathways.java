@@ -58,6 +58,19 @@ public class Pathways {
                 .optional().filter(p -> user.canSeeCentre(p.centreId()));
     }
 
+    /**
+     * The worker's latest pathway, for the worker's own pages (ADR 0040): no user's rights are asked, the caller
+     * is the worker themselves.
+     */
+    public Optional<PathwaySummary> latestOfWorker(long workerId) {
+        return jdbc.sql("""
+                select id, worker_id, centre_id, tutor_user_id, closed_on is not null, version
+                from pathway_pathway where worker_id = ? order by id desc limit 1""").param(workerId)
+                .query((rs, n) -> new PathwaySummary(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        (Long) rs.getObject(4), rs.getBoolean(5), rs.getLong(6)))
+                .optional();
+    }
+
     /** Whether the user works on the pathway: master, operator or tutor of its provider CPI. */
     public boolean canWork(CurrentUser user, PathwaySummary p) {
         return rights.canWork(user, p.centreId());

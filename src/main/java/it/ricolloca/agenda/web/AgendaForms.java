@@ -155,4 +155,8 @@ public final class AgendaForms {
         };
         return new Object[] { Default.class, group };
     }
+
+    /** The decision on a worker's request to move an appointment: the new start (approve) or the reason (refuse). */
+    public record MoveDecisionForm(String start, @Size(max = 1000) String reason, Long version) {
+    }
 }

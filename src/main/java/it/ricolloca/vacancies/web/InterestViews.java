@@ -1,0 +1,22 @@
+package it.ricolloca.vacancies.web;
+
+import it.ricolloca.shared.web.FormErrors;
+import it.ricolloca.vacancies.VacancyInterest;
+import it.ricolloca.vacancies.internal.WorkerOffers.InterestRow;
+import it.ricolloca.vacancies.web.VacancyForms.SetAsideForm;
+
+/** What the pages of the workers' interests in offers show. */
+public final class InterestViews {
+
+    /** The tutor's page of one interest. */
+    public record InterestPage(InterestRow interest, String worker, boolean canDecide, SetAsideForm form,
+            FormErrors errors) {
+
+        public boolean pending() {
+            return interest.state() == VacancyInterest.State.PENDING;
+        }
+    }
+
+    private InterestViews() {
+    }
+}
