@@ -166,7 +166,8 @@ public class AppointmentMoves {
         if (officeIds.isEmpty()) {
             return List.of();
         }
-        List<MoveRequest> pending = requests.findPendingAt(officeIds);
+        List<MoveRequest> pending = requests.findByOfficeIdInAndStatusOrderByRequestedAtAscIdAsc(officeIds,
+                MoveRequest.Status.PENDING);
         Map<Long, Appointment> byId = appointments.findAllById(pending.stream().map(MoveRequest::getAppointmentId).toList())
                 .stream().collect(Collectors.toMap(Appointment::getId, Function.identity()));
         Map<Long, OfficeSummary> offices = agenda.offices();
@@ -207,6 +208,9 @@ public class AppointmentMoves {
         MoveRequest r = requests.findById(requestId).orElseThrow(NotFoundException::new);
         agenda.bookableAppointment(user, r.getAppointmentId());
         ActGuard.current(r.getVersion(), version);
+        if (!r.isPending()) {
+            throw new AgendaRefusedException("agenda.moveRequest.decided");
+        }
         return r;
     }
 }

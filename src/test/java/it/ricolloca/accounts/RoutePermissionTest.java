@@ -379,6 +379,16 @@ class RoutePermissionTest {
             post(it.ricolloca.agenda.AgendaRoutes.APPOINTMENT_ACT, "/agenda/appointments/" + appointment + "/" + act,
                     Map.of("version", "-1"), staffPage, redirectAnon());
         }
+        // the worker's request to move an appointment (issue 22): the CPI's case staff list and decide them
+        long moveRequest = appointmentMoves.ask(p.getWorkerId(), "lavoratore:permessi", appointment, "visita medica").getId();
+        Map<String, Integer> caseStaff = allow(403, all());
+        caseStaff.putAll(Map.of("master.torino", 200, "operatore.torino", 200, "tutor.torino", 200, "master.novara", 200,
+                "operatore.novara", 200));
+        get(it.ricolloca.agenda.AgendaRoutes.MOVE_REQUESTS, "/agenda/move-requests", caseStaff, redirectAnon());
+        for (String act : List.of("approve", "refuse")) {
+            post(it.ricolloca.agenda.AgendaRoutes.MOVE_REQUEST_ACT, "/agenda/move-requests/" + moveRequest + "/" + act,
+                    Map.of("version", "-1"), staffPage, redirectAnon());
+        }
 
         get("/pathways/queue", "/pathways/queue", allow(ok(), all()), redirectAnon());
         long queued = released.release("master.torino", "Permessi", "Coda");
@@ -535,6 +545,8 @@ class RoutePermissionTest {
 
     @Autowired it.ricolloca.vacancies.internal.VacancyBoard vacancyBoard;
     @Autowired it.ricolloca.vacancies.internal.Referrals vacancyReferrals;
+    @Autowired it.ricolloca.vacancies.internal.WorkerOffers workerOffers;
+    @Autowired it.ricolloca.agenda.AppointmentMoves appointmentMoves;
 
     /** The vacancy board: a Torino offer by Torino's referent, a Torino pathway proposed for it by the master. */
     private void routesOfTheBoard() {
@@ -583,6 +595,15 @@ class RoutePermissionTest {
                 Map.of("status", "SENT_TO_COMPANY", "version", "-1"), evaluators, redirectAnon());
         post("/vacancies/referrals/{referralId}/hire", r + "/hire", Map.of("version", "-1"), pathwayStaff, redirectAnon());
         get("/vacancies/matches/{pathwayId}", "/vacancies/matches/" + pathway, torinoVisible(200), redirectAnon());
+        // an offer the worker marked as interesting (issue 22): seen where the pathway is, decided by its proposers
+        long interest = workerOffers.interested(pathwayWork.get(master, pathway).getWorkerId(), "lavoratore:permessi",
+                vacancy).getId();
+        get(it.ricolloca.vacancies.VacancyRoutes.INTEREST, "/vacancies/interests/" + interest, torinoVisible(200),
+                redirectAnon());
+        Map<String, Integer> deciders = torinoOnly(403);
+        deciders.putAll(Map.of("master.torino", 200, "operatore.torino", 200));
+        post(it.ricolloca.vacancies.VacancyRoutes.INTEREST_SET_ASIDE, "/vacancies/interests/" + interest + "/set-aside",
+                Map.of("version", "-1"), deciders, redirectAnon());
         get("/vacancies/referents", "/vacancies/referents", allow(ok(), all()), redirectAnon());
         post("/vacancies/referents", "/vacancies/referents",
                 Map.of("centreId", String.valueOf(torino), "userId", "-1"), namers, redirectAnon());

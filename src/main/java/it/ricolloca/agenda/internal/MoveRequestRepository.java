@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 
 public interface MoveRequestRepository extends JpaRepository<MoveRequest, Long> {
 
@@ -16,8 +14,6 @@ public interface MoveRequestRepository extends JpaRepository<MoveRequest, Long> 
 
     List<MoveRequest> findByWorkerIdOrderByRequestedAtDesc(long workerId);
 
-    @Query("""
-            select r from MoveRequest r where r.officeId in :offices and r.status = MoveRequest.Status.PENDING
-            order by r.requestedAt, r.id""")
-    List<MoveRequest> findPendingAt(@Param("offices") Collection<Long> officeIds);
+    List<MoveRequest> findByOfficeIdInAndStatusOrderByRequestedAtAscIdAsc(Collection<Long> officeIds,
+            MoveRequest.Status status);
 }

@@ -370,6 +370,7 @@ class AgendaController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         MoveRequest request = moves.request(user, id);
+        agenda.bookableAppointment(user, request.getAppointmentId());
         ZonedDateTime start = null;
         if ("approve".equals(act)) {
             if (form.start() == null || form.start().isBlank()) {

@@ -13,6 +13,8 @@ import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.Messages;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -37,6 +39,9 @@ public class WorkerDiary {
     private final AuditTrail audit;
     private final Messages messages;
     private final JdbcClient jdbc;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     WorkerDiary(PathwayRepository pathways, PathwayRecords records, Dossier dossier, AuditTrail audit,
             Messages messages, JdbcClient jdbc) {
@@ -65,7 +70,7 @@ public class WorkerDiary {
         Pathway p = open(workerId);
         DiaryEntry e = p.addDiaryEntry(action, on, how, company, profile, outcome, DiaryEntry.Source.WORKER, actor,
                 Instant.now(), Dates.today());
-        pathways.saveAndFlush(p);
+        entityManager.flush();
         if (proof != null) {
             p.attachDiaryProof(e.getId(), keep(workerId, actor, action, on, proof));
         }

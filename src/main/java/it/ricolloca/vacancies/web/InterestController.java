@@ -4,6 +4,7 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
 import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.Messages;
 import it.ricolloca.vacancies.web.InterestViews.InterestPage;
@@ -56,6 +57,7 @@ class InterestController {
             Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         InterestRow row = offers.interest(user, id);
+        ActGuard.require(offers.canDecide(user, row.pathwayId()), "referral");
         if (!result.hasErrors()) {
             try {
                 offers.setAside(user, id, form.version(), form.reason());
