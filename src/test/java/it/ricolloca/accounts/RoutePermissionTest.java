@@ -13,7 +13,9 @@ import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.requests.RequestRoutes;
 import it.ricolloca.shared.web.Dates;
+import it.ricolloca.shared.web.MeRoutes;
 import it.ricolloca.support.DemoUsers;
+import it.ricolloca.support.WorkerSessions;
 import it.ricolloca.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,8 +48,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class RoutePermissionTest {
 
     static final String ANON = "(anonimo)";
+    /** A worker signed in to their own pages (ADR 0040): Mario Rossi of the register, below. */
+    static final String WORKER = "(lavoratore)";
     static final List<String> USERS = List.of("regione", "adr.regione", "reclutamenti.regione", "master.torino",
-            "operatore.torino", "tutor.torino", "referente.torino", "master.novara", "operatore.novara", ANON);
+            "operatore.torino", "tutor.torino", "referente.torino", "master.novara", "operatore.novara", ANON, WORKER);
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService userDetails;
@@ -65,6 +69,7 @@ class RoutePermissionTest {
     long targetOperator;
     long delegation;
     long worker;
+    WorkerPrincipal workerPrincipal;
     String workerTaxCode;
     long importId;
     long invitationImport;
@@ -104,6 +109,7 @@ class RoutePermissionTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), LocalDate.of(2017, 4, 1)).importId();
         machineClient = machineClients.register("permessi-" + System.nanoTime(), "Client dei permessi",
                 Set.of(it.ricolloca.accounts.internal.MachineClients.READ), Role.REGIONAL_VACANCY_MANAGER, null).id();
+        workerPrincipal = new WorkerPrincipal(worker, cf, "Mario Rossi");
         build();
     }
 
@@ -117,7 +123,15 @@ class RoutePermissionTest {
         Map<String, String> badUser = Map.of("username", "", "fullName", "", "email", "", "version", "0");
 
         get("/", "/", allow(ok(), all()), redirectAnon());
-        get("/login", "/login", allow(302, authenticated()), Map.of(ANON, 200));
+        // The worker's pages (ADR 0040): a worker session's only; staff 403; the anonymous to the workers' sign-in.
+        Map<String, Integer> workerOnly = allow(403, all());
+        workerOnly.put(WORKER, 200);
+        get(MeRoutes.HOME, MeRoutes.HOME, workerOnly, redirectAnon());
+        Map<String, Integer> signInPage = allow(200, all());
+        signInPage.put(WORKER, 302);
+        get(MeRoutes.SIGN_IN, MeRoutes.SIGN_IN, signInPage, Map.of(ANON, 200));
+        get(MeRoutes.REFUSED, MeRoutes.REFUSED + "?motivo=chiuso", allow(403, all()), Map.of(ANON, 403, WORKER, 403));
+        get("/login", "/login", allow(302, authenticated()), Map.of(ANON, 200, WORKER, 302));
         // Single sign-on's refusal page (ADR 0029): public, and a refusal (403) whoever opens it.
         get(AccountRoutes.SSO_REFUSED, AccountRoutes.SSO_REFUSED + "?motivo=sconosciuto", allow(403, all()),
                 Map.of(ANON, 403));
@@ -830,7 +844,9 @@ class RoutePermissionTest {
                         route.form().forEach(request::param);
                     }
                 }
-                if (!user.equals(ANON)) {
+                if (user.equals(WORKER)) {
+                    request.with(WorkerSessions.as(workerPrincipal));
+                } else if (!user.equals(ANON)) {
                     request.with(DemoUsers.as(userDetails, user));
                 }
                 int actual = mvc.perform(request).andReturn().getResponse().getStatus();
@@ -919,6 +935,12 @@ class RoutePermissionTest {
             all.put("reclutamenti.regione", 404);
         }
         all.putAll(anon);
+        if (!all.containsKey(WORKER)) {
+            // A worker session reaches no staff page (403; the home page sends them to theirs); a public page
+            // answers them as it answers anyone not signed in.
+            int anonymous = all.get(ANON);
+            all.put(WORKER, pattern.equals("/") ? 302 : anonymous == 302 || anonymous == 401 ? 403 : anonymous);
+        }
         assertThat(all.keySet()).as(pattern).containsAll(USERS);
         routes.add(new Route(method, pattern, path, all, form));
     }
@@ -928,7 +950,7 @@ class RoutePermissionTest {
     }
 
     private static List<String> all() {
-        return USERS.stream().filter(u -> !u.equals(ANON)).toList();
+        return USERS.stream().filter(u -> !u.equals(ANON) && !u.equals(WORKER)).toList();
     }
 
     private static List<String> authenticated() {

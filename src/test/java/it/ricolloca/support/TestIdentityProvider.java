@@ -98,6 +98,9 @@ public final class TestIdentityProvider {
     public static final Map<String, String> FISCAL_CODES = Map.of(OPERATOR, valid("RSSMRA80A01L219"),
             STRANGER, valid("VRDLGU75B02F205"), DISABLED, valid("BNCGNN70C03H501"));
 
+    /** People the tests add while the provider runs (a worker of the register, say): username to codice fiscale. */
+    private static final Map<String, String> ADDED_FISCAL_CODES = new ConcurrentHashMap<>();
+
     private static TestIdentityProvider started;
 
     private static String valid(String first15) {
@@ -126,6 +129,19 @@ public final class TestIdentityProvider {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * Adds a person to the provider (password {@link #PASSWORD}) whose ID token carries this codice fiscale as
+     * SPID's {@code fiscalNumber} (with its {@code TINIT-} prefix): a worker of the register, for the workers'
+     * sign-in (ADR 0040). Adding the same username again changes nothing.
+     */
+    public synchronized void addPerson(String username, String fiscalCode) {
+        var people = (InMemoryUserDetailsManager) context.getBean(UserDetailsService.class);
+        if (!people.userExists(username)) {
+            people.createUser(User.withUsername(username).password("{noop}" + PASSWORD).roles("USER").build());
+        }
+        ADDED_FISCAL_CODES.put(username, fiscalCode);
+    }
+
     /** Lets Ricolloca on this port come back after sign-in and after signing out (exact URIs, as OIDC asks). */
     public void allowApplication(int applicationPort) {
         Clients clients = context.getBean(Clients.class);
@@ -134,6 +150,9 @@ public final class TestIdentityProvider {
         clients.save(RegisteredClient.from(web)
                 .redirectUri(base + "/login/oauth2/code/regione")
                 .postLogoutRedirectUri(base + "/login?logout")
+                // The workers' sign-in: the same client, its own redirect address (ADR 0040).
+                .redirectUri(base + "/login/oauth2/code/cittadino")
+                .postLogoutRedirectUri(base + "/me/accedi?uscita")
                 .build());
     }
 
@@ -256,7 +275,7 @@ public final class TestIdentityProvider {
         }
 
         @Bean
-        UserDetailsService people() {
+        InMemoryUserDetailsManager people() {
             return new InMemoryUserDetailsManager(
                     User.withUsername(OPERATOR).password("{noop}" + PASSWORD).roles("USER").build(),
                     User.withUsername(STRANGER).password("{noop}" + PASSWORD).roles("USER").build(),
@@ -298,8 +317,9 @@ public final class TestIdentityProvider {
                 if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                     String name = context.getPrincipal().getName();
                     context.getClaims().claim("preferred_username", name);
-                    if (FISCAL_CODES.containsKey(name)) {
-                        context.getClaims().claim("fiscalNumber", "TINIT-" + FISCAL_CODES.get(name));
+                    String code = FISCAL_CODES.containsKey(name) ? FISCAL_CODES.get(name) : ADDED_FISCAL_CODES.get(name);
+                    if (code != null) {
+                        context.getClaims().claim("fiscalNumber", "TINIT-" + code);
                     }
                 }
             };

@@ -1,6 +1,9 @@
 package it.ricolloca.accounts.internal;
 
+import it.ricolloca.accounts.WorkerPrincipal;
+import it.ricolloca.accounts.WorkerSignIn;
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.shared.web.MeRoutes;
 import it.ricolloca.shared.web.Messages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,12 +34,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the local passwords off (ADR 0029), and machine clients' JWTs on the API (ADR 0030).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SingleSignOnProperties.class, MachineClientProperties.class})
+@EnableConfigurationProperties({SingleSignOnProperties.class, MachineClientProperties.class,
+        WorkerSignInProperties.class})
 class FederatedSignIn {
 
     /** Where a person the provider signed in, but Ricolloca refuses, is sent (public). */
     static final String REFUSED = "/login/regione/rifiutato";
     static final String LOGIN = "/login";
+    /** Where a worker lands after signing out: their sign-in page, saying they are out. */
+    static final String WORKER_SIGNED_OUT = MeRoutes.SIGN_IN + "?uscita";
 
     private final SingleSignOnProperties sso;
     private final MachineClientProperties machines;
@@ -45,10 +52,14 @@ class FederatedSignIn {
     private final MachineClients clients;
     private final SignInGuard guard;
     private final Messages messages;
+    private final WorkerSignInProperties workerSettings;
+    private final ObjectProvider<WorkerSignIn> workers;
 
     FederatedSignIn(SingleSignOnProperties sso, MachineClientProperties machines, SignInOptions options,
             UserAccountRepository users, AuditTrail audit, MachineClients clients, SignInGuard guard,
-            Messages messages) {
+            Messages messages, WorkerSignInProperties workerSettings, ObjectProvider<WorkerSignIn> workers) {
+        this.workerSettings = workerSettings;
+        this.workers = workers;
         this.sso = sso;
         this.machines = machines;
         this.options = options;
@@ -62,19 +73,33 @@ class FederatedSignIn {
     /** Adds to the chain what is configured; nothing at all when neither provider nor machine clients are. */
     void configure(HttpSecurity http) throws Exception {
         if (sso.enabled()) {
-            ClientRegistrationRepository registrations = new RegionalProvider(sso);
+            ClientRegistrationRepository registrations = new RegionalProvider(sso, workerSettings);
             http.oauth2Login(login -> login
                     .loginPage(LOGIN)
                     .clientRegistrationRepository(registrations)
                     .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
-                    .userInfoEndpoint(info -> info.oidcUserService(new SsoUserService(sso, users, audit)))
-                    .defaultSuccessUrl("/", true)
+                    .userInfoEndpoint(info -> info.oidcUserService(new SsoUserService(sso, users, audit,
+                            workerSettings, workers::getIfAvailable)))
+                    // A worker to their own pages, anyone else to the home page (ADR 0040).
+                    .successHandler((request, response, authentication) -> response.sendRedirect(
+                            request.getContextPath() + (authentication.getPrincipal() instanceof WorkerPrincipal
+                                    ? MeRoutes.HOME : "/")))
                     .failureHandler(FederatedSignIn::refused));
             http.addFilterBefore(new ProviderReachable(registrations), OAuth2AuthorizationRequestRedirectFilter.class);
             var signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
             signOut.setPostLogoutRedirectUri("{baseUrl}/login?logout");
             signOut.setDefaultTargetUrl("/login?logout");
-            http.logout(logout -> logout.logoutSuccessHandler(signOut));
+            // A worker signs out back to their own sign-in page (registered at the provider as well).
+            var workerSignOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+            workerSignOut.setPostLogoutRedirectUri("{baseUrl}" + WORKER_SIGNED_OUT);
+            workerSignOut.setDefaultTargetUrl(WORKER_SIGNED_OUT);
+            http.logout(logout -> logout.logoutSuccessHandler((request, response, authentication) -> {
+                if (authentication != null && authentication.getPrincipal() instanceof WorkerPrincipal) {
+                    workerSignOut.onLogoutSuccess(request, response, authentication);
+                } else {
+                    signOut.onLogoutSuccess(request, response, authentication);
+                }
+            }));
             // Signing out ends in a redirect to the provider: the form that posts /logout must be allowed to go there.
             http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                     SecurityConfig.CONTENT_SECURITY_POLICY.replace("form-action 'self'",
@@ -93,6 +118,12 @@ class FederatedSignIn {
     private static void refused(HttpServletRequest request, HttpServletResponse response,
             org.springframework.security.core.AuthenticationException e) throws IOException {
         String code = e instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "";
+        if (request.getRequestURI().endsWith("/" + WorkerSignInProperties.REGISTRATION)) {
+            String why = SsoUserService.WORKER_UNKNOWN.equals(code) ? "sconosciuto"
+                    : SsoUserService.WORKER_CLOSED.equals(code) ? "chiuso" : "errore";
+            response.sendRedirect(request.getContextPath() + MeRoutes.REFUSED + "?motivo=" + why);
+            return;
+        }
         String reason = SsoUserService.UNKNOWN.equals(code) ? "sconosciuto"
                 : SsoUserService.DISABLED.equals(code) ? "disattivato" : "errore";
         response.sendRedirect(request.getContextPath() + REFUSED + "?motivo=" + reason);
@@ -121,39 +152,37 @@ class FederatedSignIn {
     }
 
     /**
-     * The one registration of the regional provider, read from its discovery document at the first sign-in
-     * (and again after a failure), so that Ricolloca starts while the provider is unreachable.
+     * The registrations of the regional provider, read from its discovery document at the first sign-in
+     * (and again after a failure), so that Ricolloca starts while the provider is unreachable: the operators'
+     * one and, when workers may sign in, the workers' one (the same client with its own redirect address, so
+     * that the answer says whose sign-in it is, ADR 0040).
      */
     static final class RegionalProvider implements ClientRegistrationRepository {
 
         private final SingleSignOnProperties sso;
-        private volatile ClientRegistration registration;
+        private final WorkerSignInProperties workers;
+        private final java.util.Map<String, ClientRegistration> registrations = new java.util.concurrent.ConcurrentHashMap<>();
 
-        RegionalProvider(SingleSignOnProperties sso) {
+        RegionalProvider(SingleSignOnProperties sso, WorkerSignInProperties workers) {
             this.sso = sso;
+            this.workers = workers;
         }
 
         @Override
         public ClientRegistration findByRegistrationId(String registrationId) {
-            if (!SingleSignOnProperties.REGISTRATION.equals(registrationId)) {
+            boolean known = SingleSignOnProperties.REGISTRATION.equals(registrationId)
+                    || (workers.enabled() && WorkerSignInProperties.REGISTRATION.equals(registrationId));
+            if (!known) {
                 return null;
             }
-            ClientRegistration found = registration;
-            if (found == null) {
-                synchronized (this) {
-                    if (registration == null) {
-                        registration = ClientRegistrations.fromIssuerLocation(sso.issuerUri())
-                                .registrationId(SingleSignOnProperties.REGISTRATION)
-                                .clientId(sso.clientId())
-                                .clientSecret(sso.clientSecret())
-                                .scope(sso.scopes())
-                                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                                .build();
-                    }
-                    found = registration;
-                }
-            }
-            return found;
+            return registrations.computeIfAbsent(registrationId, id -> ClientRegistrations
+                    .fromIssuerLocation(sso.issuerUri())
+                    .registrationId(id)
+                    .clientId(sso.clientId())
+                    .clientSecret(sso.clientSecret())
+                    .scope(sso.scopes())
+                    .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                    .build());
         }
     }
 
@@ -171,18 +200,23 @@ class FederatedSignIn {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !(request.getContextPath() + SignInOptions.SINGLE_SIGN_ON_START).equals(request.getRequestURI());
+            String uri = request.getRequestURI();
+            return !(request.getContextPath() + SignInOptions.SINGLE_SIGN_ON_START).equals(uri)
+                    && !(request.getContextPath() + MeRoutes.SSO_START).equals(uri);
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            boolean worker = request.getRequestURI().endsWith(MeRoutes.SSO_START);
             try {
-                registrations.findByRegistrationId(SingleSignOnProperties.REGISTRATION);
+                registrations.findByRegistrationId(worker ? WorkerSignInProperties.REGISTRATION
+                        : SingleSignOnProperties.REGISTRATION);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(FederatedSignIn.class)
                         .warn("Regional identity provider unreachable: {}", e.toString());
-                response.sendRedirect(request.getContextPath() + REFUSED + "?motivo=errore");
+                response.sendRedirect(request.getContextPath() + (worker ? MeRoutes.REFUSED : REFUSED)
+                        + "?motivo=errore");
                 return;
             }
             chain.doFilter(request, response);

@@ -34,6 +34,11 @@ class LoginAttempts {
     @EventListener
     @Transactional
     public void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof it.ricolloca.accounts.WorkerPrincipal w) {
+            // A worker signed in to their own pages (ADR 0040): the worker is the actor.
+            audit.recordAs(w.getName(), "WORKER_SIGNED_IN", "Worker", w.workerId(), "");
+            return;
+        }
         if (event.getAuthentication() instanceof ApiTokenAuthentication
                 || !(event.getAuthentication().getPrincipal() instanceof AccountPrincipal p)) {
             return;

@@ -1,12 +1,23 @@
 package it.ricolloca.accounts.internal;
 
+import it.ricolloca.accounts.WorkerPrincipal;
 import it.ricolloca.audit.AuditTrail;
+import it.ricolloca.shared.web.MeRoutes;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -43,6 +54,21 @@ class SecurityConfig {
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /**
+     * A refused page: a worker who opens the home page goes to their own; any other refusal is the 403 error
+     * page (for a worker as for an operator: an operator's page never runs for a worker, ADR 0040).
+     */
+    private static void denied(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException e) throws IOException, ServletException {
+        boolean worker = WorkerPrincipal.current().isPresent();
+        if (worker && "GET".equals(request.getMethod())
+                && (request.getContextPath() + "/").equals(request.getRequestURI())) {
+            response.sendRedirect(request.getContextPath() + MeRoutes.HOME);
+            return;
+        }
+        new AccessDeniedHandlerImpl().handle(request, response, e);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -76,7 +102,12 @@ class SecurityConfig {
                 // Calendar feeds: the secret token in the URL is the credential (calendar apps cannot sign in).
                 .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
                 .requestMatchers("/actuator/**").hasRole("REGIONAL_ADMIN")
-                .anyRequest().authenticated())
+                // The worker's own pages (ADR 0040): their sign-in page and its refusal are public, the rest is
+                // a worker session's and only theirs; every other page is the staff's and no worker's.
+                .requestMatchers(HttpMethod.GET, MeRoutes.SIGN_IN, MeRoutes.REFUSED).permitAll()
+                .requestMatchers(MeRoutes.PREFIX, MeRoutes.PREFIX + "/**").hasRole(WorkerPrincipal.ROLE)
+                .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                        AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(WorkerPrincipal.ROLE)))))
             .formLogin(form -> form
                 .loginPage("/login")
                 .defaultSuccessUrl("/", true)
@@ -88,8 +119,15 @@ class SecurityConfig {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(ref -> ref.policy(ReferrerPolicy.NO_REFERRER)))
-            .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                (request, response, e) -> ApiTokenFilter.unauthenticated(request, response), machineClients))
+            .exceptionHandling(ex -> ex
+                .defaultAuthenticationEntryPointFor(
+                    (request, response, e) -> ApiTokenFilter.unauthenticated(request, response), machineClients)
+                // Someone not signed in who opens a worker's page signs in as a worker.
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(MeRoutes.SIGN_IN),
+                    PathPatternRequestMatcher.withDefaults().matcher(MeRoutes.PREFIX + "/**"))
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(MeRoutes.SIGN_IN),
+                    PathPatternRequestMatcher.withDefaults().matcher(MeRoutes.PREFIX))
+                .accessDeniedHandler(SecurityConfig::denied))
             .addFilterBefore(new SignInThrottleFilter(guard, audit), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new ApiTokenFilter(tokens, guard), UsernamePasswordAuthenticationFilter.class);
         // Single sign-on, the local-password switch and machine clients, each only when configured (ADR 0029, 0030).

@@ -2,10 +2,12 @@ package it.ricolloca.accounts.web;
 
 import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.CurrentUsers;
+import it.ricolloca.accounts.WorkerPrincipal;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.RegionalAgency;
 import it.ricolloca.shared.web.Flash;
+import it.ricolloca.shared.web.MeFrame;
 import it.ricolloca.shared.web.MenuBadge;
 import it.ricolloca.shared.web.MenuEntry;
 import it.ricolloca.shared.web.Messages;
@@ -62,6 +64,12 @@ class PageContextAdvice {
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),
                 csrf == null ? "" : csrf.getToken(), flashKey, flashKind);
+    }
+
+    /** The frame of the worker's pages (ADR 0040): only for a signed-in worker, null for anyone else. */
+    @ModelAttribute("me")
+    MeFrame workerFrame(HttpServletRequest request) {
+        return WorkerPrincipal.current().map(w -> MeFrame.of(w.displayName(), request.getRequestURI())).orElse(null);
     }
 
     /** The badges' counts by menu address, asked once, the first time the layout wants them. */
