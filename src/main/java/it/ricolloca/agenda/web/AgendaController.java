@@ -415,7 +415,8 @@ class AgendaController {
         model.addAttribute("worker", names(user, List.of(a)).getOrDefault(a.getWorkerId(), ""));
         model.addAttribute("canBook", agenda.canBook(user, office));
         model.addAttribute("freeSlots", a.isFromAgenda() ? agenda.slots(office.id(), today, today.plusDays(28)).stream()
-                .filter(s -> s.free() > 0).map(s -> s.slot().start()).toList() : List.<ZonedDateTime>of());
+                .filter(s -> s.free() > 0).map(s -> s.slot().start()).filter(s -> s.toInstant().isAfter(Instant.now()))
+                .toList() : List.<ZonedDateTime>of());
         model.addAttribute("started", !a.getStartsAt().isAfter(Instant.now()));
         model.addAttribute("acts", acts);
         return "agenda/appointment";

@@ -159,4 +159,8 @@ public final class AgendaForms {
     /** The decision on a worker's request to move an appointment: the new start (approve) or the reason (refuse). */
     public record MoveDecisionForm(String start, @Size(max = 1000) String reason, Long version) {
     }
+
+    /** The worker asks to move one of their appointments, with a reason. */
+    public record MoveAskForm(@NotBlank @Size(max = 1000) String reason) {
+    }
 }
