@@ -414,9 +414,12 @@ class RoutePermissionTest {
         caseStaff.putAll(Map.of("master.torino", 200, "operatore.torino", 200, "tutor.torino", 200, "master.novara", 200,
                 "operatore.novara", 200));
         get(it.ricolloca.agenda.AgendaRoutes.MOVE_REQUESTS, "/agenda/move-requests", caseStaff, redirectAnon());
+        // those who read no case files (the vacancy referents) do not see whose appointment it is: not found
+        Map<String, Integer> decideMove = new LinkedHashMap<>(staffPage);
+        decideMove.putAll(Map.of("referente.torino", 404, "reclutamenti.regione", 404));
         for (String act : List.of("approve", "refuse")) {
             post(it.ricolloca.agenda.AgendaRoutes.MOVE_REQUEST_ACT, "/agenda/move-requests/" + moveRequest + "/" + act,
-                    Map.of("version", "-1"), staffPage, redirectAnon());
+                    Map.of("version", "-1"), decideMove, redirectAnon());
         }
 
         get("/pathways/queue", "/pathways/queue", allow(ok(), all()), redirectAnon());

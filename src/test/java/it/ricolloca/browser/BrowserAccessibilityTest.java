@@ -1653,9 +1653,9 @@ class BrowserAccessibilityTest {
                 {"JOB_SITE_REGISTRATION", "Portale regionale del lavoro", ""}};
         for (int i = 0; i < lines.length; i++) {
             page.getByLabel("Azione", new Page.GetByLabelOptions().setExact(true)).selectOption(lines[i][0]);
-            page.getByLabel("Data", new Page.GetByLabelOptions().setExact(true)).fill(today.minusDays(3 - i).toString());
-            page.getByLabel("Modalità").fill(lines[i][1]);
-            page.getByLabel("Indirizzo o mail dell'azienda").fill(lines[i][2]);
+            page.locator("#onDate").fill(today.minusDays(3 - i).toString());
+            page.locator("#how").fill(lines[i][1]);
+            page.locator("#company").fill(lines[i][2]);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aggiungi al diario")).click();
             assertThat(page.locator("main").textContent()).contains("Attività aggiunta al diario.", lines[i][1]);
         }
