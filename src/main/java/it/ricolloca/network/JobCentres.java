@@ -85,6 +85,19 @@ public class JobCentres {
                 .toList();
     }
 
+    /** How a worker reaches an office (their pages, ADR 0040): CPI, office, address, phone and e-mail (blank when unknown). */
+    public record OfficeContact(String centreName, String officeName, String address, String phone, String email) {
+    }
+
+    /** The office's contacts; the CPI's e-mail when the office has none. */
+    public Optional<OfficeContact> officeContact(long officeId) {
+        return centres.findOffice(officeId).map(o -> new OfficeContact(o.getCentre().getName(), o.getName(),
+                join(join(o.getAddress(), o.getPostcode(), ", "), o.getMunicipality(), " "),
+                o.getPhone() == null ? "" : o.getPhone(),
+                o.getEmail() != null && !o.getEmail().isBlank() ? o.getEmail()
+                        : o.getCentre().getEmail() == null ? "" : o.getCentre().getEmail()));
+    }
+
     public Optional<OfficeSummary> office(long id) {
         return centres.findOffice(id).map(OfficeSummary::of);
     }

@@ -36,16 +36,53 @@ public class Pathways {
     public record OpenPathway(long pathwayId, long workerId) {
     }
 
+    /** A version of the search pact as the worker reads it: the generated text and the signed copy (dossier ids). */
+    public record OwnPact(int versionNo, PactStatus status, LocalDate signedOn, Long documentId, Long signedCopyId,
+            List<PactAction> actions) {
+    }
+
+    /**
+     * The worker's pathway as they read it (ADR 0040): provider office, tutor, start, planned end of the service,
+     * the suspension under way, closing and the pact's versions (newest first).
+     */
+    public record OwnPathway(long id, long centreId, long officeId, Long tutorUserId, LocalDate startedOn,
+            LocalDate plannedEnd, LocalDate closedOn, LocalDate suspendedOn, ContractType suspensionContract,
+            String suspensionEmployer, LocalDate timesheetSignedOn, List<OwnPact> pacts) {
+    }
+
     private final PathwayLifecycle lifecycle;
     private final PathwayRights rights;
     private final Workers workers;
     private final JdbcClient jdbc;
+    private final it.ricolloca.pathway.internal.PathwayRepository repository;
+    private final it.ricolloca.pathway.internal.SearchPactRepository pactRepository;
+    private final it.ricolloca.pathway.internal.PathwayWork work;
 
-    Pathways(PathwayLifecycle lifecycle, PathwayRights rights, Workers workers, JdbcClient jdbc) {
+    Pathways(PathwayLifecycle lifecycle, PathwayRights rights, Workers workers, JdbcClient jdbc,
+            it.ricolloca.pathway.internal.PathwayRepository repository,
+            it.ricolloca.pathway.internal.SearchPactRepository pactRepository,
+            it.ricolloca.pathway.internal.PathwayWork work) {
         this.lifecycle = lifecycle;
         this.rights = rights;
         this.workers = workers;
         this.jdbc = jdbc;
+        this.repository = repository;
+        this.pactRepository = pactRepository;
+        this.work = work;
+    }
+
+    /** The worker's latest pathway as the worker's own pages show it; no user's rights are asked (ADR 0040). */
+    public Optional<OwnPathway> ownOf(long workerId) {
+        return latestOfWorker(workerId).flatMap(s -> repository.findById(s.id())).map(p -> {
+            Suspension open = p.getSuspensions().stream().filter(Suspension::isOpen).findFirst().orElse(null);
+            List<OwnPact> pacts = pactRepository.findByPathwayIdOrderByVersionNoDesc(p.getId()).stream()
+                    .map(x -> new OwnPact(x.getVersionNo(), x.getStatus(), x.getSignedOn(), x.getDocumentId(),
+                            x.getSignedCopyId(), List.copyOf(x.getActions()))).toList();
+            return new OwnPathway(p.getId(), p.getCentreId(), p.getOfficeId(), p.getTutorUserId(), p.getStartedOn(),
+                    work.plannedEnd(p).orElse(null), p.getClosedOn(), open == null ? null : open.getSuspendedOn(),
+                    open == null ? null : open.getContract(), open == null ? null : open.getEmployer(),
+                    p.getTimesheetSignedOn(), pacts);
+        });
     }
 
     /** The pathway, if the user may see it (its provider CPI's staff, the region). */

@@ -143,10 +143,38 @@ public class Workers {
     public record PostalAddress(String municipality, String email) {
     }
 
-    /** The worker's e-mail address, when known. */
+    /** The worker's e-mail address, when known (reminders go there only if the worker allows e-mail). */
     @Transactional(readOnly = true)
     public Optional<String> email(long id) {
         return workers.findById(id).map(Worker::getEmail).filter(e -> !e.isBlank());
+    }
+
+    /** What the worker chose on their own pages (ADR 0040): e-mail yes or no, and the phone to call. */
+    public record ContactPreferences(String email, boolean emailAllowed, String phone) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ContactPreferences> contactPreferences(long workerId) {
+        return jdbc.sql("select email, email_allowed, phone from workers_worker where id = ?").param(workerId)
+                .query((rs, n) -> new ContactPreferences(rs.getString(1) == null ? "" : rs.getString(1),
+                        rs.getBoolean(2), rs.getString(3) == null ? "" : rs.getString(3))).optional();
+    }
+
+    /** Whether reminders and notices may reach the worker by e-mail: an address is known and the worker allows it. */
+    @Transactional(readOnly = true)
+    public boolean mayEmail(long workerId) {
+        return contactPreferences(workerId).map(p -> p.emailAllowed() && !p.email().isBlank()).orElse(false);
+    }
+
+    /** The worker's own choice of contacts, audited with the worker as actor. */
+    public void setContactPreferences(long workerId, boolean emailAllowed, String phone, String actor) {
+        int changed = jdbc.sql("update workers_worker set email_allowed = ?, phone = ?, version = version + 1 where id = ?")
+                .params(emailAllowed, phone == null || phone.isBlank() ? null : phone.strip(), workerId).update();
+        if (changed == 0) {
+            throw new it.ricolloca.shared.NotFoundException();
+        }
+        audit.recordAs(actor, "WORKER_CONTACTS_CHANGED", "Worker", workerId,
+                Detail.of(emailAllowed ? "audit.detail.workerEmailYes" : "audit.detail.workerEmailNo").encoded());
     }
 
     /**

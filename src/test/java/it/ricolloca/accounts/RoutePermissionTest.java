@@ -127,6 +127,17 @@ class RoutePermissionTest {
         Map<String, Integer> workerOnly = allow(403, all());
         workerOnly.put(WORKER, 200);
         get(MeRoutes.HOME, MeRoutes.HOME, workerOnly, redirectAnon());
+        for (String page : List.of(MeRoutes.REQUEST, MeRoutes.PATHWAY, MeRoutes.PACT, MeRoutes.DOCUMENTS,
+                MeRoutes.MESSAGES, MeRoutes.CONTACTS)) {
+            get(page, page, workerOnly, redirectAnon());
+        }
+        // A document that is not the worker's does not exist for them; a refused form is the page again.
+        Map<String, Integer> workerNotFound = allow(403, all());
+        workerNotFound.put(WORKER, 404);
+        get(MeRoutes.DOCUMENT, MeRoutes.of(MeRoutes.DOCUMENT, 999999999), workerNotFound, redirectAnon());
+        post(MeRoutes.DOCUMENTS, MeRoutes.DOCUMENTS, Map.of("kind", "CV"), workerOnly, redirectAnon());
+        post(MeRoutes.CONTACTS, MeRoutes.CONTACTS, Map.of("phone", "chiamami"), workerOnly, redirectAnon());
+        post(MeRoutes.REQUEST_OBSERVATION, MeRoutes.REQUEST_OBSERVATION, Map.of("text", ""), workerOnly, redirectAnon());
         Map<String, Integer> signInPage = allow(200, all());
         signInPage.put(WORKER, 302);
         get(MeRoutes.SIGN_IN, MeRoutes.SIGN_IN, signInPage, Map.of(ANON, 200));

@@ -49,6 +49,8 @@ class BrowserAccessibilityTest {
     @LocalServerPort int port;
     @Autowired UserAccountRepository ssoUsers;
     @Autowired UserAdministration ssoAdministration;
+    @Autowired it.ricolloca.support.ClosedPathways workerPathways;
+    @Autowired it.ricolloca.support.ReleasedWorkers workerRequests;
 
     private Playwright playwright;
     private Browser browser;
@@ -1706,6 +1708,50 @@ class BrowserAccessibilityTest {
         check();
         page.navigate(app + it.ricolloca.shared.web.MeRoutes.DIARY);
         assertThat(page.locator("main").textContent()).doesNotContain("Elimina");
+        check();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /**
+     * The worker's own pages (ADR 0040) on a phone, 390 px wide: a worker of the register signs in through the test
+     * provider with their fiscal number, sees their pathway (office, tutor, dates) and every page of their menu
+     * that exists, each without horizontal scrolling and with axe zero.
+     */
+    @Test
+    void aWorkerSignsInOnAPhoneThroughTheProviderAndSeesTheirPathway() {
+        long pathway = workerPathways.started(workerPathways.newTorinoOffice(), "Telefono", "Tina", 6);
+        String cf = workerRequests.taxCodeOf(workerPathways.requestOf(pathway));
+        String app = "http://127.0.0.1:" + port;
+        page.navigate(app + it.ricolloca.shared.web.MeRoutes.SIGN_IN);
+        check();
+        it.ricolloca.support.WorkerSessions.signInInBrowser(page, port, cf);
+        assertThat(page.locator("h1").textContent()).isEqualTo("Ciao, Tina Telefono");
+        check();
+        page.locator("#me-nav a[href='" + it.ricolloca.shared.web.MeRoutes.PATHWAY + "']").click();
+        page.waitForURL(app + it.ricolloca.shared.web.MeRoutes.PATHWAY);
+        assertThat(page.locator("h1").textContent()).isEqualTo("Il mio percorso");
+        assertThat(page.locator("[data-me-office]").textContent()).contains("CPI Torino", "Sportello rimborsi di prova",
+                "via Roma 1");
+        assertThat(page.locator("#me-nav [aria-current=page]").textContent()).isEqualTo("Il mio percorso");
+        check();
+        for (String path : List.of(it.ricolloca.shared.web.MeRoutes.REQUEST, it.ricolloca.shared.web.MeRoutes.PACT,
+                it.ricolloca.shared.web.MeRoutes.DOCUMENTS, it.ricolloca.shared.web.MeRoutes.MESSAGES,
+                it.ricolloca.shared.web.MeRoutes.CONTACTS)) {
+            page.navigate(app + path);
+            assertThat(page.url()).isEqualTo(app + path);
+            assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as(path + " fits 390 px").isTrue();
+            check();
+        }
+        // No staff page for a worker: refused, in Italian.
+        page.navigate(app + "/workers");
+        assertThat(page.locator("h1").textContent()).isNotBlank();
+        assertThat(page.locator("body").textContent()).doesNotContain("Telefono Tina");
+        page.navigate(app + it.ricolloca.shared.web.MeRoutes.HOME);
+        page.locator("button[type=submit].btn-sm").click();
+        page.waitForURL(app + it.ricolloca.shared.web.MeRoutes.SIGN_IN + "?uscita");
+        assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("Sei uscito dalle tue pagine.");
         check();
         assertThat(violations).isEmpty();
         assertThat(consoleErrors).isEmpty();

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the worker by e-mail, with the calendar file attached, of an appointment fixed for them, moved
  * (the new time, the mail saying it replaces the old one) or cancelled, when
- * it is still to come and the worker is reached by e-mail (an address in the register). Runs after the
+ * it is still to come and the worker is reached by e-mail (an address in the register, and e-mail allowed in
+ * their contact preferences). Runs after the
  * change is committed; the mail itself is sent by the notifications module.
  */
 @Component
@@ -53,7 +54,8 @@ class AppointmentNotices {
         } else {
             return;
         }
-        String email = workers.email(a.getWorkerId()).orElse(null);
+        // The worker's choice on their own pages: no e-mail when they said no (ADR 0040).
+        String email = workers.mayEmail(a.getWorkerId()) ? workers.email(a.getWorkerId()).orElse(null) : null;
         if (email == null) {
             return;
         }

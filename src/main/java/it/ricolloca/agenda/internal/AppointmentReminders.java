@@ -53,7 +53,8 @@ public class AppointmentReminders {
         int sent = 0;
         for (Appointment a : appointments.findDueForReminder(now, now.plus(lead))) {
             a.reminded(now);
-            String email = workers.email(a.getWorkerId()).orElse(null);
+            // The worker's choice on their own pages: no e-mail when they said no (ADR 0040).
+            String email = workers.mayEmail(a.getWorkerId()) ? workers.email(a.getWorkerId()).orElse(null) : null;
             if (email == null) {
                 continue;
             }

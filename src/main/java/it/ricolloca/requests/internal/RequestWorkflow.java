@@ -283,6 +283,39 @@ public class RequestWorkflow {
         }, Detail.of("request.event.observation", receivedOn, attachments.size(), text).encoded());
     }
 
+    /**
+     * Observations the worker sends from their own pages (ADR 0040): received today, on their own request only
+     * (another's does not exist for them), inside the window only; then exactly as the CPI records them, the
+     * worker being the actor.
+     */
+    public void recordObservationByWorker(long workerId, long id, long version, String text, List<Upload> attachments,
+            String actor) {
+        LocalDate today = Dates.today();
+        VoucherRequest request = requests.findById(id).filter(r -> r.getWorkerId() == workerId)
+                .orElseThrow(it.ricolloca.shared.NotFoundException::new);
+        if (request.getVersion() != version) {
+            throw new StaleException();
+        }
+        if (request.getStatus() != RequestStatus.NOTICE_OF_REJECTION) {
+            throw new RequestRefusedException("request.refused.observationsNotOpen");
+        }
+        if (request.getObservationDeadline() != null && today.isAfter(request.getObservationDeadline())) {
+            throw new RequestRefusedException("request.refused.observationWindowClosed",
+                    Dates.format(request.getObservationDeadline()));
+        }
+        attachments.forEach(documents::inspect);
+        List<Long> ids = new ArrayList<>();
+        for (Upload upload : attachments) {
+            ids.add(documents.storeUpload(workerId, DocumentKind.OBSERVATION_ATTACHMENT,
+                    messages.t("request.document.observation", Dates.format(today)), upload, actor).id());
+        }
+        RequestStatus from = request.recordObservation(today, text, actor, Instant.now(), ids);
+        request.refreshTerms(terms.load());
+        entityManager.lock(request, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        log(request, RequestAction.OBSERVATION, from, request.getStatus(), actor, today,
+                Detail.of("request.event.observation", today, attachments.size(), text).encoded());
+    }
+
     /** Releases the voucher and tells the provider: {@link VoucherRequestReleased}, after the change. */
     public void release(CurrentUser user, long id, long version, String note) {
         VoucherRequest request = act(user, id, version, Right.DECIDE, RequestAction.RELEASE,

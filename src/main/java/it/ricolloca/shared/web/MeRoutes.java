@@ -19,14 +19,12 @@ public final class MeRoutes {
 
     public static final String REQUEST = "/me/richiesta";
     public static final String REQUEST_OBSERVATION = "/me/richiesta/osservazioni";
-    public static final String REQUEST_LETTER = "/me/richiesta/lettere/{letter}";
     public static final String PATHWAY = "/me/percorso";
     public static final String DOCUMENTS = "/me/documenti";
+    /** A document of the worker's own dossier (letters, pact, timesheet, uploads): another's is not found. */
     public static final String DOCUMENT = "/me/documenti/{id}";
     public static final String MESSAGES = "/me/messaggi";
     public static final String PACT = "/me/patto";
-    public static final String PACT_PDF = "/me/patto/{id}";
-    public static final String TIMESHEET_PDF = "/me/patto/scheda-servizio";
     public static final String CONTACTS = "/me/contatti";
 
     // Reserved for the worker's acts of issue 22 (diary, appointments, offers): their pages live at these addresses.
