@@ -1613,11 +1613,11 @@ class BrowserAccessibilityTest {
         assertThat(consoleErrors).isEmpty();
     }
 
-    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.agenda.AppointmentMoves workerMoves;
-    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.agenda.Agenda workerAgenda;
-    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.Meetings workerMeetings;
-    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.PathwayWork workerPathways;
-    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.vacancies.internal.VacancyBoard workerBoard;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.agenda.AppointmentMoves actsMoves;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.agenda.Agenda actsAgenda;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.Meetings actsMeetings;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.PathwayWork actsPathways;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.vacancies.internal.VacancyBoard actsBoard;
 
     /**
      * Issue 22 at 390 px: a worker signed in through the test provider adds three diary entries, asks to move an
@@ -1630,17 +1630,17 @@ class BrowserAccessibilityTest {
         java.time.LocalDate today = it.ricolloca.shared.web.Dates.today();
         it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");
         long pathway = closedPathways.started(closedPathways.newTorinoOffice(), "Telefono", "Rosalba", 6);
-        it.ricolloca.pathway.Pathway p = workerPathways.get(tutor, pathway);
-        workerMeetings.recordMeeting(tutor, pathway, p.getVersion(), today, java.time.LocalTime.of(9, 0),
+        it.ricolloca.pathway.Pathway p = actsPathways.get(tutor, pathway);
+        actsMeetings.recordMeeting(tutor, pathway, p.getVersion(), today, java.time.LocalTime.of(9, 0),
                 java.time.LocalTime.of(10, 0), it.ricolloca.pathway.MeetingStatus.HELD, "Diario e candidature", null, null);
         long office = released.office("master.torino").id();
         java.time.Instant after = java.time.Instant.now().plus(java.time.Duration.ofDays(3));
-        java.time.ZonedDateTime slot = workerMoves.freeSlots(office).stream().filter(x -> x.toInstant().isAfter(after))
+        java.time.ZonedDateTime slot = actsMoves.freeSlots(office).stream().filter(x -> x.toInstant().isAfter(after))
                 .findFirst().orElseThrow();
-        long appointment = workerAgenda.bookSlot(tutor, office, p.getWorkerId(), p.getRequestId(),
+        long appointment = actsAgenda.bookSlot(tutor, office, p.getWorkerId(), p.getRequestId(),
                 it.ricolloca.agenda.AppointmentPurpose.MEETING, slot, null).getId();
         String profile = "Addetta al banco gastronomia " + System.nanoTime() % 100000;
-        workerBoard.create(released.user("referente.torino"), new it.ricolloca.vacancies.VacancyDetails(today, profile,
+        actsBoard.create(released.user("referente.torino"), new it.ricolloca.vacancies.VacancyDetails(today, profile,
                 null, null, 1, "Gastronomia Telefono", null, null, null, null, null, null, null, null, tutor.centreId(),
                 it.ricolloca.vacancies.VacancySource.CPI, null, null, null, null, null, null, null, null, null, null));
         String app = "http://127.0.0.1:" + port;
