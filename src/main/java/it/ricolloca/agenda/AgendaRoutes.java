@@ -15,6 +15,8 @@ public final class AgendaRoutes {
     public static final String PATRON_SAINT_REMOVE = "/agenda/offices/{officeId}/patron-saint/remove";
     public static final String APPOINTMENT = "/agenda/appointments/{id}";
     public static final String APPOINTMENT_ACT = "/agenda/appointments/{id}/{act:outcome|cancel|move}";
+    public static final String MOVE_REQUESTS = "/agenda/move-requests";
+    public static final String MOVE_REQUEST_ACT = "/agenda/move-requests/{id}/{act:approve|refuse}";
     public static final String API_SLOTS = "/api/v1/agenda/offices/{officeId}/slots";
     public static final String API_APPOINTMENT = "/api/v1/agenda/appointments/{id}";
     public static final String API_APPOINTMENT_OUTCOME = "/api/v1/agenda/appointments/{id}/outcome";
@@ -46,6 +48,11 @@ public final class AgendaRoutes {
 
     public static String appointment(long id) {
         return "/agenda/appointments/" + id;
+    }
+
+    /** The decision ({@code approve} or {@code refuse}) on a worker's request to move an appointment. */
+    public static String moveRequestAct(long id, String act) {
+        return "/agenda/move-requests/" + id + "/" + act;
     }
 
     public static String templateEnd(long templateId) {

@@ -59,6 +59,12 @@ public class DiaryEntry {
     @Column(name = "recorded_at")
     private Instant recordedAt;
 
+    @Column(name = "proof_document_id")
+    private Long proofDocumentId;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
     protected DiaryEntry() {
     }
 
@@ -74,6 +80,39 @@ public class DiaryEntry {
         this.source = source;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
+    }
+
+    void edit(DiaryAction action, LocalDate onDate, String how, String company, String profile, String outcome,
+            Instant now) {
+        this.action = action;
+        this.onDate = onDate;
+        this.how = how;
+        this.company = company;
+        this.profile = profile;
+        this.outcome = outcome;
+        this.updatedAt = now;
+    }
+
+    void proof(Long documentId) {
+        this.proofDocumentId = documentId;
+    }
+
+    /** Whether it was reviewed in a meeting: then it no longer changes. */
+    public boolean isReviewed() {
+        return reviewedMeetingId != null;
+    }
+
+    /** Whether the worker entered it (from their own pages). */
+    public boolean byWorker() {
+        return source == Source.WORKER;
+    }
+
+    public Long getProofDocumentId() {
+        return proofDocumentId;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     void reviewedIn(long meetingId) {

@@ -1,5 +1,6 @@
 package it.ricolloca.pathway;
 
+import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.shared.PartitaIva;
 import it.ricolloca.shared.web.Dates;
 import jakarta.persistence.CascadeType;
@@ -109,7 +110,7 @@ public class Pathway {
     @OrderBy("onDate, start, id")
     private List<Meeting> meetings = new ArrayList<>();
 
-    @OneToMany(cascade = CascadeType.ALL)
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "pathway_id", insertable = false, updatable = false)
     @OrderBy("onDate, id")
     private List<DiaryEntry> diary = new ArrayList<>();
@@ -278,7 +279,18 @@ public class Pathway {
     public DiaryEntry addDiaryEntry(DiaryAction action, LocalDate on, String how, String company, String profile,
             String outcome, DiaryEntry.Source source, String by, Instant now, LocalDate today) {
         require(PathwayAct.ADD_DIARY_ENTRY);
-        if (action == null || source == null) {
+        if (source == null) {
+            throw new PathwayRefusedException("pathway.diary.action.invalid");
+        }
+        checkDiaryLine(action, on, how, company, today);
+        DiaryEntry e = new DiaryEntry(id, action, on, blankToNull(how), blankToNull(company), blankToNull(profile),
+                blankToNull(outcome), source, by, now);
+        diary.add(e);
+        return e;
+    }
+
+    private void checkDiaryLine(DiaryAction action, LocalDate on, String how, String company, LocalDate today) {
+        if (action == null) {
             throw new PathwayRefusedException("pathway.diary.action.invalid");
         }
         if (on == null || on.isBefore(startedOn) || on.isAfter(today)) {
@@ -287,9 +299,44 @@ public class Pathway {
         if (action.part() == DiaryPart.ACTIVE_SEARCH && (blankToNull(company) == null && blankToNull(how) == null)) {
             throw new PathwayRefusedException("pathway.diary.companyOrHow");
         }
-        DiaryEntry e = new DiaryEntry(id, action, on, blankToNull(how), blankToNull(company), blankToNull(profile),
-                blankToNull(outcome), source, by, now);
-        diary.add(e);
+    }
+
+    /**
+     * The worker's own diary line, which they may still change: one they entered (not one transcribed
+     * by the tutor) and not yet reviewed in a meeting. A line of another pathway is not found (404).
+     */
+    public DiaryEntry ownDiaryEntry(long entryId) {
+        requireOpen();
+        DiaryEntry e = diary.stream().filter(x -> x.getId() != null && x.getId() == entryId).findFirst()
+                .orElseThrow(NotFoundException::new);
+        if (!e.byWorker()) {
+            throw new PathwayRefusedException("pathway.diary.notOwn");
+        }
+        if (e.isReviewed()) {
+            throw new PathwayRefusedException("pathway.diary.reviewedLocked", Dates.format(meetingDate(e.getReviewedMeetingId())));
+        }
+        return e;
+    }
+
+    /** The worker changes a line of their own not yet reviewed, with the same rules as a new one. */
+    public DiaryEntry editOwnDiaryEntry(long entryId, DiaryAction action, LocalDate on, String how, String company,
+            String profile, String outcome, Instant now, LocalDate today) {
+        DiaryEntry e = ownDiaryEntry(entryId);
+        require(PathwayAct.ADD_DIARY_ENTRY);
+        checkDiaryLine(action, on, how, company, today);
+        e.edit(action, on, blankToNull(how), blankToNull(company), blankToNull(profile), blankToNull(outcome), now);
+        return e;
+    }
+
+    /** The worker attaches the proof of a line of their own not yet reviewed (a document of the dossier). */
+    public void attachDiaryProof(long entryId, long documentId) {
+        ownDiaryEntry(entryId).proof(documentId);
+    }
+
+    /** The worker removes a line of their own not yet reviewed. */
+    public DiaryEntry deleteOwnDiaryEntry(long entryId) {
+        DiaryEntry e = ownDiaryEntry(entryId);
+        diary.remove(e);
         return e;
     }
 

@@ -14,6 +14,8 @@ public final class VacancyRoutes {
     public static final String REFERRAL_OUTCOME = "/vacancies/referrals/{referralId}/outcome";
     public static final String REFERRAL_HIRE = "/vacancies/referrals/{referralId}/hire";
     public static final String MATCHES = "/vacancies/matches/{pathwayId}";
+    public static final String INTEREST = "/vacancies/interests/{id}";
+    public static final String INTEREST_SET_ASIDE = "/vacancies/interests/{id}/set-aside";
     public static final String REFERENTS = "/vacancies/referents";
     public static final String REFERENT_END = "/vacancies/referents/{referentId}/end";
     public static final String IMPORT = "/vacancies/import";
@@ -53,6 +55,15 @@ public final class VacancyRoutes {
 
     public static String referralHire(long id) {
         return "/vacancies/referrals/" + id + "/hire";
+    }
+
+    /** An offer the worker marked as interesting, for the tutor to decide. */
+    public static String interest(long id) {
+        return "/vacancies/interests/" + id;
+    }
+
+    public static String interestSetAside(long id) {
+        return "/vacancies/interests/" + id + "/set-aside";
     }
 
     public static String referentEnd(long id) {

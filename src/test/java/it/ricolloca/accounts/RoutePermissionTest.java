@@ -404,6 +404,34 @@ class RoutePermissionTest {
             post(it.ricolloca.agenda.AgendaRoutes.APPOINTMENT_ACT, "/agenda/appointments/" + appointment + "/" + act,
                     Map.of("version", "-1"), staffPage, redirectAnon());
         }
+        // the worker's own pages of issue 22: a worker session only; another worker's appointment is not found
+        Map<String, Integer> meOk = allow(403, all());
+        meOk.put(WORKER, 200);
+        Map<String, Integer> meNotFound = allow(403, all());
+        meNotFound.put(WORKER, 404);
+        get(MeRoutes.DIARY, MeRoutes.DIARY, meOk, redirectAnon());
+        post(MeRoutes.DIARY, MeRoutes.DIARY, Map.of("action", ""), meOk, redirectAnon());
+        get(MeRoutes.DIARY_ENTRY, "/me/diario/999999", meNotFound, redirectAnon());
+        post(MeRoutes.DIARY_ENTRY, "/me/diario/999999", Map.of("action", "CV"), meNotFound, redirectAnon());
+        post(MeRoutes.DIARY_DELETE, "/me/diario/999999/elimina", Map.of(), meNotFound, redirectAnon());
+        get(MeRoutes.DIARY_PROOF, "/me/diario/999999/prova", meNotFound, redirectAnon());
+        get(MeRoutes.APPOINTMENTS, MeRoutes.APPOINTMENTS, meOk, redirectAnon());
+        get(MeRoutes.APPOINTMENT_ICS, "/me/appuntamenti/" + appointment + "/calendario.ics", meNotFound, redirectAnon());
+        post(MeRoutes.APPOINTMENT_MOVE, "/me/appuntamenti/" + appointment + "/spostamento", Map.of("reason", "x"),
+                meNotFound, redirectAnon());
+        // the worker's request to move an appointment (issue 22): the CPI's case staff list and decide them
+        long moveRequest = appointmentMoves.ask(p.getWorkerId(), "lavoratore:permessi", appointment, "visita medica").getId();
+        Map<String, Integer> caseStaff = allow(403, all());
+        caseStaff.putAll(Map.of("master.torino", 200, "operatore.torino", 200, "tutor.torino", 200, "master.novara", 200,
+                "operatore.novara", 200));
+        get(it.ricolloca.agenda.AgendaRoutes.MOVE_REQUESTS, "/agenda/move-requests", caseStaff, redirectAnon());
+        // those who read no case files (the vacancy referents) do not see whose appointment it is: not found
+        Map<String, Integer> decideMove = new LinkedHashMap<>(staffPage);
+        decideMove.putAll(Map.of("referente.torino", 404, "reclutamenti.regione", 404));
+        for (String act : List.of("approve", "refuse")) {
+            post(it.ricolloca.agenda.AgendaRoutes.MOVE_REQUEST_ACT, "/agenda/move-requests/" + moveRequest + "/" + act,
+                    Map.of("version", "-1"), decideMove, redirectAnon());
+        }
 
         get("/pathways/queue", "/pathways/queue", allow(ok(), all()), redirectAnon());
         long queued = released.release("master.torino", "Permessi", "Coda");
@@ -560,6 +588,8 @@ class RoutePermissionTest {
 
     @Autowired it.ricolloca.vacancies.internal.VacancyBoard vacancyBoard;
     @Autowired it.ricolloca.vacancies.internal.Referrals vacancyReferrals;
+    @Autowired it.ricolloca.vacancies.internal.WorkerOffers workerOffers;
+    @Autowired it.ricolloca.agenda.AppointmentMoves appointmentMoves;
 
     /** The vacancy board: a Torino offer by Torino's referent, a Torino pathway proposed for it by the master. */
     private void routesOfTheBoard() {
@@ -608,6 +638,22 @@ class RoutePermissionTest {
                 Map.of("status", "SENT_TO_COMPANY", "version", "-1"), evaluators, redirectAnon());
         post("/vacancies/referrals/{referralId}/hire", r + "/hire", Map.of("version", "-1"), pathwayStaff, redirectAnon());
         get("/vacancies/matches/{pathwayId}", "/vacancies/matches/" + pathway, torinoVisible(200), redirectAnon());
+        // the worker's offers (issue 22): a worker without a pathway sees the ranking, marks nothing
+        Map<String, Integer> meOffers = allow(403, all());
+        meOffers.put(WORKER, 200);
+        get(MeRoutes.OFFERS, MeRoutes.OFFERS, meOffers, redirectAnon());
+        Map<String, Integer> meNoPathway = allow(403, all());
+        meNoPathway.put(WORKER, 404);
+        post(MeRoutes.OFFER_INTEREST, "/me/offerte/" + vacancy + "/interesse", Map.of(), meNoPathway, redirectAnon());
+        // an offer the worker marked as interesting (issue 22): seen where the pathway is, decided by its proposers
+        long interest = workerOffers.interested(pathwayWork.get(master, pathway).getWorkerId(), "lavoratore:permessi",
+                vacancy).getId();
+        get(it.ricolloca.vacancies.VacancyRoutes.INTEREST, "/vacancies/interests/" + interest, torinoVisible(200),
+                redirectAnon());
+        Map<String, Integer> deciders = torinoOnly(403);
+        deciders.putAll(Map.of("master.torino", 200, "operatore.torino", 200));
+        post(it.ricolloca.vacancies.VacancyRoutes.INTEREST_SET_ASIDE, "/vacancies/interests/" + interest + "/set-aside",
+                Map.of("version", "-1"), deciders, redirectAnon());
         get("/vacancies/referents", "/vacancies/referents", allow(ok(), all()), redirectAnon());
         post("/vacancies/referents", "/vacancies/referents",
                 Map.of("centreId", String.valueOf(torino), "userId", "-1"), namers, redirectAnon());

@@ -1613,6 +1613,106 @@ class BrowserAccessibilityTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.agenda.AppointmentMoves actsMoves;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.agenda.Agenda actsAgenda;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.Meetings actsMeetings;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.pathway.internal.PathwayWork actsPathways;
+    @org.springframework.beans.factory.annotation.Autowired it.ricolloca.vacancies.internal.VacancyBoard actsBoard;
+
+    /**
+     * Issue 22 at 390 px: a worker signed in through the test provider adds three diary entries, asks to move an
+     * appointment and marks an offer as interesting; the tutor sees the entries and the request, reviews the
+     * entries and approves the move in a free slot; the worker reads the outcome. Axe on every page.
+     */
+    @Test
+    void aWorkerKeepsTheDiaryAsksToMoveAnAppointmentAndMarksAnOfferThenTheTutorReviewsAndApproves() {
+        released.openEveryDay("master.torino");
+        java.time.LocalDate today = it.ricolloca.shared.web.Dates.today();
+        it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");
+        long pathway = closedPathways.started(closedPathways.newTorinoOffice(), "Telefono", "Rosalba", 6);
+        it.ricolloca.pathway.Pathway p = actsPathways.get(tutor, pathway);
+        actsMeetings.recordMeeting(tutor, pathway, p.getVersion(), today, java.time.LocalTime.of(9, 0),
+                java.time.LocalTime.of(10, 0), it.ricolloca.pathway.MeetingStatus.HELD, "Diario e candidature", null, null);
+        long office = released.office("master.torino").id();
+        java.time.Instant after = java.time.Instant.now().plus(java.time.Duration.ofDays(3));
+        java.time.ZonedDateTime slot = actsMoves.freeSlots(office).stream().filter(x -> x.toInstant().isAfter(after))
+                .findFirst().orElseThrow();
+        long appointment = actsAgenda.bookSlot(tutor, office, p.getWorkerId(), p.getRequestId(),
+                it.ricolloca.agenda.AppointmentPurpose.MEETING, slot, null).getId();
+        String profile = "Addetta al banco gastronomia " + System.nanoTime() % 100000;
+        actsBoard.create(released.user("referente.torino"), new it.ricolloca.vacancies.VacancyDetails(today, profile,
+                null, null, 1, "Gastronomia Telefono", null, null, null, null, null, null, null, null, tutor.centreId(),
+                it.ricolloca.vacancies.VacancySource.CPI, null, null, null, null, null, null, null, null, null, null));
+        String app = "http://127.0.0.1:" + port;
+
+        it.ricolloca.support.WorkerSessions.signInInBrowser(page, port,
+                released.taxCodeOf(closedPathways.requestOf(pathway)));
+        check();
+        page.navigate(app + it.ricolloca.shared.web.MeRoutes.DIARY);
+        check();
+        String[][] lines = {{"CV", "Curriculum rifatto in formato europeo", ""},
+                {"SPONTANEOUS_APPLICATION", "Posta elettronica", "selezione@gastronomia.example"},
+                {"JOB_SITE_REGISTRATION", "Portale regionale del lavoro", ""}};
+        for (int i = 0; i < lines.length; i++) {
+            page.getByLabel("Azione", new Page.GetByLabelOptions().setExact(true)).selectOption(lines[i][0]);
+            page.locator("#onDate").fill(today.minusDays(3 - i).toString());
+            page.locator("#how").fill(lines[i][1]);
+            page.locator("#company").fill(lines[i][2]);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aggiungi al diario")).click();
+            assertThat(page.locator("main").textContent()).contains("Attività aggiunta al diario.", lines[i][1]);
+        }
+        assertThat(page.locator("[data-diary-line]").count()).isEqualTo(3);
+        check();
+        page.navigate(app + it.ricolloca.shared.web.MeRoutes.APPOINTMENTS);
+        assertThat(page.locator("#move-rule").textContent()).contains("24 ore prima");
+        check();
+        page.locator("[data-appointment='" + appointment + "'] summary").click();
+        page.locator("#reason-" + appointment).fill("Visita medica già prenotata quel giorno");
+        page.locator("[data-move-ask='" + appointment + "']").click();
+        assertThat(page.locator("main").textContent()).contains("Richiesta inviata", "In attesa della decisione del tutor");
+        check();
+        page.navigate(app + it.ricolloca.shared.web.MeRoutes.OFFERS);
+        check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mi interessa: " + profile)).click();
+        assertThat(page.locator("main").textContent()).contains("Offerta segnalata al tutor.", "Le offerte che hai segnalato");
+        check();
+
+        page.setViewportSize(1280, 900);
+        signIn("tutor.torino");
+        page.navigate(url("/pathways/" + pathway + "/diary"));
+        assertThat(page.locator("main").textContent()).contains("dichiarata dal lavoratore", "selezione@gastronomia.example");
+        check();
+        for (int i = 0; i < 3; i++) {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Segna come rivista")).first().click();
+            assertThat(page.locator("main").textContent()).contains("Voce segnata come rivista.");
+        }
+        check();
+        page.navigate(url("/agenda/move-requests"));
+        assertThat(page.locator("main").textContent()).contains("Visita medica già prenotata quel giorno");
+        check();
+        page.navigate(url("/agenda/appointments/" + appointment));
+        assertThat(page.locator("#move-request").textContent()).contains("Visita medica già prenotata quel giorno",
+                "In attesa di decisione");
+        check();
+        page.locator("#move-request-approve").click();
+        assertThat(page.locator("main").textContent()).contains("Richiesta accolta");
+        check();
+        page.navigate(url("/pathways/" + pathway + "?tab=offers"));
+        assertThat(page.locator("main").textContent()).contains(profile, "Da decidere");
+        check();
+        signOut();
+
+        page.setViewportSize(it.ricolloca.support.WorkerSessions.PHONE_WIDTH, 844);
+        page.navigate(app + it.ricolloca.shared.web.MeRoutes.APPOINTMENTS);
+        assertThat(page.locator("[data-move-request=APPROVED]").count()).isEqualTo(1);
+        check();
+        page.navigate(app + it.ricolloca.shared.web.MeRoutes.DIARY);
+        assertThat(page.locator("main").textContent()).doesNotContain("Elimina");
+        check();
+        assertThat(violations).isEmpty();
+        assertThat(consoleErrors).isEmpty();
+    }
+
     /**
      * The worker's own pages (ADR 0040) on a phone, 390 px wide: a worker of the register signs in through the test
      * provider with their fiscal number, sees their pathway (office, tutor, dates) and every page of their menu

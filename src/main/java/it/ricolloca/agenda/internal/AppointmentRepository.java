@@ -42,4 +42,8 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long> 
             select a from Appointment a where a.status = AppointmentStatus.BOOKED
             and a.remindedAt is null and a.startsAt > :from and a.startsAt <= :to order by a.startsAt""")
     List<Appointment> findDueForReminder(@Param("from") Instant from, @Param("to") Instant to);
+
+    List<Appointment> findByWorkerIdOrderByStartsAtDescIdDesc(long workerId);
+
+    java.util.Optional<Appointment> findByMovedToId(long movedToId);
 }

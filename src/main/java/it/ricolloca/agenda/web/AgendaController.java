@@ -8,10 +8,13 @@ import it.ricolloca.agenda.AgendaRefusedException;
 import it.ricolloca.agenda.AgendaRoutes;
 import it.ricolloca.agenda.AgendaTemplate;
 import it.ricolloca.agenda.Appointment;
+import it.ricolloca.agenda.AppointmentMoves;
 import it.ricolloca.agenda.AppointmentStatus;
+import it.ricolloca.agenda.MoveRequest;
 import it.ricolloca.agenda.StartTimes;
 import it.ricolloca.agenda.web.AgendaForms.AppointmentForm;
 import it.ricolloca.agenda.web.AgendaForms.ClosureForm;
+import it.ricolloca.agenda.web.AgendaForms.MoveDecisionForm;
 import it.ricolloca.agenda.web.AgendaForms.PatronSaintForm;
 import it.ricolloca.agenda.web.AgendaForms.EndTemplateForm;
 import it.ricolloca.agenda.web.AgendaForms.TemplateForm;
@@ -21,6 +24,8 @@ import it.ricolloca.agenda.web.AgendaViews.ClosureView;
 import it.ricolloca.agenda.web.AgendaViews.DayView;
 import it.ricolloca.agenda.web.AgendaViews.EndAttempt;
 import it.ricolloca.agenda.web.AgendaViews.FirstAppointmentRow;
+import it.ricolloca.agenda.web.AgendaViews.MoveRequestView;
+import it.ricolloca.agenda.web.AgendaViews.PendingMoveView;
 import it.ricolloca.agenda.web.AgendaViews.OfficeRow;
 import it.ricolloca.agenda.web.AgendaViews.SlotRow;
 import it.ricolloca.agenda.web.AgendaViews.TemplateView;
@@ -28,6 +33,7 @@ import it.ricolloca.audit.AuditedRead;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.shared.DomainException;
+import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.web.Dates;
 import it.ricolloca.shared.web.FormErrors;
 import it.ricolloca.shared.web.FormValues;
@@ -72,16 +78,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AgendaController {
 
     private final Agenda agenda;
+    private final AppointmentMoves moves;
     private final CurrentUsers currentUsers;
     private final JobCentres centres;
     private final Workers workers;
     private final Messages messages;
     private final SmartValidator validator;
 
-    AgendaController(Agenda agenda, CurrentUsers currentUsers, JobCentres centres, Workers workers, Messages messages,
-            Validator validator) {
+    AgendaController(Agenda agenda, AppointmentMoves moves, CurrentUsers currentUsers, JobCentres centres,
+            Workers workers, Messages messages, Validator validator) {
         this.validator = new SpringValidatorAdapter(validator);
         this.agenda = agenda;
+        this.moves = moves;
         this.currentUsers = currentUsers;
         this.centres = centres;
         this.workers = workers;
@@ -341,7 +349,65 @@ class AgendaController {
                 new AppointmentActs(act, form, FormErrors.of(result, messages)));
     }
 
+    // ---- the workers' requests to move an appointment ----
+
+    /** The pending requests at the offices of the user's CPI, the oldest first. */
+    @GetMapping(AgendaRoutes.MOVE_REQUESTS)
+    String moveRequests(Model model) {
+        CurrentUser user = currentUsers.require();
+        ActGuard.require(user.centreId() != null && user.readsCaseFiles(), "booking");
+        List<AppointmentMoves.Pending> pending = moves.pendingAt(centres.officeIdsOf(user.centreId()));
+        Map<Long, String> names = names(user, pending.stream().map(AppointmentMoves.Pending::appointment).toList());
+        model.addAttribute("requests", pending.stream().map(p -> new PendingMoveView(p.appointment().getId(),
+                names.getOrDefault(p.appointment().getWorkerId(), ""), p.office() == null ? "" : p.office().label(),
+                p.appointment().getStartsAt(), p.request().getRequestedAt(), p.request().getReason())).toList());
+        return "agenda/move-requests";
+    }
+
+    /** Approves a request by moving the appointment to the free slot chosen, or refuses it with a reason. */
+    @PostMapping(AgendaRoutes.MOVE_REQUEST_ACT)
+    String decideMove(@PathVariable long id, @PathVariable String act, @Valid @ModelAttribute("form") MoveDecisionForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        CurrentUser user = currentUsers.require();
+        MoveRequest request = moves.request(user, id);
+        agenda.bookableAppointment(user, request.getAppointmentId());
+        ZonedDateTime start = null;
+        if ("approve".equals(act)) {
+            if (form.start() == null || form.start().isBlank()) {
+                AgendaForms.reject(result, "start", "agenda.move.slot.required");
+            } else {
+                start = start(form.start(), result);
+            }
+        } else if (form.reason() == null || form.reason().isBlank()) {
+            AgendaForms.reject(result, "reason", "agenda.reason.required");
+        }
+        if (!result.hasErrors()) {
+            try {
+                long target = request.getAppointmentId();
+                if ("approve".equals(act)) {
+                    target = moves.approve(user, id, form.version(), start).getId();
+                } else {
+                    moves.refuse(user, id, form.version(), form.reason());
+                }
+                redirect.addFlashAttribute("flash", "agenda.moveRequest.done." + act);
+                return "redirect:" + AgendaRoutes.appointment(target);
+            } catch (DomainException e) {
+                result.reject(e.messageKey(), statusArgs(e.args()), null);
+            } catch (OptimisticLockingFailureException e) {
+                result.reject("form.stale");
+            }
+        }
+        Appointment a = agenda.appointment(user, request.getAppointmentId());
+        model.addAttribute("moveRequest", MoveRequestView.of(request, act, form, FormErrors.of(result, messages)));
+        return appointmentPage(model, user, a, new AppointmentActs(null, AppointmentForm.empty(a.getVersion()),
+                FormErrors.NONE));
+    }
+
     private String appointmentPage(Model model, CurrentUser user, Appointment a, AppointmentActs acts) {
+        if (!model.containsAttribute("moveRequest")) {
+            model.addAttribute("moveRequest", moves.ofAppointment(a.getId())
+                    .map(r -> MoveRequestView.of(r, null, null, FormErrors.NONE)).orElse(null));
+        }
         OfficeSummary office = agenda.office(user, a.getOfficeId());
         LocalDate today = Dates.today();
         model.addAttribute("appointment", AppointmentView.of(a));
@@ -349,7 +415,8 @@ class AgendaController {
         model.addAttribute("worker", names(user, List.of(a)).getOrDefault(a.getWorkerId(), ""));
         model.addAttribute("canBook", agenda.canBook(user, office));
         model.addAttribute("freeSlots", a.isFromAgenda() ? agenda.slots(office.id(), today, today.plusDays(28)).stream()
-                .filter(s -> s.free() > 0).map(s -> s.slot().start()).toList() : List.<ZonedDateTime>of());
+                .filter(s -> s.free() > 0).map(s -> s.slot().start()).filter(s -> s.toInstant().isAfter(Instant.now()))
+                .toList() : List.<ZonedDateTime>of());
         model.addAttribute("started", !a.getStartsAt().isAfter(Instant.now()));
         model.addAttribute("acts", acts);
         return "agenda/appointment";

@@ -155,4 +155,12 @@ public final class AgendaForms {
         };
         return new Object[] { Default.class, group };
     }
+
+    /** The decision on a worker's request to move an appointment: the new start (approve) or the reason (refuse). */
+    public record MoveDecisionForm(String start, @Size(max = 1000) String reason, Long version) {
+    }
+
+    /** The worker asks to move one of their appointments, with a reason. */
+    public record MoveAskForm(@NotBlank @Size(max = 1000) String reason) {
+    }
 }

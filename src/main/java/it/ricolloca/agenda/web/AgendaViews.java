@@ -5,11 +5,13 @@ import it.ricolloca.agenda.Appointment;
 import it.ricolloca.agenda.AppointmentPurpose;
 import it.ricolloca.agenda.AppointmentStatus;
 import it.ricolloca.agenda.Closure;
+import it.ricolloca.agenda.MoveRequest;
 import it.ricolloca.agenda.Slot;
 import it.ricolloca.agenda.TemplateKind;
 import it.ricolloca.agenda.TemplateRule;
 import it.ricolloca.agenda.web.AgendaForms.AppointmentForm;
 import it.ricolloca.agenda.web.AgendaForms.EndTemplateForm;
+import it.ricolloca.agenda.web.AgendaForms.MoveDecisionForm;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.shared.web.FormErrors;
 import java.time.Instant;
@@ -88,5 +90,33 @@ public final class AgendaViews {
         public FormErrors errorsOf(String act) {
             return act.equals(failed) ? errors : FormErrors.NONE;
         }
+    }
+
+    /** A worker's request to move the appointment, as the staff read and decide it. */
+    public record MoveRequestView(long id, String reason, Instant requestedAt, MoveRequest.Status status,
+            String refusalReason, Long newAppointmentId, long version, String failed, MoveDecisionForm form,
+            FormErrors errors) {
+
+        static MoveRequestView of(MoveRequest r, String failed, MoveDecisionForm form, FormErrors errors) {
+            return new MoveRequestView(r.getId(), r.getReason(), r.getRequestedAt(), r.getStatus(), r.getRefusalReason(),
+                    r.getNewAppointmentId(), r.getVersion(), failed, form, errors);
+        }
+
+        public boolean pending() {
+            return status == MoveRequest.Status.PENDING;
+        }
+
+        public MoveDecisionForm formOf(String act) {
+            return act.equals(failed) ? form : new MoveDecisionForm(null, null, version);
+        }
+
+        public FormErrors errorsOf(String act) {
+            return act.equals(failed) ? errors : FormErrors.NONE;
+        }
+    }
+
+    /** A pending request in the staff's list. */
+    public record PendingMoveView(long appointmentId, String worker, String office, Instant startsAt, Instant requestedAt,
+            String reason) {
     }
 }

@@ -7,7 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +39,12 @@ class Mailer {
     }
 
     void send(String reference, String to, String subject, String body) {
+        send(reference, to, subject, body, null, null, null);
+    }
+
+    /** Sends one e-mail once, with one attachment (its file name, type and bytes) when {@code attachment} is not null. */
+    void send(String reference, String to, String subject, String body, String attachmentName, String attachmentType,
+            byte[] attachment) {
         JavaMailSender smtp = sender.getIfAvailable();
         int recorded = jdbc.sql("""
                 insert into notifications_mail (recipient, subject, reference, transport, sent_at) values (?, ?, ?, ?, ?)
@@ -49,6 +59,21 @@ class Mailer {
         if (smtp == null) {
             log.info("Server di posta non configurato: mail {} a {} registrata senza invio. Oggetto: {}\n{}", reference,
                     to, subject, body);
+            return;
+        }
+        if (attachment != null) {
+            try {
+                MimeMessage mime = smtp.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+                helper.setFrom(from);
+                helper.setTo(to);
+                helper.setSubject(subject);
+                helper.setText(body);
+                helper.addAttachment(attachmentName, new ByteArrayResource(attachment), attachmentType);
+                smtp.send(mime);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();

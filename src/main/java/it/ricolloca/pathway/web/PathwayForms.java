@@ -126,6 +126,21 @@ public final class PathwayForms {
             @Size(max = 300) String outcome, @NotNull DiaryEntry.Source source, Long version) {
     }
 
+    /** A line of the activation diary as the worker writes it from their own pages (the proof comes as a file). */
+    public record WorkerDiaryForm(@NotNull DiaryAction action, @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate onDate,
+            @Size(max = 500) String how, @Size(max = 300) String company, @Size(max = 200) String profile,
+            @Size(max = 300) String outcome) {
+
+        public static WorkerDiaryForm blank(LocalDate today) {
+            return new WorkerDiaryForm(null, today, null, null, null, null);
+        }
+
+        public static WorkerDiaryForm of(DiaryEntry e) {
+            return new WorkerDiaryForm(e.getAction(), e.getOnDate(), e.getHow(), e.getCompany(), e.getProfile(),
+                    e.getOutcome());
+        }
+    }
+
     public record ReviewForm(@NotNull Long meetingId, Long version) {
     }
 

@@ -31,6 +31,12 @@ public final class MeRoutes {
     public static final String DIARY = "/me/diario";
     public static final String APPOINTMENTS = "/me/appuntamenti";
     public static final String OFFERS = "/me/offerte";
+    public static final String DIARY_ENTRY = "/me/diario/{id}";
+    public static final String DIARY_DELETE = "/me/diario/{id}/elimina";
+    public static final String DIARY_PROOF = "/me/diario/{id}/prova";
+    public static final String APPOINTMENT_ICS = "/me/appuntamenti/{id}/calendario.ics";
+    public static final String APPOINTMENT_MOVE = "/me/appuntamenti/{id}/spostamento";
+    public static final String OFFER_INTEREST = "/me/offerte/{id}/interesse";
 
     /** The sections of the worker's navigation, in order: address and bundle key of its label. */
     public static final List<Section> SECTIONS = List.of(

@@ -102,6 +102,10 @@ public final class VacancyForms {
     }
 
     /** A member of a CPI's staff named vacancy referent. */
+    /** The tutor sets aside an offer the worker marked as interesting, with the reason the worker reads. */
+    public record SetAsideForm(@NotBlank @Size(max = 1000) String reason, Long version) {
+    }
+
     public record ReferentForm(@NotNull Long centreId, @NotNull Long userId) {
     }
 
