@@ -11,6 +11,7 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.workers.NaspiStatus;
 import it.ricolloca.workers.ProviderAccess;
+import it.ricolloca.workers.WorkerProfileChanged;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -59,7 +61,11 @@ public class WorkerRegister {
     private final AuditTrail audit;
     private final List<ProviderAccess> providers;
 
-    WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit, List<ProviderAccess> providers) {
+    private final ApplicationEventPublisher events;
+
+    WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit, List<ProviderAccess> providers,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.workers = workers;
         this.centres = centres;
         this.audit = audit;
@@ -146,6 +152,7 @@ public class WorkerRegister {
         worker.updateProfile(profilingIndex, profilingDate, skills, languages, notes);
         workers.flush();
         audit.record("WORKER_UPDATED", "Worker", id, changedFields(before, describe(worker)));
+        events.publishEvent(new WorkerProfileChanged(id));
         return worker;
     }
 
@@ -157,6 +164,7 @@ public class WorkerRegister {
         worker.addWork(entry);
         workers.flush();
         audit.record("WORKER_WORK_ADDED", "Worker", id, Detail.of("audit.detail.workFrom", entry.startDate()).encoded());
+        events.publishEvent(new WorkerProfileChanged(id));
     }
 
     public void removeWork(CurrentUser user, long id, long version, int index) {
@@ -166,6 +174,7 @@ public class WorkerRegister {
         }
         workers.flush();
         audit.record("WORKER_WORK_REMOVED", "Worker", id, Detail.of("audit.detail.row", index + 1).encoded());
+        events.publishEvent(new WorkerProfileChanged(id));
     }
 
     public void addEducation(CurrentUser user, long id, long version, EducationEntry entry) {
