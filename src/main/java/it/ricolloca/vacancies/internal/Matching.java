@@ -198,7 +198,7 @@ public class Matching {
                            tsvector_to_array(to_tsvector('italian', cast(:text as text))) as terms,
                            lower(cast(:municipality as text)) as municipality, cast(:province as text) as province,
                            cast(:lat as double precision) as lat, cast(:lon as double precision) as lon
-                ), parts as (
+                ), parts as materialized (
                     select t.vacancy_id as id, t.arrived_on,
                         %s as levels,
                         cardinality(t.skill_terms) as skill_total,
@@ -265,7 +265,7 @@ public class Matching {
                         vacancies_contract_points(v.contract_type, v.contract_months) as contract_points,
                         cast(:lat as double precision) as lat, cast(:lon as double precision) as lon
                     from vacancies_vacancy v left join %s vc(id, province) on vc.id = v.centre_id where v.id = :vacancy
-                ), parts as (
+                ), parts as materialized (
                     select c.pathway_id, t.worker_id, t.tax_code, t.name, t.municipality as residence_municipality,
                         t.complete, t.terms,
                         %s as levels,
