@@ -122,17 +122,28 @@ public class AppointmentMoves {
 
     /**
      * The calendar file of an appointment (method PUBLISH, or CANCEL for one cancelled or moved), with a
-     * stable identifier so that a calendar updates the event it already holds.
+     * stable identifier so that a calendar updates the event it already holds: a moved appointment keeps the
+     * identifier of the first appointment of its chain of moves, with a sequence that grows at every change
+     * (the sum of the versions along the chain), so the worker's calendar moves the event instead of keeping
+     * the old one beside the new.
      */
     public byte[] ics(Appointment a, OfficeSummary office, boolean cancelled) {
+        long first = a.getId();
+        long sequence = a.getVersion();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Optional<Appointment> before = appointments.findByMovedToId(first); before.isPresent() && seen.add(first);
+                before = appointments.findByMovedToId(first)) {
+            first = before.get().getId();
+            sequence += before.get().getVersion() + 1;
+        }
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Ricolloca//Agenda AdR//IT"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(new Method(cancelled ? "CANCEL" : "PUBLISH"));
         VEvent event = new VEvent(a.getStartsAt(), a.getEndsAt(), messages.t("agenda.ics.summary",
                 messages.t(a.getPurpose().labelKey())));
-        event.add(new Uid("appuntamento-" + a.getId() + "@ricolloca"));
-        event.add(new Sequence((int) a.getVersion()));
+        event.add(new Uid("appuntamento-" + first + "@ricolloca"));
+        event.add(new Sequence((int) Math.min(sequence, Integer.MAX_VALUE)));
         if (office != null) {
             event.add(new Location(office.label() + ", " + office.municipality()));
         }

@@ -105,9 +105,12 @@ class AppointmentMovesTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> mails("ottavina@example.org", "Appuntamento spostato").size() == 1);
         MimeMessage changed = mails("ottavina@example.org", "Appuntamento spostato").get(0);
         assertThat(changed.getSubject()).contains(Dates.format(to.toInstant()));
-        assertThat(ics(changed)).contains("appuntamento-" + replacement.getId() + "@ricolloca");
+        // The calendar moves the event it holds: the identifier of the first appointment, a higher sequence.
+        assertThat(ics(changed)).contains("UID:appuntamento-" + a.getId() + "@ricolloca")
+                .doesNotContain("appuntamento-" + replacement.getId() + "@");
+        assertThat(sequence(ics(changed))).isGreaterThan(sequence(firstIcs));
         assertThat(new String(moves.ics(workerId, replacement.getId()), StandardCharsets.UTF_8))
-                .startsWith("BEGIN:VCALENDAR").contains("appuntamento-" + replacement.getId() + "@ricolloca");
+                .startsWith("BEGIN:VCALENDAR").contains("UID:appuntamento-" + a.getId() + "@ricolloca");
     }
 
     @Test
@@ -172,5 +175,11 @@ class AppointmentMovesTest {
             }
         }
         return null;
+    }
+
+    private static int sequence(String ics) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^SEQUENCE:(\\d+)").matcher(ics);
+        assertThat(m.find()).as("a SEQUENCE line").isTrue();
+        return Integer.parseInt(m.group(1));
     }
 }
