@@ -11,7 +11,6 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.workers.NaspiStatus;
 import it.ricolloca.workers.ProviderAccess;
-import it.ricolloca.workers.WorkerProfileChanged;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -64,12 +62,9 @@ public class WorkerRegister {
     private final List<ProviderAccess> providers;
     private final EntityManager entityManager;
 
-    private final ApplicationEventPublisher events;
-
     WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit, List<ProviderAccess> providers,
-            EntityManager entityManager, ApplicationEventPublisher events) {
+            EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.events = events;
         this.workers = workers;
         this.centres = centres;
         this.audit = audit;
@@ -227,7 +222,6 @@ public class WorkerRegister {
         worker.updateProfile(profilingIndex, profilingDate, skills, languages, notes);
         workers.flush();
         audit.record("WORKER_UPDATED", "Worker", id, changedFields(before, describe(worker)));
-        events.publishEvent(new WorkerProfileChanged(id));
         return worker;
     }
 
@@ -239,7 +233,6 @@ public class WorkerRegister {
         worker.addWork(entry);
         workers.flush();
         audit.record("WORKER_WORK_ADDED", "Worker", id, Detail.of("audit.detail.workFrom", entry.startDate()).encoded());
-        events.publishEvent(new WorkerProfileChanged(id));
     }
 
     public void removeWork(CurrentUser user, long id, long version, int index) {
@@ -249,7 +242,6 @@ public class WorkerRegister {
         }
         workers.flush();
         audit.record("WORKER_WORK_REMOVED", "Worker", id, Detail.of("audit.detail.row", index + 1).encoded());
-        events.publishEvent(new WorkerProfileChanged(id));
     }
 
     public void addEducation(CurrentUser user, long id, long version, EducationEntry entry) {
