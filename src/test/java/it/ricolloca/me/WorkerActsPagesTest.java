@@ -105,11 +105,14 @@ class WorkerActsPagesTest {
                 "Commessa pagine personali", null, null, 1, "Negozio Pagine", null, null, null, null, null, null, null,
                 null, tutor.centreId(), VacancySource.CPI, null, null, null, null, null, null, null, null, null, null))
                 .getId();
-        assertThat(status(post("/me/offerte/" + vacancy + "/interesse").with(workerA).with(csrfOnce()))).isEqualTo(302);
+        assertThat(mvc.perform(post("/me/offerte/" + vacancy + "/interesse").param("page", "2").with(workerA)
+                .with(csrfOnce())).andReturn().getResponse().getRedirectedUrl()).as("back to the page it was marked on")
+                .isEqualTo(MeRoutes.OFFERS + "?page=2");
         assertThat(page(MeRoutes.OFFERS, workerA)).contains("Le offerte che hai segnalato", "Commessa pagine personali");
         assertThat(page(MeRoutes.OFFERS, workerB)).doesNotContain("Le offerte che hai segnalato");
-        assertThat(status(post("/me/offerte/" + vacancy + "/interesse").with(workerA).with(csrfOnce())))
-                .as("marked twice: the page says why").isEqualTo(200);
+        assertThat(status(post("/me/offerte/" + vacancy + "/interesse").param("page", "seconda").with(workerA)
+                .with(csrfOnce()))).as("marked twice (a page that is not a number is the first): the page says why")
+                .isEqualTo(200);
     }
 
     private int status(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

@@ -1,7 +1,6 @@
 package it.ricolloca.accounts.internal;
 
 import java.io.Serial;
-import java.util.Map;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -10,7 +9,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * A person signed in through the regional provider: the same {@link AccountPrincipal} (user, roles, CPI) as a
  * local sign-in, which also carries the provider's ID token, so that signing out can end the provider's session.
  */
-final class SsoPrincipal extends AccountPrincipal implements OidcUser {
+final class SsoPrincipal extends AccountPrincipal implements ProviderSignedIn {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -25,11 +24,6 @@ final class SsoPrincipal extends AccountPrincipal implements OidcUser {
     }
 
     @Override
-    public Map<String, Object> getClaims() {
-        return idToken.getClaims();
-    }
-
-    @Override
     public OidcUserInfo getUserInfo() {
         return userInfo;
     }
@@ -37,11 +31,6 @@ final class SsoPrincipal extends AccountPrincipal implements OidcUser {
     @Override
     public OidcIdToken getIdToken() {
         return idToken;
-    }
-
-    @Override
-    public Map<String, Object> getAttributes() {
-        return idToken.getClaims();
     }
 
     @Override

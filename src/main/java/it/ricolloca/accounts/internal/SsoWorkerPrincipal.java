@@ -3,7 +3,6 @@ package it.ricolloca.accounts.internal;
 import it.ricolloca.accounts.WorkerPrincipal;
 import java.io.Serial;
 import java.util.Collection;
-import java.util.Map;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
@@ -13,7 +12,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * A worker signed in through the regional provider: the same {@link WorkerPrincipal}, which also carries the ID
  * token, so that signing out can end the provider's session.
  */
-final class SsoWorkerPrincipal extends WorkerPrincipal implements OidcUser {
+final class SsoWorkerPrincipal extends WorkerPrincipal implements ProviderSignedIn {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -28,11 +27,6 @@ final class SsoWorkerPrincipal extends WorkerPrincipal implements OidcUser {
     }
 
     @Override
-    public Map<String, Object> getClaims() {
-        return idToken.getClaims();
-    }
-
-    @Override
     public OidcUserInfo getUserInfo() {
         return userInfo;
     }
@@ -40,11 +34,6 @@ final class SsoWorkerPrincipal extends WorkerPrincipal implements OidcUser {
     @Override
     public OidcIdToken getIdToken() {
         return idToken;
-    }
-
-    @Override
-    public Map<String, Object> getAttributes() {
-        return idToken.getClaims();
     }
 
     @Override

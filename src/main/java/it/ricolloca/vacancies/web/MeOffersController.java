@@ -8,9 +8,12 @@ import it.ricolloca.shared.web.Messages;
 import it.ricolloca.shared.web.PageView;
 import it.ricolloca.vacancies.internal.WorkerOffers;
 import it.ricolloca.vacancies.web.InterestViews.OffersPage;
+import it.ricolloca.vacancies.web.VacancyForms.InterestForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,8 +42,10 @@ class MeOffersController {
     }
 
     @PostMapping(MeRoutes.OFFER_INTEREST)
-    String interested(@PathVariable long id, @RequestParam(required = false) Integer page, Model model,
-            RedirectAttributes redirect) {
+    String interested(@PathVariable long id, @ModelAttribute("interest") InterestForm form, BindingResult unreadable,
+            Model model, RedirectAttributes redirect) {
+        // the page to go back to: a page number that does not read as one is the first page
+        Integer page = unreadable.hasErrors() ? null : form.page();
         WorkerPrincipal w = worker();
         try {
             offers.interested(w.workerId(), w.getName(), id);

@@ -101,11 +101,15 @@ public final class VacancyForms {
             Long version) {
     }
 
-    /** A member of a CPI's staff named vacancy referent. */
     /** The tutor sets aside an offer the worker marked as interesting, with the reason the worker reads. */
     public record SetAsideForm(@NotBlank @Size(max = 1000) String reason, Long version) {
     }
 
+    /** The worker marks an offer as interesting from a page of the ranked offers, the page to go back to. */
+    public record InterestForm(Integer page) {
+    }
+
+    /** A member of a CPI's staff named vacancy referent. */
     public record ReferentForm(@NotNull Long centreId, @NotNull Long userId) {
     }
 
