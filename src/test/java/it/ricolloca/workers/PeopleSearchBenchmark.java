@@ -143,6 +143,15 @@ class PeopleSearchBenchmark {
                 + " limit 2000) w where " + cond + order + " limit 20");
         plans.put("page from the materialized matches", "with m as materialized (select w.* from workers_worker w where "
                 + cond + ") select w.* from m w" + order + " limit 20");
+        String keys = "select w.id, w.last_name, w.first_name, w.tax_code from workers_worker w where " + cond;
+        String byM = order.replace("w.", "m.") + " limit 20";
+        plans.put("probe since the second pass: capped ids, and the page from them or from the list's first 2,000"
+                + " rows (index-only)", "with m as materialized (" + keys + " limit 1001) select c.n, case when c.n <= 1000"
+                + " then array(select m.id from m" + byM + ") end, case when c.n > 1000 then array(select w.id from (select"
+                + " w.id, w.last_name, w.first_name, w.tax_code, w.search_text from workers_worker w" + order
+                + " limit 2000) w where " + cond + order + " limit 20) end from (select count(*) as n from m) c");
+        plans.put("ids of every match, sorted (second pass)", "with m as materialized (" + keys + ") select array(select"
+                + " m.id from m" + byM + ")");
         plans.forEach((name, sql) -> {
             System.out.printf("%nEXPLAIN \"%s\", %s%n", word, name);
             jdbc.sql("explain (analyze, buffers) " + sql).param("q", word).query(String.class).list()
