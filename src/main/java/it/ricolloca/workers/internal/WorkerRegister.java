@@ -100,12 +100,12 @@ public class WorkerRegister {
     /**
      * A page of the workers in the user's scope that the search names ({@link PeopleSearch}; blank: all of
      * them), by surname, name and codice fiscale. Blank: one query for the page and one exact count. A search
-     * (ADR 0039): one probe reads the ids and sort keys of up to {@link #COUNT_CAP} + 1 matches through the
-     * trigram index (more means the total is capped) and, in the same statement, the ids of the page: sorted
-     * from those matches when they are all of them, otherwise looked for among the list's first rows in
-     * order by an index-only scan (enough when the matches are spread over the register, as a frequent name
-     * is). Only when that window holds too few (a frequent surname, all in one stretch of the order) are the
-     * ids of every match read and sorted, by a second statement. The rows of the page are then fetched by id.
+     * (ADR 0039): one statement reads the ids and sort keys of the matches through the trigram index, lazily:
+     * the count pulls at most {@link #COUNT_CAP} + 1 of them (more means the total is capped); up to the cap
+     * the page is sorted from them; past it the page is looked for among the list's first rows in order by
+     * an index-only scan (enough when the matches are spread over the register, as a frequent name is), and
+     * only when that window holds too few (a frequent surname, all in one stretch of the order) is the rest
+     * of the matches read and sorted. The rows of the page are then fetched by id.
      */
     @Transactional(readOnly = true)
     public Page<Worker> search(CurrentUser user, String query, int page, int size) {
@@ -124,33 +124,29 @@ public class WorkerRegister {
         }
         long end = pageable.getOffset() + size;
         boolean window = end * WINDOW_PER_ROW <= MAX_WINDOW;
-        String keys = "select w.id, w.last_name, w.first_name, w.tax_code from workers_worker w where " + search.sql() + scope;
         String pageOf = ORDER.replace("w.", "m.") + " limit :size offset :offset";
         // The window: the list's first rows in order (index-only: the index carries the id and the folded
         // text), filtered; it holds every match before its last row, so a whole page found in it is the page.
-        String windowPage = !window ? "null" : "case when c.n > " + COUNT_CAP + " then array(select w.id from ("
-                + "select w.id, w.last_name, w.first_name, w.tax_code, w.search_text from workers_worker w where true"
-                + scope + ORDER + " limit :window) w where " + search.sql() + ORDER + " limit :size offset :offset) end";
-        Probe probe = search.bind(jdbc.sql("with m as materialized (" + keys + " limit " + (COUNT_CAP + 1) + ")"
-                + " select c.n, case when c.n <= " + COUNT_CAP + " then array(select m.id from m" + pageOf + ") end,"
-                + " " + windowPage + " from (select count(*) as n from m) c"))
-                .params(scopeParams(centre, size, pageable.getOffset(), end * WINDOW_PER_ROW))
-                .query((rs, n) -> new Probe(rs.getLong(1), ids(rs.getArray(2)), ids(rs.getArray(3)))).single();
-        List<Long> ids;
-        if (probe.total() <= COUNT_CAP) {
-            ids = probe.few();
-        } else if (probe.window() != null && probe.window().size() == size) {
-            ids = probe.window();
-        } else {
-            ids = search.bind(jdbc.sql("with m as materialized (" + keys + ") select array(select m.id from m" + pageOf + ")"))
-                    .params(scopeParams(centre, size, pageable.getOffset(), 0))
-                    .query((rs, n) -> ids(rs.getArray(1))).single();
-        }
-        return new PageImpl<>(byId(ids), pageable, probe.total());
+        String windowPage = !window ? "null::bigint[]" : "array(select w.id from (select w.id, w.last_name,"
+                + " w.first_name, w.tax_code, w.search_text from workers_worker w where true" + scope + ORDER
+                + " limit :window) w where " + search.sql() + ORDER + " limit :size offset :offset)";
+        // One statement. The matches are read lazily: the count pulls at most COUNT_CAP + 1 of them; the
+        // window is tried only past the cap; the rest of the matches is read and sorted only when the window
+        // is short (or when there were no more than COUNT_CAP of them, all read already). Each array is
+        // computed only when its branch is taken.
+        Probe probe = search.bind(jdbc.sql("with m as materialized (select w.id, w.last_name, w.first_name,"
+                + " w.tax_code from workers_worker w where " + search.sql() + scope + "),"
+                + " p as materialized (select c.n, case when c.n > " + COUNT_CAP + " then " + windowPage
+                + " end as win from (select count(*) as n from (select 1 from m limit " + (COUNT_CAP + 1) + ") x) c)"
+                + " select p.n, case when p.n > " + COUNT_CAP + " and cardinality(p.win) = :size then p.win"
+                + " else array(select m.id from m" + pageOf + ") end from p"))
+                .params(scopeParams(centre, size, pageable.getOffset(), window ? end * WINDOW_PER_ROW : 0))
+                .query((rs, n) -> new Probe(rs.getLong(1), ids(rs.getArray(2)))).single();
+        return new PageImpl<>(byId(probe.ids()), pageable, probe.total());
     }
 
-    /** What the probe of a search found: the matches counted up to the cap + 1, and the page's ids if it has them. */
-    private record Probe(long total, List<Long> few, List<Long> window) {
+    /** What the search found: the matches counted up to the cap + 1, and the page's ids in the list's order. */
+    private record Probe(long total, List<Long> ids) {
     }
 
     private static Map<String, Object> scopeParams(Long centre, int size, long offset, long window) {
