@@ -2,6 +2,7 @@ package it.ricolloca.network;
 
 import it.ricolloca.network.internal.JobCentreRepository;
 import it.ricolloca.network.internal.RegionalAgencyRepository;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,17 @@ public class JobCentres {
 
     public Optional<CentreSummary> find(long id) {
         return centres.findById(id).map(CentreSummary::of);
+    }
+
+    /** The names of the given CPIs by id: one query by primary key for a page's rows, none for no CPI. */
+    public Map<Long, String> names(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        Set<Long> wanted = new HashSet<>(ids);
+        wanted.remove(null);
+        if (!wanted.isEmpty()) {
+            centres.findAllById(wanted).forEach(c -> names.put(c.getId(), c.getName()));
+        }
+        return names;
     }
 
     /** Every CPI's name by id: one query for a page that names many CPIs. */

@@ -15,15 +15,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,10 +65,12 @@ public class WorkerRegister {
     private final AuditTrail audit;
     private final List<ProviderAccess> providers;
     private final EntityManager entityManager;
+    private final JdbcClient jdbc;
 
     WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit, List<ProviderAccess> providers,
-            EntityManager entityManager) {
+            EntityManager entityManager, JdbcClient jdbc) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.workers = workers;
         this.centres = centres;
         this.audit = audit;
@@ -93,19 +99,19 @@ public class WorkerRegister {
 
     /**
      * A page of the workers in the user's scope that the search names ({@link PeopleSearch}; blank: all of
-     * them), by surname, name and codice fiscale. Blank: one query for the page and one exact count. A search:
-     * a count of the matches up to {@link #COUNT_CAP} + 1 (more means the total is capped), then the page;
-     * few matches are read through the trigram index and sorted (a materialized set, so the planner cannot
-     * walk the whole list's order filtering them), many are looked for first among the list's first rows in
-     * order (enough when they are spread over the register, as a frequent name is) and sorted from the index
-     * when that window holds too few of them (a frequent surname, all in one stretch of the order).
+     * them), by surname, name and codice fiscale. Blank: one query for the page and one exact count. A search
+     * (ADR 0039): one statement reads the ids and sort keys of the matches through the trigram index, lazily:
+     * the count pulls at most {@link #COUNT_CAP} + 1 of them (more means the total is capped); up to the cap
+     * the page is sorted from them; past it the page is looked for among the list's first rows in order by
+     * an index-only scan (enough when the matches are spread over the register, as a frequent name is), and
+     * only when that window holds too few (a frequent surname, all in one stretch of the order) is the rest
+     * of the matches read and sorted. The rows of the page are then fetched by id.
      */
     @Transactional(readOnly = true)
     public Page<Worker> search(CurrentUser user, String query, int page, int size) {
         PeopleSearch search = PeopleSearch.of("w", query);
         Long centre = user.caseScopeCentreId();
         String scope = centre == null ? "" : " and w.competent_centre_id = :centre";
-        String where = " where " + search.sql() + scope;
         PageRequest pageable = PageRequest.of(page, size);
         if (search.blank()) {
             Query rows = entityManager.createNativeQuery("select w.* from workers_worker w where true" + scope + ORDER
@@ -116,31 +122,65 @@ public class WorkerRegister {
             bind(count, search, centre);
             return new PageImpl<>(workers(rows), pageable, ((Number) count.getSingleResult()).longValue());
         }
-        Query count = entityManager.createNativeQuery("select count(*) from (select 1 from workers_worker w" + where
-                + " limit " + (COUNT_CAP + 1) + ") c", Long.class);
-        bind(count, search, centre);
-        long total = ((Number) count.getSingleResult()).longValue();
-        if (total == 0) {
-            return new PageImpl<>(List.of(), pageable, 0);
-        }
         long end = pageable.getOffset() + size;
-        if (total > COUNT_CAP && end * WINDOW_PER_ROW <= MAX_WINDOW) {
-            // The first rows of the list hold every match before the window's last row: when they hold a
-            // whole page, it is the page.
-            Query window = entityManager.createNativeQuery("select w.* from (select * from workers_worker w where true"
-                    + scope + ORDER + " limit :window) w where " + search.sql() + ORDER + " limit :size offset :offset",
-                    Worker.class);
-            bind(window.setParameter("window", end * WINDOW_PER_ROW).setParameter("size", size)
-                    .setParameter("offset", pageable.getOffset()), search, centre);
-            List<Worker> found = workers(window);
-            if (found.size() == size) {
-                return new PageImpl<>(found, pageable, total);
-            }
+        boolean window = end * WINDOW_PER_ROW <= MAX_WINDOW;
+        String pageOf = ORDER.replace("w.", "m.") + " limit :size offset :offset";
+        // The window: the list's first rows in order (index-only: the index carries the id and the folded
+        // text), filtered; it holds every match before its last row, so a whole page found in it is the page.
+        String windowPage = !window ? "null::bigint[]" : "array(select w.id from (select w.id, w.last_name,"
+                + " w.first_name, w.tax_code, w.search_text from workers_worker w where true" + scope + ORDER
+                + " limit :window) w where " + search.sql() + ORDER + " limit :size offset :offset)";
+        // One statement. The matches are read lazily: the count pulls at most COUNT_CAP + 1 of them; the
+        // window is tried only past the cap; the rest of the matches is read and sorted only when the window
+        // is short (or when there were no more than COUNT_CAP of them, all read already). Each array is
+        // computed only when its branch is taken.
+        Probe probe = search.bind(jdbc.sql("with m as materialized (select w.id, w.last_name, w.first_name,"
+                + " w.tax_code from workers_worker w where " + search.sql() + scope + "),"
+                + " p as materialized (select c.n, case when c.n > " + COUNT_CAP + " then " + windowPage
+                + " end as win from (select count(*) as n from (select 1 from m limit " + (COUNT_CAP + 1) + ") x) c)"
+                + " select p.n, case when p.n > " + COUNT_CAP + " and cardinality(p.win) = :size then p.win"
+                + " else array(select m.id from m" + pageOf + ") end from p"))
+                .params(scopeParams(centre, size, pageable.getOffset(), window ? end * WINDOW_PER_ROW : 0))
+                .query((rs, n) -> new Probe(rs.getLong(1), ids(rs.getArray(2)))).single();
+        return new PageImpl<>(byId(probe.ids()), pageable, probe.total());
+    }
+
+    /** What the search found: the matches counted up to the cap + 1, and the page's ids in the list's order. */
+    private record Probe(long total, List<Long> ids) {
+    }
+
+    private static Map<String, Object> scopeParams(Long centre, int size, long offset, long window) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("size", size);
+        params.put("offset", offset);
+        if (window > 0) {
+            params.put("window", window);
         }
-        Query rows = entityManager.createNativeQuery("with m as materialized (select w.* from workers_worker w" + where
-                + ") select w.* from m w" + ORDER + " limit :size offset :offset", Worker.class);
-        bind(rows.setParameter("size", size).setParameter("offset", pageable.getOffset()), search, centre);
-        return new PageImpl<>(workers(rows), pageable, total);
+        if (centre != null) {
+            params.put("centre", centre);
+        }
+        return params;
+    }
+
+    private static List<Long> ids(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Object id : (Object[]) array.getArray()) {
+            ids.add(((Number) id).longValue());
+        }
+        return ids;
+    }
+
+    /** The workers of the ids, in the ids' order: one query by primary key. */
+    private List<Worker> byId(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Worker> found = new HashMap<>();
+        workers.findAllById(ids).forEach(w -> found.put(w.getId(), w));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @SuppressWarnings("unchecked")

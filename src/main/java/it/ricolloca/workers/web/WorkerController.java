@@ -78,7 +78,8 @@ class WorkerController {
             pageNo = Math.min(pageNo, (int) (WorkerRegister.COUNT_CAP / PageView.DEFAULT_SIZE) - 1);
         }
         var found = register.search(user, query, pageNo, PageView.DEFAULT_SIZE);
-        var names = centres.names();
+        // The names of the page's CPIs only (at national scale the network has hundreds).
+        var names = centres.names(found.getContent().stream().map(Worker::getCompetentCentreId).toList());
         model.addAttribute("workers", PageView.of(found, w -> WorkerRow.of(w, w.getCompetentCentreId() == null ? ""
                 : names.getOrDefault(w.getCompetentCentreId(), "")),
                 query, WorkerRoutes.WORKERS).cappedAt(query.isBlank() ? Long.MAX_VALUE : WorkerRegister.COUNT_CAP));
