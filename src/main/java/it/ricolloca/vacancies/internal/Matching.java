@@ -15,12 +15,10 @@ import it.ricolloca.shared.acts.ActGuard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -48,10 +46,12 @@ import java.util.stream.IntStream;
  * <li>contract, 10: permanent or apprenticeship 10; fixed-term or agency of 6 months or more 8, of
  * 3 to 5 months 6; shorter, or probation, 0 (not a suitable offer); not stated 3.</li>
  * </ul>
- * Equal scores rank the closest first. The coordinates are asked of the places module in one batch and passed to
- * the query as arrays; the distance is computed there (haversine).
- * The common table expressions are {@code materialized} on purpose: inlined, PostgreSQL would
- * compute a worker's terms again for every term compared (seconds instead of tens of milliseconds).
+ * Equal scores rank the closest first. The distance is computed in the query (haversine) from coordinates asked of
+ * the places module and kept with the terms.
+ * <p>What the score reads of each open offer and of each worker is stored in the module's own rows, kept current
+ * as the board and the register change ({@link MatchingTerms}, ADR 0038): ranking compares stored arrays (overlap
+ * first, the shared terms counted only where there are some) instead of computing every row's terms on every
+ * request, and lists the shared terms for the page's rows only.
  */
 @Component
 @Transactional(readOnly = true)
@@ -71,9 +71,10 @@ public class Matching {
 
     /** Haversine distance (km) in SQL between (lat1, lon1) and (lat2, lon2); null when a point is unknown. */
     private static String distance(String lat1, String lon1, String lat2, String lon2) {
-        return ("2 * %s * asin(least(1, sqrt(power(sin(radians(%s - %s) / 2), 2) + cos(radians(%s)) * cos(radians(%s))"
-                + " * power(sin(radians(%s - %s) / 2), 2))))").formatted(Municipalities.EARTH_RADIUS_KM, lat2, lat1, lat1,
-                lat2, lon2, lon1);
+        // least() ignores a null: without the guard an unknown point would be half the earth's circumference away.
+        return ("case when %s is not null and %s is not null then 2 * %s * asin(least(1, sqrt(power(sin(radians(%s - %s)"
+                + " / 2), 2) + cos(radians(%s)) * cos(radians(%s)) * power(sin(radians(%s - %s) / 2), 2)))) end")
+                .formatted(lat1, lat2, Municipalities.EARTH_RADIUS_KM, lat2, lat1, lat1, lat2, lon2, lon1);
     }
 
     /** The place part: by distance when known, else by names. */
@@ -114,24 +115,16 @@ public class Matching {
             boolean profileComplete) {
     }
 
-    // Contract points and the total, as SQL over a row that has v (the offer) and the parts computed.
-    private static final String CONTRACT_POINTS = """
-            case when v.contract_type in ('PERMANENT', 'APPRENTICESHIP') then 10
-                 when v.contract_type in ('FIXED_TERM', 'AGENCY') and v.contract_months >= 6 then 8
-                 when v.contract_type in ('FIXED_TERM', 'AGENCY') and v.contract_months >= 3 then 6
-                 when v.contract_type is null then 3
-                 else 0 end""";
-
-    /** Levels shared by the offer's code and any of the worker's: how many of the offer's prefixes the worker has. */
-    private static final String SHARED_LEVELS = IntStream.rangeClosed(1, MAX_LEVELS)
-            .mapToObj(k -> "coalesce(v.profession_prefixes[" + k + "] = any(w.prefixes), false)::int")
-            .collect(Collectors.joining(" + ", "(", ")"));
-
-    /** The same for one past job h of a worker: the deepest prefix of the offer's code that the job's code has. */
-    private static final String JOB_LEVELS = IntStream.iterate(MAX_LEVELS, k -> k >= 1, k -> k - 1)
-            .mapToObj(k -> "when h.profession_code = v.profession_prefixes[" + k + "] or h.profession_code like v.profession_prefixes["
-                    + k + "] || '.%' then " + k)
-            .collect(Collectors.joining(" ", "case ", " else 0 end"));
+    /**
+     * Levels shared by an offer's code and a worker's codes, as SQL over their prefix arrays: how many of the
+     * offer's prefixes the worker has (5.1.2.2.0 against 5.1.2.4.0: 3). The prefixes of a code nest, so this is
+     * also the deepest level in common with any one job of the worker.
+     */
+    private static String levels(String offerPrefixes, String workerPrefixes) {
+        return IntStream.rangeClosed(1, MAX_LEVELS)
+                .mapToObj(k -> "coalesce(" + offerPrefixes + "[" + k + "] = any(" + workerPrefixes + "), false)::int")
+                .collect(Collectors.joining(" + ", "(", ")"));
+    }
 
     private static final String TOTAL = """
             (%d * least(levels, %d) / %d
@@ -144,13 +137,16 @@ public class Matching {
     private static final String CENTRES = "unnest(cast(:centreIds as bigint[]), cast(:centreProvinces as text[]))";
 
     private final JdbcClient jdbc;
+    private final MatchingTerms terms;
     private final Workers workers;
     private final Pathways pathways;
     private final JobCentres centres;
     private final Municipalities municipalities;
 
-    Matching(JdbcClient jdbc, Workers workers, Pathways pathways, JobCentres centres, Municipalities municipalities) {
+    Matching(JdbcClient jdbc, MatchingTerms terms, Workers workers, Pathways pathways, JobCentres centres,
+            Municipalities municipalities) {
         this.jdbc = jdbc;
+        this.terms = terms;
         this.workers = workers;
         this.pathways = pathways;
         this.centres = centres;
@@ -179,27 +175,22 @@ public class Matching {
 
     /**
      * The open offers ranked for the worker of a pathway (the caller checked the user sees it); for a worker
-     * whose profile is incomplete, the open offers newest first, unranked.
+     * whose profile is incomplete, the open offers newest first, unranked. The worker's terms are computed once
+     * from the register; the offers' are read from their stored rows (ADR 0038), and the reasons (the shared
+     * terms) are listed for the page's rows only.
      */
+    @Transactional
     public Page<VacancyMatch> forWorker(long workerId, int page, int size) {
+        terms.locateOffers();
         List<CentreSummary> all = centres.all();
         Optional<WorkerProfile> found = Optional.ofNullable(workers.profiles(List.of(workerId)).get(workerId));
         String order = found.filter(Matching::profileComplete).isPresent()
                 ? "score desc, distance_km nulls last, arrived_on desc, id desc" : "arrived_on desc, id desc";
         String province = found.map(WorkerProfile::competentCentreId).flatMap(id -> all.stream()
                 .filter(c -> c.id() == id).findFirst()).map(CentreSummary::province).orElse(null);
-        // The offers' places and the worker's, located in one batch (places module) for the distances.
-        List<Place> offerPlaces = jdbc.sql("""
-                select distinct workplace_municipality, coalesce(workplace_province, '') as province from vacancies_vacancy
-                where status in ('OPEN', 'IN_SELECTION') and workplace_municipality is not null""")
-                .query((rs, n) -> new Place(rs.getString(1), rs.getString(2))).list();
         Place home = new Place(found.map(WorkerProfile::municipality).orElse(null), province);
-        List<Place> asked = new ArrayList<>(offerPlaces);
-        asked.add(home);
-        Map<Place, Municipality> located = municipalities.resolveAll(asked);
-        Municipality homePoint = located.get(home);
-        List<Place> points = offerPlaces.stream().filter(p -> located.get(p) != null && located.get(p).hasCoordinates())
-                .toList();
+        Municipality homePoint = home.name() == null ? null : municipalities.resolveAll(List.of(home)).get(home);
+        boolean located = homePoint != null && homePoint.hasCoordinates();
         String sql = """
                 with w as materialized (
                     select coalesce((select array_agg(distinct p) from unnest(cast(:codes as text[])) code,
@@ -207,43 +198,37 @@ public class Matching {
                            tsvector_to_array(to_tsvector('italian', cast(:text as text))) as terms,
                            lower(cast(:municipality as text)) as municipality, cast(:province as text) as province,
                            cast(:lat as double precision) as lat, cast(:lon as double precision) as lon
-                ), pts as materialized (
-                    select * from unnest(cast(:pointNames as text[]), cast(:pointProvinces as text[]),
-                        cast(:pointLats as double precision[]), cast(:pointLons as double precision[]))
-                        as p(name, province, lat, lon)
                 ), parts as materialized (
-                    select v.id, v.profile, v.company_name, v.workplace_municipality, v.arrived_on, v.contract_type,
-                        v.contract_months,
+                    select t.vacancy_id as id, t.arrived_on,
                         %s as levels,
-                        cardinality(v.skill_terms) as skill_total,
-                        array(select t from unnest(v.skill_terms) t where t = any(w.terms)) as shared,
-                        v.area_terms && w.terms as area_hit,
-                        d.km as distance_km,
+                        cardinality(t.skill_terms) as skill_total,
+                        case when t.skill_terms && w.terms
+                            then (select count(*) from unnest(t.skill_terms) x where x = any(w.terms))::int else 0 end
+                            as skill_hits,
+                        t.area_terms && w.terms as area_hit,
+                        %s as distance_km,
                         %s as place,
-                        %s as contract_points
-                    from vacancies_vacancy v cross join w left join %s vc(id, province) on vc.id = v.centre_id
-                    left join lateral (select %s as km from pts p where p.name = v.workplace_municipality
-                        and p.province = coalesce(v.workplace_province, '') and w.lat is not null limit 1) d on true
-                    where v.status in ('OPEN', 'IN_SELECTION')
+                        t.contract_points
+                    from vacancies_offer_terms t cross join w left join %s vc(id, province) on vc.id = t.centre_id
+                ), ranked as (
+                    select *, %s as score from parts order by %s limit :size offset :offset
                 )
-                select *, cardinality(shared) as skill_hits from parts""".formatted(SHARED_LEVELS,
-                place("d.km", "lower(v.workplace_municipality) = w.municipality",
-                        "coalesce(v.workplace_province, vc.province) = w.province"),
-                CONTRACT_POINTS, CENTRES, distance("w.lat", "w.lon", "p.lat", "p.lon"));
-        String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
-        long total = jdbc.sql("select count(*) from vacancies_vacancy where status in ('OPEN', 'IN_SELECTION')")
-                .query(Long.class).single();
-        List<VacancyMatch> rows = jdbc.sql(ranked + " order by " + order + " limit :size offset :offset")
+                select r.*, v.profile, v.company_name, v.workplace_municipality, v.contract_type, v.contract_months,
+                    array(select x from unnest(v.skill_terms) x where x = any(w.terms)) as shared
+                from ranked r join vacancies_vacancy v on v.id = r.id cross join w
+                order by %s""".formatted(levels("t.profession_prefixes", "w.prefixes"),
+                distance("w.lat", "w.lon", "t.latitude", "t.longitude"),
+                place(distance("w.lat", "w.lon", "t.latitude", "t.longitude"), "lower(t.municipality) = w.municipality",
+                        "coalesce(t.province, vc.province) = w.province"),
+                CENTRES, TOTAL, order, order);
+        long total = jdbc.sql("select count(*) from vacancies_offer_terms").query(Long.class).single();
+        List<VacancyMatch> rows = jdbc.sql(sql)
                 .param("codes", found.map(w -> w.professionCodes().toArray(String[]::new)).orElse(new String[0]))
                 .param("text", found.map(Matching::text).orElse(""))
                 .param("municipality", found.map(WorkerProfile::municipality).orElse(null))
                 .param("province", province)
-                .param("lat", homePoint == null ? null : homePoint.latitude())
-                .param("lon", homePoint == null ? null : homePoint.longitude())
-                .param("pointNames", points.stream().map(Place::name).toArray(String[]::new))
-                .param("pointProvinces", points.stream().map(Place::province).toArray(String[]::new))
-                .param("pointLats", points.stream().map(p -> located.get(p).latitude()).toArray(Double[]::new))
-                .param("pointLons", points.stream().map(p -> located.get(p).longitude()).toArray(Double[]::new))
+                .param("lat", located ? homePoint.latitude() : null)
+                .param("lon", located ? homePoint.longitude() : null)
                 .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
                 .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
                 .param("size", size).param("offset", (long) page * size)
@@ -255,80 +240,68 @@ public class Matching {
 
     /**
      * The workers in an open pathway the user sees (their CPI's, every CPI's for the region), ranked
-     * for an offer: the pathways and the workers' profiles are asked of their modules in one batch
-     * each and scored together with the offer in one query.
+     * for an offer: the pathways are asked of their module in one batch and scored against the workers' stored
+     * terms (ADR 0038) in one query; a worker without stored terms yet is copied from the register first.
      */
+    @Transactional
     public Page<WorkerMatch> forVacancy(CurrentUser user, long vacancyId, int page, int size) {
         List<CentreSummary> all = centres.all();
-        Map<Long, String> provinces = new HashMap<>();
-        all.forEach(c -> provinces.put(c.id(), c.province()));
         List<OpenPathway> open = pathways.open(user.scopeCentreId());
-        Map<Long, WorkerProfile> profiles = workers.profiles(open.stream().map(OpenPathway::workerId).distinct().toList());
-        List<OpenPathway> candidates = open.stream().filter(p -> profiles.containsKey(p.workerId())).toList();
-        List<WorkerProfile> of = candidates.stream().map(p -> profiles.get(p.workerId())).toList();
-        // The offer's place and the candidates' residences, located in one batch (places module) for the distances.
+        Set<Long> unknown = terms.fillWorkers(open.stream().map(OpenPathway::workerId).toArray(Long[]::new));
+        List<OpenPathway> candidates = unknown.isEmpty() ? open
+                : open.stream().filter(p -> !unknown.contains(p.workerId())).toList();
+        // The offer's place, located (places module) for the distances; the workers' are stored.
         Place offerPlace = jdbc.sql("""
                 select workplace_municipality, coalesce(workplace_province, '') from vacancies_vacancy where id = ?""")
                 .param(vacancyId).query((rs, n) -> new Place(rs.getString(1), rs.getString(2))).optional()
                 .orElse(new Place(null, null));
-        List<Place> homes = of.stream().map(w -> new Place(w.municipality(),
-                w.competentCentreId() == null ? null : provinces.get(w.competentCentreId()))).toList();
-        List<Place> asked = new ArrayList<>(homes);
-        asked.add(offerPlace);
-        Map<Place, Municipality> located = municipalities.resolveAll(asked);
-        Municipality offerPoint = located.get(offerPlace);
+        Municipality offerPoint = offerPlace.name() == null ? null
+                : municipalities.resolveAll(List.of(offerPlace)).get(offerPlace);
+        boolean located = offerPoint != null && offerPoint.hasCoordinates();
         String sql = """
                 with v as materialized (
-                    select v.*, coalesce(v.workplace_province, vc.province) as province, %s as contract_points,
+                    select v.id, v.profession_prefixes, v.skill_terms, v.area_terms, v.contract_type, v.contract_months,
+                        lower(v.workplace_municipality) as municipality, coalesce(v.workplace_province, vc.province) as province,
+                        vacancies_contract_points(v.contract_type, v.contract_months) as contract_points,
                         cast(:lat as double precision) as lat, cast(:lon as double precision) as lon
                     from vacancies_vacancy v left join %s vc(id, province) on vc.id = v.centre_id where v.id = :vacancy
-                ), candidates as materialized (
-                    select c.pathway_id, c.worker_id, c.tax_code, c.name, c.residence_municipality, c.complete,
-                        coalesce((select max(%s) from unnest(string_to_array(c.codes, '|')) h(profession_code)), 0) as levels,
-                        tsvector_to_array(to_tsvector('italian', c.terms_text)) as terms,
-                        %s as distance_km,
-                        %s as place
-                    from unnest(cast(:pathwayIds as bigint[]), cast(:workerIds as bigint[]), cast(:taxCodes as text[]),
-                            cast(:names as text[]), cast(:municipalities as text[]), cast(:provinces as text[]),
-                            cast(:texts as text[]), cast(:codes as text[]), cast(:completes as boolean[]),
-                            cast(:lats as double precision[]), cast(:lons as double precision[]))
-                        as c(pathway_id, worker_id, tax_code, name, residence_municipality, province, terms_text, codes,
-                            complete, lat, lon)
-                    cross join v
                 ), parts as materialized (
-                    select c.*, cardinality(v.skill_terms) as skill_total,
-                        array(select t from unnest(v.skill_terms) t where t = any(c.terms)) as shared,
-                        v.area_terms && c.terms as area_hit, v.contract_type, v.contract_months, v.contract_points
-                    from candidates c cross join v
+                    select c.pathway_id, t.worker_id, t.tax_code, t.name, t.municipality as residence_municipality,
+                        t.complete, t.terms,
+                        %s as levels,
+                        cardinality(v.skill_terms) as skill_total,
+                        case when v.skill_terms && t.terms
+                            then (select count(*) from unnest(v.skill_terms) x where x = any(t.terms))::int else 0 end
+                            as skill_hits,
+                        v.area_terms && t.terms as area_hit,
+                        %s as distance_km,
+                        %s as place,
+                        v.contract_type, v.contract_months, v.contract_points
+                    from unnest(cast(:pathwayIds as bigint[]), cast(:workerIds as bigint[])) c(pathway_id, worker_id)
+                    join vacancies_worker_terms t on t.worker_id = c.worker_id
+                    cross join v left join %s wc(id, province) on wc.id = t.centre_id
+                ), ranked as (
+                    -- Workers whose profile cannot be matched come last, by name: their score would mean nothing.
+                    select *, %s as score from parts
+                    order by complete desc, case when complete then %s end desc, distance_km nulls last, name, pathway_id
+                    limit :size offset :offset
                 )
-                select *, cardinality(shared) as skill_hits from parts""".formatted(CONTRACT_POINTS, CENTRES, JOB_LEVELS,
-                distance("v.lat", "v.lon", "c.lat", "c.lon"),
-                place(distance("v.lat", "v.lon", "c.lat", "c.lon"),
-                        "lower(v.workplace_municipality) = lower(c.residence_municipality)", "v.province = c.province"));
-        String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
-        // Workers whose profile cannot be matched come last, by name: their score would mean nothing.
-        List<WorkerMatch> rows = jdbc.sql("select * from (" + ranked + ") r order by complete desc,"
-                + " case when complete then score end desc, distance_km nulls last, name, pathway_id"
-                + " limit :size offset :offset")
+                select r.*, array(select x from unnest(v.skill_terms) x where x = any(r.terms)) as shared
+                from ranked r cross join v
+                order by complete desc, case when complete then score end desc, distance_km nulls last, name, pathway_id"""
+                .formatted(CENTRES, levels("v.profession_prefixes", "t.prefixes"),
+                        distance("v.lat", "v.lon", "t.latitude", "t.longitude"),
+                        place(distance("v.lat", "v.lon", "t.latitude", "t.longitude"),
+                                "lower(t.municipality) = v.municipality", "v.province = wc.province"),
+                        CENTRES, TOTAL, TOTAL);
+        List<WorkerMatch> rows = jdbc.sql(sql)
                 .param("vacancy", vacancyId)
-                .param("lat", offerPoint == null ? null : offerPoint.latitude())
-                .param("lon", offerPoint == null ? null : offerPoint.longitude())
-                .param("lats", homes.stream().map(h -> located.get(h) == null ? null : located.get(h).latitude())
-                        .toArray(Double[]::new))
-                .param("lons", homes.stream().map(h -> located.get(h) == null ? null : located.get(h).longitude())
-                        .toArray(Double[]::new))
+                .param("lat", located ? offerPoint.latitude() : null)
+                .param("lon", located ? offerPoint.longitude() : null)
                 .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
                 .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
                 .param("pathwayIds", candidates.stream().map(OpenPathway::pathwayId).toArray(Long[]::new))
                 .param("workerIds", candidates.stream().map(OpenPathway::workerId).toArray(Long[]::new))
-                .param("taxCodes", of.stream().map(WorkerProfile::taxCode).toArray(String[]::new))
-                .param("names", of.stream().map(w -> w.name() == null ? "" : w.name()).toArray(String[]::new))
-                .param("municipalities", of.stream().map(WorkerProfile::municipality).toArray(String[]::new))
-                .param("provinces", of.stream().map(w -> w.competentCentreId() == null ? null
-                        : provinces.get(w.competentCentreId())).toArray(String[]::new))
-                .param("texts", of.stream().map(Matching::text).toArray(String[]::new))
-                .param("codes", of.stream().map(w -> String.join("|", w.professionCodes())).toArray(String[]::new))
-                .param("completes", of.stream().map(Matching::profileComplete).toArray(Boolean[]::new))
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new WorkerMatch(rs.getLong("pathway_id"), rs.getLong("worker_id"),
                         rs.getString("tax_code"), rs.getString("name").isEmpty() ? rs.getString("tax_code") : rs.getString("name"),
@@ -338,7 +311,7 @@ public class Matching {
     }
 
     /** The words a worker's terms come from: their skills and the professions of their history. */
-    private static String text(WorkerProfile w) {
+    static String text(WorkerProfile w) {
         return (w.skills() == null ? "" : w.skills()) + " " + String.join(" ", w.professionLabels());
     }
 

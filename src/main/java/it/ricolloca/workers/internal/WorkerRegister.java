@@ -11,6 +11,7 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.workers.NaspiStatus;
 import it.ricolloca.workers.ProviderAccess;
+import it.ricolloca.workers.WorkerProfileChanged;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -62,9 +64,12 @@ public class WorkerRegister {
     private final List<ProviderAccess> providers;
     private final EntityManager entityManager;
 
+    private final ApplicationEventPublisher events;
+
     WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit, List<ProviderAccess> providers,
-            EntityManager entityManager) {
+            EntityManager entityManager, ApplicationEventPublisher events) {
         this.entityManager = entityManager;
+        this.events = events;
         this.workers = workers;
         this.centres = centres;
         this.audit = audit;
@@ -222,6 +227,7 @@ public class WorkerRegister {
         worker.updateProfile(profilingIndex, profilingDate, skills, languages, notes);
         workers.flush();
         audit.record("WORKER_UPDATED", "Worker", id, changedFields(before, describe(worker)));
+        events.publishEvent(new WorkerProfileChanged(id));
         return worker;
     }
 
@@ -233,6 +239,7 @@ public class WorkerRegister {
         worker.addWork(entry);
         workers.flush();
         audit.record("WORKER_WORK_ADDED", "Worker", id, Detail.of("audit.detail.workFrom", entry.startDate()).encoded());
+        events.publishEvent(new WorkerProfileChanged(id));
     }
 
     public void removeWork(CurrentUser user, long id, long version, int index) {
@@ -242,6 +249,7 @@ public class WorkerRegister {
         }
         workers.flush();
         audit.record("WORKER_WORK_REMOVED", "Worker", id, Detail.of("audit.detail.row", index + 1).encoded());
+        events.publishEvent(new WorkerProfileChanged(id));
     }
 
     public void addEducation(CurrentUser user, long id, long version, EducationEntry entry) {
