@@ -11,6 +11,7 @@ import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
 import it.ricolloca.vacancies.internal.Matching;
 import it.ricolloca.vacancies.internal.VacancyBoard;
+import it.ricolloca.vacancies.internal.WorkerOffers;
 import it.ricolloca.workers.internal.WorkHistoryEntry;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRegister;
@@ -19,11 +20,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The stored terms of matching (ADR 0038) follow the register and the board: a worker already ranked, and so
- * copied, is ranked on the new facts as soon as the register changes; an offer edited, closed or reopened is
- * ranked on its new facts at once. Every change goes through the modules' own acts, as a user's would.
+ * The stored terms of matching (ADR 0038) follow the register and the board: a worker is ranked on the new facts
+ * as soon as the register changes; an offer edited, closed or reopened is ranked on its new facts at once. Every
+ * change goes through the modules' own acts, as a user's would. A ranking only reads: in a read-only transaction
+ * (the worker's own offers page), with terms missing, it computes them without storing.
  */
 @IntegrationTest
 class MatchingTermsTest {
@@ -35,6 +39,8 @@ class MatchingTermsTest {
     @Autowired PathwayStart pathwayStart;
     @Autowired ReleasedWorkers released;
     @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired WorkerOffers workerOffers;
 
     static final java.util.concurrent.atomic.AtomicInteger DAY = new java.util.concurrent.atomic.AtomicInteger(12);
 
@@ -56,7 +62,7 @@ class MatchingTermsTest {
         assertThat(before.skillHits()).isZero();
         assertThat(before.levels()).isZero();
         assertThat(jdbc.sql("select count(*) from vacancies_worker_terms where worker_id = ?").param(worker)
-                .query(Long.class).single()).as("ranked once, the worker's terms are stored").isEqualTo(1);
+                .query(Long.class).single()).as("announced by the register, the worker's terms are stored").isEqualTo(1);
 
         // The register says the worker cooks now, and has worked as a cook: the same offers rank the other way.
         registerSays(worker, "Torino", "cucina");
@@ -113,6 +119,50 @@ class MatchingTermsTest {
         assertThat(mine(worker, tag)).extracting(Matching.VacancyMatch::vacancyId).containsExactly(a);
         board.changeStatus(service, b, board.get(service, b).getVersion(), VacancyStatus.OPEN, null);
         assertThat(mine(worker, tag)).extracting(Matching.VacancyMatch::vacancyId).containsExactly(b, a);
+    }
+
+    @Test
+    void aRankingWritesNothingAndComputesWhatIsNotStored() {
+        CurrentUser service = released.user("reclutamenti.regione");
+        CurrentUser master = released.user("master.torino");
+        long torino = master.centreId();
+        long worker = workerInPathway("Terminilettura");
+        registerSays(worker, "Torino", "saldatura carrelli");
+        String tag = "L" + System.nanoTime();
+        long offer = board.create(service, offer(tag + " saldatura", "6.2.1.2.0", "saldatura", "Collegno", "TO", torino))
+                .getId();
+        Matching.VacancyMatch stored = mine(worker, tag).get(0);
+        Matching.WorkerMatch storedCandidate = candidate(master, offer, worker);
+        assertThat(stored.fit().roundedKm()).isEqualTo(7L);
+
+        // What a write by SQL would leave: the worker's row missing, the workplace not located.
+        jdbc.sql("delete from vacancies_worker_terms where worker_id = ?").param(worker).update();
+        jdbc.sql("""
+                update vacancies_offer_place set located = false, latitude = null, longitude = null
+                where id = (select place_id from vacancies_offer_terms where vacancy_id = ?)""").param(offer).update();
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        List<Matching.VacancyMatch> read = readOnly.execute(s -> mine(worker, tag));
+        Matching.WorkerMatch readCandidate = readOnly.execute(s -> candidate(master, offer, worker));
+        Matching.VacancyMatch ownPage = readOnly.execute(s -> workerOffers.ranked(worker, 0, 10_000).getContent()
+                .stream().filter(o -> o.match().vacancyId() == offer).findFirst().orElseThrow().match());
+        assertThat(read).containsExactly(stored);
+        assertThat(readCandidate).isEqualTo(storedCandidate);
+        assertThat(ownPage).isEqualTo(stored);
+        assertThat(jdbc.sql("select count(*) from vacancies_worker_terms where worker_id = ?").param(worker)
+                .query(Long.class).single()).as("a read stores nothing").isZero();
+        assertThat(jdbc.sql("""
+                select located from vacancies_offer_place
+                where id = (select place_id from vacancies_offer_terms where vacancy_id = ?)""").param(offer)
+                .query(Boolean.class).single()).isFalse();
+
+        // The writers store them: the register's next change, the board's next act.
+        registerSays(worker, "Torino", "saldatura carrelli");
+        board.locateWorkplaces();
+        assertThat(jdbc.sql("select count(*) from vacancies_worker_terms where worker_id = ?").param(worker)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(mine(worker, tag)).containsExactly(stored);
+        assertThat(candidate(master, offer, worker)).isEqualTo(storedCandidate);
     }
 
     private List<Matching.VacancyMatch> mine(long worker, String tag) {

@@ -74,15 +74,12 @@ class VacancyBenchmark {
                     "bare count of the open offers");
             long open = jdbc.sql("select count(*) from vacancies_vacancy where status in ('OPEN', 'IN_SELECTION')")
                     .query(Long.class).single();
-            // The first ranking after the seeding stores what matching reads (ADR 0038): offers located, workers copied.
+            // Seeded by SQL, the offers' workplaces are not located nor the workers' terms stored (their writers do
+            // it, ADR 0038): the start-up's one-time fill, asked again. Rankings only read.
             t0 = System.nanoTime();
-            matching.forWorker(worker, 0, 20);
-            System.out.printf("%nFirst ranking of offers (locates the %,d open offers' workplaces): %.2f s%n", open,
-                    (System.nanoTime() - t0) / 1e9);
-            t0 = System.nanoTime();
-            matching.forVacancy(regional, vacancy, 0, 20);
-            System.out.printf("First ranking of workers (stores the terms of the %,d workers in pathway): %.2f s%n",
-                    WORKERS, (System.nanoTime() - t0) / 1e9);
+            int stored = matching.fillMissingTerms();
+            System.out.printf("%nOne-time fill after the seeding (%,d open offers' workplaces located, %,d workers' terms stored): %.2f s%n",
+                    open, stored, (System.nanoTime() - t0) / 1e9);
             report(String.format("Matching, offers for one worker (%,d open offers scored, page of 20)", open),
                     () -> page(http, base + "/vacancies/matches/" + pathway), () -> matching.forWorker(worker, 0, 20),
                     () -> jdbc.sql("select sum(cardinality(skill_terms)) from vacancies_vacancy where status in ('OPEN', 'IN_SELECTION')")
@@ -129,7 +126,7 @@ class VacancyBenchmark {
         return r.body();
     }
 
-    private static void seed(JdbcClient jdbc) {
+    static void seed(JdbcClient jdbc) {
         jdbc.sql("""
                 with c as (select array_agg(id order by id) as ids, array_agg(province order by id) as provinces
                            from network_job_centre)

@@ -133,8 +133,16 @@ public class Matching {
              + case place when 2 then %d when 1 then %d else 0 end
              + contract_points)""".formatted(PROFESSION, LEVELS, LEVELS, SKILLS, AREA, SAME_MUNICIPALITY, SAME_PROVINCE);
 
-    /** The centres' provinces as a table of the query (offers name their CPI; the network module owns the CPIs). */
-    private static final String CENTRES = "unnest(cast(:centreIds as bigint[]), cast(:centreProvinces as text[]))";
+    /** Most points the shared terms can add (skills and economic area): the margin of the pre-selection below. */
+    private static final int TERMS_POINTS = SKILLS + AREA;
+
+    /** Degrees of latitude (or longitude at the equator) per km, with a tenth more: a box that holds the circle. */
+    private static final double DEGREES_PER_KM = 1.1 * 180 / (Math.PI * Municipalities.EARTH_RADIUS_KM);
+
+    /** The place part's points from its level (2, 1, 0), as SQL. */
+    private static String placePoints(String level) {
+        return "case %s when 2 then %d when 1 then %d else 0 end".formatted(level, SAME_MUNICIPALITY, SAME_PROVINCE);
+    }
 
     private final JdbcClient jdbc;
     private final MatchingTerms terms;
@@ -175,22 +183,44 @@ public class Matching {
 
     /**
      * The open offers ranked for the worker of a pathway (the caller checked the user sees it); for a worker
-     * whose profile is incomplete, the open offers newest first, unranked. The worker's terms are computed once
-     * from the register; the offers' are read from their stored rows (ADR 0038), and the reasons (the shared
-     * terms) are listed for the page's rows only.
+     * whose profile is incomplete, the open offers newest first, unranked. Reads only (a read-only transaction
+     * may call it): the worker's terms are computed from the register, the offers' read from their stored rows
+     * (ADR 0038), a workplace not yet located is located for this ranking without being stored.
+     * <p>The page is taken from a pre-selection that cannot miss it: every offer's points for profession,
+     * workplace and contract come from three small arrays (one value per distinct code, per distinct workplace)
+     * in one pass; only the offers whose points reach those of the page's last place ({@code cut}), or come within
+     * {@value #TERMS_POINTS} of it while sharing a term with the worker (found by the terms' indexes), are then
+     * scored in full, ordered, and given their reasons. Outside the pre-selection an offer shares no term and
+     * ranks below the cut, so the page is the one scoring every offer would give.
      */
-    @Transactional
     public Page<VacancyMatch> forWorker(long workerId, int page, int size) {
-        terms.locateOffers();
+        return forWorker(workerId, page, size, true);
+    }
+
+    /** The same, every offer scored in full when {@code preselect} is false (the reference the tests compare to). */
+    Page<VacancyMatch> forWorker(long workerId, int page, int size, boolean preselect) {
         List<CentreSummary> all = centres.all();
         Optional<WorkerProfile> found = Optional.ofNullable(workers.profiles(List.of(workerId)).get(workerId));
-        String order = found.filter(Matching::profileComplete).isPresent()
-                ? "score desc, distance_km nulls last, arrived_on desc, id desc" : "arrived_on desc, id desc";
+        boolean complete = found.filter(Matching::profileComplete).isPresent();
+        String order = complete ? "score desc, distance_km nulls last, arrived_on desc, id desc" : "arrived_on desc, id desc";
         String province = found.map(WorkerProfile::competentCentreId).flatMap(id -> all.stream()
                 .filter(c -> c.id() == id).findFirst()).map(CentreSummary::province).orElse(null);
         Place home = new Place(found.map(WorkerProfile::municipality).orElse(null), province);
         Municipality homePoint = home.name() == null ? null : municipalities.resolveAll(List.of(home)).get(home);
         boolean located = homePoint != null && homePoint.hasCoordinates();
+        List<MatchingTerms.UnlocatedPlace> unlocated = terms.unlocatedPlaces();
+        Double[][] points = terms.coordinates(unlocated);
+        String base = """
+                coalesce(((select lv from arrays))[t.code_id], 0)
+                + case ((select pp from arrays))[t.place_id]
+                    when -1 then case when t.centre_id = any(cast(:provinceCentres as bigint[])) then %d else 0 end
+                    else ((select pp from arrays))[t.place_id] end
+                + t.contract_points""".formatted(SAME_PROVINCE);
+        String chosen = !complete
+                ? "select vacancy_id from vacancies_offer_terms order by arrived_on desc, vacancy_id desc limit :k"
+                : !preselect ? "select vacancy_id from vacancies_offer_terms" : """
+                select id from exact where score >= (select coalesce((select score from exact order by score desc
+                    offset :k - 1 limit 1), -1000))""";
         String sql = """
                 with w as materialized (
                     select coalesce((select array_agg(distinct p) from unnest(cast(:codes as text[])) code,
@@ -198,6 +228,48 @@ public class Matching {
                            tsvector_to_array(to_tsvector('italian', cast(:text as text))) as terms,
                            lower(cast(:municipality as text)) as municipality, cast(:province as text) as province,
                            cast(:lat as double precision) as lat, cast(:lon as double precision) as lon
+                ), pl as materialized (
+                    -- each workplace of the board: its distance from the worker and the place part it gives
+                    -- (null: by the province of the offer's CPI)
+                    select p.id, d.km, case when d.km is not null then case when d.km <= %d then 2 when d.km <= %d then 1 else 0 end
+                        when lower(p.municipality) = w.municipality then 2
+                        when p.province is not null then case when p.province = w.province then 1 else 0 end end as place
+                    from (select p.id, p.municipality, p.province,
+                              case when p.located then p.latitude else x.lat end as latitude,
+                              case when p.located then p.longitude else x.lon end as longitude
+                          from vacancies_offer_place p
+                          left join unnest(cast(:placeIds as int[]), cast(:placeLats as double precision[]),
+                              cast(:placeLons as double precision[])) x(id, lat, lon) on x.id = p.id) p
+                    cross join w cross join lateral (select %s as km) d
+                ), arrays as materialized (
+                    select array(select coalesce(c.points, 0)
+                                 from generate_series(1, (select coalesce(max(id), 0) from vacancies_offer_code)) g
+                                 left join (select c.id, %d * least(%s, %d) / %d as points
+                                            from vacancies_offer_code c cross join w
+                                            cross join lateral (select vacancies_code_prefixes(c.code) as prefixes) cp) c
+                                     on c.id = g order by g) as lv,
+                           array(select coalesce(case pl.place when 2 then %d when 1 then %d when 0 then 0 end, -1)
+                                 from generate_series(1, (select coalesce(max(id), 0) from vacancies_offer_place)) g
+                                 left join pl on pl.id = g order by g) as pp
+                ), scored as materialized (
+                    select t.vacancy_id as id, %s as base from vacancies_offer_terms t
+                ), cut as materialized (
+                    select coalesce((select base from scored order by base desc offset :k - 1 limit 1), -1000) as base
+                ), shared as materialized (
+                    -- the offers near the cut sharing a term with the worker: their points for skills and area
+                    select t.vacancy_id as id,
+                        case when cardinality(t.skill_terms) = 0 then 0 else %d * (select count(*) from unnest(t.skill_terms) x
+                            where x = any(w.terms))::int / cardinality(t.skill_terms) end
+                        + case when t.area_terms && w.terms then %d else 0 end as points
+                    from vacancies_offer_terms t cross join w
+                    where (t.skill_terms && (select terms from w) or t.area_terms && (select terms from w))
+                        and t.vacancy_id in (select id from scored where base >= (select base from cut) - %d)
+                ), exact as materialized (
+                    -- every offer that can be on the page, with its score: the others share no term and score below
+                    select s.id, s.base + coalesce(g.points, 0) as score from scored s left join shared g on g.id = s.id
+                    where s.base >= (select base from cut) - %d and (s.base >= (select base from cut) or g.id is not null)
+                ), chosen as materialized (
+                    %s
                 ), parts as materialized (
                     select t.vacancy_id as id, t.arrived_on,
                         %s as levels,
@@ -206,22 +278,24 @@ public class Matching {
                             then (select count(*) from unnest(t.skill_terms) x where x = any(w.terms))::int else 0 end
                             as skill_hits,
                         t.area_terms && w.terms as area_hit,
-                        %s as distance_km,
-                        %s as place,
+                        pl.km as distance_km,
+                        coalesce(pl.place, case when t.centre_id = any(cast(:provinceCentres as bigint[])) then 1 else 0 end)
+                            as place,
                         t.contract_points
-                    from vacancies_offer_terms t cross join w left join %s vc(id, province) on vc.id = t.centre_id
+                    from vacancies_offer_terms t cross join w join pl on pl.id = t.place_id
+                    where t.vacancy_id in (select * from chosen)
                 ), ranked as (
                     select *, %s as score from parts order by %s limit :size offset :offset
                 )
                 select r.*, v.profile, v.company_name, v.workplace_municipality, v.contract_type, v.contract_months,
                     array(select x from unnest(v.skill_terms) x where x = any(w.terms)) as shared
                 from ranked r join vacancies_vacancy v on v.id = r.id cross join w
-                order by %s""".formatted(levels("t.profession_prefixes", "w.prefixes"),
-                distance("w.lat", "w.lon", "t.latitude", "t.longitude"),
-                place(distance("w.lat", "w.lon", "t.latitude", "t.longitude"), "lower(t.municipality) = w.municipality",
-                        "coalesce(t.province, vc.province) = w.province"),
-                CENTRES, TOTAL, order, order);
+                order by %s""".formatted(NEAR_KM, REACHABLE_KM, distance("w.lat", "w.lon", "p.latitude", "p.longitude"),
+                PROFESSION, levels("cp.prefixes", "w.prefixes"), LEVELS, LEVELS, SAME_MUNICIPALITY, SAME_PROVINCE,
+                base, SKILLS, AREA, TERMS_POINTS, TERMS_POINTS, chosen, levels("t.profession_prefixes", "w.prefixes"),
+                TOTAL, order, order);
         long total = jdbc.sql("select count(*) from vacancies_offer_terms").query(Long.class).single();
+        planEachTime();
         List<VacancyMatch> rows = jdbc.sql(sql)
                 .param("codes", found.map(w -> w.professionCodes().toArray(String[]::new)).orElse(new String[0]))
                 .param("text", found.map(Matching::text).orElse(""))
@@ -229,8 +303,10 @@ public class Matching {
                 .param("province", province)
                 .param("lat", located ? homePoint.latitude() : null)
                 .param("lon", located ? homePoint.longitude() : null)
-                .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
-                .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
+                .param("provinceCentres", centresOf(all, province))
+                .param("placeIds", unlocated.stream().map(MatchingTerms.UnlocatedPlace::id).toArray(Integer[]::new))
+                .param("placeLats", points[0]).param("placeLons", points[1])
+                .param("k", (long) page * size + size)
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new VacancyMatch(rs.getLong("id"), rs.getString("profile"), rs.getString("company_name"),
                         rs.getString("workplace_municipality"), rs.getObject("arrived_on", LocalDate.class), fit(rs)))
@@ -239,32 +315,134 @@ public class Matching {
     }
 
     /**
-     * The workers in an open pathway the user sees (their CPI's, every CPI's for the region), ranked
-     * for an offer: the pathways are asked of their module in one batch and scored against the workers' stored
-     * terms (ADR 0038) in one query; a worker without stored terms yet is copied from the register first.
+     * Stores what no writer has stored (data written by SQL, as the benchmarks seed it): the start-up's one-time
+     * fill, on demand. Returns how many workers' terms it stored.
      */
     @Transactional
+    public int fillMissingTerms() {
+        return terms.backfill();
+    }
+
+    /**
+     * Plans the ranking for its values each time, in this transaction: a plan made once for any values (what
+     * PostgreSQL does after five runs of a prepared statement) does not know the cut nor how few rows the terms'
+     * indexes find, and was seen taking seconds.
+     */
+    private void planEachTime() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
+    /** The ids of the CPIs of a province (none for no province): an offer or a worker names its CPI, not its province. */
+    private static Long[] centresOf(List<CentreSummary> all, String province) {
+        return province == null ? new Long[0]
+                : all.stream().filter(c -> province.equals(c.province())).map(CentreSummary::id).toArray(Long[]::new);
+    }
+
+    /**
+     * The workers in an open pathway the user sees (their CPI's, every CPI's for the region), ranked
+     * for an offer: the pathways are asked of their module in one batch and scored against the workers' stored
+     * terms (ADR 0038) in one query; a worker without stored terms is computed from the register for this
+     * ranking, without storing (a read writes nothing). The page comes from a pre-selection as for
+     * {@link #forWorker}: profession (one value per distinct set of prefixes), residence and contract for every
+     * candidate, then in full only those reaching the cut or sharing a term within {@value #TERMS_POINTS} of it.
+     */
     public Page<WorkerMatch> forVacancy(CurrentUser user, long vacancyId, int page, int size) {
+        return forVacancy(user, vacancyId, page, size, true);
+    }
+
+    /** The same, every candidate scored in full when {@code preselect} is false (the reference of the tests). */
+    Page<WorkerMatch> forVacancy(CurrentUser user, long vacancyId, int page, int size, boolean preselect) {
         List<CentreSummary> all = centres.all();
         List<OpenPathway> open = pathways.open(user.scopeCentreId());
-        Set<Long> unknown = terms.fillWorkers(open.stream().map(OpenPathway::workerId).toArray(Long[]::new));
+        Long[] workerIds = open.stream().map(OpenPathway::workerId).toArray(Long[]::new);
+        List<Long> missing = terms.missing(workerIds);
+        MatchingTerms.Rows extra = terms.rows(missing);
+        Set<Long> unknown = new java.util.HashSet<>(missing);
+        unknown.removeAll(java.util.Arrays.asList((Long[]) extra.params().get("wIds")));
         List<OpenPathway> candidates = unknown.isEmpty() ? open
                 : open.stream().filter(p -> !unknown.contains(p.workerId())).toList();
         // The offer's place, located (places module) for the distances; the workers' are stored.
-        Place offerPlace = jdbc.sql("""
-                select workplace_municipality, coalesce(workplace_province, '') from vacancies_vacancy where id = ?""")
-                .param(vacancyId).query((rs, n) -> new Place(rs.getString(1), rs.getString(2))).optional()
-                .orElse(new Place(null, null));
+        record OfferPlace(Place place, Long centreId) {
+        }
+        OfferPlace offer = jdbc.sql("""
+                select workplace_municipality, coalesce(workplace_province, ''), centre_id from vacancies_vacancy where id = ?""")
+                .param(vacancyId).query((rs, n) -> new OfferPlace(new Place(rs.getString(1), rs.getString(2)),
+                        (Long) rs.getObject(3))).optional().orElse(new OfferPlace(new Place(null, null), null));
+        Place offerPlace = offer.place();
         Municipality offerPoint = offerPlace.name() == null ? null
                 : municipalities.resolveAll(List.of(offerPlace)).get(offerPlace);
         boolean located = offerPoint != null && offerPoint.hasCoordinates();
+        String centreProvince = all.stream().filter(c -> offer.centreId() != null && c.id() == offer.centreId())
+                .map(CentreSummary::province).findFirst().orElse(null);
+        double lat = located ? offerPoint.latitude() : 0;
+        double latSpan = REACHABLE_KM * DEGREES_PER_KM;
+        double lonSpan = Math.abs(lat) + latSpan >= 89 ? 360 : latSpan / Math.cos(Math.toRadians(Math.abs(lat) + latSpan));
+        String terms = """
+                (select t.worker_id, t.tax_code, t.name, t.municipality, t.centre_id, t.latitude, t.longitude,
+                    t.prefix_set_id, t.prefixes, t.terms, t.complete
+                 from vacancies_worker_terms t
+                 union all
+                 select * from (%s) x)""".formatted(MatchingTerms.SELECT);
+        String distance = distance("v.lat", "v.lon", "t.latitude", "t.longitude");
+        String base = """
+                case when t.prefix_set_id is null then %d * least(%s, %d) / %d
+                     else coalesce(((select lv from lv))[t.prefix_set_id], 0) end
+                + case when v.lat is not null and t.latitude is not null then
+                      case when t.latitude not between :latLow and :latHigh or t.longitude not between :lonLow and :lonHigh
+                          then 0 else %s end
+                  when lower(t.municipality) = v.municipality then %d
+                  when t.centre_id = any(cast(:provinceCentres as bigint[])) then %d else 0 end
+                + v.contract_points""".formatted(PROFESSION, levels("v.profession_prefixes", "t.prefixes"), LEVELS,
+                LEVELS, placePoints(place(distance, "false", "false")), SAME_MUNICIPALITY, SAME_PROVINCE);
+        String chosen = !preselect ? "select pathway_id from scored" : """
+                select pathway_id from scored where (select base from cut) = -1000
+                union all
+                select pathway_id from exact where score >= (select coalesce((select score from exact
+                    order by score desc offset :k - 1 limit 1), -1000))""";
         String sql = """
                 with v as materialized (
                     select v.id, v.profession_prefixes, v.skill_terms, v.area_terms, v.contract_type, v.contract_months,
-                        lower(v.workplace_municipality) as municipality, coalesce(v.workplace_province, vc.province) as province,
+                        lower(v.workplace_municipality) as municipality,
+                        coalesce(v.workplace_province, cast(:centreProvince as text)) as province,
                         vacancies_contract_points(v.contract_type, v.contract_months) as contract_points,
                         cast(:lat as double precision) as lat, cast(:lon as double precision) as lon
-                    from vacancies_vacancy v left join %s vc(id, province) on vc.id = v.centre_id where v.id = :vacancy
+                    from vacancies_vacancy v where v.id = :vacancy
+                ), lv as materialized (
+                    -- the profession's points of each distinct set of prefixes sharing at least the first level
+                    select array(select coalesce(d.points, 0)
+                                 from generate_series(1, (select coalesce(max(id), 0) from vacancies_worker_prefixes)) g
+                                 left join (select d.id, %d * least(%s, %d) / %d as points
+                                            from vacancies_worker_prefixes d cross join v
+                                            where cardinality(v.profession_prefixes) > 0
+                                                and d.prefixes @> array[v.profession_prefixes[1]]) d
+                                     on d.id = g order by g) as lv
+                ), c as materialized (
+                    select * from unnest(cast(:pathwayIds as bigint[]), cast(:workerIds as bigint[])) c(pathway_id, worker_id)
+                ), scored as materialized (
+                    select c.pathway_id, c.worker_id, t.complete, %s as base
+                    from c join %s t on t.worker_id = c.worker_id cross join v
+                ), cut as materialized (
+                    select coalesce((select base from scored where complete order by base desc offset :k - 1 limit 1),
+                        -1000) as base
+                ), shared as materialized (
+                    -- the workers near the cut sharing a term with the offer: their points for skills and area
+                    select t.worker_id,
+                        case when cardinality(v.skill_terms) = 0 then 0 else %d * (select count(*) from unnest(v.skill_terms) x
+                            where x = any(t.terms))::int / cardinality(v.skill_terms) end
+                        + case when v.area_terms && t.terms then %d else 0 end as points
+                    from %s t cross join v
+                    where t.terms && (select skill_terms || area_terms from v)
+                        and t.worker_id in (select worker_id from scored
+                                            where complete and base >= (select base from cut) - %d)
+                ), exact as materialized (
+                    -- every complete worker who can be on the page, with the score: the others share no term and
+                    -- score below the cut
+                    select s.pathway_id, s.base + coalesce(g.points, 0) as score
+                    from scored s left join shared g on g.worker_id = s.worker_id
+                    where s.complete and s.base >= (select base from cut) - %d
+                        and (s.base >= (select base from cut) or g.worker_id is not null)
+                ), chosen as materialized (
+                    %s
                 ), parts as materialized (
                     select c.pathway_id, t.worker_id, t.tax_code, t.name, t.municipality as residence_municipality,
                         t.complete, t.terms,
@@ -277,9 +455,8 @@ public class Matching {
                         %s as distance_km,
                         %s as place,
                         v.contract_type, v.contract_months, v.contract_points
-                    from unnest(cast(:pathwayIds as bigint[]), cast(:workerIds as bigint[])) c(pathway_id, worker_id)
-                    join vacancies_worker_terms t on t.worker_id = c.worker_id
-                    cross join v left join %s wc(id, province) on wc.id = t.centre_id
+                    from c join %s t on t.worker_id = c.worker_id cross join v
+                    where c.pathway_id in (select * from chosen)
                 ), ranked as (
                     -- Workers whose profile cannot be matched come last, by name: their score would mean nothing.
                     select *, %s as score from parts
@@ -289,20 +466,32 @@ public class Matching {
                 select r.*, array(select x from unnest(v.skill_terms) x where x = any(r.terms)) as shared
                 from ranked r cross join v
                 order by complete desc, case when complete then score end desc, distance_km nulls last, name, pathway_id"""
-                .formatted(CENTRES, levels("v.profession_prefixes", "t.prefixes"),
-                        distance("v.lat", "v.lon", "t.latitude", "t.longitude"),
-                        place(distance("v.lat", "v.lon", "t.latitude", "t.longitude"),
-                                "lower(t.municipality) = v.municipality", "v.province = wc.province"),
-                        CENTRES, TOTAL, TOTAL);
-        List<WorkerMatch> rows = jdbc.sql(sql)
+                .formatted(PROFESSION, levels("v.profession_prefixes", "d.prefixes"), LEVELS, LEVELS,
+                        base, terms, SKILLS, AREA, terms, TERMS_POINTS, TERMS_POINTS, chosen,
+                        levels("v.profession_prefixes", "t.prefixes"), distance,
+                        place(distance, "lower(t.municipality) = v.municipality",
+                                "t.centre_id = any(cast(:provinceCentres as bigint[]))"),
+                        terms, TOTAL, TOTAL);
+        String offerProvince = offerPlace.province() == null || offerPlace.province().isEmpty() ? centreProvince
+                : offerPlace.province();
+        planEachTime();
+        var statement = jdbc.sql(sql)
                 .param("vacancy", vacancyId)
+                .param("centreProvince", centreProvince)
                 .param("lat", located ? offerPoint.latitude() : null)
                 .param("lon", located ? offerPoint.longitude() : null)
-                .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
-                .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
+                .param("latLow", lat - latSpan).param("latHigh", lat + latSpan)
+                .param("lonLow", located ? offerPoint.longitude() - lonSpan : 0)
+                .param("lonHigh", located ? offerPoint.longitude() + lonSpan : 0)
+                .param("provinceCentres", centresOf(all, offerProvince))
                 .param("pathwayIds", candidates.stream().map(OpenPathway::pathwayId).toArray(Long[]::new))
                 .param("workerIds", candidates.stream().map(OpenPathway::workerId).toArray(Long[]::new))
-                .param("size", size).param("offset", (long) page * size)
+                .param("k", (long) page * size + size)
+                .param("size", size).param("offset", (long) page * size);
+        for (var p : extra.params().entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        List<WorkerMatch> rows = statement
                 .query((rs, n) -> new WorkerMatch(rs.getLong("pathway_id"), rs.getLong("worker_id"),
                         rs.getString("tax_code"), rs.getString("name").isEmpty() ? rs.getString("tax_code") : rs.getString("name"),
                         rs.getString("residence_municipality"), fit(rs), rs.getBoolean("complete")))

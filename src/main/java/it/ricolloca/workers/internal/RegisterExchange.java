@@ -273,6 +273,7 @@ public class RegisterExchange {
                     workers.save(w);
                     created++;
                     audit.record("WORKER_CREATED", "Worker", w.getId(), Detail.of("audit.detail.registerImport").encoded());
+                    events.publishEvent(new it.ricolloca.workers.WorkerProfileChanged(w.getId()));
                 } else if (!Objects.equals(before, snapshot(w))) {
                     updated++;
                     audit.record("WORKER_UPDATED", "Worker", w.getId(), Detail.of("audit.detail.registerImport").encoded());

@@ -205,6 +205,7 @@ public class WorkerRegister {
         worker.updateIdentity(firstName, lastName, null, null, null, centre);
         workers.saveAndFlush(worker);
         audit.record("WORKER_CREATED", "Worker", worker.getId(), Detail.of("audit.detail.workerCentre", centre).encoded());
+        events.publishEvent(new WorkerProfileChanged(worker.getId()));
         return worker;
     }
 
