@@ -425,15 +425,14 @@ public class Matching {
                     select coalesce((select base from scored where complete order by base desc offset :k - 1 limit 1),
                         -1000) as base
                 ), shared as materialized (
-                    -- the workers near the cut sharing a term with the offer: their points for skills and area
+                    -- the workers sharing a term with the offer (the terms' index finds them): their points for
+                    -- skills and area
                     select t.worker_id,
                         case when cardinality(v.skill_terms) = 0 then 0 else %d * (select count(*) from unnest(v.skill_terms) x
                             where x = any(t.terms))::int / cardinality(v.skill_terms) end
                         + case when v.area_terms && t.terms then %d else 0 end as points
                     from %s t cross join v
                     where t.terms && (select skill_terms || area_terms from v)
-                        and t.worker_id in (select worker_id from scored
-                                            where complete and base >= (select base from cut) - %d)
                 ), exact as materialized (
                     -- every complete worker who can be on the page, with the score: the others share no term and
                     -- score below the cut
@@ -467,7 +466,7 @@ public class Matching {
                 from ranked r cross join v
                 order by complete desc, case when complete then score end desc, distance_km nulls last, name, pathway_id"""
                 .formatted(PROFESSION, levels("v.profession_prefixes", "d.prefixes"), LEVELS, LEVELS,
-                        base, terms, SKILLS, AREA, terms, TERMS_POINTS, TERMS_POINTS, chosen,
+                        base, terms, SKILLS, AREA, terms, TERMS_POINTS, chosen,
                         levels("v.profession_prefixes", "t.prefixes"), distance,
                         place(distance, "lower(t.municipality) = v.municipality",
                                 "t.centre_id = any(cast(:provinceCentres as bigint[]))"),
