@@ -46,6 +46,7 @@ class MatchingTerms implements ApplicationRunner {
     /** Advisory lock space of a worker's row: two transactions changing one worker store it one after the other. */
     private static final int WORKER_LOCK = 0x0038;
     private static final int BATCH = 10_000;
+    private static final int MANY = 500;
     private static final Object PENDING = new Object();
 
     private final JdbcClient jdbc;
@@ -237,11 +238,22 @@ class MatchingTerms implements ApplicationRunner {
      */
     void store(Collection<Long> workerIds) {
         List<Long> all = new ArrayList<>(new TreeSet<>(workerIds));
+        if (all.isEmpty()) {
+            return;
+        }
+        // A few workers: the whole shared, each worker's own exclusive; many (a fill, a large import): the whole
+        // exclusive, not one lock per worker (the server's lock table holds a few thousand).
+        boolean many = all.size() > MANY;
+        jdbc.sql(many ? "select 1 from (select pg_advisory_xact_lock(:space, 0)) l"
+                : "select 1 from (select pg_advisory_xact_lock_shared(:space, 0)) l")
+                .param("space", WORKER_LOCK).query(Integer.class).single();
         for (int from = 0; from < all.size(); from += BATCH) {
             List<Long> batch = all.subList(from, Math.min(all.size(), from + BATCH));
             Long[] ids = batch.toArray(Long[]::new);
-            jdbc.sql("select count(*) from (select pg_advisory_xact_lock(:space, cast(w as int)) from unnest(cast(:ids as bigint[])) w) l")
-                    .param("space", WORKER_LOCK).param("ids", ids).query(Long.class).single();
+            if (!many) {
+                jdbc.sql("select count(*) from (select pg_advisory_xact_lock(:space, cast(w as int)) from unnest(cast(:ids as bigint[])) w) l")
+                        .param("space", WORKER_LOCK + 1).param("ids", ids).query(Long.class).single();
+            }
             Rows rows = rows(batch);
             // The worker's set of prefixes is looked up in the table of sets, added when new (no identity value is
             // used up by a set already there: the ranking's arrays are as long as the table).
