@@ -258,6 +258,7 @@ public class Workers {
         return workers.findByTaxCode(taxCode.value()).orElseGet(() -> {
             Worker stub = workers.save(Worker.stub(taxCode, competentCentreId));
             audit.record("WORKER_STUB_CREATED", "Worker", stub.getId(), Detail.of("audit.detail.stub").encoded());
+            events.publishEvent(new WorkerProfileChanged(stub.getId()));
             return stub;
         }).summary();
     }

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The board at regional scale: 100,000 offers and 50,000 workers in pathway (two past jobs each).
  * Search (full text, filters) and matching both ways, each as the page over HTTP, as the query
  * alone, and next to its physical limit on the same data: a plain scan of the rows it has to
- * read. Run with {@code mvn -Pbench test -Dtest=VacancyBenchmark}; prints figures, asserts nothing.
+ * read, with the ratios to the limit's median. Run with {@code mvn -Pbench test -Dtest=VacancyBenchmark}; prints figures, asserts nothing.
  */
 class VacancyBenchmark {
 
@@ -74,6 +74,12 @@ class VacancyBenchmark {
                     "bare count of the open offers");
             long open = jdbc.sql("select count(*) from vacancies_vacancy where status in ('OPEN', 'IN_SELECTION')")
                     .query(Long.class).single();
+            // Seeded by SQL, the offers' workplaces are not located nor the workers' terms stored (their writers do
+            // it, ADR 0038): the start-up's one-time fill, asked again. Rankings only read.
+            t0 = System.nanoTime();
+            int stored = matching.fillMissingTerms();
+            System.out.printf("%nOne-time fill after the seeding (%,d open offers' workplaces located, %,d workers' terms stored): %.2f s%n",
+                    open, stored, (System.nanoTime() - t0) / 1e9);
             report(String.format("Matching, offers for one worker (%,d open offers scored, page of 20)", open),
                     () -> page(http, base + "/vacancies/matches/" + pathway), () -> matching.forWorker(worker, 0, 20),
                     () -> jdbc.sql("select sum(cardinality(skill_terms)) from vacancies_vacancy where status in ('OPEN', 'IN_SELECTION')")
@@ -105,7 +111,11 @@ class VacancyBenchmark {
         System.out.printf("%n%s%n", title);
         System.out.printf("  page over HTTP, signed in: median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(p), Benchmarks.p95(p));
         System.out.printf("  query alone:               median %7.1f ms, p95 %7.1f ms%n", Benchmarks.median(q), Benchmarks.p95(q));
-        System.out.printf("  limit (%s): median %.1f ms, p95 %.1f ms%n", limitName, Benchmarks.median(l), Benchmarks.p95(l));
+        double bare = Benchmarks.median(l);
+        System.out.printf("  limit (%s): median %.1f ms, p95 %.1f ms%n", limitName, bare, Benchmarks.p95(l));
+        System.out.printf("  ratio to the limit's median: page median %.1fx, p95 %.1fx; query median %.1fx, p95 %.1fx%n",
+                Benchmarks.median(p) / bare, Benchmarks.p95(p) / bare, Benchmarks.median(q) / bare,
+                Benchmarks.p95(q) / bare);
     }
 
     private static String page(HttpClient http, String url) throws Exception {
@@ -116,7 +126,7 @@ class VacancyBenchmark {
         return r.body();
     }
 
-    private static void seed(JdbcClient jdbc) {
+    static void seed(JdbcClient jdbc) {
         jdbc.sql("""
                 with c as (select array_agg(id order by id) as ids, array_agg(province order by id) as provinces
                            from network_job_centre)

@@ -47,6 +47,8 @@ class VacancyBoardTest {
     @Autowired ReleasedWorkers released;
     @Autowired UserAccountRepository users;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
     @Autowired GreenMail greenMail;
     @Autowired List<PathwaySection.Provider> sections;
 
@@ -217,6 +219,15 @@ class VacancyBoardTest {
      * <li>D: a perfect match, but closed: not ranked.</li>
      * </ul>
      */
+    /**
+     * The register's changes written by SQL above are announced as the register's acts announce them
+     * (WorkerProfileChanged, in a transaction): matching reads the terms stored then (ADR 0038).
+     */
+    private void announced(long worker) {
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(s -> events.publishEvent(new it.ricolloca.workers.WorkerProfileChanged(worker)));
+    }
+
     @Test
     void theRankingOfAHandCheckedCaseBothWays() {
         CurrentUser service = user("reclutamenti.regione");
@@ -230,6 +241,7 @@ class VacancyBoardTest {
                 insert into workers_work_history (worker_id, position, employer, profession_code, profession_label,
                     classification, contract_type, start_date) values (?, 0, 'Officine Rossi', '6.2.1.2.0',
                     'Saldatore carpenteria', 'CP2021', 'Indeterminato', date '2015-01-01')""").param(worker).update();
+        announced(worker);
         String tag = "R" + System.nanoTime();
         long a = board.create(service, ranked(tag + " A", "6.2.1.2.0", "saldatura tornitura fresatura verniciatura",
                 "Carpenteria", "Torino", "TO", torino, ContractType.PERMANENT, null)).getId();
@@ -281,6 +293,7 @@ class VacancyBoardTest {
         long worker = pathwayWork.get(user("master.torino"), pathway).getWorkerId();
         jdbc.sql("update workers_worker set residence_municipality = 'Torino', skills = 'magazzino' where id = ?")
                 .param(worker).update();
+        announced(worker);
         String tag = "K" + System.nanoTime();
         long novara = board.create(service, ranked(tag + " Novara", "4.3.1.2.0", "magazzino", null, "Novara", "NO",
                 torino, ContractType.PERMANENT, null)).getId();

@@ -318,6 +318,7 @@ public class BoardExchange {
                     }
                 }
             }
+            board.locateWorkplaces();
             audit.recordAs(user.username(), "VACANCY_BOARD_IMPORTED", "Vacancy", "", counts[0] + " nuove, " + counts[1] + " aggiornate, " + counts[2] + " invariate, "
                     + rejections.size() + " scartate");
         });

@@ -15,12 +15,10 @@ import it.ricolloca.shared.acts.ActGuard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -48,10 +46,12 @@ import java.util.stream.IntStream;
  * <li>contract, 10: permanent or apprenticeship 10; fixed-term or agency of 6 months or more 8, of
  * 3 to 5 months 6; shorter, or probation, 0 (not a suitable offer); not stated 3.</li>
  * </ul>
- * Equal scores rank the closest first. The coordinates are asked of the places module in one batch and passed to
- * the query as arrays; the distance is computed there (haversine).
- * The common table expressions are {@code materialized} on purpose: inlined, PostgreSQL would
- * compute a worker's terms again for every term compared (seconds instead of tens of milliseconds).
+ * Equal scores rank the closest first. The distance is computed in the query (haversine) from coordinates asked of
+ * the places module and kept with the terms.
+ * <p>What the score reads of each open offer and of each worker is stored in the module's own rows, kept current
+ * as the board and the register change ({@link MatchingTerms}, ADR 0038): ranking compares stored arrays (overlap
+ * first, the shared terms counted only where there are some) instead of computing every row's terms on every
+ * request, and lists the shared terms for the page's rows only.
  */
 @Component
 @Transactional(readOnly = true)
@@ -71,9 +71,10 @@ public class Matching {
 
     /** Haversine distance (km) in SQL between (lat1, lon1) and (lat2, lon2); null when a point is unknown. */
     private static String distance(String lat1, String lon1, String lat2, String lon2) {
-        return ("2 * %s * asin(least(1, sqrt(power(sin(radians(%s - %s) / 2), 2) + cos(radians(%s)) * cos(radians(%s))"
-                + " * power(sin(radians(%s - %s) / 2), 2))))").formatted(Municipalities.EARTH_RADIUS_KM, lat2, lat1, lat1,
-                lat2, lon2, lon1);
+        // least() ignores a null: without the guard an unknown point would be half the earth's circumference away.
+        return ("case when %s is not null and %s is not null then 2 * %s * asin(least(1, sqrt(power(sin(radians(%s - %s)"
+                + " / 2), 2) + cos(radians(%s)) * cos(radians(%s)) * power(sin(radians(%s - %s) / 2), 2)))) end")
+                .formatted(lat1, lat2, Municipalities.EARTH_RADIUS_KM, lat2, lat1, lat1, lat2, lon2, lon1);
     }
 
     /** The place part: by distance when known, else by names. */
@@ -114,24 +115,16 @@ public class Matching {
             boolean profileComplete) {
     }
 
-    // Contract points and the total, as SQL over a row that has v (the offer) and the parts computed.
-    private static final String CONTRACT_POINTS = """
-            case when v.contract_type in ('PERMANENT', 'APPRENTICESHIP') then 10
-                 when v.contract_type in ('FIXED_TERM', 'AGENCY') and v.contract_months >= 6 then 8
-                 when v.contract_type in ('FIXED_TERM', 'AGENCY') and v.contract_months >= 3 then 6
-                 when v.contract_type is null then 3
-                 else 0 end""";
-
-    /** Levels shared by the offer's code and any of the worker's: how many of the offer's prefixes the worker has. */
-    private static final String SHARED_LEVELS = IntStream.rangeClosed(1, MAX_LEVELS)
-            .mapToObj(k -> "coalesce(v.profession_prefixes[" + k + "] = any(w.prefixes), false)::int")
-            .collect(Collectors.joining(" + ", "(", ")"));
-
-    /** The same for one past job h of a worker: the deepest prefix of the offer's code that the job's code has. */
-    private static final String JOB_LEVELS = IntStream.iterate(MAX_LEVELS, k -> k >= 1, k -> k - 1)
-            .mapToObj(k -> "when h.profession_code = v.profession_prefixes[" + k + "] or h.profession_code like v.profession_prefixes["
-                    + k + "] || '.%' then " + k)
-            .collect(Collectors.joining(" ", "case ", " else 0 end"));
+    /**
+     * Levels shared by an offer's code and a worker's codes, as SQL over their prefix arrays: how many of the
+     * offer's prefixes the worker has (5.1.2.2.0 against 5.1.2.4.0: 3). The prefixes of a code nest, so this is
+     * also the deepest level in common with any one job of the worker.
+     */
+    private static String levels(String offerPrefixes, String workerPrefixes) {
+        return IntStream.rangeClosed(1, MAX_LEVELS)
+                .mapToObj(k -> "coalesce(" + offerPrefixes + "[" + k + "] = any(" + workerPrefixes + "), false)::int")
+                .collect(Collectors.joining(" + ", "(", ")"));
+    }
 
     private static final String TOTAL = """
             (%d * least(levels, %d) / %d
@@ -140,17 +133,28 @@ public class Matching {
              + case place when 2 then %d when 1 then %d else 0 end
              + contract_points)""".formatted(PROFESSION, LEVELS, LEVELS, SKILLS, AREA, SAME_MUNICIPALITY, SAME_PROVINCE);
 
-    /** The centres' provinces as a table of the query (offers name their CPI; the network module owns the CPIs). */
-    private static final String CENTRES = "unnest(cast(:centreIds as bigint[]), cast(:centreProvinces as text[]))";
+    /** Most points the shared terms can add (skills and economic area): the margin of the pre-selection below. */
+    private static final int TERMS_POINTS = SKILLS + AREA;
+
+    /** Degrees of latitude (or longitude at the equator) per km, with a tenth more: a box that holds the circle. */
+    private static final double DEGREES_PER_KM = 1.1 * 180 / (Math.PI * Municipalities.EARTH_RADIUS_KM);
+
+    /** The place part's points from its level (2, 1, 0), as SQL. */
+    private static String placePoints(String level) {
+        return "case %s when 2 then %d when 1 then %d else 0 end".formatted(level, SAME_MUNICIPALITY, SAME_PROVINCE);
+    }
 
     private final JdbcClient jdbc;
+    private final MatchingTerms terms;
     private final Workers workers;
     private final Pathways pathways;
     private final JobCentres centres;
     private final Municipalities municipalities;
 
-    Matching(JdbcClient jdbc, Workers workers, Pathways pathways, JobCentres centres, Municipalities municipalities) {
+    Matching(JdbcClient jdbc, MatchingTerms terms, Workers workers, Pathways pathways, JobCentres centres,
+            Municipalities municipalities) {
         this.jdbc = jdbc;
+        this.terms = terms;
         this.workers = workers;
         this.pathways = pathways;
         this.centres = centres;
@@ -179,27 +183,44 @@ public class Matching {
 
     /**
      * The open offers ranked for the worker of a pathway (the caller checked the user sees it); for a worker
-     * whose profile is incomplete, the open offers newest first, unranked.
+     * whose profile is incomplete, the open offers newest first, unranked. Reads only (a read-only transaction
+     * may call it): the worker's terms are computed from the register, the offers' read from their stored rows
+     * (ADR 0038), a workplace not yet located is located for this ranking without being stored.
+     * <p>The page is taken from a pre-selection that cannot miss it: every offer's points for profession,
+     * workplace and contract come from three small arrays (one value per distinct code, per distinct workplace)
+     * in one pass; only the offers whose points reach those of the page's last place ({@code cut}), or come within
+     * {@value #TERMS_POINTS} of it while sharing a term with the worker (found by the terms' indexes), are then
+     * scored in full, ordered, and given their reasons. Outside the pre-selection an offer shares no term and
+     * ranks below the cut, so the page is the one scoring every offer would give.
      */
     public Page<VacancyMatch> forWorker(long workerId, int page, int size) {
+        return forWorker(workerId, page, size, true);
+    }
+
+    /** The same, every offer scored in full when {@code preselect} is false (the reference the tests compare to). */
+    Page<VacancyMatch> forWorker(long workerId, int page, int size, boolean preselect) {
         List<CentreSummary> all = centres.all();
         Optional<WorkerProfile> found = Optional.ofNullable(workers.profiles(List.of(workerId)).get(workerId));
-        String order = found.filter(Matching::profileComplete).isPresent()
-                ? "score desc, distance_km nulls last, arrived_on desc, id desc" : "arrived_on desc, id desc";
+        boolean complete = found.filter(Matching::profileComplete).isPresent();
+        String order = complete ? "score desc, distance_km nulls last, arrived_on desc, id desc" : "arrived_on desc, id desc";
         String province = found.map(WorkerProfile::competentCentreId).flatMap(id -> all.stream()
                 .filter(c -> c.id() == id).findFirst()).map(CentreSummary::province).orElse(null);
-        // The offers' places and the worker's, located in one batch (places module) for the distances.
-        List<Place> offerPlaces = jdbc.sql("""
-                select distinct workplace_municipality, coalesce(workplace_province, '') as province from vacancies_vacancy
-                where status in ('OPEN', 'IN_SELECTION') and workplace_municipality is not null""")
-                .query((rs, n) -> new Place(rs.getString(1), rs.getString(2))).list();
         Place home = new Place(found.map(WorkerProfile::municipality).orElse(null), province);
-        List<Place> asked = new ArrayList<>(offerPlaces);
-        asked.add(home);
-        Map<Place, Municipality> located = municipalities.resolveAll(asked);
-        Municipality homePoint = located.get(home);
-        List<Place> points = offerPlaces.stream().filter(p -> located.get(p) != null && located.get(p).hasCoordinates())
-                .toList();
+        Municipality homePoint = home.name() == null ? null : municipalities.resolveAll(List.of(home)).get(home);
+        boolean located = homePoint != null && homePoint.hasCoordinates();
+        List<MatchingTerms.UnlocatedPlace> unlocated = terms.unlocatedPlaces();
+        Double[][] points = terms.coordinates(unlocated);
+        String base = """
+                coalesce(((select lv from arrays))[t.code_id], 0)
+                + case ((select pp from arrays))[t.place_id]
+                    when -1 then case when t.centre_id = any(cast(:provinceCentres as bigint[])) then %d else 0 end
+                    else ((select pp from arrays))[t.place_id] end
+                + t.contract_points""".formatted(SAME_PROVINCE);
+        String chosen = !complete
+                ? "select vacancy_id from vacancies_offer_terms order by arrived_on desc, vacancy_id desc limit :k"
+                : !preselect ? "select vacancy_id from vacancies_offer_terms" : """
+                select id from exact where score >= (select coalesce((select score from exact order by score desc
+                    offset :k - 1 limit 1), -1000))""";
         String sql = """
                 with w as materialized (
                     select coalesce((select array_agg(distinct p) from unnest(cast(:codes as text[])) code,
@@ -207,45 +228,85 @@ public class Matching {
                            tsvector_to_array(to_tsvector('italian', cast(:text as text))) as terms,
                            lower(cast(:municipality as text)) as municipality, cast(:province as text) as province,
                            cast(:lat as double precision) as lat, cast(:lon as double precision) as lon
-                ), pts as materialized (
-                    select * from unnest(cast(:pointNames as text[]), cast(:pointProvinces as text[]),
-                        cast(:pointLats as double precision[]), cast(:pointLons as double precision[]))
-                        as p(name, province, lat, lon)
+                ), pl as materialized (
+                    -- each workplace of the board: its distance from the worker and the place part it gives
+                    -- (null: by the province of the offer's CPI)
+                    select p.id, d.km, case when d.km is not null then case when d.km <= %d then 2 when d.km <= %d then 1 else 0 end
+                        when lower(p.municipality) = w.municipality then 2
+                        when p.province is not null then case when p.province = w.province then 1 else 0 end end as place
+                    from (select p.id, p.municipality, p.province,
+                              case when p.located then p.latitude else x.lat end as latitude,
+                              case when p.located then p.longitude else x.lon end as longitude
+                          from vacancies_offer_place p
+                          left join unnest(cast(:placeIds as int[]), cast(:placeLats as double precision[]),
+                              cast(:placeLons as double precision[])) x(id, lat, lon) on x.id = p.id) p
+                    cross join w cross join lateral (select %s as km) d
+                ), arrays as materialized (
+                    select array(select coalesce(c.points, 0)
+                                 from generate_series(1, (select coalesce(max(id), 0) from vacancies_offer_code)) g
+                                 left join (select c.id, %d * least(%s, %d) / %d as points
+                                            from vacancies_offer_code c cross join w
+                                            cross join lateral (select vacancies_code_prefixes(c.code) as prefixes) cp) c
+                                     on c.id = g order by g) as lv,
+                           array(select coalesce(case pl.place when 2 then %d when 1 then %d when 0 then 0 end, -1)
+                                 from generate_series(1, (select coalesce(max(id), 0) from vacancies_offer_place)) g
+                                 left join pl on pl.id = g order by g) as pp
+                ), scored as materialized (
+                    select t.vacancy_id as id, %s as base from vacancies_offer_terms t
+                ), cut as materialized (
+                    select coalesce((select base from scored order by base desc offset :k - 1 limit 1), -1000) as base
+                ), shared as materialized (
+                    -- the offers near the cut sharing a term with the worker: their points for skills and area
+                    select t.vacancy_id as id,
+                        case when cardinality(t.skill_terms) = 0 then 0 else %d * (select count(*) from unnest(t.skill_terms) x
+                            where x = any(w.terms))::int / cardinality(t.skill_terms) end
+                        + case when t.area_terms && w.terms then %d else 0 end as points
+                    from vacancies_offer_terms t cross join w
+                    where (t.skill_terms && (select terms from w) or t.area_terms && (select terms from w))
+                        and t.vacancy_id in (select id from scored where base >= (select base from cut) - %d)
+                ), exact as materialized (
+                    -- every offer that can be on the page, with its score: the others share no term and score below
+                    select s.id, s.base + coalesce(g.points, 0) as score from scored s left join shared g on g.id = s.id
+                    where s.base >= (select base from cut) - %d and (s.base >= (select base from cut) or g.id is not null)
+                ), chosen as materialized (
+                    %s
                 ), parts as materialized (
-                    select v.id, v.profile, v.company_name, v.workplace_municipality, v.arrived_on, v.contract_type,
-                        v.contract_months,
+                    select t.vacancy_id as id, t.arrived_on,
                         %s as levels,
-                        cardinality(v.skill_terms) as skill_total,
-                        array(select t from unnest(v.skill_terms) t where t = any(w.terms)) as shared,
-                        v.area_terms && w.terms as area_hit,
-                        d.km as distance_km,
-                        %s as place,
-                        %s as contract_points
-                    from vacancies_vacancy v cross join w left join %s vc(id, province) on vc.id = v.centre_id
-                    left join lateral (select %s as km from pts p where p.name = v.workplace_municipality
-                        and p.province = coalesce(v.workplace_province, '') and w.lat is not null limit 1) d on true
-                    where v.status in ('OPEN', 'IN_SELECTION')
+                        cardinality(t.skill_terms) as skill_total,
+                        case when t.skill_terms && w.terms
+                            then (select count(*) from unnest(t.skill_terms) x where x = any(w.terms))::int else 0 end
+                            as skill_hits,
+                        t.area_terms && w.terms as area_hit,
+                        pl.km as distance_km,
+                        coalesce(pl.place, case when t.centre_id = any(cast(:provinceCentres as bigint[])) then 1 else 0 end)
+                            as place,
+                        t.contract_points
+                    from vacancies_offer_terms t cross join w join pl on pl.id = t.place_id
+                    where t.vacancy_id in (select * from chosen)
+                ), ranked as (
+                    select *, %s as score from parts order by %s limit :size offset :offset
                 )
-                select *, cardinality(shared) as skill_hits from parts""".formatted(SHARED_LEVELS,
-                place("d.km", "lower(v.workplace_municipality) = w.municipality",
-                        "coalesce(v.workplace_province, vc.province) = w.province"),
-                CONTRACT_POINTS, CENTRES, distance("w.lat", "w.lon", "p.lat", "p.lon"));
-        String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
-        long total = jdbc.sql("select count(*) from vacancies_vacancy where status in ('OPEN', 'IN_SELECTION')")
-                .query(Long.class).single();
-        List<VacancyMatch> rows = jdbc.sql(ranked + " order by " + order + " limit :size offset :offset")
+                select r.*, v.profile, v.company_name, v.workplace_municipality, v.contract_type, v.contract_months,
+                    array(select x from unnest(v.skill_terms) x where x = any(w.terms)) as shared
+                from ranked r join vacancies_vacancy v on v.id = r.id cross join w
+                order by %s""".formatted(NEAR_KM, REACHABLE_KM, distance("w.lat", "w.lon", "p.latitude", "p.longitude"),
+                PROFESSION, levels("cp.prefixes", "w.prefixes"), LEVELS, LEVELS, SAME_MUNICIPALITY, SAME_PROVINCE,
+                base, SKILLS, AREA, TERMS_POINTS, TERMS_POINTS, chosen, levels("t.profession_prefixes", "w.prefixes"),
+                TOTAL, order, order);
+        long total = jdbc.sql("select count(*) from vacancies_offer_terms").query(Long.class).single();
+        planEachTime();
+        List<VacancyMatch> rows = jdbc.sql(sql)
                 .param("codes", found.map(w -> w.professionCodes().toArray(String[]::new)).orElse(new String[0]))
                 .param("text", found.map(Matching::text).orElse(""))
                 .param("municipality", found.map(WorkerProfile::municipality).orElse(null))
                 .param("province", province)
-                .param("lat", homePoint == null ? null : homePoint.latitude())
-                .param("lon", homePoint == null ? null : homePoint.longitude())
-                .param("pointNames", points.stream().map(Place::name).toArray(String[]::new))
-                .param("pointProvinces", points.stream().map(Place::province).toArray(String[]::new))
-                .param("pointLats", points.stream().map(p -> located.get(p).latitude()).toArray(Double[]::new))
-                .param("pointLons", points.stream().map(p -> located.get(p).longitude()).toArray(Double[]::new))
-                .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
-                .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
+                .param("lat", located ? homePoint.latitude() : null)
+                .param("lon", located ? homePoint.longitude() : null)
+                .param("provinceCentres", centresOf(all, province))
+                .param("placeIds", unlocated.stream().map(MatchingTerms.UnlocatedPlace::id).toArray(Integer[]::new))
+                .param("placeLats", points[0]).param("placeLons", points[1])
+                .param("k", (long) page * size + size)
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new VacancyMatch(rs.getLong("id"), rs.getString("profile"), rs.getString("company_name"),
                         rs.getString("workplace_municipality"), rs.getObject("arrived_on", LocalDate.class), fit(rs)))
@@ -254,82 +315,182 @@ public class Matching {
     }
 
     /**
+     * Stores what no writer has stored (data written by SQL, as the benchmarks seed it): the start-up's one-time
+     * fill, on demand. Returns how many workers' terms it stored.
+     */
+    @Transactional
+    public int fillMissingTerms() {
+        return terms.backfill();
+    }
+
+    /**
+     * Plans the ranking for its values each time, in this transaction: a plan made once for any values (what
+     * PostgreSQL does after five runs of a prepared statement) does not know the cut nor how few rows the terms'
+     * indexes find, and was seen taking seconds.
+     */
+    private void planEachTime() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
+    /** The ids of the CPIs of a province (none for no province): an offer or a worker names its CPI, not its province. */
+    private static Long[] centresOf(List<CentreSummary> all, String province) {
+        return province == null ? new Long[0]
+                : all.stream().filter(c -> province.equals(c.province())).map(CentreSummary::id).toArray(Long[]::new);
+    }
+
+    /**
      * The workers in an open pathway the user sees (their CPI's, every CPI's for the region), ranked
-     * for an offer: the pathways and the workers' profiles are asked of their modules in one batch
-     * each and scored together with the offer in one query.
+     * for an offer: the pathways are asked of their module in one batch and scored against the workers' stored
+     * terms (ADR 0038) in one query; a worker without stored terms is computed from the register for this
+     * ranking, without storing (a read writes nothing). The page comes from a pre-selection as for
+     * {@link #forWorker}: profession (one value per distinct set of prefixes), residence and contract for every
+     * candidate, then in full only those reaching the cut or sharing a term within {@value #TERMS_POINTS} of it.
      */
     public Page<WorkerMatch> forVacancy(CurrentUser user, long vacancyId, int page, int size) {
+        return forVacancy(user, vacancyId, page, size, true);
+    }
+
+    /** The same, every candidate scored in full when {@code preselect} is false (the reference of the tests). */
+    Page<WorkerMatch> forVacancy(CurrentUser user, long vacancyId, int page, int size, boolean preselect) {
         List<CentreSummary> all = centres.all();
-        Map<Long, String> provinces = new HashMap<>();
-        all.forEach(c -> provinces.put(c.id(), c.province()));
         List<OpenPathway> open = pathways.open(user.scopeCentreId());
-        Map<Long, WorkerProfile> profiles = workers.profiles(open.stream().map(OpenPathway::workerId).distinct().toList());
-        List<OpenPathway> candidates = open.stream().filter(p -> profiles.containsKey(p.workerId())).toList();
-        List<WorkerProfile> of = candidates.stream().map(p -> profiles.get(p.workerId())).toList();
-        // The offer's place and the candidates' residences, located in one batch (places module) for the distances.
-        Place offerPlace = jdbc.sql("""
-                select workplace_municipality, coalesce(workplace_province, '') from vacancies_vacancy where id = ?""")
-                .param(vacancyId).query((rs, n) -> new Place(rs.getString(1), rs.getString(2))).optional()
-                .orElse(new Place(null, null));
-        List<Place> homes = of.stream().map(w -> new Place(w.municipality(),
-                w.competentCentreId() == null ? null : provinces.get(w.competentCentreId()))).toList();
-        List<Place> asked = new ArrayList<>(homes);
-        asked.add(offerPlace);
-        Map<Place, Municipality> located = municipalities.resolveAll(asked);
-        Municipality offerPoint = located.get(offerPlace);
+        Long[] workerIds = open.stream().map(OpenPathway::workerId).toArray(Long[]::new);
+        List<Long> missing = terms.missing(workerIds);
+        MatchingTerms.Rows extra = terms.rows(missing);
+        Set<Long> unknown = new java.util.HashSet<>(missing);
+        unknown.removeAll(java.util.Arrays.asList((Long[]) extra.params().get("wIds")));
+        List<OpenPathway> candidates = unknown.isEmpty() ? open
+                : open.stream().filter(p -> !unknown.contains(p.workerId())).toList();
+        // The offer's place, located (places module) for the distances; the workers' are stored.
+        record OfferPlace(Place place, Long centreId) {
+        }
+        OfferPlace offer = jdbc.sql("""
+                select workplace_municipality, coalesce(workplace_province, ''), centre_id from vacancies_vacancy where id = ?""")
+                .param(vacancyId).query((rs, n) -> new OfferPlace(new Place(rs.getString(1), rs.getString(2)),
+                        (Long) rs.getObject(3))).optional().orElse(new OfferPlace(new Place(null, null), null));
+        Place offerPlace = offer.place();
+        Municipality offerPoint = offerPlace.name() == null ? null
+                : municipalities.resolveAll(List.of(offerPlace)).get(offerPlace);
+        boolean located = offerPoint != null && offerPoint.hasCoordinates();
+        String centreProvince = all.stream().filter(c -> offer.centreId() != null && c.id() == offer.centreId())
+                .map(CentreSummary::province).findFirst().orElse(null);
+        double lat = located ? offerPoint.latitude() : 0;
+        double latSpan = REACHABLE_KM * DEGREES_PER_KM;
+        double lonSpan = Math.abs(lat) + latSpan >= 89 ? 360 : latSpan / Math.cos(Math.toRadians(Math.abs(lat) + latSpan));
+        String terms = """
+                (select t.worker_id, t.tax_code, t.name, t.municipality, t.centre_id, t.latitude, t.longitude,
+                    t.prefix_set_id, t.prefixes, t.terms, t.complete
+                 from vacancies_worker_terms t
+                 union all
+                 select * from (%s) x)""".formatted(MatchingTerms.SELECT);
+        String distance = distance("v.lat", "v.lon", "t.latitude", "t.longitude");
+        String base = """
+                case when t.prefix_set_id is null then %d * least(%s, %d) / %d
+                     else coalesce(((select lv from lv))[t.prefix_set_id], 0) end
+                + case when v.lat is not null and t.latitude is not null then
+                      case when t.latitude not between :latLow and :latHigh or t.longitude not between :lonLow and :lonHigh
+                          then 0 else %s end
+                  when lower(t.municipality) = v.municipality then %d
+                  when t.centre_id = any(cast(:provinceCentres as bigint[])) then %d else 0 end
+                + v.contract_points""".formatted(PROFESSION, levels("v.profession_prefixes", "t.prefixes"), LEVELS,
+                LEVELS, placePoints(place(distance, "false", "false")), SAME_MUNICIPALITY, SAME_PROVINCE);
+        String chosen = !preselect ? "select pathway_id from scored" : """
+                select pathway_id from scored where (select base from cut) = -1000
+                union all
+                select pathway_id from exact where score >= (select coalesce((select score from exact
+                    order by score desc offset :k - 1 limit 1), -1000))""";
         String sql = """
                 with v as materialized (
-                    select v.*, coalesce(v.workplace_province, vc.province) as province, %s as contract_points,
+                    select v.id, v.profession_prefixes, v.skill_terms, v.area_terms, v.contract_type, v.contract_months,
+                        lower(v.workplace_municipality) as municipality,
+                        coalesce(v.workplace_province, cast(:centreProvince as text)) as province,
+                        vacancies_contract_points(v.contract_type, v.contract_months) as contract_points,
                         cast(:lat as double precision) as lat, cast(:lon as double precision) as lon
-                    from vacancies_vacancy v left join %s vc(id, province) on vc.id = v.centre_id where v.id = :vacancy
-                ), candidates as materialized (
-                    select c.pathway_id, c.worker_id, c.tax_code, c.name, c.residence_municipality, c.complete,
-                        coalesce((select max(%s) from unnest(string_to_array(c.codes, '|')) h(profession_code)), 0) as levels,
-                        tsvector_to_array(to_tsvector('italian', c.terms_text)) as terms,
-                        %s as distance_km,
-                        %s as place
-                    from unnest(cast(:pathwayIds as bigint[]), cast(:workerIds as bigint[]), cast(:taxCodes as text[]),
-                            cast(:names as text[]), cast(:municipalities as text[]), cast(:provinces as text[]),
-                            cast(:texts as text[]), cast(:codes as text[]), cast(:completes as boolean[]),
-                            cast(:lats as double precision[]), cast(:lons as double precision[]))
-                        as c(pathway_id, worker_id, tax_code, name, residence_municipality, province, terms_text, codes,
-                            complete, lat, lon)
-                    cross join v
+                    from vacancies_vacancy v where v.id = :vacancy
+                ), lv as materialized (
+                    -- the profession's points of each distinct set of prefixes sharing at least the first level
+                    select array(select coalesce(d.points, 0)
+                                 from generate_series(1, (select coalesce(max(id), 0) from vacancies_worker_prefixes)) g
+                                 left join (select d.id, %d * least(%s, %d) / %d as points
+                                            from vacancies_worker_prefixes d cross join v
+                                            where cardinality(v.profession_prefixes) > 0
+                                                and d.prefixes @> array[v.profession_prefixes[1]]) d
+                                     on d.id = g order by g) as lv
+                ), c as materialized (
+                    select * from unnest(cast(:pathwayIds as bigint[]), cast(:workerIds as bigint[])) c(pathway_id, worker_id)
+                ), scored as materialized (
+                    select c.pathway_id, c.worker_id, t.complete, %s as base
+                    from c join %s t on t.worker_id = c.worker_id cross join v
+                ), cut as materialized (
+                    select coalesce((select base from scored where complete order by base desc offset :k - 1 limit 1),
+                        -1000) as base
+                ), shared as materialized (
+                    -- the workers sharing a term with the offer (the terms' index finds them): their points for
+                    -- skills and area
+                    select t.worker_id,
+                        case when cardinality(v.skill_terms) = 0 then 0 else %d * (select count(*) from unnest(v.skill_terms) x
+                            where x = any(t.terms))::int / cardinality(v.skill_terms) end
+                        + case when v.area_terms && t.terms then %d else 0 end as points
+                    from %s t cross join v
+                    where t.terms && (select skill_terms || area_terms from v)
+                ), exact as materialized (
+                    -- every complete worker who can be on the page, with the score: the others share no term and
+                    -- score below the cut
+                    select s.pathway_id, s.base + coalesce(g.points, 0) as score
+                    from scored s left join shared g on g.worker_id = s.worker_id
+                    where s.complete and s.base >= (select base from cut) - %d
+                        and (s.base >= (select base from cut) or g.worker_id is not null)
+                ), chosen as materialized (
+                    %s
                 ), parts as materialized (
-                    select c.*, cardinality(v.skill_terms) as skill_total,
-                        array(select t from unnest(v.skill_terms) t where t = any(c.terms)) as shared,
-                        v.area_terms && c.terms as area_hit, v.contract_type, v.contract_months, v.contract_points
-                    from candidates c cross join v
+                    select c.pathway_id, t.worker_id, t.tax_code, t.name, t.municipality as residence_municipality,
+                        t.complete, t.terms,
+                        %s as levels,
+                        cardinality(v.skill_terms) as skill_total,
+                        case when v.skill_terms && t.terms
+                            then (select count(*) from unnest(v.skill_terms) x where x = any(t.terms))::int else 0 end
+                            as skill_hits,
+                        v.area_terms && t.terms as area_hit,
+                        %s as distance_km,
+                        %s as place,
+                        v.contract_type, v.contract_months, v.contract_points
+                    from c join %s t on t.worker_id = c.worker_id cross join v
+                    where c.pathway_id in (select * from chosen)
+                ), ranked as (
+                    -- Workers whose profile cannot be matched come last, by name: their score would mean nothing.
+                    select *, %s as score from parts
+                    order by complete desc, case when complete then %s end desc, distance_km nulls last, name, pathway_id
+                    limit :size offset :offset
                 )
-                select *, cardinality(shared) as skill_hits from parts""".formatted(CONTRACT_POINTS, CENTRES, JOB_LEVELS,
-                distance("v.lat", "v.lon", "c.lat", "c.lon"),
-                place(distance("v.lat", "v.lon", "c.lat", "c.lon"),
-                        "lower(v.workplace_municipality) = lower(c.residence_municipality)", "v.province = c.province"));
-        String ranked = "select *, " + TOTAL + " as score from (" + sql + ") s";
-        // Workers whose profile cannot be matched come last, by name: their score would mean nothing.
-        List<WorkerMatch> rows = jdbc.sql("select * from (" + ranked + ") r order by complete desc,"
-                + " case when complete then score end desc, distance_km nulls last, name, pathway_id"
-                + " limit :size offset :offset")
+                select r.*, array(select x from unnest(v.skill_terms) x where x = any(r.terms)) as shared
+                from ranked r cross join v
+                order by complete desc, case when complete then score end desc, distance_km nulls last, name, pathway_id"""
+                .formatted(PROFESSION, levels("v.profession_prefixes", "d.prefixes"), LEVELS, LEVELS,
+                        base, terms, SKILLS, AREA, terms, TERMS_POINTS, chosen,
+                        levels("v.profession_prefixes", "t.prefixes"), distance,
+                        place(distance, "lower(t.municipality) = v.municipality",
+                                "t.centre_id = any(cast(:provinceCentres as bigint[]))"),
+                        terms, TOTAL, TOTAL);
+        String offerProvince = offerPlace.province() == null || offerPlace.province().isEmpty() ? centreProvince
+                : offerPlace.province();
+        planEachTime();
+        var statement = jdbc.sql(sql)
                 .param("vacancy", vacancyId)
-                .param("lat", offerPoint == null ? null : offerPoint.latitude())
-                .param("lon", offerPoint == null ? null : offerPoint.longitude())
-                .param("lats", homes.stream().map(h -> located.get(h) == null ? null : located.get(h).latitude())
-                        .toArray(Double[]::new))
-                .param("lons", homes.stream().map(h -> located.get(h) == null ? null : located.get(h).longitude())
-                        .toArray(Double[]::new))
-                .param("centreIds", all.stream().map(CentreSummary::id).toArray(Long[]::new))
-                .param("centreProvinces", all.stream().map(CentreSummary::province).toArray(String[]::new))
+                .param("centreProvince", centreProvince)
+                .param("lat", located ? offerPoint.latitude() : null)
+                .param("lon", located ? offerPoint.longitude() : null)
+                .param("latLow", lat - latSpan).param("latHigh", lat + latSpan)
+                .param("lonLow", located ? offerPoint.longitude() - lonSpan : 0)
+                .param("lonHigh", located ? offerPoint.longitude() + lonSpan : 0)
+                .param("provinceCentres", centresOf(all, offerProvince))
                 .param("pathwayIds", candidates.stream().map(OpenPathway::pathwayId).toArray(Long[]::new))
                 .param("workerIds", candidates.stream().map(OpenPathway::workerId).toArray(Long[]::new))
-                .param("taxCodes", of.stream().map(WorkerProfile::taxCode).toArray(String[]::new))
-                .param("names", of.stream().map(w -> w.name() == null ? "" : w.name()).toArray(String[]::new))
-                .param("municipalities", of.stream().map(WorkerProfile::municipality).toArray(String[]::new))
-                .param("provinces", of.stream().map(w -> w.competentCentreId() == null ? null
-                        : provinces.get(w.competentCentreId())).toArray(String[]::new))
-                .param("texts", of.stream().map(Matching::text).toArray(String[]::new))
-                .param("codes", of.stream().map(w -> String.join("|", w.professionCodes())).toArray(String[]::new))
-                .param("completes", of.stream().map(Matching::profileComplete).toArray(Boolean[]::new))
-                .param("size", size).param("offset", (long) page * size)
+                .param("k", (long) page * size + size)
+                .param("size", size).param("offset", (long) page * size);
+        for (var p : extra.params().entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        List<WorkerMatch> rows = statement
                 .query((rs, n) -> new WorkerMatch(rs.getLong("pathway_id"), rs.getLong("worker_id"),
                         rs.getString("tax_code"), rs.getString("name").isEmpty() ? rs.getString("tax_code") : rs.getString("name"),
                         rs.getString("residence_municipality"), fit(rs), rs.getBoolean("complete")))
@@ -338,7 +499,7 @@ public class Matching {
     }
 
     /** The words a worker's terms come from: their skills and the professions of their history. */
-    private static String text(WorkerProfile w) {
+    static String text(WorkerProfile w) {
         return (w.skills() == null ? "" : w.skills()) + " " + String.join(" ", w.professionLabels());
     }
 

@@ -45,10 +45,12 @@ public class VacancyBoard {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Messages messages;
+    private final MatchingTerms terms;
 
     VacancyBoard(VacancyRepository vacancies, Referents referents, VacancyRights rights, StaffDirectory staff,
-            AuditTrail audit, JdbcClient jdbc, Messages messages) {
+            AuditTrail audit, JdbcClient jdbc, Messages messages, MatchingTerms terms) {
         this.messages = messages;
+        this.terms = terms;
         this.vacancies = vacancies;
         this.referents = referents;
         this.rights = rights;
@@ -91,11 +93,20 @@ public class VacancyBoard {
         }
     }
 
+    /**
+     * Locates the workplaces the board's writes named for the first time (matching's stored terms, ADR 0038), in
+     * the writer's transaction: the board's own acts and its import call it after writing.
+     */
+    public void locateWorkplaces() {
+        terms.locateOffers();
+    }
+
     public Vacancy create(CurrentUser user, VacancyDetails details) {
         requireCreate(user);
         VacancyDetails d = checked(user, details, user.id());
         Instant now = Instant.now();
         Vacancy v = vacancies.saveAndFlush(new Vacancy(d, VacancyStatus.OPEN, now));
+        terms.locateOffers();
         history(v.getId(), user.username(), null, VacancyStatus.OPEN, messages.t("vacancy.history.created"));
         audit.recordAs(user.username(), "VACANCY_CREATED", "Vacancy", v.getId(), d.profile() + " · " + d.companyName());
         return v;
@@ -109,6 +120,7 @@ public class VacancyBoard {
         VacancyDetails d = checked(user, details, user.id());
         if (v.apply(d, Instant.now())) {
             vacancies.saveAndFlush(v);
+            terms.locateOffers();
             history(id, user.username(), null, null, messages.t("vacancy.history.updated"));
             audit.recordAs(user.username(), "VACANCY_UPDATED", "Vacancy", id, d.profile() + " · " + d.companyName());
         }
@@ -124,6 +136,7 @@ public class VacancyBoard {
         }
         v.moveTo(to, Instant.now());
         vacancies.saveAndFlush(v);
+        terms.locateOffers();
         history(id, user.username(), from, to, n);
         audit.recordAs(user.username(), "VACANCY_STATUS", "Vacancy", id, from + " → " + to + (n == null ? "" : ": " + n));
         return v;

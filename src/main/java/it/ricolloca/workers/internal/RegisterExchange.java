@@ -79,8 +79,13 @@ public class RegisterExchange {
 
     private final TabularReader reader;
 
+    // Matching keeps a copy of each worker's profile (ADR 0038): a changed worker is announced.
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     RegisterExchange(JdbcClient jdbc, WorkerRepository workers, JobCentres centres, AuditTrail audit, Messages messages,
-            TransactionTemplate tx, EntityManager entityManager, TabularReader reader) {
+            TransactionTemplate tx, EntityManager entityManager, TabularReader reader,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.reader = reader;
         this.entityManager = entityManager;
         this.jdbc = jdbc;
@@ -268,9 +273,11 @@ public class RegisterExchange {
                     workers.save(w);
                     created++;
                     audit.record("WORKER_CREATED", "Worker", w.getId(), Detail.of("audit.detail.registerImport").encoded());
+                    events.publishEvent(new it.ricolloca.workers.WorkerProfileChanged(w.getId()));
                 } else if (!Objects.equals(before, snapshot(w))) {
                     updated++;
                     audit.record("WORKER_UPDATED", "Worker", w.getId(), Detail.of("audit.detail.registerImport").encoded());
+                    events.publishEvent(new it.ricolloca.workers.WorkerProfileChanged(w.getId()));
                 } else {
                     unchanged++;
                 }
@@ -336,6 +343,9 @@ public class RegisterExchange {
                 }
                 audit.record(work ? "WORKER_WORK_ADDED" : "WORKER_EDUCATION_ADDED", "Worker", w.getId(),
                         Detail.of("audit.detail.replacedByImport", entries.size()).encoded());
+                if (work && w.getId() != null) {
+                    events.publishEvent(new it.ricolloca.workers.WorkerProfileChanged(w.getId()));
+                }
             }
         });
     }

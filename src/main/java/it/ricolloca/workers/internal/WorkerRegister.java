@@ -11,6 +11,7 @@ import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
 import it.ricolloca.workers.NaspiStatus;
 import it.ricolloca.workers.ProviderAccess;
+import it.ricolloca.workers.WorkerProfileChanged;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -66,11 +68,13 @@ public class WorkerRegister {
     private final List<ProviderAccess> providers;
     private final EntityManager entityManager;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     WorkerRegister(WorkerRepository workers, JobCentres centres, AuditTrail audit, List<ProviderAccess> providers,
-            EntityManager entityManager, JdbcClient jdbc) {
+            EntityManager entityManager, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.entityManager = entityManager;
         this.jdbc = jdbc;
+        this.events = events;
         this.workers = workers;
         this.centres = centres;
         this.audit = audit;
@@ -240,6 +244,7 @@ public class WorkerRegister {
         worker.updateIdentity(firstName, lastName, null, null, null, centre);
         workers.saveAndFlush(worker);
         audit.record("WORKER_CREATED", "Worker", worker.getId(), Detail.of("audit.detail.workerCentre", centre).encoded());
+        events.publishEvent(new WorkerProfileChanged(worker.getId()));
         return worker;
     }
 
@@ -262,6 +267,7 @@ public class WorkerRegister {
         worker.updateProfile(profilingIndex, profilingDate, skills, languages, notes);
         workers.flush();
         audit.record("WORKER_UPDATED", "Worker", id, changedFields(before, describe(worker)));
+        events.publishEvent(new WorkerProfileChanged(id));
         return worker;
     }
 
@@ -273,6 +279,7 @@ public class WorkerRegister {
         worker.addWork(entry);
         workers.flush();
         audit.record("WORKER_WORK_ADDED", "Worker", id, Detail.of("audit.detail.workFrom", entry.startDate()).encoded());
+        events.publishEvent(new WorkerProfileChanged(id));
     }
 
     public void removeWork(CurrentUser user, long id, long version, int index) {
@@ -282,6 +289,7 @@ public class WorkerRegister {
         }
         workers.flush();
         audit.record("WORKER_WORK_REMOVED", "Worker", id, Detail.of("audit.detail.row", index + 1).encoded());
+        events.publishEvent(new WorkerProfileChanged(id));
     }
 
     public void addEducation(CurrentUser user, long id, long version, EducationEntry entry) {
