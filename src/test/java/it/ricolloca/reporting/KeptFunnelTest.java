@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The funnel read from its kept line per request (V74, ADR 0037) follows every step taken after the
+ * The funnel read from its kept line per request (V78, ADR 0037) follows every step taken after the
  * request was written, whoever writes it: the request released, the pathway started, the first
  * appointment held, the pact signed, the worker hired; and, over the whole shared database, the kept
  * lines and the funnel they give equal the same computed afresh from requests, pathways, appointments
@@ -38,7 +38,7 @@ class KeptFunnelTest {
 
     static final LocalDate REQUESTED = LocalDate.of(2001, 3, 1);
 
-    /** The funnel's lines as the joins compute them, one per request (the query the funnel ran before V74). */
+    /** The funnel's lines as the joins compute them, one per request (the query the funnel ran before V78). */
     static final String FRESH_LINES = """
             with f as (
                 select request_id, min((starts_at at time zone 'Europe/Rome')::date) as first_on

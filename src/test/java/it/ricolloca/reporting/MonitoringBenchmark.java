@@ -172,8 +172,8 @@ class MonitoringBenchmark {
         }
         TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
         Map<String, String> candidates = new LinkedHashMap<>();
-        candidates.put("funnel before V74 (joins, sorts)", FORMER_FUNNEL);
-        candidates.put("funnel from the kept lines (V74)", KEPT_FUNNEL);
+        candidates.put("funnel before V78 (joins, sorts)", FORMER_FUNNEL);
+        candidates.put("funnel from the kept lines (V78)", KEPT_FUNNEL);
         candidates.put("histogram funnel", HISTOGRAM_FUNNEL);
         candidates.put("histogram funnel, grouping sets", SPLIT_FUNNEL);
         candidates.put("information", INFORMATION);
@@ -343,7 +343,7 @@ class MonitoringBenchmark {
                     count(*) filter (where fully), count(*) filter (where invited and informed), null
                 from x group by grouping sets ((centre), ())""";
 
-    /** The funnel as NetworkFigures has it since V74: one pass over the kept line per request (copied to compare its figures' hash). */
+    /** The funnel as NetworkFigures has it since V78: one pass over the kept line per request (copied to compare its figures' hash). */
     private static final String KEPT_FUNNEL = """
             with r as (
                 select r.centre_id as centre, r.request_date, r.released_on, r.first_on, r.pact_on, r.hired_on
@@ -358,7 +358,7 @@ class MonitoringBenchmark {
                 percentile_cont(0.5) within group (order by hired_on - coalesce(pact_on, first_on))
             from r group by grouping sets ((centre), ())""";
 
-    /** The funnel as NetworkFigures had it before V74 (copied to time it beside the alternatives): four sorted medians. */
+    /** The funnel as NetworkFigures had it before V78 (copied to time it beside the alternatives): four sorted medians. */
     private static final String FORMER_FUNNEL = """
             with f as (
                 select request_id, min((starts_at at time zone 'Europe/Rome')::date) as first_on

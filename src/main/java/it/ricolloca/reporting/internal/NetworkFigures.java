@@ -87,7 +87,7 @@ public class NetworkFigures {
         List<Column> columns = List.of(count("requested"), count("released"), count("firstAppointment"),
                 count("pactSigned"), count("hired"), days("daysToRelease"), days("daysToFirstAppointment"),
                 days("daysToPact"), days("daysToHire"));
-        // One pass over the kept line per request (V74, ADR 0037): its dates are the ones the joins of requests,
+        // One pass over the kept line per request (V78, ADR 0037): its dates are the ones the joins of requests,
         // pathways, first appointments and pacts give, kept current by the database as those change.
         String sql = """
                 with r as (
