@@ -26,11 +26,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The funnel read from its kept line per request (V78, ADR 0037) follows every step taken after the
- * request was written, whoever writes it: the request released, the pathway started, the first
- * appointment held, the pact signed, the worker hired; and, over the whole shared database, the kept
- * lines and the funnel they give equal the same computed afresh from requests, pathways, appointments
- * and pacts. A request of 2001 for Cuorgnè, written and removed by this test alone.
+ * The funnel read from its kept counts per CPI and month and its kept line per request (V78, ADR 0043)
+ * follows every step taken after the request was written, whoever writes it: the request released,
+ * the pathway started, the first appointment held, the pact signed, the worker hired, and each of them
+ * corrected or undone; and, over the whole shared database, the kept lines, counts and day histograms
+ * and the funnel they give (for whole months and for periods cutting months) equal the same computed
+ * afresh from requests, pathways, appointments and pacts. Requests of 2001 for Cuorgnè, written and
+ * removed by this test alone.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,6 +69,24 @@ class KeptFunnelTest {
             from r join network_job_centre j on j.id = r.centre_id
             where r.request_date between :from and :to
             group by grouping sets ((r.centre_id), ())""".formatted(FRESH_LINES);
+
+    /** The funnel's kept counts per CPI, month and step, computed afresh from the fresh lines. */
+    static final String FRESH_COUNTS = """
+            with r as (%s)
+            select r.centre_id, cast(date_trunc('month', r.request_date) as date) as month,
+                cast(v.step as smallint) as step, count(*) as n
+            from r cross join lateral (values (1, true), (2, r.released_on is not null), (3, r.first_on is not null),
+                (4, r.pact_on is not null), (5, r.hired_on is not null)) v (step, yes)
+            where v.yes and r.centre_id is not null group by 1, 2, 3""".formatted(FRESH_LINES);
+
+    /** The funnel's kept day histograms per CPI, month and interval, computed afresh from the fresh lines. */
+    static final String FRESH_DAYS = """
+            with r as (%s)
+            select r.centre_id, cast(date_trunc('month', r.request_date) as date) as month,
+                cast(v.kind as smallint) as kind, v.days, count(*) as n
+            from r cross join lateral (values (1, r.released_on - r.request_date), (2, r.first_on - r.released_on),
+                (3, r.pact_on - r.first_on), (4, r.hired_on - coalesce(r.pact_on, r.first_on))) v (kind, days)
+            where v.days is not null and r.centre_id is not null group by 1, 2, 3, 4""".formatted(FRESH_LINES);
 
     @Autowired NetworkFigures figures;
     @Autowired JobCentres centres;
@@ -163,6 +183,61 @@ class KeptFunnelTest {
         jdbc.sql("delete from agenda_appointment where id = ?").param(appointment).update();
         assertThat(cuorgneLine()).isEqualTo(numbers(1, 1, 0, 1, 1, 10.0, null, null, 30.0));
         assertKeptEqualsFresh();
+
+        // Corrections: the hire undone, then the pact removed.
+        jdbc.sql("update pathway_pathway set outcome = null, hire_contract = null, closed_on = null where id = ?")
+                .param(pathway).update();
+        assertThat(cuorgneLine()).isEqualTo(numbers(1, 1, 0, 1, 0, 10.0, null, null, null));
+        jdbc.sql("delete from pathway_pact where pathway_id = ?").param(pathway).update();
+        assertThat(cuorgneLine()).isEqualTo(numbers(1, 1, 0, 0, 0, 10.0, null, null, null));
+        assertKeptEqualsFresh();
+
+        // The request moved back to Richiesto: still released while its pathway is there, not once it is removed.
+        jdbc.sql("update requests_voucher_request set status = 'REQUESTED' where id = ?").param(request).update();
+        assertThat(cuorgneLine()).isEqualTo(numbers(1, 1, 0, 0, 0, 10.0, null, null, null));
+        jdbc.sql("delete from pathway_pathway where id = ?").param(pathway).update();
+        pathway = null;
+        assertThat(cuorgneLine()).isEqualTo(numbers(1, 0, 0, 0, 0, null, null, null, null));
+        assertKeptEqualsFresh();
+
+        // Released again, then its date corrected into another month: the kept counts move with it.
+        jdbc.sql("update requests_voucher_request set status = 'RELEASED', request_date = ? where id = ?")
+                .params(REQUESTED.minusDays(20), request).update();
+        assertThat(cuorgneLine()).isEqualTo(numbers(1, 1, 0, 0, 0, 30.0, null, null, null));
+        assertKeptEqualsFresh();
+    }
+
+    /**
+     * Periods that are not whole months read their edge days from the lines: the funnel for each equals the
+     * fresh one, and the request of 9 May counts in a period that ends on its day and not in one that
+     * starts the day after.
+     */
+    @Test
+    void periodsCuttingMonthsGiveTheSameFiguresAsTheFreshFunnel() {
+        long other = jdbc.sql("""
+                insert into requests_voucher_request (worker_id, request_date, status, status_date, competent_centre_id,
+                    channel)
+                values (?, date '2001-05-09', 'RELEASED', date '2001-05-12', ?, 'IMPORTED') returning id""")
+                .params(worker, cuorgne).query(Long.class).single();
+        try {
+            for (LocalDate[] p : new LocalDate[][] {
+                    {LocalDate.of(2001, 5, 9), LocalDate.of(2001, 5, 9)},
+                    {LocalDate.of(2001, 5, 10), LocalDate.of(2001, 6, 30)},
+                    {LocalDate.of(2001, 1, 15), LocalDate.of(2001, 5, 5)},
+                    {LocalDate.of(2000, 12, 15), LocalDate.of(2001, 6, 20)},
+                    {LocalDate.of(2001, 5, 1), LocalDate.of(2001, 5, 31)},
+                    {LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31)}}) {
+                assertFunnelEqualsFresh(new ReportFilter(p[0], p[1], null, null));
+            }
+            ReportFilter endsOnIt = new ReportFilter(LocalDate.of(2001, 4, 20), LocalDate.of(2001, 5, 9), cuorgne, null);
+            ReportFilter startsAfter = new ReportFilter(LocalDate.of(2001, 5, 10), LocalDate.of(2001, 5, 27), cuorgne, null);
+            assertThat(figures.table(adr(), TableId.FUNNEL, endsOnIt).total().values())
+                    .isEqualTo(numbers(1, 1, 0, 0, 0, 3.0, null, null, null));
+            assertThat(figures.table(adr(), TableId.FUNNEL, startsAfter).lines()).isEmpty();
+        } finally {
+            jdbc.sql("delete from requests_voucher_request where id = ?").param(other).update();
+        }
+        assertKeptEqualsFresh();
     }
 
     /** Over the whole shared database: the same lines, and the same funnel for each year they span. */
@@ -171,7 +246,18 @@ class KeptFunnelTest {
                 + " from reporting_funnel_request";
         assertThat(jdbc.sql("(" + kept + ") except (" + FRESH_LINES + ")").query().listOfRows()).isEmpty();
         assertThat(jdbc.sql("(" + FRESH_LINES + ") except (" + kept + ")").query().listOfRows()).isEmpty();
-        ReportFilter all = new ReportFilter(LocalDate.of(1990, 1, 1), LocalDate.of(2100, 12, 31), null, null);
+        String keptCounts = "select centre_id, month, step, n from reporting_funnel_count where n <> 0";
+        String keptDays = "select centre_id, month, kind, days, n from reporting_funnel_days where n <> 0";
+        assertThat(jdbc.sql("(" + keptCounts + ") except (" + FRESH_COUNTS + ")").query().listOfRows()).isEmpty();
+        assertThat(jdbc.sql("(" + FRESH_COUNTS + ") except (" + keptCounts + ")").query().listOfRows()).isEmpty();
+        assertThat(jdbc.sql("(" + keptDays + ") except (" + FRESH_DAYS + ")").query().listOfRows()).isEmpty();
+        assertThat(jdbc.sql("(" + FRESH_DAYS + ") except (" + keptDays + ")").query().listOfRows()).isEmpty();
+        assertFunnelEqualsFresh(new ReportFilter(LocalDate.of(1990, 1, 1), LocalDate.of(2100, 12, 31), null, null));
+        assertFunnelEqualsFresh(new ReportFilter(LocalDate.of(2001, 2, 14), LocalDate.of(2001, 3, 12), null, null));
+    }
+
+    /** The funnel the page shows for this period equals the one computed afresh from the joins. */
+    void assertFunnelEqualsFresh(ReportFilter all) {
         ReportTable table = figures.table(adr(), TableId.FUNNEL, all);
         List<List<BigDecimal>> fresh = new ArrayList<>();
         List<BigDecimal> freshTotal = new ArrayList<>();
