@@ -153,23 +153,34 @@ public class NetworkFigures {
     ReportTable information(CurrentUser user, ReportFilter f) {
         List<Column> columns = List.of(count("invited"), count("informed"), count("informedFully"),
                 count("invitedInformed"), share("shareInformed"));
+        // The invited from kept counts per CPI, invitation date and the worker's previous invitation date (V79,
+        // ADR 0043): a worker invited in the period has exactly one invitation in it whose previous one is earlier
+        // than the period. The informed (a few per CPI) are read as they are, with whether each was invited.
         String sql = """
-                with v as (
-                    select distinct worker_id from workers_invitation where invitation_date between :from and :to),
+                with j as (
+                    select id from network_job_centre where cast(:province as varchar) is null or province = :province),
+                v as (
+                    select c.centre_id as centre, c.workers as invited, 0 as informed, 0 as fully,
+                        0 as invited_informed
+                    from reporting_invited_day_count c
+                    where c.on_date between :from and :to and c.prev_on < :from and c.workers <> 0
+                      and c.centre_id in (select id from j)),
                 i as (
                     select worker_id, bool_or(about_service and about_voluntary and about_conditionality
                         and about_suitable_offer) as fully
                     from workers_information where informed_on between :from and :to group by worker_id),
                 x as (
-                    select w.competent_centre_id as centre, v.worker_id is not null as invited,
-                        i.worker_id is not null as informed, coalesce(i.fully, false) as fully
-                    from workers_worker w join network_job_centre j on j.id = w.competent_centre_id
-                    left join v on v.worker_id = w.id left join i on i.worker_id = w.id
-                    where (v.worker_id is not null or i.worker_id is not null)
-                      and (cast(:province as varchar) is null or j.province = :province))
-                select centre, grouping(centre), count(*) filter (where invited), count(*) filter (where informed),
-                    count(*) filter (where fully), count(*) filter (where invited and informed), null
-                from x group by grouping sets ((centre), ())""";
+                    select w.competent_centre_id as centre, 0 as invited, 1 as informed,
+                        case when i.fully then 1 else 0 end as fully,
+                        case when exists (select 1 from workers_invitation n where n.worker_id = i.worker_id
+                            and n.invitation_date between :from and :to) then 1 else 0 end as invited_informed
+                    from i join workers_worker w on w.id = i.worker_id
+                    where w.competent_centre_id in (select id from j)),
+                y as (select * from v union all select * from x)
+                select centre, grouping(centre), coalesce(sum(invited), 0), coalesce(sum(informed), 0),
+                    coalesce(sum(fully), 0), coalesce(sum(invited_informed), 0), null
+                from y group by grouping sets ((centre), ())
+                having grouping(centre) = 1 or sum(invited) > 0 or sum(informed) > 0""";
         return withShare(byCentre(user, f, TableId.INFORMATION, columns, sql, "monitoring.row.competentCentre"), 4, 3, 0);
     }
 
