@@ -122,10 +122,18 @@ class KeptFiguresTest {
             jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
                     .params(workers.get(i), LocalDate.of(2002, 1, 10)).update();
         }
+        // The first informed of everything in February, the third of the service alone in March (for the information table).
+        jdbc.sql("""
+                insert into workers_information (worker_id, centre_id, informed_on, channel, about_service, about_voluntary,
+                    about_conditionality, about_suitable_offer, recorded_by)
+                values (?, ?, date '2002-02-01', 'IN_PERSON', true, true, true, true, 'test'),
+                    (?, ?, date '2002-03-15', 'IN_PERSON', true, false, false, false, 'test')""")
+                .params(workers.get(0), cuorgne, workers.get(2), cuorgne).update();
     }
 
     @AfterAll
     void removeTheList() {
+        jdbc.sql("delete from workers_information where worker_id in (:ids)").param("ids", workers).update();
         jdbc.sql("delete from workers_invitation where worker_id in (:ids)").param("ids", workers).update();
         jdbc.sql("delete from requests_import where id = ?").param(importId).update();
         jdbc.sql("delete from requests_voucher_request where id in (:ids)").param("ids", requests).update();
