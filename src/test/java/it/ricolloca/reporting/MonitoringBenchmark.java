@@ -250,7 +250,7 @@ class MonitoringBenchmark {
                 from requests_voucher_request where channel = 'IMPORTED' and provider_name is not null""";
         String update = """
                 update requests_voucher_request set status = 'RELEASED', status_date = status_date + 3
-                where status = 'REQUESTED' and channel = 'IMPORTED' and id % 3 <> 0""";
+                where status = 'REQUESTED' and channel = 'IMPORTED' and (worker_id / 6) % 3 <> 0""";
         System.out.printf("%nThe import's statements on the requests, with the funnel's triggers and without (rolled back)%n");
         for (String[] st : new String[][] {{"insert of the million requests", insert, "reporting_funnel_requests_added"},
                 {"update of the next week's changed requests", update, "reporting_funnel_requests_changed"}}) {
