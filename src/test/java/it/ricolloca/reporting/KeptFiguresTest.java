@@ -8,6 +8,10 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
+import it.ricolloca.reporting.internal.NetworkFigures;
+import it.ricolloca.reporting.internal.NetworkFigures.TableId;
+import it.ricolloca.reporting.internal.ReportFilter;
+import it.ricolloca.reporting.internal.ReportTable;
 import it.ricolloca.reporting.internal.RequestsByCentre;
 import it.ricolloca.reporting.internal.RequestsByCentre.ProviderShare;
 import it.ricolloca.reporting.internal.RequestsByCentre.Query;
@@ -15,6 +19,7 @@ import it.ricolloca.reporting.internal.RequestsByCentre.Report;
 import it.ricolloca.reporting.internal.RequestsByCentre.Source;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.TestCodes;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,9 +38,11 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The monitoring's headline figures read from kept counts (ADR 0037) follow every change made after
  * the import, whoever makes it: a request's provider changed, an invitation added, moved to an earlier
- * date or deleted, an invited worker moved to another CPI. A list of 2002 for Cuorgnè (a CPI of the
- * seed no other test writes to), written and removed by this test alone; and, over the whole shared
- * database, the kept counts equal the same counts taken afresh.
+ * date or deleted, an invited worker moved to another CPI; and so do the information table's invited
+ * workers of a period, read from kept counts per invitation date and previous date (V79). A list of
+ * 2002 for Cuorgnè (a CPI of the seed no other test writes to), written and removed by this test
+ * alone; and, over the whole shared database, the kept counts and the information table equal the
+ * same taken afresh.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,7 +50,26 @@ class KeptFiguresTest {
 
     static final LocalDate LIST_DATE = LocalDate.of(2002, 6, 1);
 
+    /** The information table as it was computed before V79: distinct workers invited in the period joined to the register. */
+    static final String FRESH_INFORMATION = """
+            with v as (
+                select distinct worker_id from workers_invitation where invitation_date between :from and :to),
+            i as (
+                select worker_id, bool_or(about_service and about_voluntary and about_conditionality
+                    and about_suitable_offer) as fully
+                from workers_information where informed_on between :from and :to group by worker_id),
+            x as (
+                select w.competent_centre_id as centre, v.worker_id is not null as invited,
+                    i.worker_id is not null as informed, coalesce(i.fully, false) as fully
+                from workers_worker w join network_job_centre j on j.id = w.competent_centre_id
+                left join v on v.worker_id = w.id left join i on i.worker_id = w.id
+                where v.worker_id is not null or i.worker_id is not null)
+            select centre, grouping(centre), count(*) filter (where invited), count(*) filter (where informed),
+                count(*) filter (where fully), count(*) filter (where invited and informed)
+            from x group by grouping sets ((centre), ())""";
+
     @Autowired RequestsByCentre reports;
+    @Autowired NetworkFigures figures;
     @Autowired JobCentres centres;
     @Autowired UserAccountRepository users;
     @Autowired JdbcClient jdbc;
@@ -96,10 +122,18 @@ class KeptFiguresTest {
             jdbc.sql("insert into workers_invitation (worker_id, invitation_date) values (?, ?)")
                     .params(workers.get(i), LocalDate.of(2002, 1, 10)).update();
         }
+        // The first informed of everything in February, the third of the service alone in March (for the information table).
+        jdbc.sql("""
+                insert into workers_information (worker_id, centre_id, informed_on, channel, about_service, about_voluntary,
+                    about_conditionality, about_suitable_offer, recorded_by)
+                values (?, ?, date '2002-02-01', 'IN_PERSON', true, true, true, true, 'test'),
+                    (?, ?, date '2002-03-15', 'IN_PERSON', true, false, false, false, 'test')""")
+                .params(workers.get(0), cuorgne, workers.get(2), cuorgne).update();
     }
 
     @AfterAll
     void removeTheList() {
+        jdbc.sql("delete from workers_information where worker_id in (:ids)").param("ids", workers).update();
         jdbc.sql("delete from workers_invitation where worker_id in (:ids)").param("ids", workers).update();
         jdbc.sql("delete from requests_import where id = ?").param(importId).update();
         jdbc.sql("delete from requests_voucher_request where id in (:ids)").param("ids", requests).update();
@@ -168,6 +202,7 @@ class KeptFiguresTest {
             jdbc.sql("update workers_invitation set invitation_date = ? where worker_id = ?")
                     .params(LocalDate.of(2002, 5, 1), workers.get(3)).update();
             assertThat(cuorgne(LIST_DATE).invitedSample()).isEqualTo(4L);
+            assertThatKeptInvitedEqualACountAfresh();
             // An invited worker moved to another CPI leaves Cuorgnè's sample; one whose invitations are deleted leaves it.
             jdbc.sql("update workers_worker set competent_centre_id = ? where id = ?").params(other, workers.get(1))
                     .update();
@@ -201,6 +236,42 @@ class KeptFiguresTest {
                 + " where workers <> 0 order by 1, 2").query().listOfRows();
         assertThat(kept.stream().map(m -> new ArrayList<>(m.values()).toString()).toList())
                 .isEqualTo(counted.stream().map(m -> new ArrayList<>(m.values()).toString()).toList());
+        // The invitation days with each worker's previous invitation date (V79), and the information table they give.
+        String days = """
+                select coalesce(w.competent_centre_id, 0) as centre, i.invitation_date as on_date,
+                    coalesce(lag(i.invitation_date) over (partition by i.worker_id order by i.invitation_date),
+                        date '-infinity') as prev_on
+                from workers_invitation i join workers_worker w on w.id = i.worker_id""";
+        List<Map<String, Object>> countedDays = jdbc.sql("select centre, on_date, prev_on, count(*) from (" + days
+                + ") x group by 1, 2, 3 order by 1, 2, 3").query().listOfRows();
+        List<Map<String, Object>> keptDays = jdbc.sql("select centre_id, on_date, prev_on, workers"
+                + " from reporting_invited_day_count where workers <> 0 order by 1, 2, 3").query().listOfRows();
+        assertThat(keptDays.stream().map(m -> new ArrayList<>(m.values()).toString()).toList())
+                .isEqualTo(countedDays.stream().map(m -> new ArrayList<>(m.values()).toString()).toList());
+        for (LocalDate[] p : new LocalDate[][] {
+                {LocalDate.of(1990, 1, 1), LocalDate.of(2100, 12, 31)}, {LocalDate.of(2002, 1, 1), LocalDate.of(2002, 12, 31)},
+                {LocalDate.of(2002, 1, 10), LocalDate.of(2002, 1, 10)}, {LocalDate.of(2002, 1, 11), LocalDate.of(2002, 6, 30)},
+                {LocalDate.of(2001, 12, 1), LocalDate.of(2002, 3, 1)}, {LocalDate.of(2002, 3, 2), LocalDate.of(2002, 7, 1)}}) {
+            assertInformationEqualsFresh(new ReportFilter(p[0], p[1], null, null));
+        }
+    }
+
+    /** The information table the page shows for this period equals the one computed afresh, line by line and in total. */
+    void assertInformationEqualsFresh(ReportFilter period) {
+        ReportTable table = figures.table(adr(), TableId.INFORMATION, period);
+        List<List<BigDecimal>> fresh = new ArrayList<>();
+        List<List<BigDecimal>> freshTotal = new ArrayList<>();
+        jdbc.sql(FRESH_INFORMATION).param("from", period.from()).param("to", period.to()).query((rs, n) -> {
+            List<BigDecimal> v = new ArrayList<>();
+            for (int i = 3; i <= 6; i++) {
+                v.add(rs.getBigDecimal(i));
+            }
+            (rs.getInt(2) == 1 ? freshTotal : fresh).add(v);
+            return null;
+        }).list();
+        assertThat(List.of(table.total().values().subList(0, 4))).isEqualTo(freshTotal);
+        assertThat(table.lines().stream().map(l -> l.values().subList(0, 4)).toList())
+                .containsExactlyInAnyOrderElementsOf(fresh);
     }
 
     void assertThatKeptProvidersEqualACountAfresh() {

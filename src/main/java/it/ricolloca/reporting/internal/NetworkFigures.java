@@ -87,33 +87,63 @@ public class NetworkFigures {
         List<Column> columns = List.of(count("requested"), count("released"), count("firstAppointment"),
                 count("pactSigned"), count("hired"), days("daysToRelease"), days("daysToFirstAppointment"),
                 days("daysToPact"), days("daysToHire"));
-        // Grouped joins rather than a subquery per request: one hash join each at a million requests.
+        // Kept counts and day histograms per CPI and month (V78, ADR 0043) for the period's whole months; the
+        // period's other days read from the kept line per request. The medians are exact: the two middle ranks
+        // of each histogram averaged, as percentile_cont gives them over whole days.
         String sql = """
-                with f as (
-                    select request_id, min((starts_at at time zone 'Europe/Rome')::date) as first_on
-                    from agenda_appointment where purpose = 'FIRST' and status = 'HELD' group by request_id),
-                k as (
-                    select pathway_id, min(signed_on) as pact_on from pathway_pact where signed_on is not null
-                    group by pathway_id),
-                r as (
-                    select r.competent_centre_id as centre, r.request_date,
-                        case when r.status in ('RELEASED', 'BLOCKED', 'REENABLED') or p.id is not null
-                             then coalesce(r.decision_date, r.status_date) end as released_on,
-                        f.first_on, k.pact_on, case when p.outcome = 'HIRED' then p.closed_on end as hired_on
-                    from requests_voucher_request r join network_job_centre j on j.id = r.competent_centre_id
-                    left join pathway_pathway p on p.request_id = r.id
-                    left join f on f.request_id = r.id
-                    left join k on k.pathway_id = p.id
-                    where r.request_date between :from and :to
-                      and (cast(:province as varchar) is null or j.province = :province))
-                select centre, grouping(centre), count(*), count(released_on), count(first_on), count(pact_on),
-                    count(hired_on),
-                    percentile_cont(0.5) within group (order by released_on - request_date),
-                    percentile_cont(0.5) within group (order by first_on - released_on),
-                    percentile_cont(0.5) within group (order by pact_on - first_on),
-                    percentile_cont(0.5) within group (order by hired_on - coalesce(pact_on, first_on))
-                from r group by grouping sets ((centre), ())""";
-        return byCentre(user, f, TableId.FUNNEL, columns, sql, "monitoring.row.competentCentre");
+                with j as (
+                    select id from network_job_centre where cast(:province as varchar) is null or province = :province),
+                l as (
+                    select r.centre_id, r.request_date, r.released_on, r.first_on, r.pact_on, r.hired_on
+                    from reporting_funnel_request r
+                    where ((r.request_date >= :from and r.request_date < :wholeFrom)
+                           or (r.request_date >= :wholeTo and r.request_date <= :to))
+                      and r.request_date between :from and :to and r.centre_id in (select id from j)),
+                c as (
+                    select c.centre_id as centre, c.step, c.n from reporting_funnel_count c
+                    where c.month >= :wholeFrom and c.month < :wholeTo and c.centre_id in (select id from j)
+                    union all
+                    select l.centre_id, v.step, 1 from l cross join lateral (values (1, true),
+                        (2, l.released_on is not null), (3, l.first_on is not null), (4, l.pact_on is not null),
+                        (5, l.hired_on is not null)) v (step, yes)
+                    where v.yes),
+                t as (
+                    select centre, grouping(centre) as total, coalesce(sum(n) filter (where step = 1), 0) as requested,
+                        coalesce(sum(n) filter (where step = 2), 0) as released,
+                        coalesce(sum(n) filter (where step = 3), 0) as first_held,
+                        coalesce(sum(n) filter (where step = 4), 0) as pact_signed,
+                        coalesce(sum(n) filter (where step = 5), 0) as hired
+                    from c group by grouping sets ((centre), ())),
+                h as (
+                    select d.centre_id as centre, d.kind, d.days, d.n from reporting_funnel_days d
+                    where d.month >= :wholeFrom and d.month < :wholeTo and d.centre_id in (select id from j)
+                    union all
+                    select l.centre_id, v.kind, v.days, 1 from l cross join lateral (values
+                        (1, l.released_on - l.request_date), (2, l.first_on - l.released_on),
+                        (3, l.pact_on - l.first_on), (4, l.hired_on - coalesce(l.pact_on, l.first_on))) v (kind, days)
+                    where v.days is not null),
+                g as (
+                    select centre, grouping(centre) as total, kind, days, cast(sum(n) as bigint) as n
+                    from h group by grouping sets ((centre, kind, days), (kind, days))),
+                u as (
+                    select centre, total, kind, days, sum(n) over (partition by total, centre, kind order by days) as upto,
+                        cast(sum(n) over (partition by total, centre, kind) as bigint) as cases
+                    from g),
+                m as (
+                    select centre, total, kind, (min(days) filter (where upto > (cases - 1) / 2)
+                        + min(days) filter (where upto > cases / 2)) / 2.0 as median
+                    from u group by centre, total, kind)
+                select t.centre, t.total, t.requested, t.released, t.first_held, t.pact_signed, t.hired,
+                    max(m.median) filter (where m.kind = 1), max(m.median) filter (where m.kind = 2),
+                    max(m.median) filter (where m.kind = 3), max(m.median) filter (where m.kind = 4)
+                from t left join m on m.total = t.total and coalesce(m.centre, -1) = coalesce(t.centre, -1)
+                where t.total = 1 or t.requested > 0
+                group by t.centre, t.total, t.requested, t.released, t.first_held, t.pact_signed, t.hired""";
+        // The period's whole months: from its first whole month to the month after its last whole one.
+        LocalDate wholeFrom = f.from().getDayOfMonth() == 1 ? f.from() : f.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate wholeTo = f.to().plusDays(1).withDayOfMonth(1);
+        return byCentre(user, f, TableId.FUNNEL, columns, sql, "monitoring.row.competentCentre",
+                Map.of("wholeFrom", wholeFrom, "wholeTo", wholeTo));
     }
 
     /**
@@ -123,23 +153,34 @@ public class NetworkFigures {
     ReportTable information(CurrentUser user, ReportFilter f) {
         List<Column> columns = List.of(count("invited"), count("informed"), count("informedFully"),
                 count("invitedInformed"), share("shareInformed"));
+        // The invited from kept counts per CPI, invitation date and the worker's previous invitation date (V79,
+        // ADR 0043): a worker invited in the period has exactly one invitation in it whose previous one is earlier
+        // than the period. The informed (a few per CPI) are read as they are, with whether each was invited.
         String sql = """
-                with v as (
-                    select distinct worker_id from workers_invitation where invitation_date between :from and :to),
+                with j as (
+                    select id from network_job_centre where cast(:province as varchar) is null or province = :province),
+                v as (
+                    select c.centre_id as centre, c.workers as invited, 0 as informed, 0 as fully,
+                        0 as invited_informed
+                    from reporting_invited_day_count c
+                    where c.on_date between :from and :to and c.prev_on < :from and c.workers <> 0
+                      and c.centre_id in (select id from j)),
                 i as (
                     select worker_id, bool_or(about_service and about_voluntary and about_conditionality
                         and about_suitable_offer) as fully
                     from workers_information where informed_on between :from and :to group by worker_id),
                 x as (
-                    select w.competent_centre_id as centre, v.worker_id is not null as invited,
-                        i.worker_id is not null as informed, coalesce(i.fully, false) as fully
-                    from workers_worker w join network_job_centre j on j.id = w.competent_centre_id
-                    left join v on v.worker_id = w.id left join i on i.worker_id = w.id
-                    where (v.worker_id is not null or i.worker_id is not null)
-                      and (cast(:province as varchar) is null or j.province = :province))
-                select centre, grouping(centre), count(*) filter (where invited), count(*) filter (where informed),
-                    count(*) filter (where fully), count(*) filter (where invited and informed), null
-                from x group by grouping sets ((centre), ())""";
+                    select w.competent_centre_id as centre, 0 as invited, 1 as informed,
+                        case when i.fully then 1 else 0 end as fully,
+                        case when exists (select 1 from workers_invitation n where n.worker_id = i.worker_id
+                            and n.invitation_date between :from and :to) then 1 else 0 end as invited_informed
+                    from i join workers_worker w on w.id = i.worker_id
+                    where w.competent_centre_id in (select id from j)),
+                y as (select * from v union all select * from x)
+                select centre, grouping(centre), coalesce(sum(invited), 0), coalesce(sum(informed), 0),
+                    coalesce(sum(fully), 0), coalesce(sum(invited_informed), 0), null
+                from y group by grouping sets ((centre), ())
+                having grouping(centre) = 1 or sum(invited) > 0 or sum(informed) > 0""";
         return withShare(byCentre(user, f, TableId.INFORMATION, columns, sql, "monitoring.row.competentCentre"), 4, 3, 0);
     }
 
