@@ -32,8 +32,8 @@ public class Pathways {
     public record PathwaySummary(long id, long workerId, long centreId, Long tutorUserId, boolean closed, long version) {
     }
 
-    /** An open pathway and its worker. */
-    public record OpenPathway(long pathwayId, long workerId) {
+    /** An open pathway, its worker and its CPI. */
+    public record OpenPathway(long pathwayId, long workerId, long centreId) {
     }
 
     /** A version of the search pact as the worker reads it: the generated text and the signed copy (dossier ids). */
@@ -146,10 +146,10 @@ public class Pathways {
             return List.of();
         }
         return jdbc.sql("""
-                select p.id, p.worker_id from pathway_pathway p
+                select p.id, p.worker_id, p.centre_id from pathway_pathway p
                 where p.closed_on is null and p.centre_id = :centre and (:everyone or p.tutor_user_id = :user)""")
                 .param("centre", user.centreId()).param("everyone", everyone).param("user", user.id())
-                .query((rs, n) -> new OpenPathway(rs.getLong(1), rs.getLong(2)))
+                .query((rs, n) -> new OpenPathway(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .list();
     }
 
@@ -160,9 +160,10 @@ public class Pathways {
     /** The open pathways of a CPI, or of every CPI when {@code centreId} is null (the caller checked the user sees them). */
     public List<OpenPathway> open(Long centreId) {
         return jdbc.sql("""
-                select id, worker_id from pathway_pathway
+                select id, worker_id, centre_id from pathway_pathway
                 where closed_on is null and (cast(:centre as bigint) is null or centre_id = :centre) order by id""")
-                .param("centre", centreId).query((rs, n) -> new OpenPathway(rs.getLong(1), rs.getLong(2))).list();
+                .param("centre", centreId).query((rs, n) -> new OpenPathway(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .list();
     }
 
     /** Closes the pathway with the outcome "hired", as the pathway page would; refusals as there. */

@@ -15,12 +15,25 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    /** Starts the whole application on a random port over a fresh embedded PostgreSQL in {@code data}. */
+    /**
+     * Starts the whole application on a random port over a fresh embedded PostgreSQL in {@code data}. To study a
+     * run's data afterwards, {@code -Dbench.data=<dir>} puts the database there instead (wiped at the start, kept
+     * at the end), and {@code -Dbench.log-slower-than-ms=<ms>} writes slower statements, with their parameters,
+     * to the server's log in it.
+     */
     public static ConfigurableApplicationContext start(Path data) {
+        String kept = System.getProperty("bench.data");
+        if (kept != null) {
+            // Wiped here, not by the embedded server: it would wipe it again when it stops.
+            org.springframework.util.FileSystemUtils.deleteRecursively(new java.io.File(kept));
+        }
         return new SpringApplicationBuilder(RicollocaApplication.class)
-                .run("--server.port=0", "--ricolloca.embedded-db.data-dir=" + data.resolve("pg"),
-                        "--ricolloca.embedded-db.clean=true", "--ricolloca.demo=true", "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN");
+                .run("--server.port=0", "--ricolloca.embedded-db.data-dir=" + (kept == null ? data : Path.of(kept)).resolve("pg"),
+                        "--ricolloca.embedded-db.clean=" + (kept == null), "--ricolloca.demo=true",
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                        // the server's own log (slow statements) through the embedded server's logger
+                        "--logging.level.io.zonky.test.db.postgres.embedded=INFO",
+                        "--ricolloca.embedded-db.log-slower-than-ms=" + System.getProperty("bench.log-slower-than-ms", "-1"));
     }
 
     /** Milliseconds one call takes. */

@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * A search matching more workers than the count reads (ADR 0039): 1,030 workers of Novara share a surname
  * that sorts first. The count stops past 1,000 and says so; the first page comes from the list's first rows
  * (the window), a far page from the sorted matches, and both are exactly the rows the whole order puts there;
- * a page past the ones offered is the last one offered.
+ * a page past the ones offered is the last one offered. The list without a search counts the same way.
  */
 @IntegrationTest
 class PeopleSearchCappedTest {
@@ -72,6 +72,11 @@ class PeopleSearchCappedTest {
         assertThat(fewer).doesNotContain("più di 1.000");
         assertThat(shown(fewer, codes)).containsExactlyElementsOf(codes.subList(1010, 1020));
         assertThat(page(surname, 0, "master.torino")).as("another CPI").doesNotContain(codes.get(0));
+
+        // The list without a search counts the same way: the whole register is not counted row by row.
+        String blank = page("", 0);
+        assertThat(blank).contains("più di 1.000 risultati: cerca per restringere", "Pagina 1 di 50");
+        assertThat(page("", 70)).as("a page past the offered ones").contains("Pagina 50 di 50").doesNotContain("Pagina 71");
     }
 
     /** The generated workers' codes in the order the page shows them. */

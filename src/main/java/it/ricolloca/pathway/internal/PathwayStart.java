@@ -12,6 +12,7 @@ import it.ricolloca.conditionality.Conditionality;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.pathway.Pathway;
+import it.ricolloca.pathway.PathwayOpened;
 import it.ricolloca.pathway.PathwayRefusedException;
 import it.ricolloca.requests.ReleasedRequest;
 import it.ricolloca.shared.Detail;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,10 +55,12 @@ public class PathwayStart {
     private final Messages messages;
     private final Conditionality conditionality;
     private final ServiceRequestTerms terms;
+    private final ApplicationEventPublisher events;
 
     PathwayStart(PathwayRepository pathways, HandoffQueue released, Agenda agenda, JobCentres centres,
             PathwayRights rights, PathwayLifecycle lifecycle, AuditTrail audit, Messages messages,
-            Conditionality conditionality, ServiceRequestTerms terms) {
+            Conditionality conditionality, ServiceRequestTerms terms, ApplicationEventPublisher events) {
+        this.events = events;
         this.terms = terms;
         this.messages = messages;
         this.conditionality = conditionality;
@@ -179,9 +183,12 @@ public class PathwayStart {
         if (!agenda.withFirstAppointment(List.of(requestId)).isEmpty()) {
             throw new PathwayRefusedException("pathway.first.alreadyBooked");
         }
-        Pathway pathway = pathways.findByRequestId(requestId).orElseGet(() -> pathways.saveAndFlush(new Pathway(requestId,
-                item.request().workerId(), item.office().centreId(), item.office().id(), item.request().releasedOn(),
-                Instant.now())));
+        Pathway pathway = pathways.findByRequestId(requestId).orElseGet(() -> {
+            Pathway opened = pathways.saveAndFlush(new Pathway(requestId, item.request().workerId(),
+                    item.office().centreId(), item.office().id(), item.request().releasedOn(), Instant.now()));
+            events.publishEvent(new PathwayOpened(opened.getId(), opened.getWorkerId(), opened.getCentreId()));
+            return opened;
+        });
         pathway.requireOpen();
         LocalDate release = pathway.getReleasedOn() != null ? pathway.getReleasedOn() : item.request().releasedOn();
         if (release != null && on.isBefore(release)) {

@@ -6,6 +6,7 @@ import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.pathway.Pathway;
 import it.ricolloca.pathway.PathwayClosed;
+import it.ricolloca.pathway.PathwayMovedToProvider;
 import it.ricolloca.pathway.PathwayOutcome;
 import it.ricolloca.requests.Handoff;
 import it.ricolloca.requests.Handoffs;
@@ -95,6 +96,7 @@ class ProviderMoves {
             agenda.cancelForProviderChange(p.getRequestId(), office.id(), messages.t("pathway.move.cancelReason"), ACTOR);
             p.moveToProvider(office.centreId(), office.id());
             pathways.saveAndFlush(p);
+            events.publishEvent(new PathwayMovedToProvider(p.getId(), p.getWorkerId(), office.centreId(), office.id()));
             audit.recordAs(ACTOR, "PATHWAY_PROVIDER_MOVED", "Pathway", p.getId(),
                     Detail.of("audit.detail.providerMoved", office.label()).encoded());
         } else {

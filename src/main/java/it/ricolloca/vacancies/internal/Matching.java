@@ -4,8 +4,6 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.network.CentreSummary;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.pathway.ContractType;
-import it.ricolloca.pathway.Pathways;
-import it.ricolloca.pathway.Pathways.OpenPathway;
 import it.ricolloca.workers.WorkerProfile;
 import it.ricolloca.workers.Workers;
 import it.ricolloca.places.Municipalities;
@@ -147,16 +145,16 @@ public class Matching {
     private final JdbcClient jdbc;
     private final MatchingTerms terms;
     private final Workers workers;
-    private final Pathways pathways;
+    private final Candidates candidates;
     private final JobCentres centres;
     private final Municipalities municipalities;
 
-    Matching(JdbcClient jdbc, MatchingTerms terms, Workers workers, Pathways pathways, JobCentres centres,
+    Matching(JdbcClient jdbc, MatchingTerms terms, Candidates candidates, Workers workers, JobCentres centres,
             Municipalities municipalities) {
+        this.candidates = candidates;
         this.jdbc = jdbc;
         this.terms = terms;
         this.workers = workers;
-        this.pathways = pathways;
         this.centres = centres;
         this.municipalities = municipalities;
     }
@@ -251,23 +249,40 @@ public class Matching {
                            array(select coalesce(case pl.place when 2 then %d when 1 then %d when 0 then 0 end, -1)
                                  from generate_series(1, (select coalesce(max(id), 0) from vacancies_offer_place)) g
                                  left join pl on pl.id = g order by g) as pp
-                ), scored as materialized (
-                    select t.vacancy_id as id, %s as base from vacancies_offer_terms t
+                ), groups as materialized (
+                    -- the board's kept groups (V84): the offers of one code, workplace and contract, counted, with
+                    -- the base they score; a workplace judged by the offer's CPI (-1) counts 0 low and %d high
+                    select g.code_id, g.place_id, g.contract_points, g.offers,
+                        coalesce(((select lv from arrays))[nullif(g.code_id, 0)], 0) + g.contract_points
+                            + greatest(((select pp from arrays))[g.place_id], 0) as low,
+                        coalesce(((select lv from arrays))[nullif(g.code_id, 0)], 0) + g.contract_points
+                            + case ((select pp from arrays))[g.place_id] when -1 then %d
+                                else ((select pp from arrays))[g.place_id] end as high
+                    from vacancies_offer_group g where g.offers > 0
                 ), cut as materialized (
-                    select coalesce((select base from scored order by base desc offset :k - 1 limit 1), -1000) as base
-                ), shared as materialized (
-                    -- the offers near the cut sharing a term with the worker: their points for skills and area
-                    select t.vacancy_id as id,
-                        case when cardinality(t.skill_terms) = 0 then 0 else %d * (select count(*) from unnest(t.skill_terms) x
-                            where x = any(w.terms))::int / cardinality(t.skill_terms) end
-                        + case when t.area_terms && w.terms then %d else 0 end as points
-                    from vacancies_offer_terms t cross join w
-                    where (t.skill_terms && (select terms from w) or t.area_terms && (select terms from w))
-                        and t.vacancy_id in (select id from scored where base >= (select base from cut) - %d)
+                    -- a floor of the page's last base: the k-th largest low base, the groups counted from the top
+                    select coalesce((select low from (select low, sum(offers) over (order by low desc) as reached
+                        from groups) r where reached >= :k order by low desc limit 1), -1000) as base
                 ), exact as materialized (
-                    -- every offer that can be on the page, with its score: the others share no term and score below
-                    select s.id, s.base + coalesce(g.points, 0) as score from scored s left join shared g on g.id = s.id
-                    where s.base >= (select base from cut) - %d and (s.base >= (select base from cut) or g.id is not null)
+                    -- every offer that can be on the page, with its score: those of the groups whose base can reach
+                    -- the cut, and those sharing a term with the worker (the terms' indexes) within %d points of it;
+                    -- any other offer shares no term and scores below the cut
+                    select x.id, max(x.base) + coalesce(max(x.points), 0) as score
+                    from (select t.vacancy_id as id, %s as base, null::int as points
+                          from groups g join vacancies_offer_terms t on coalesce(t.code_id, 0) = g.code_id
+                              and t.place_id = g.place_id and t.contract_points = g.contract_points
+                          where g.high >= (select base from cut)
+                          union all
+                          select t.vacancy_id, %s,
+                              case when cardinality(t.skill_terms) = 0 then 0 else %d * (select count(*)
+                                  from unnest(t.skill_terms) x where x = any(w.terms))::int / cardinality(t.skill_terms) end
+                              + case when t.area_terms && w.terms then %d else 0 end
+                          from vacancies_offer_terms t cross join w
+                          where (t.skill_terms && (select terms from w) or t.area_terms && (select terms from w))
+                              and %s >= (select base from cut) - %d) x
+                    group by x.id
+                    having max(x.base) >= (select base from cut) - %d
+                        and (max(x.base) >= (select base from cut) or max(x.points) is not null)
                 ), chosen as materialized (
                     %s
                 ), parts as materialized (
@@ -292,9 +307,11 @@ public class Matching {
                 from ranked r join vacancies_vacancy v on v.id = r.id cross join w
                 order by %s""".formatted(NEAR_KM, REACHABLE_KM, distance("w.lat", "w.lon", "p.latitude", "p.longitude"),
                 PROFESSION, levels("cp.prefixes", "w.prefixes"), LEVELS, LEVELS, SAME_MUNICIPALITY, SAME_PROVINCE,
-                base, SKILLS, AREA, TERMS_POINTS, TERMS_POINTS, chosen, levels("t.profession_prefixes", "w.prefixes"),
-                TOTAL, order, order);
-        long total = jdbc.sql("select count(*) from vacancies_offer_terms").query(Long.class).single();
+                SAME_PROVINCE, SAME_PROVINCE, TERMS_POINTS, base, base, SKILLS, AREA, base, TERMS_POINTS, TERMS_POINTS,
+                chosen,
+                levels("t.profession_prefixes", "w.prefixes"), TOTAL, order, order);
+        // The board's open offers, from the kept groups' counts (V84).
+        long total = jdbc.sql("select coalesce(sum(offers), 0) from vacancies_offer_group").query(Long.class).single();
         planEachTime();
         List<VacancyMatch> rows = jdbc.sql(sql)
                 .param("codes", found.map(w -> w.professionCodes().toArray(String[]::new)).orElse(new String[0]))
@@ -340,8 +357,9 @@ public class Matching {
 
     /**
      * The workers in an open pathway the user sees (their CPI's, every CPI's for the region), ranked
-     * for an offer: the pathways are asked of their module in one batch and scored against the workers' stored
-     * terms (ADR 0038) in one query; a worker without stored terms is computed from the register for this
+     * for an offer: the open pathways are those the vacancies module keeps from the pathway module's events
+     * ({@link Candidates}), scored against the workers' stored terms (ADR 0038) in one query, nothing passed
+     * as parameters; a worker without stored terms is computed from the register for this
      * ranking, without storing (a read writes nothing). The page comes from a pre-selection as for
      * {@link #forWorker}: profession (one value per distinct set of prefixes), residence and contract for every
      * candidate, then in full only those reaching the cut or sharing a term within {@value #TERMS_POINTS} of it.
@@ -352,15 +370,29 @@ public class Matching {
 
     /** The same, every candidate scored in full when {@code preselect} is false (the reference of the tests). */
     Page<WorkerMatch> forVacancy(CurrentUser user, long vacancyId, int page, int size, boolean preselect) {
-        List<CentreSummary> all = centres.all();
-        List<OpenPathway> open = pathways.open(user.scopeCentreId());
-        Long[] workerIds = open.stream().map(OpenPathway::workerId).toArray(Long[]::new);
-        List<Long> missing = terms.missing(workerIds);
+        Long scope = user.scopeCentreId();
+        // Usually every candidate has stored terms (their writers keep them): ranked at once, the statement saying
+        // how many had none. Otherwise (data written by SQL), or when the page is empty and cannot say, the
+        // missing ones are computed from the register for this ranking and the statement runs again with them.
+        Ranked first = rank(scope, vacancyId, page, size, preselect, terms.rows(List.of()));
+        if (!first.rows().isEmpty() && first.missing() == 0) {
+            return new PageImpl<>(first.rows(), PageRequest.of(page, size), first.ranked());
+        }
+        List<Long> missing = candidates.withoutTerms(scope);
         MatchingTerms.Rows extra = terms.rows(missing);
-        Set<Long> unknown = new java.util.HashSet<>(missing);
-        unknown.removeAll(java.util.Arrays.asList((Long[]) extra.params().get("wIds")));
-        List<OpenPathway> candidates = unknown.isEmpty() ? open
-                : open.stream().filter(p -> !unknown.contains(p.workerId())).toList();
+        Ranked again = missing.isEmpty() ? first : rank(scope, vacancyId, page, size, preselect, extra);
+        // Workers the register does not know (no stored nor computed terms) are not ranked, nor counted.
+        long unknown = missing.size() - extra.size();
+        return new PageImpl<>(again.rows(), PageRequest.of(page, size),
+                again.rows().isEmpty() ? candidates.count(scope) - unknown : again.ranked());
+    }
+
+    /** A page of workers ranked for an offer, how many were ranked, and how many candidates had no terms given. */
+    private record Ranked(List<WorkerMatch> rows, long ranked, long missing) {
+    }
+
+    private Ranked rank(Long scope, long vacancyId, int page, int size, boolean preselect, MatchingTerms.Rows extra) {
+        List<CentreSummary> all = centres.all();
         // The offer's place, located (places module) for the distances; the workers' are stored.
         record OfferPlace(Place place, Long centreId) {
         }
@@ -377,7 +409,8 @@ public class Matching {
         double lat = located ? offerPoint.latitude() : 0;
         double latSpan = REACHABLE_KM * DEGREES_PER_KM;
         double lonSpan = Math.abs(lat) + latSpan >= 89 ? 360 : latSpan / Math.cos(Math.toRadians(Math.abs(lat) + latSpan));
-        String terms = """
+        // The stored rows alone when nothing is given: a plain table, which PostgreSQL joins by a good plan.
+        String terms = extra.size() == 0 ? "vacancies_worker_terms" : """
                 (select t.worker_id, t.tax_code, t.name, t.municipality, t.centre_id, t.latitude, t.longitude,
                     t.prefix_set_id, t.prefixes, t.terms, t.complete
                  from vacancies_worker_terms t
@@ -394,10 +427,10 @@ public class Matching {
                   when t.centre_id = any(cast(:provinceCentres as bigint[])) then %d else 0 end
                 + v.contract_points""".formatted(PROFESSION, levels("v.profession_prefixes", "t.prefixes"), LEVELS,
                 LEVELS, placePoints(place(distance, "false", "false")), SAME_MUNICIPALITY, SAME_PROVINCE);
-        String chosen = !preselect ? "select pathway_id from scored" : """
-                select pathway_id from scored where (select base from cut) = -1000
-                union all
-                select pathway_id from exact where score >= (select coalesce((select score from exact
+        String chosen = !preselect ? "select pathway_id, worker_id from scored" : """
+                select pathway_id, worker_id from scored where (select base from cut) = -1000
+                union
+                select pathway_id, worker_id from exact where score >= (select coalesce((select score from exact
                     order by score desc offset :k - 1 limit 1), -1000))""";
         String sql = """
                 with v as materialized (
@@ -417,7 +450,9 @@ public class Matching {
                                                 and d.prefixes @> array[v.profession_prefixes[1]]) d
                                      on d.id = g order by g) as lv
                 ), c as materialized (
-                    select * from unnest(cast(:pathwayIds as bigint[]), cast(:workerIds as bigint[])) c(pathway_id, worker_id)
+                    -- the open pathways of the user's scope (kept from the pathway module's events: Candidates)
+                    select pathway_id, worker_id from vacancies_candidate
+                    where cast(:scope as bigint) is null or centre_id = :scope
                 ), scored as materialized (
                     select c.pathway_id, c.worker_id, t.complete, %s as base
                     from c join %s t on t.worker_id = c.worker_id cross join v
@@ -436,7 +471,7 @@ public class Matching {
                 ), exact as materialized (
                     -- every complete worker who can be on the page, with the score: the others share no term and
                     -- score below the cut
-                    select s.pathway_id, s.base + coalesce(g.points, 0) as score
+                    select s.pathway_id, s.worker_id, s.base + coalesce(g.points, 0) as score
                     from scored s left join shared g on g.worker_id = s.worker_id
                     where s.complete and s.base >= (select base from cut) - %d
                         and (s.base >= (select base from cut) or g.worker_id is not null)
@@ -454,16 +489,20 @@ public class Matching {
                         %s as distance_km,
                         %s as place,
                         v.contract_type, v.contract_months, v.contract_points
-                    from c join %s t on t.worker_id = c.worker_id cross join v
-                    where c.pathway_id in (select * from chosen)
+                    -- each chosen worker's row by its key (offset 0: looked up, not joined with every row)
+                    from chosen c cross join lateral (select * from %s t where t.worker_id = c.worker_id offset 0) t
+                    cross join v
                 ), ranked as (
                     -- Workers whose profile cannot be matched come last, by name: their score would mean nothing.
                     select *, %s as score from parts
                     order by complete desc, case when complete then %s end desc, distance_km nulls last, name, pathway_id
                     limit :size offset :offset
+                ), counted as materialized (
+                    select (select count(*) from scored) as ranked, (select count(*) from c) as candidates
                 )
-                select r.*, array(select x from unnest(v.skill_terms) x where x = any(r.terms)) as shared
-                from ranked r cross join v
+                select r.*, array(select x from unnest(v.skill_terms) x where x = any(r.terms)) as shared,
+                    n.ranked, n.candidates - n.ranked as missing
+                from ranked r cross join v cross join counted n
                 order by complete desc, case when complete then score end desc, distance_km nulls last, name, pathway_id"""
                 .formatted(PROFESSION, levels("v.profession_prefixes", "d.prefixes"), LEVELS, LEVELS,
                         base, terms, SKILLS, AREA, terms, TERMS_POINTS, chosen,
@@ -483,19 +522,23 @@ public class Matching {
                 .param("lonLow", located ? offerPoint.longitude() - lonSpan : 0)
                 .param("lonHigh", located ? offerPoint.longitude() + lonSpan : 0)
                 .param("provinceCentres", centresOf(all, offerProvince))
-                .param("pathwayIds", candidates.stream().map(OpenPathway::pathwayId).toArray(Long[]::new))
-                .param("workerIds", candidates.stream().map(OpenPathway::workerId).toArray(Long[]::new))
+                .param("scope", scope)
                 .param("k", (long) page * size + size)
                 .param("size", size).param("offset", (long) page * size);
         for (var p : extra.params().entrySet()) {
             statement = statement.param(p.getKey(), p.getValue());
         }
+        long[] counts = {0, 0};
         List<WorkerMatch> rows = statement
-                .query((rs, n) -> new WorkerMatch(rs.getLong("pathway_id"), rs.getLong("worker_id"),
-                        rs.getString("tax_code"), rs.getString("name").isEmpty() ? rs.getString("tax_code") : rs.getString("name"),
-                        rs.getString("residence_municipality"), fit(rs), rs.getBoolean("complete")))
+                .query((rs, n) -> {
+                    counts[0] = rs.getLong("ranked");
+                    counts[1] = rs.getLong("missing");
+                    return new WorkerMatch(rs.getLong("pathway_id"), rs.getLong("worker_id"), rs.getString("tax_code"),
+                            rs.getString("name").isEmpty() ? rs.getString("tax_code") : rs.getString("name"),
+                            rs.getString("residence_municipality"), fit(rs), rs.getBoolean("complete"));
+                })
                 .list();
-        return new PageImpl<>(rows, PageRequest.of(page, size), candidates.size());
+        return new Ranked(rows, counts[0], counts[1]);
     }
 
     /** The words a worker's terms come from: their skills and the professions of their history. */

@@ -1,8 +1,6 @@
 package it.ricolloca.vacancies.internal;
 
 import it.ricolloca.network.JobCentres;
-import it.ricolloca.pathway.Pathways;
-import it.ricolloca.pathway.Pathways.OpenPathway;
 import it.ricolloca.places.Municipalities;
 import it.ricolloca.places.Municipalities.Place;
 import it.ricolloca.places.Municipality;
@@ -53,17 +51,17 @@ class MatchingTerms implements ApplicationRunner {
     private final Workers workers;
     private final JobCentres centres;
     private final Municipalities municipalities;
-    private final Pathways pathways;
+    private final Candidates candidates;
     private final EntityManager entityManager;
 
     MatchingTerms(JdbcClient jdbc, Workers workers, JobCentres centres, Municipalities municipalities,
-            Pathways pathways, EntityManager entityManager) {
+            Candidates candidates, EntityManager entityManager) {
         this.entityManager = entityManager;
+        this.candidates = candidates;
         this.jdbc = jdbc;
         this.workers = workers;
         this.centres = centres;
         this.municipalities = municipalities;
-        this.pathways = pathways;
     }
 
     /** The one-time fill after start-up (migration, data written by SQL, demo data): usually nothing to do. */
@@ -73,12 +71,15 @@ class MatchingTerms implements ApplicationRunner {
         backfill();
     }
 
-    /** Locates the offers not located and stores the terms of the workers in an open pathway without a row. */
+    /**
+     * Locates the offers not located, makes the kept open pathways the pathway module's ({@link Candidates}) and
+     * stores the terms of their workers without a row.
+     */
     @Transactional
     public int backfill() {
         locateOffers();
-        Long[] open = pathways.open(null).stream().map(OpenPathway::workerId).distinct().toArray(Long[]::new);
-        List<Long> missing = missing(open);
+        candidates.reconcile();
+        List<Long> missing = candidates.withoutTerms(null);
         store(missing);
         return missing.size();
     }
@@ -166,17 +167,6 @@ class MatchingTerms implements ApplicationRunner {
                     .toArray(Double[]::new),
             places.stream().map(p -> point(found.get(p.place())) ? found.get(p.place()).longitude() : null)
                     .toArray(Double[]::new)};
-    }
-
-    /** Of these workers, those without a stored row, in id order. */
-    List<Long> missing(Long[] workerIds) {
-        if (workerIds.length == 0) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                select distinct w from unnest(cast(:ids as bigint[])) w
-                where not exists (select 1 from vacancies_worker_terms t where t.worker_id = w) order by w""")
-                .param("ids", workerIds).query(Long.class).list();
     }
 
     /**

@@ -103,7 +103,8 @@ public class WorkerRegister {
 
     /**
      * A page of the workers in the user's scope that the search names ({@link PeopleSearch}; blank: all of
-     * them), by surname, name and codice fiscale. Blank: one query for the page and one exact count. A search
+     * them), by surname, name and codice fiscale. Blank: one query for the page and one count, stopped past
+     * {@link #COUNT_CAP} as a search's is (an exact count of a national register reads a million rows). A search
      * (ADR 0039): one statement reads the ids and sort keys of the matches through the trigram index, lazily:
      * the count pulls at most {@link #COUNT_CAP} + 1 of them (more means the total is capped); up to the cap
      * the page is sorted from them; past it the page is looked for among the list's first rows in order by
@@ -121,8 +122,9 @@ public class WorkerRegister {
             Query rows = entityManager.createNativeQuery("select w.* from workers_worker w where true" + scope + ORDER
                     + " limit :size offset :offset", Worker.class);
             bind(rows.setParameter("size", size).setParameter("offset", pageable.getOffset()), search, centre);
-            Query count = entityManager.createNativeQuery("select count(*) from workers_worker w where true" + scope,
-                    Long.class);
+            // Counted up to the cap as a search is: an exact count of the whole register reads a million rows.
+            Query count = entityManager.createNativeQuery("select count(*) from (select 1 from workers_worker w where true"
+                    + scope + " limit " + (COUNT_CAP + 1) + ") x", Long.class);
             bind(count, search, centre);
             return new PageImpl<>(workers(rows), pageable, ((Number) count.getSingleResult()).longValue());
         }

@@ -73,16 +73,14 @@ class WorkerController {
         CurrentUser user = currentUsers.require();
         String query = q == null ? "" : q.strip();
         int pageNo = PageView.safePage(page);
-        if (!query.isBlank()) {
-            // A search counts only up to COUNT_CAP: no page past the ones the pager offers.
-            pageNo = Math.min(pageNo, (int) (WorkerRegister.COUNT_CAP / PageView.DEFAULT_SIZE) - 1);
-        }
+        // The list counts only up to COUNT_CAP, searched or not: no page past the ones the pager offers.
+        pageNo = Math.min(pageNo, (int) (WorkerRegister.COUNT_CAP / PageView.DEFAULT_SIZE) - 1);
         var found = register.search(user, query, pageNo, PageView.DEFAULT_SIZE);
         // The names of the page's CPIs only (at national scale the network has hundreds).
         var names = centres.names(found.getContent().stream().map(Worker::getCompetentCentreId).toList());
         model.addAttribute("workers", PageView.of(found, w -> WorkerRow.of(w, w.getCompetentCentreId() == null ? ""
                 : names.getOrDefault(w.getCompetentCentreId(), "")),
-                query, WorkerRoutes.WORKERS).cappedAt(query.isBlank() ? Long.MAX_VALUE : WorkerRegister.COUNT_CAP));
+                query, WorkerRoutes.WORKERS).cappedAt(WorkerRegister.COUNT_CAP));
         model.addAttribute("canCreate", WorkerRegister.canCreate(user));
         model.addAttribute("canExchange", RegisterExchange.canExchange(user));
         return "workers/list";

@@ -1,0 +1,101 @@
+package it.ricolloca.vacancies.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import it.ricolloca.accounts.CurrentUser;
+import it.ricolloca.agenda.AppointmentStatus;
+import it.ricolloca.pathway.PathwayOutcome;
+import it.ricolloca.pathway.Pathways;
+import it.ricolloca.pathway.internal.PathwayStart;
+import it.ricolloca.requests.internal.RequestQueries;
+import it.ricolloca.requests.internal.RequestWorkflow;
+import it.ricolloca.support.ClosedPathways;
+import it.ricolloca.support.IntegrationTest;
+import it.ricolloca.support.ReleasedWorkers;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The open pathways matching ranks for an offer (V85, {@link Candidates}) are the pathway module's open pathways,
+ * CPI included, after every act that opens, moves or closes one, and again after a reconciliation when pathways
+ * were written by SQL behind the events' back.
+ */
+@IntegrationTest
+class CandidatesTest {
+
+    @Autowired Candidates candidates;
+    @Autowired Pathways pathways;
+    @Autowired ReleasedWorkers released;
+    @Autowired ClosedPathways closed;
+    @Autowired PathwayStart start;
+    @Autowired RequestWorkflow requests;
+    @Autowired RequestQueries requestQueries;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void theKeptListIsThePathwayModulesAfterEveryActAndAfterAReconciliation() {
+        // Other classes of the suite write pathways by SQL: the list starts from a reconciliation.
+        candidates.reconcile();
+        assertKeptIsOpen("reconciled");
+        assertThat(candidates.reconcile()).as("a second reconciliation finds nothing to do").isZero();
+
+        CurrentUser master = released.user("master.torino");
+        CurrentUser tutor = released.user("tutor.torino");
+        long novaraOffice = released.office("master.novara").id();
+        long request = released.release("master.torino", "Candidato", "Primo");
+        released.releasedOn(request, LocalDate.of(2026, 10, 1));
+        long first = start.recordPastFirstAppointment(tutor, request, LocalDate.of(2026, 10, 6), LocalTime.of(10, 0), 60,
+                AppointmentStatus.HELD, null);
+        assertKeptIsOpen("opened at the first appointment");
+        assertThat(keptCentre(first)).isEqualTo(master.centreId());
+
+        requests.changeProvider(master, request, requestQueries.load(master, request).getVersion(),
+                new RequestWorkflow.ProviderChoice("CPI", novaraOffice, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Objects.equals(keptCentre(first), master.centreId()));
+        assertKeptIsOpen("moved to Novara");
+        assertThat(keptCentre(first)).isEqualTo(released.user("master.novara").centreId());
+
+        long second = closed.started(closed.newTorinoOffice(), "Candidato", "Secondo", 3);
+        assertKeptIsOpen("opened by booking");
+        closed.close(second, PathwayOutcome.WITHDRAWAL, null);
+        assertKeptIsOpen("closed by the tutor");
+        assertThat(keptCentre(second)).isNull();
+
+        long other = released.release("master.torino", "Candidato", "Privato");
+        released.releasedOn(other, LocalDate.of(2026, 10, 1));
+        long third = start.recordPastFirstAppointment(tutor, other, LocalDate.of(2026, 10, 7), LocalTime.of(10, 0), 60,
+                AppointmentStatus.HELD, null);
+        requests.changeProvider(master, other, requestQueries.load(master, other).getVersion(),
+                new RequestWorkflow.ProviderChoice("PRIVATE", null, "Agenzia Lavoro Più"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> keptCentre(third) == null);
+        assertKeptIsOpen("closed by a change to a private agency");
+
+        // Behind the events' back: a pathway closed and one moved by SQL are found by the reconciliation.
+        jdbc.sql("update pathway_pathway set closed_on = current_date where id = ?").param(first).update();
+        assertThat(candidates.reconcile()).isEqualTo(1);
+        assertKeptIsOpen("reconciled after SQL writes");
+        assertThat(keptCentre(first)).isNull();
+    }
+
+    private Long keptCentre(long pathway) {
+        return jdbc.sql("select centre_id from vacancies_candidate where pathway_id = ?").param(pathway).query(Long.class)
+                .optional().orElse(null);
+    }
+
+    private void assertKeptIsOpen(String after) {
+        List<String> kept = jdbc.sql("""
+                select pathway_id || ':' || worker_id || ':' || centre_id from vacancies_candidate order by pathway_id""")
+                .query(String.class).list();
+        List<String> open = pathways.open(null).stream().map(p -> p.pathwayId() + ":" + p.workerId() + ":" + p.centreId())
+                .toList();
+        assertThat(kept).as(after).isEqualTo(open);
+        assertThat(candidates.count(null)).as(after).isEqualTo(open.size());
+    }
+}
