@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -184,12 +183,13 @@ public class Matching {
      * whose profile is incomplete, the open offers newest first, unranked. Reads only (a read-only transaction
      * may call it): the worker's terms are computed from the register, the offers' read from their stored rows
      * (ADR 0038), a workplace not yet located is located for this ranking without being stored.
-     * <p>The page is taken from a pre-selection that cannot miss it: every offer's points for profession,
-     * workplace and contract come from three small arrays (one value per distinct code, per distinct workplace)
-     * in one pass; only the offers whose points reach those of the page's last place ({@code cut}), or come within
-     * {@value #TERMS_POINTS} of it while sharing a term with the worker (found by the terms' indexes), are then
-     * scored in full, ordered, and given their reasons. Outside the pre-selection an offer shares no term and
-     * ranks below the cut, so the page is the one scoring every offer would give.
+     * <p>The page is taken from a pre-selection that cannot miss it: the points for profession, workplace and
+     * contract are computed for each of the board's kept groups (offers of one code, workplace and contract,
+     * counted: V84) from small arrays (one value per distinct code, per distinct workplace); the groups' counts give
+     * a floor of the page's last place ({@code cut}); only the offers of the groups that can reach it, and those
+     * within {@value #TERMS_POINTS} of it sharing a term with the worker (found by the terms' indexes), are then
+     * scored in full, ordered, and given their reasons. Any other offer shares no term and ranks below the cut,
+     * so the page is the one scoring every offer would give.
      */
     public Page<VacancyMatch> forWorker(long workerId, int page, int size) {
         return forWorker(workerId, page, size, true);

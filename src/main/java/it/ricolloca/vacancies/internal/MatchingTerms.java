@@ -78,9 +78,14 @@ class MatchingTerms implements ApplicationRunner {
     @Transactional
     public int backfill() {
         locateOffers();
-        candidates.reconcile();
+        int changed = candidates.reconcile();
         List<Long> missing = candidates.withoutTerms(null);
         store(missing);
+        if (changed + missing.size() >= MANY) {
+            // Rows written in bulk (pathways or workers written by SQL, a first start): the planner's statistics
+            // now, not when autovacuum next passes, or the rankings are planned for the tables as they were.
+            jdbc.sql("analyze vacancies_candidate, vacancies_worker_terms").update();
+        }
         return missing.size();
     }
 
