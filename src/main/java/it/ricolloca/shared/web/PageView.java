@@ -25,6 +25,11 @@ public record PageView<T>(List<T> items, int number, int size, long totalElement
         return totalElements > cap ? new PageView<>(items, number, size, cap, query, basePath, true) : this;
     }
 
+    /** Whether nothing was searched (the whole list): a capped count then asks for a search, not a narrower one. */
+    public boolean unsearched() {
+        return query == null || query.isBlank();
+    }
+
     public int totalPages() {
         return size == 0 ? 1 : (int) Math.max(1, (totalElements + size - 1) / size);
     }
