@@ -78,7 +78,20 @@ class Candidates {
                 delete from vacancies_candidate c
                 where not exists (select 1 from unnest(cast(:ids as bigint[])) o(id) where o.id = c.pathway_id)""")
                 .param("ids", ids).update();
-        return written + removed;
+        // The copy of the workers' terms (V86), kept by triggers: corrected here where a pathway opened while its
+        // worker's terms were first stored, in two transactions that did not see each other.
+        int copied = jdbc.sql("""
+                update vacancies_candidate c set home_centre_id = t.centre_id, prefix_set_id = t.prefix_set_id,
+                    place_id = t.place_id, complete = t.complete
+                from vacancies_worker_terms t
+                where t.worker_id = c.worker_id and (c.home_centre_id, c.prefix_set_id, c.place_id, c.complete)
+                    is distinct from (t.centre_id, t.prefix_set_id, t.place_id, t.complete)""").update();
+        int cleared = jdbc.sql("""
+                update vacancies_candidate c set home_centre_id = null, prefix_set_id = null, place_id = null,
+                    complete = null
+                where c.complete is not null
+                    and not exists (select 1 from vacancies_worker_terms t where t.worker_id = c.worker_id)""").update();
+        return written + removed + copied + cleared;
     }
 
     /** How many open pathways the user's scope holds (every CPI's when {@code centreId} is null). */
@@ -88,12 +101,15 @@ class Candidates {
                 .param("centre", centreId).query(Long.class).single();
     }
 
-    /** The workers of the scope's open pathways without stored terms (data written by SQL), in id order. */
+    /**
+     * The workers of the scope's open pathways whose row carries no copy of stored terms (data written by SQL, or
+     * terms stored while the pathway opened in another transaction: {@link #reconcile} corrects the copy), in id
+     * order.
+     */
     List<Long> withoutTerms(Long centreId) {
         return jdbc.sql("""
                 select distinct c.worker_id from vacancies_candidate c
-                where (cast(:centre as bigint) is null or c.centre_id = :centre)
-                    and not exists (select 1 from vacancies_worker_terms t where t.worker_id = c.worker_id)
+                where (cast(:centre as bigint) is null or c.centre_id = :centre) and c.complete is null
                 order by 1""").param("centre", centreId).query(Long.class).list();
     }
 }

@@ -360,9 +360,11 @@ public class Matching {
      * for an offer: the open pathways are those the vacancies module keeps from the pathway module's events
      * ({@link Candidates}), scored against the workers' stored terms (ADR 0038) in one query, nothing passed
      * as parameters; a worker without stored terms is computed from the register for this
-     * ranking, without storing (a read writes nothing). The page comes from a pre-selection as for
-     * {@link #forWorker}: profession (one value per distinct set of prefixes), residence and contract for every
-     * candidate, then in full only those reaching the cut or sharing a term within {@value #TERMS_POINTS} of it.
+     * ranking, without storing (a read writes nothing). Each candidate's row carries a copy of its worker's stored
+     * terms (V86: set of prefixes, residence, CPI, completeness): the profession's points are computed once per
+     * distinct set of prefixes, the place part once per distinct residence, and every candidate is scored by looking
+     * both up, plus the points of the terms it shares with the offer (the terms' index finds those who share one).
+     * Only the page's rows, with the ties at its end, are then read in full, with their reasons.
      */
     public Page<WorkerMatch> forVacancy(CurrentUser user, long vacancyId, int page, int size) {
         return forVacancy(user, vacancyId, page, size, true);
@@ -413,25 +415,49 @@ public class Matching {
         String terms = extra.size() == 0 ? "vacancies_worker_terms" : """
                 (select t.worker_id, t.tax_code, t.name, t.municipality, t.centre_id, t.latitude, t.longitude,
                     t.prefix_set_id, t.prefixes, t.terms, t.complete
-                 from vacancies_worker_terms t
+                 from vacancies_worker_terms t where t.worker_id <> all(cast(:wIds as bigint[]))
                  union all
                  select * from (%s) x)""".formatted(MatchingTerms.SELECT);
         String distance = distance("v.lat", "v.lon", "t.latitude", "t.longitude");
-        String base = """
-                case when t.prefix_set_id is null then %d * least(%s, %d) / %d
-                     else coalesce(((select lv from lv))[t.prefix_set_id], 0) end
-                + case when v.lat is not null and t.latitude is not null then
-                      case when t.latitude not between :latLow and :latHigh or t.longitude not between :lonLow and :lonHigh
-                          then 0 else %s end
-                  when lower(t.municipality) = v.municipality then %d
-                  when t.centre_id = any(cast(:provinceCentres as bigint[])) then %d else 0 end
-                + v.contract_points""".formatted(PROFESSION, levels("v.profession_prefixes", "t.prefixes"), LEVELS,
-                LEVELS, placePoints(place(distance, "false", "false")), SAME_MUNICIPALITY, SAME_PROVINCE);
+        // A candidate with stored terms is scored from its row's copy of them (V86): the profession's points of its
+        // set of prefixes and the place part of its residence, both computed once per distinct value below.
+        String stored = """
+                select c.pathway_id, c.worker_id, c.complete,
+                    coalesce(((select lv from lv))[c.prefix_set_id], 0)
+                    + case ((select pp from pp))[c.place_id]
+                        when -1 then case when c.home_centre_id = any(cast(:provinceCentres as bigint[])) then %d else 0 end
+                        else ((select pp from pp))[c.place_id] end
+                    + (select contract_points from v) as base
+                from vacancies_candidate c
+                where c.complete is not null and (cast(:scope as bigint) is null or c.centre_id = :scope)"""
+                .formatted(SAME_PROVINCE);
+        // A candidate whose terms were computed for this ranking (none stored) is scored from them row by row.
+        String computed = extra.size() == 0 ? "" : """
+                union all
+                select c.pathway_id, c.worker_id, t.complete,
+                    %d * least(%s, %d) / %d
+                    + case when v.lat is not null and t.latitude is not null then
+                          case when t.latitude not between :latLow and :latHigh or t.longitude not between :lonLow and :lonHigh
+                              then 0 else %s end
+                      when lower(t.municipality) = v.municipality then %d
+                      when t.centre_id = any(cast(:provinceCentres as bigint[])) then %d else 0 end
+                    + v.contract_points
+                from vacancies_candidate c join (%s) t on t.worker_id = c.worker_id cross join v
+                where c.complete is null and (cast(:scope as bigint) is null or c.centre_id = :scope)"""
+                .formatted(PROFESSION, levels("v.profession_prefixes", "t.prefixes"), LEVELS, LEVELS,
+                        placePoints(place(distance, "false", "false")), SAME_MUNICIPALITY, SAME_PROVINCE,
+                        MatchingTerms.SELECT);
+        String computedCount = extra.size() == 0 ? "select 0 as n" : """
+                select count(*) as n from vacancies_candidate c join (%s) t on t.worker_id = c.worker_id
+                where c.complete is null and (cast(:scope as bigint) is null or c.centre_id = :scope)"""
+                .formatted(MatchingTerms.SELECT);
+        // The page's rows, ties at its end included: each candidate's base plus the points of the terms it shares
+        // with the offer (joined by hash from the few who share one). Profiles that cannot be matched come after
+        // every complete one, all tied: the page orders them by name.
         String chosen = !preselect ? "select pathway_id, worker_id from scored" : """
-                select pathway_id, worker_id from scored where (select base from cut) = -1000
-                union
-                select pathway_id, worker_id from exact where score >= (select coalesce((select score from exact
-                    order by score desc offset :k - 1 limit 1), -1000))""";
+                select s.pathway_id, s.worker_id from scored s left join shared g on g.worker_id = s.worker_id
+                order by s.complete desc, case when s.complete then s.base + coalesce(g.points, 0) end desc nulls last
+                fetch first :k rows with ties""";
         String sql = """
                 with v as materialized (
                     select v.id, v.profession_prefixes, v.skill_terms, v.area_terms, v.contract_type, v.contract_months,
@@ -449,16 +475,22 @@ public class Matching {
                                             where cardinality(v.profession_prefixes) > 0
                                                 and d.prefixes @> array[v.profession_prefixes[1]]) d
                                      on d.id = g order by g) as lv
-                ), c as materialized (
-                    -- the open pathways of the user's scope (kept from the pathway module's events: Candidates)
-                    select pathway_id, worker_id from vacancies_candidate
-                    where cast(:scope as bigint) is null or centre_id = :scope
-                ), scored as materialized (
-                    select c.pathway_id, c.worker_id, t.complete, %s as base
-                    from c join %s t on t.worker_id = c.worker_id cross join v
-                ), cut as materialized (
-                    select coalesce((select base from scored where complete order by base desc offset :k - 1 limit 1),
-                        -1000) as base
+                ), pp as materialized (
+                    -- the place part of each distinct residence (V86): 15, 10 or 0 by distance, else 15 for the
+                    -- offer's municipality; -1 where it is judged by the province of the worker's CPI
+                    select array(select coalesce(x.points, -1)
+                                 from generate_series(1, (select coalesce(max(id), 0) from vacancies_worker_place)) g
+                                 left join (select t.id, case when d.km is not null
+                                                then case when d.km <= %d then %d when d.km <= %d then %d else 0 end
+                                                when t.municipality = v.municipality then %d end as points
+                                            from vacancies_worker_place t cross join v
+                                            cross join lateral (select %s as km) d) x
+                                     on x.id = g order by g) as pp
+                ), scored as not materialized (
+                    -- every candidate of the user's scope with its base (profession, place, contract): two array
+                    -- lookups per row, no join
+                    %s
+                    %s
                 ), shared as materialized (
                     -- the workers sharing a term with the offer (the terms' index finds them): their points for
                     -- skills and area
@@ -468,13 +500,6 @@ public class Matching {
                         + case when v.area_terms && t.terms then %d else 0 end as points
                     from %s t cross join v
                     where t.terms && (select skill_terms || area_terms from v)
-                ), exact as materialized (
-                    -- every complete worker who can be on the page, with the score: the others share no term and
-                    -- score below the cut
-                    select s.pathway_id, s.worker_id, s.base + coalesce(g.points, 0) as score
-                    from scored s left join shared g on g.worker_id = s.worker_id
-                    where s.complete and s.base >= (select base from cut) - %d
-                        and (s.base >= (select base from cut) or g.worker_id is not null)
                 ), chosen as materialized (
                     %s
                 ), parts as materialized (
@@ -498,18 +523,24 @@ public class Matching {
                     order by complete desc, case when complete then %s end desc, distance_km nulls last, name, pathway_id
                     limit :size offset :offset
                 ), counted as materialized (
-                    select (select count(*) from scored) as ranked, (select count(*) from c) as candidates
+                    -- one pass over the scope's candidates: those with stored terms, and those without
+                    select count(complete) as stored, count(*) - count(complete) as unstored
+                    from vacancies_candidate where cast(:scope as bigint) is null or centre_id = :scope
+                ), computed as materialized (
+                    %s
                 )
                 select r.*, array(select x from unnest(v.skill_terms) x where x = any(r.terms)) as shared,
-                    n.ranked, n.candidates - n.ranked as missing
-                from ranked r cross join v cross join counted n
+                    n.stored + m.n as ranked, n.unstored - m.n as missing
+                from ranked r cross join v cross join counted n cross join computed m
                 order by complete desc, case when complete then score end desc, distance_km nulls last, name, pathway_id"""
                 .formatted(PROFESSION, levels("v.profession_prefixes", "d.prefixes"), LEVELS, LEVELS,
-                        base, terms, SKILLS, AREA, terms, TERMS_POINTS, chosen,
+                        NEAR_KM, SAME_MUNICIPALITY, REACHABLE_KM, SAME_PROVINCE, SAME_MUNICIPALITY,
+                        distance("v.lat", "v.lon", "t.latitude", "t.longitude"),
+                        stored, computed, SKILLS, AREA, terms, chosen,
                         levels("v.profession_prefixes", "t.prefixes"), distance,
                         place(distance, "lower(t.municipality) = v.municipality",
                                 "t.centre_id = any(cast(:provinceCentres as bigint[]))"),
-                        terms, TOTAL, TOTAL);
+                        terms, TOTAL, TOTAL, computedCount);
         String offerProvince = offerPlace.province() == null || offerPlace.province().isEmpty() ? centreProvince
                 : offerPlace.province();
         planEachTime();

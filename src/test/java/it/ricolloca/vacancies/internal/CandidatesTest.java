@@ -38,6 +38,7 @@ class CandidatesTest {
     @Autowired RequestWorkflow requests;
     @Autowired RequestQueries requestQueries;
     @Autowired JdbcClient jdbc;
+    @Autowired MatchingTerms terms;
 
     @Test
     void theKeptListIsThePathwayModulesAfterEveryActAndAfterAReconciliation() {
@@ -82,6 +83,29 @@ class CandidatesTest {
         assertThat(candidates.reconcile()).isEqualTo(1);
         assertKeptIsOpen("reconciled after SQL writes");
         assertThat(keptCentre(first)).isNull();
+
+        // A pathway opened while its worker's terms were first stored, in two transactions that did not see each
+        // other, would keep an empty copy: ranked from the register meanwhile, corrected by the reconciliation.
+        long fourth = closed.started(closed.newTorinoOffice(), "Candidato", "Quarto", 4);
+        long worker = jdbc.sql("select worker_id from vacancies_candidate where pathway_id = ?").param(fourth)
+                .query(Long.class).single();
+        assertThat(jdbc.sql("select complete from vacancies_candidate where pathway_id = ?").param(fourth)
+                .query(Boolean.class).single()).as("the copy is written with the pathway").isNotNull();
+        jdbc.sql("""
+                update vacancies_candidate set home_centre_id = null, prefix_set_id = null, place_id = null, complete = null
+                where pathway_id = ?""").param(fourth).update();
+        assertThat(candidates.withoutTerms(null)).as("ranked from the register meanwhile").contains(worker);
+        assertThat(candidates.reconcile()).isEqualTo(1);
+        assertKeptIsOpen("copy corrected by the reconciliation");
+        assertThat(candidates.withoutTerms(null)).doesNotContain(worker);
+
+        // The worker's stored terms go (pseudonymisation): the copy is emptied with them.
+        jdbc.sql("delete from vacancies_worker_terms where worker_id = ?").param(worker).update();
+        assertKeptIsOpen("the worker's terms deleted");
+        assertThat(candidates.withoutTerms(null)).contains(worker);
+        terms.store(List.of(worker));
+        assertKeptIsOpen("the worker's terms stored again");
+        assertThat(candidates.withoutTerms(null)).doesNotContain(worker);
     }
 
     private Long keptCentre(long pathway) {
@@ -97,5 +121,16 @@ class CandidatesTest {
                 .toList();
         assertThat(kept).as(after).isEqualTo(open);
         assertThat(candidates.count(null)).as(after).isEqualTo(open.size());
+        assertThat(differingCopies()).as(after + ": each candidate's copy of its worker's stored terms (V86)").isEmpty();
+    }
+
+    /** The candidates whose copy of the worker's terms differs from the stored terms (all null: none stored). */
+    private List<Long> differingCopies() {
+        return jdbc.sql("""
+                select c.pathway_id from vacancies_candidate c
+                left join vacancies_worker_terms t on t.worker_id = c.worker_id
+                where (c.home_centre_id, c.prefix_set_id, c.place_id, c.complete)
+                    is distinct from (t.centre_id, t.prefix_set_id, t.place_id, t.complete)
+                order by 1""").query(Long.class).list();
     }
 }

@@ -26,10 +26,12 @@ class MatchingPreselectionTest {
     @Autowired ReleasedWorkers released;
     @Autowired JdbcClient jdbc;
     @Autowired ClosedPathways started;
+    @Autowired MatchingTerms terms;
 
     /**
      * Offers and workers in an open pathway with something to match (run alone, the shared data has few offers and
-     * no pathway): four workers of Torino, with skills, and the last two with a past job.
+     * no pathway): four workers in a pathway of Torino, with skills, the last two with a past job, two of them of the
+     * Novara CPI, two living where the reference data has no coordinates.
      */
     @BeforeEach
     void someWorkersInPathwayAndOffers() {
@@ -51,18 +53,28 @@ class MatchingPreselectionTest {
                         (array['TO', 'NO', 'TO', null, 'CN'])[1 + g % 5], now(), now()
                     from c, generate_series(1, 60) g""").update();
         }
-        if (pathways.open(null).size() >= 4) {
+        if (jdbc.sql("select count(*) from workers_worker where last_name like 'Preselezione%'").query(Long.class)
+                .single() > 0) {
             return;
         }
         long office = started.newTorinoOffice();
+        long novara = released.user("master.novara").centreId();
         String[] skills = {"saldatura a filo, lettura del disegno", "carrelli elevatori, magazzino", "cucina, inglese",
             "contabilità, excel"};
+        // Two residences the reference data locates, two it does not (judged by name, then by the worker's CPI);
+        // two workers of the Torino CPI, two whose CPI is Novara's (another province), all in a pathway of Torino.
+        String[] residences = {"Torino", "Località Sconosciuta", "Novara", "Frazione Inesistente"};
+        List<Long> keep = new java.util.ArrayList<>();
         for (int i = 0; i < skills.length; i++) {
             long pathway = started.started(office, "Preselezione" + (char) ('A' + i), "Prova", 3);
             long worker = jdbc.sql("select worker_id from pathway_pathway where id = ?").param(pathway).query(Long.class)
                     .single();
-            jdbc.sql("update workers_worker set skills = ?, residence_municipality = 'Torino' where id = ?")
-                    .param(skills[i]).param(worker).update();
+            jdbc.sql("update workers_worker set skills = ?, residence_municipality = ? where id = ?")
+                    .param(skills[i]).param(residences[i]).param(worker).update();
+            if (i % 2 == 1) {
+                jdbc.sql("update workers_worker set competent_centre_id = ? where id = ?").param(novara).param(worker)
+                        .update();
+            }
             if (i >= 2) {
                 jdbc.sql("""
                         insert into workers_work_history (worker_id, position, employer, profession_code, profession_label,
@@ -70,9 +82,14 @@ class MatchingPreselectionTest {
                         values (?, 0, 'Datore', '5.2.2.1.0', 'Cuoco', 'CP2021', 'Tempo determinato', date '2020-01-01')""")
                         .param(worker).update();
             }
-            // Their stored terms were written at creation, before these SQL writes: computed again by the ranking.
+            // Their stored terms were written at creation, before these SQL writes: the first two are stored again
+            // (ranked from their candidate row's copy, V86), the last two computed again by the ranking.
             jdbc.sql("delete from vacancies_worker_terms where worker_id = ?").param(worker).update();
+            if (i < 2) {
+                keep.add(worker);
+            }
         }
+        terms.store(keep);
     }
 
     @Test
@@ -144,11 +161,22 @@ class MatchingPreselectionTest {
             CurrentUser user = released.user(username);
             for (long offer : offers) {
                 for (int[] page : new int[][] {{0, 3}, {1, 3}, {0, 20}, {0, 10_000}, {500, 20}}) {
-                    List<Matching.WorkerMatch> fast = matching.forVacancy(user, offer, page[0], page[1], true).getContent();
-                    List<Matching.WorkerMatch> full = matching.forVacancy(user, offer, page[0], page[1], false)
-                            .getContent();
+                    var fastPage = matching.forVacancy(user, offer, page[0], page[1], true);
+                    var fullPage = matching.forVacancy(user, offer, page[0], page[1], false);
+                    List<Matching.WorkerMatch> fast = fastPage.getContent();
+                    List<Matching.WorkerMatch> full = fullPage.getContent();
                     assertThat(fast).as("%s, offer %d, page %d of %d", username, offer, page[0], page[1]).isEqualTo(full);
+                    assertThat(fastPage.getTotalElements()).as("%s, offer %d: how many ranked", username, offer)
+                            .isEqualTo(fullPage.getTotalElements());
                     compared += full.size();
+                }
+                // Pages of one row, one after the other: any row ranked on the wrong side of a page's end by the
+                // first pass (whose ties are read in full) shows here.
+                long total = matching.forVacancy(user, offer, 0, 1, false).getTotalElements();
+                for (int k = 0; k < Math.min(total, 8); k++) {
+                    assertThat(matching.forVacancy(user, offer, k, 1, true).getContent())
+                            .as("%s, offer %d, row %d", username, offer, k)
+                            .isEqualTo(matching.forVacancy(user, offer, k, 1, false).getContent());
                 }
             }
         }
