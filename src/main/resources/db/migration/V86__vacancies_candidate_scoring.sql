@@ -1,8 +1,8 @@
 -- Matching for an offer reads one narrow row per candidate (ADR 0038, fourth pass): the kept open pathways
--- (V85) carry what the ranking's first pass reads of their worker's stored terms (CPI, set of prefixes, residence,
--- completeness), and each residence is a row of its own, so that a ranking computes the place part once per distinct
--- residence (as the board's workplaces, V76) and scores 50,000 candidates by two array lookups, without joining
--- them with their terms. Kept by triggers: nothing in Java writes these columns.
+-- (V85) carry what the ranking reads of their worker's stored terms to choose the page (CPI, set of prefixes,
+-- residence, completeness, and the name that breaks ties), and each residence is a row of its own, so that a ranking
+-- computes the place part once per distinct residence (as the board's workplaces, V76) and scores 50,000 candidates
+-- by array lookups, without joining them with their terms. Kept by triggers: nothing in Java writes these columns.
 
 -- The workers' residences, one row per distinct (lower-case municipality, coordinates).
 create table vacancies_worker_place (
@@ -50,24 +50,26 @@ create trigger vacancies_worker_terms_place_tg
 update vacancies_worker_terms set place_id = vacancies_worker_place_id(municipality, latitude, longitude);
 
 -- A candidate's copy of its worker's terms: all null while the worker has no stored terms (the ranking then
--- computes them from the register, as before).
+-- computes them from the register, as before); emptied with them when the worker is pseudonymised.
 alter table vacancies_candidate
     add column home_centre_id bigint,
     add column prefix_set_id int,
     add column place_id int,
-    add column complete boolean;
+    add column complete boolean,
+    add column name text;
 create index vacancies_candidate_worker_ix on vacancies_candidate (worker_id);
 
 create function vacancies_candidate_terms() returns trigger language plpgsql as $$
 begin
-    select t.centre_id, t.prefix_set_id, t.place_id, t.complete
-    into new.home_centre_id, new.prefix_set_id, new.place_id, new.complete
+    select t.centre_id, t.prefix_set_id, t.place_id, t.complete, t.name
+    into new.home_centre_id, new.prefix_set_id, new.place_id, new.complete, new.name
     from vacancies_worker_terms t where t.worker_id = new.worker_id;
     if not found then
         new.home_centre_id := null;
         new.prefix_set_id := null;
         new.place_id := null;
         new.complete := null;
+        new.name := null;
     end if;
     return new;
 end
@@ -79,13 +81,14 @@ create trigger vacancies_candidate_terms_tg
 create function vacancies_worker_terms_candidates() returns trigger language plpgsql as $$
 begin
     if tg_op = 'DELETE' then
-        update vacancies_candidate set home_centre_id = null, prefix_set_id = null, place_id = null, complete = null
+        update vacancies_candidate set home_centre_id = null, prefix_set_id = null, place_id = null, complete = null,
+            name = null
         where worker_id = old.worker_id and complete is not null;
     else
         update vacancies_candidate c set home_centre_id = new.centre_id, prefix_set_id = new.prefix_set_id,
-            place_id = new.place_id, complete = new.complete
-        where c.worker_id = new.worker_id and (c.home_centre_id, c.prefix_set_id, c.place_id, c.complete)
-            is distinct from (new.centre_id, new.prefix_set_id, new.place_id, new.complete);
+            place_id = new.place_id, complete = new.complete, name = new.name
+        where c.worker_id = new.worker_id and (c.home_centre_id, c.prefix_set_id, c.place_id, c.complete, c.name)
+            is distinct from (new.centre_id, new.prefix_set_id, new.place_id, new.complete, new.name);
     end if;
     return null;
 end
@@ -95,5 +98,5 @@ create trigger vacancies_worker_terms_candidates_tg
     execute function vacancies_worker_terms_candidates();
 
 update vacancies_candidate c set home_centre_id = t.centre_id, prefix_set_id = t.prefix_set_id,
-    place_id = t.place_id, complete = t.complete
+    place_id = t.place_id, complete = t.complete, name = t.name
 from vacancies_worker_terms t where t.worker_id = c.worker_id;

@@ -82,13 +82,13 @@ class Candidates {
         // worker's terms were first stored, in two transactions that did not see each other.
         int copied = jdbc.sql("""
                 update vacancies_candidate c set home_centre_id = t.centre_id, prefix_set_id = t.prefix_set_id,
-                    place_id = t.place_id, complete = t.complete
+                    place_id = t.place_id, complete = t.complete, name = t.name
                 from vacancies_worker_terms t
-                where t.worker_id = c.worker_id and (c.home_centre_id, c.prefix_set_id, c.place_id, c.complete)
-                    is distinct from (t.centre_id, t.prefix_set_id, t.place_id, t.complete)""").update();
+                where t.worker_id = c.worker_id and (c.home_centre_id, c.prefix_set_id, c.place_id, c.complete, c.name)
+                    is distinct from (t.centre_id, t.prefix_set_id, t.place_id, t.complete, t.name)""").update();
         int cleared = jdbc.sql("""
                 update vacancies_candidate c set home_centre_id = null, prefix_set_id = null, place_id = null,
-                    complete = null
+                    complete = null, name = null
                 where c.complete is not null
                     and not exists (select 1 from vacancies_worker_terms t where t.worker_id = c.worker_id)""").update();
         return written + removed + copied + cleared;

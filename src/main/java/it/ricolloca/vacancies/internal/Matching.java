@@ -422,7 +422,7 @@ public class Matching {
         // A candidate with stored terms is scored from its row's copy of them (V86): the profession's points of its
         // set of prefixes and the place part of its residence, both computed once per distinct value below.
         String stored = """
-                select c.pathway_id, c.worker_id, c.complete,
+                select c.pathway_id, c.worker_id, c.complete, c.name, ((select pk from pp))[c.place_id] as km,
                     coalesce(((select lv from lv))[c.prefix_set_id], 0)
                     + case ((select pp from pp))[c.place_id]
                         when -1 then case when c.home_centre_id = any(cast(:provinceCentres as bigint[])) then %d else 0 end
@@ -434,7 +434,7 @@ public class Matching {
         // A candidate whose terms were computed for this ranking (none stored) is scored from them row by row.
         String computed = extra.size() == 0 ? "" : """
                 union all
-                select c.pathway_id, c.worker_id, t.complete,
+                select c.pathway_id, c.worker_id, t.complete, t.name, coalesce(%s, 'Infinity'),
                     %d * least(%s, %d) / %d
                     + case when v.lat is not null and t.latitude is not null then
                           case when t.latitude not between :latLow and :latHigh or t.longitude not between :lonLow and :lonHigh
@@ -444,20 +444,21 @@ public class Matching {
                     + v.contract_points
                 from vacancies_candidate c join (%s) t on t.worker_id = c.worker_id cross join v
                 where c.complete is null and (cast(:scope as bigint) is null or c.centre_id = :scope)"""
-                .formatted(PROFESSION, levels("v.profession_prefixes", "t.prefixes"), LEVELS, LEVELS,
+                .formatted(distance, PROFESSION, levels("v.profession_prefixes", "t.prefixes"), LEVELS, LEVELS,
                         placePoints(place(distance, "false", "false")), SAME_MUNICIPALITY, SAME_PROVINCE,
                         MatchingTerms.SELECT);
         String computedCount = extra.size() == 0 ? "select 0 as n" : """
                 select count(*) as n from vacancies_candidate c join (%s) t on t.worker_id = c.worker_id
                 where c.complete is null and (cast(:scope as bigint) is null or c.centre_id = :scope)"""
                 .formatted(MatchingTerms.SELECT);
-        // The page's rows, ties at its end included: each candidate's base plus the points of the terms it shares
-        // with the offer (joined by hash from the few who share one). Profiles that cannot be matched come after
-        // every complete one, all tied: the page orders them by name.
+        // The page's rows and those before it, in the page's order: each candidate's base plus the points of the
+        // terms it shares with the offer (joined by hash from those who share one), then the distance and the name
+        // (the copy's, V86). Only these k rows are then read in full.
         String chosen = !preselect ? "select pathway_id, worker_id from scored" : """
                 select s.pathway_id, s.worker_id from scored s left join shared g on g.worker_id = s.worker_id
-                order by s.complete desc, case when s.complete then s.base + coalesce(g.points, 0) end desc nulls last
-                fetch first :k rows with ties""";
+                order by s.complete desc, case when s.complete then s.base + coalesce(g.points, 0) end desc, s.km,
+                    s.name, s.pathway_id
+                limit :k""";
         String sql = """
                 with v as materialized (
                     select v.id, v.profession_prefixes, v.skill_terms, v.area_terms, v.contract_type, v.contract_months,
@@ -475,17 +476,22 @@ public class Matching {
                                             where cardinality(v.profession_prefixes) > 0
                                                 and d.prefixes @> array[v.profession_prefixes[1]]) d
                                      on d.id = g order by g) as lv
+                ), places as materialized (
+                    -- each distinct residence (V86): its distance from the offer and its place part, 15, 10 or 0 by
+                    -- distance, else 15 for the offer's municipality, null where it is judged by the worker's CPI
+                    select t.id, d.km, case when d.km is not null
+                            then case when d.km <= %d then %d when d.km <= %d then %d else 0 end
+                            when t.municipality = v.municipality then %d end as points
+                    from vacancies_worker_place t cross join v cross join lateral (select %s as km) d
                 ), pp as materialized (
-                    -- the place part of each distinct residence (V86): 15, 10 or 0 by distance, else 15 for the
-                    -- offer's municipality; -1 where it is judged by the province of the worker's CPI
+                    -- the same as arrays by residence, without nulls (looked up in constant time): the place part
+                    -- (-1: by the province of the worker's CPI) and the distance (infinite where unknown: last)
                     select array(select coalesce(x.points, -1)
                                  from generate_series(1, (select coalesce(max(id), 0) from vacancies_worker_place)) g
-                                 left join (select t.id, case when d.km is not null
-                                                then case when d.km <= %d then %d when d.km <= %d then %d else 0 end
-                                                when t.municipality = v.municipality then %d end as points
-                                            from vacancies_worker_place t cross join v
-                                            cross join lateral (select %s as km) d) x
-                                     on x.id = g order by g) as pp
+                                 left join places x on x.id = g order by g) as pp,
+                           array(select coalesce(x.km, 'Infinity')
+                                 from generate_series(1, (select coalesce(max(id), 0) from vacancies_worker_place)) g
+                                 left join places x on x.id = g order by g) as pk
                 ), scored as not materialized (
                     -- every candidate of the user's scope with its base (profession, place, contract): two array
                     -- lookups per row, no join

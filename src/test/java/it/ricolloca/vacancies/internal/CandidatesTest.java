@@ -92,7 +92,8 @@ class CandidatesTest {
         assertThat(jdbc.sql("select complete from vacancies_candidate where pathway_id = ?").param(fourth)
                 .query(Boolean.class).single()).as("the copy is written with the pathway").isNotNull();
         jdbc.sql("""
-                update vacancies_candidate set home_centre_id = null, prefix_set_id = null, place_id = null, complete = null
+                update vacancies_candidate set home_centre_id = null, prefix_set_id = null, place_id = null, complete = null,
+                    name = null
                 where pathway_id = ?""").param(fourth).update();
         assertThat(candidates.withoutTerms(null)).as("ranked from the register meanwhile").contains(worker);
         assertThat(candidates.reconcile()).isEqualTo(1);
@@ -129,8 +130,8 @@ class CandidatesTest {
         return jdbc.sql("""
                 select c.pathway_id from vacancies_candidate c
                 left join vacancies_worker_terms t on t.worker_id = c.worker_id
-                where (c.home_centre_id, c.prefix_set_id, c.place_id, c.complete)
-                    is distinct from (t.centre_id, t.prefix_set_id, t.place_id, t.complete)
+                where (c.home_centre_id, c.prefix_set_id, c.place_id, c.complete, c.name)
+                    is distinct from (t.centre_id, t.prefix_set_id, t.place_id, t.complete, t.name)
                 order by 1""").query(Long.class).list();
     }
 }
