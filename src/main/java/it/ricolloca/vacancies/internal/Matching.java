@@ -123,6 +123,25 @@ public class Matching {
                 .collect(Collectors.joining(" + ", "(", ")"));
     }
 
+    /** Most terms of an offer whose hits {@link #skillHits} counts term by term. */
+    private static final int UNROLLED_TERMS = 32;
+
+    /**
+     * How many of the offer's skill terms a worker's terms hold ({@code v.skill_terms}, {@code t.terms}), as SQL for
+     * an offer of {@code count} terms: one comparison per term, written out (no subquery per row: a third of the
+     * time over thousands of workers); a subquery where the offer has more terms, or changed meanwhile.
+     */
+    private static String skillHits(int count) {
+        String subquery = "(select count(*) from unnest(v.skill_terms) x where x = any(t.terms))::int";
+        if (count < 1 || count > UNROLLED_TERMS) {
+            return subquery;
+        }
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(k -> "coalesce(v.skill_terms[" + k + "] = any(t.terms), false)::int")
+                .collect(Collectors.joining(" + ", "case when cardinality(v.skill_terms) = " + count + " then (",
+                        ") else " + subquery + " end"));
+    }
+
     private static final String TOTAL = """
             (%d * least(levels, %d) / %d
              + case when skill_total = 0 then 0 else %d * skill_hits / skill_total end
@@ -396,12 +415,14 @@ public class Matching {
     private Ranked rank(Long scope, long vacancyId, int page, int size, boolean preselect, MatchingTerms.Rows extra) {
         List<CentreSummary> all = centres.all();
         // The offer's place, located (places module) for the distances; the workers' are stored.
-        record OfferPlace(Place place, Long centreId) {
+        record OfferPlace(Place place, Long centreId, int skillTerms) {
         }
         OfferPlace offer = jdbc.sql("""
-                select workplace_municipality, coalesce(workplace_province, ''), centre_id from vacancies_vacancy where id = ?""")
+                select workplace_municipality, coalesce(workplace_province, ''), centre_id, cardinality(skill_terms)
+                from vacancies_vacancy where id = ?""")
                 .param(vacancyId).query((rs, n) -> new OfferPlace(new Place(rs.getString(1), rs.getString(2)),
-                        (Long) rs.getObject(3))).optional().orElse(new OfferPlace(new Place(null, null), null));
+                        (Long) rs.getObject(3), rs.getInt(4)))
+                .optional().orElse(new OfferPlace(new Place(null, null), null, 0));
         Place offerPlace = offer.place();
         Municipality offerPoint = offerPlace.name() == null ? null
                 : municipalities.resolveAll(List.of(offerPlace)).get(offerPlace);
@@ -501,8 +522,7 @@ public class Matching {
                     -- the workers sharing a term with the offer (the terms' index finds them): their points for
                     -- skills and area
                     select t.worker_id,
-                        case when cardinality(v.skill_terms) = 0 then 0 else %d * (select count(*) from unnest(v.skill_terms) x
-                            where x = any(t.terms))::int / cardinality(v.skill_terms) end
+                        case when cardinality(v.skill_terms) = 0 then 0 else %d * %s / cardinality(v.skill_terms) end
                         + case when v.area_terms && t.terms then %d else 0 end as points
                     from %s t cross join v
                     where t.terms && (select skill_terms || area_terms from v)
@@ -542,7 +562,7 @@ public class Matching {
                 .formatted(PROFESSION, levels("v.profession_prefixes", "d.prefixes"), LEVELS, LEVELS,
                         NEAR_KM, SAME_MUNICIPALITY, REACHABLE_KM, SAME_PROVINCE, SAME_MUNICIPALITY,
                         distance("v.lat", "v.lon", "t.latitude", "t.longitude"),
-                        stored, computed, SKILLS, AREA, terms, chosen,
+                        stored, computed, SKILLS, skillHits(offer.skillTerms()), AREA, terms, chosen,
                         levels("v.profession_prefixes", "t.prefixes"), distance,
                         place(distance, "lower(t.municipality) = v.municipality",
                                 "t.centre_id = any(cast(:provinceCentres as bigint[]))"),
