@@ -78,24 +78,36 @@ create trigger vacancies_candidate_terms_tg
     before insert or update of worker_id on vacancies_candidate for each row
     execute function vacancies_candidate_terms();
 
-create function vacancies_worker_terms_candidates() returns trigger language plpgsql as $$
+-- Statement triggers over the rows a statement wrote: the one-time fill stores 10,000 workers' terms per statement.
+create function vacancies_worker_terms_copy() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'DELETE' then
-        update vacancies_candidate set home_centre_id = null, prefix_set_id = null, place_id = null, complete = null,
-            name = null
-        where worker_id = old.worker_id and complete is not null;
-    else
-        update vacancies_candidate c set home_centre_id = new.centre_id, prefix_set_id = new.prefix_set_id,
-            place_id = new.place_id, complete = new.complete, name = new.name
-        where c.worker_id = new.worker_id and (c.home_centre_id, c.prefix_set_id, c.place_id, c.complete, c.name)
-            is distinct from (new.centre_id, new.prefix_set_id, new.place_id, new.complete, new.name);
-    end if;
+    update vacancies_candidate c set home_centre_id = n.centre_id, prefix_set_id = n.prefix_set_id,
+        place_id = n.place_id, complete = n.complete, name = n.name
+    from written n
+    where c.worker_id = n.worker_id and (c.home_centre_id, c.prefix_set_id, c.place_id, c.complete, c.name)
+        is distinct from (n.centre_id, n.prefix_set_id, n.place_id, n.complete, n.name);
     return null;
 end
 $$;
-create trigger vacancies_worker_terms_candidates_tg
-    after insert or update or delete on vacancies_worker_terms for each row
-    execute function vacancies_worker_terms_candidates();
+create trigger vacancies_worker_terms_inserted_tg
+    after insert on vacancies_worker_terms referencing new table as written for each statement
+    execute function vacancies_worker_terms_copy();
+create trigger vacancies_worker_terms_updated_tg
+    after update on vacancies_worker_terms referencing new table as written for each statement
+    execute function vacancies_worker_terms_copy();
+
+create function vacancies_worker_terms_uncopy() returns trigger language plpgsql as $$
+begin
+    update vacancies_candidate c set home_centre_id = null, prefix_set_id = null, place_id = null, complete = null,
+        name = null
+    from deleted o
+    where c.worker_id = o.worker_id and c.complete is not null;
+    return null;
+end
+$$;
+create trigger vacancies_worker_terms_deleted_tg
+    after delete on vacancies_worker_terms referencing old table as deleted for each statement
+    execute function vacancies_worker_terms_uncopy();
 
 update vacancies_candidate c set home_centre_id = t.centre_id, prefix_set_id = t.prefix_set_id,
     place_id = t.place_id, complete = t.complete, name = t.name
