@@ -37,6 +37,8 @@ $$;
 
 alter table vacancies_worker_terms add column place_id int references vacancies_worker_place (id);
 
+-- The matching module's writer gives each row its residence, looked up in bulk (MatchingTerms.store); any other
+-- write (a row inserted without it, a residence changed alone) is given it here.
 create function vacancies_worker_terms_place() returns trigger language plpgsql as $$
 begin
     new.place_id := vacancies_worker_place_id(new.municipality, new.latitude, new.longitude);
@@ -44,10 +46,21 @@ begin
 end
 $$;
 create trigger vacancies_worker_terms_place_tg
-    before insert or update of municipality, latitude, longitude on vacancies_worker_terms for each row
+    before insert on vacancies_worker_terms for each row when (new.place_id is null)
+    execute function vacancies_worker_terms_place();
+create trigger vacancies_worker_terms_moved_tg
+    before update of municipality, latitude, longitude, place_id on vacancies_worker_terms for each row
+    when (new.place_id is null or new.place_id = old.place_id
+        and (new.municipality, new.latitude, new.longitude) is distinct from (old.municipality, old.latitude, old.longitude))
     execute function vacancies_worker_terms_place();
 
-update vacancies_worker_terms set place_id = vacancies_worker_place_id(municipality, latitude, longitude);
+insert into vacancies_worker_place (municipality, latitude, longitude)
+select distinct lower(municipality), latitude, longitude from vacancies_worker_terms
+on conflict do nothing;
+update vacancies_worker_terms t set place_id = p.id
+from vacancies_worker_place p
+where coalesce(p.municipality, '') = coalesce(lower(t.municipality), '') and (p.municipality is null) = (t.municipality is null)
+    and coalesce(p.latitude, -1000) = coalesce(t.latitude, -1000) and coalesce(p.longitude, -1000) = coalesce(t.longitude, -1000);
 
 -- A candidate's copy of its worker's terms: all null while the worker has no stored terms (the ranking then
 -- computes them from the register, as before); emptied with them when the worker is pseudonymised.

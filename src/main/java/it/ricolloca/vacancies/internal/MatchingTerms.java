@@ -258,19 +258,31 @@ class MatchingTerms implements ApplicationRunner {
                         insert into vacancies_worker_prefixes (prefixes)
                         select distinct x.prefixes from x
                         where not exists (select 1 from vacancies_worker_prefixes p where p.prefixes = x.prefixes)
-                        on conflict do nothing returning id, prefixes)
+                        on conflict do nothing returning id, prefixes),
+                    residence as materialized (
+                        select distinct lower(x.municipality) as municipality, x.latitude, x.longitude from x),
+                    placed as (
+                        -- the residences not yet known, one row each (V86: the ranking computes a place part per row)
+                        insert into vacancies_worker_place (municipality, latitude, longitude)
+                        select r.municipality, r.latitude, r.longitude from residence r
+                        where not exists (select 1 from vacancies_worker_place p where %s)
+                        on conflict do nothing returning id, municipality, latitude, longitude)
                     insert into vacancies_worker_terms (worker_id, tax_code, name, municipality, centre_id, latitude,
-                        longitude, prefix_set_id, prefixes, terms, complete)
+                        longitude, prefix_set_id, place_id, prefixes, terms, complete)
                     select x.worker_id, x.tax_code, x.name, x.municipality, x.centre_id, x.latitude, x.longitude,
                         coalesce((select a.id from added a where a.prefixes = x.prefixes),
                             (select p.id from vacancies_worker_prefixes p where p.prefixes = x.prefixes)),
+                        coalesce((select p.id from placed p where %s), (select p.id from vacancies_worker_place p where %s)),
                         x.prefixes, x.terms, x.complete
                     from x order by x.worker_id
                     on conflict (worker_id) do update set tax_code = excluded.tax_code, name = excluded.name,
                         municipality = excluded.municipality, centre_id = excluded.centre_id,
                         latitude = excluded.latitude, longitude = excluded.longitude,
-                        prefix_set_id = excluded.prefix_set_id, prefixes = excluded.prefixes,
-                        terms = excluded.terms, complete = excluded.complete""".formatted(SELECT));
+                        prefix_set_id = excluded.prefix_set_id, place_id = excluded.place_id,
+                        prefixes = excluded.prefixes, terms = excluded.terms, complete = excluded.complete"""
+                    .formatted(SELECT, samePlace("p", "r.municipality", "r.latitude", "r.longitude"),
+                            samePlace("p", "lower(x.municipality)", "x.latitude", "x.longitude"),
+                            samePlace("p", "lower(x.municipality)", "x.latitude", "x.longitude")));
             for (var p : rows.params().entrySet()) {
                 insert = insert.param(p.getKey(), p.getValue());
             }
@@ -282,6 +294,17 @@ class MatchingTerms implements ApplicationRunner {
                         .param("ids", ids).param("wIds", rows.params().get("wIds")).update();
             }
         }
+    }
+
+    /**
+     * Whether the residence row {@code p} is this (lower-case) municipality at these coordinates, nulls equal, as
+     * the unique index of {@code vacancies_worker_place} reads it (V86).
+     */
+    private static String samePlace(String p, String municipality, String latitude, String longitude) {
+        return ("coalesce(%1$s.municipality, '') = coalesce(%2$s, '') and (%1$s.municipality is null) = (%2$s is null)"
+                + " and coalesce(%1$s.latitude, -1000) = coalesce(%3$s, -1000)"
+                + " and coalesce(%1$s.longitude, -1000) = coalesce(%4$s, -1000)")
+                .formatted(p, municipality, latitude, longitude);
     }
 
     private static boolean point(Municipality m) {

@@ -107,6 +107,21 @@ class CandidatesTest {
         terms.store(List.of(worker));
         assertKeptIsOpen("the worker's terms stored again");
         assertThat(candidates.withoutTerms(null)).doesNotContain(worker);
+
+        // Written by SQL, behind the writer's back: a residence changed alone, a row inserted without its residence.
+        jdbc.sql("""
+                update vacancies_worker_terms set municipality = 'Località di Prova', latitude = 44.9, longitude = 8.2
+                where worker_id = ?""").param(worker).update();
+        assertKeptIsOpen("a residence changed by SQL");
+        jdbc.sql("delete from vacancies_worker_terms where worker_id = ?").param(worker).update();
+        jdbc.sql("""
+                insert into vacancies_worker_terms (worker_id, tax_code, name, municipality, centre_id, prefixes, terms,
+                    complete)
+                values (?, 'XXXXXX00X00X000X', 'Quarto Candidato', 'Altra Località', null, '{}', '{}', false)""")
+                .param(worker).update();
+        assertKeptIsOpen("a row inserted by SQL");
+        terms.store(List.of(worker));
+        assertKeptIsOpen("stored again by the writer");
     }
 
     private Long keptCentre(long pathway) {
@@ -123,6 +138,17 @@ class CandidatesTest {
         assertThat(kept).as(after).isEqualTo(open);
         assertThat(candidates.count(null)).as(after).isEqualTo(open.size());
         assertThat(differingCopies()).as(after + ": each candidate's copy of its worker's stored terms (V86)").isEmpty();
+        assertThat(misplaced()).as(after + ": each stored worker's residence row").isEmpty();
+    }
+
+    /** The workers whose stored terms name no residence row, or one of another municipality or coordinates. */
+    private List<Long> misplaced() {
+        return jdbc.sql("""
+                select t.worker_id from vacancies_worker_terms t
+                left join vacancies_worker_place p on p.id = t.place_id
+                where p.id is null or p.municipality is distinct from lower(t.municipality)
+                    or p.latitude is distinct from t.latitude or p.longitude is distinct from t.longitude
+                order by 1""").query(Long.class).list();
     }
 
     /** The candidates whose copy of the worker's terms differs from the stored terms (all null: none stored). */
