@@ -182,19 +182,23 @@ class ProcedureRulesApiTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
                 readOk(tutor, "/api/v1/pathways/queue").toString().contains("\"requestId\":" + request));
 
+        // Released yesterday (the release is dated by SQL): both appointments are then in the past at any hour
+        // of today, just after midnight included.
+        java.time.LocalDate releasedOn = Dates.today().minusDays(1);
+        released.releasedOn(request, releasedOn);
         String past = "/api/v1/pathways/queue/" + request + "/past-first-appointment";
-        MockHttpServletResponse before = send(tutor, past, body("onDate", Dates.today().minusDays(2).toString(),
+        MockHttpServletResponse before = send(tutor, past, body("onDate", releasedOn.minusDays(2).toString(),
                 "at", "10:00", "minutes", 60, "outcome", "HELD"));
         assertThat(before.getStatus()).isEqualTo(409);
         assertThat(JSON.readTree(before.getContentAsString(StandardCharsets.UTF_8)).get("detail").asText())
-                .contains(Dates.format(Dates.today()));
+                .contains(Dates.format(releasedOn));
 
-        JsonNode p = ok(tutor, past, body("onDate", Dates.today().toString(), "at", "00:01", "minutes", 5,
+        JsonNode p = ok(tutor, past, body("onDate", releasedOn.toString(), "at", "10:01", "minutes", 5,
                 "outcome", "ABSENT_UNJUSTIFIED", "note", "non si è presentato"));
         assertThat(p.get("startedOn").isNull()).isTrue();
         assertThat(p.get("appointments").get(0).get("status").asText()).isEqualTo("ABSENT_UNJUSTIFIED");
-        p = ok(tutor, past, body("onDate", Dates.today().toString(), "at", "00:10", "minutes", 5, "outcome", "HELD"));
-        assertThat(p.get("startedOn").asText()).isEqualTo(Dates.today().toString());
+        p = ok(tutor, past, body("onDate", releasedOn.toString(), "at", "10:10", "minutes", 5, "outcome", "HELD"));
+        assertThat(p.get("startedOn").asText()).isEqualTo(releasedOn.toString());
         assertThat(mvc.perform(get("/api/v1/pathways/" + p.get("id").asLong()).header("Authorization",
                 token("tutor.novara"))).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
