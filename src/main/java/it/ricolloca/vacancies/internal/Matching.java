@@ -383,7 +383,8 @@ public class Matching {
      * terms (V86: set of prefixes, residence, CPI, completeness): the profession's points are computed once per
      * distinct set of prefixes, the place part once per distinct residence, and every candidate is scored by looking
      * both up, plus the points of the terms it shares with the offer (the terms' index finds those who share one).
-     * Only the page's rows, with the ties at its end, are then read in full, with their reasons.
+     * The page's rows are chosen in the page's own order (score, distance, name) and only they are then read in
+     * full, with their reasons.
      */
     public Page<WorkerMatch> forVacancy(CurrentUser user, long vacancyId, int page, int size) {
         return forVacancy(user, vacancyId, page, size, true);

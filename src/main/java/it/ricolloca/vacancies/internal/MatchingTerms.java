@@ -262,7 +262,7 @@ class MatchingTerms implements ApplicationRunner {
                     residence as materialized (
                         select distinct lower(x.municipality) as municipality, x.latitude, x.longitude from x),
                     placed as (
-                        -- the residences not yet known, one row each (V86: the ranking computes a place part per row)
+                        -- the residences not yet known, one row each (V86: a ranking computes the place part once per row)
                         insert into vacancies_worker_place (municipality, latitude, longitude)
                         select r.municipality, r.latitude, r.longitude from residence r
                         where not exists (select 1 from vacancies_worker_place p where %s)
