@@ -562,7 +562,7 @@ public class Matching {
                 order by complete desc, case when complete then score end desc, distance_km nulls last, name, pathway_id"""
                 .formatted(PROFESSION, levels("v.profession_prefixes", "d.prefixes"), LEVELS, LEVELS,
                         NEAR_KM, SAME_MUNICIPALITY, REACHABLE_KM, SAME_PROVINCE, SAME_MUNICIPALITY,
-                        distance("v.lat", "v.lon", "t.latitude", "t.longitude"),
+                        distance,
                         stored, computed, SKILLS, skillHits(offer.skillTerms()), AREA, terms, chosen,
                         levels("v.profession_prefixes", "t.prefixes"), distance,
                         place(distance, "lower(t.municipality) = v.municipality",

@@ -250,6 +250,7 @@ class MatchingTerms implements ApplicationRunner {
                         .param("space", WORKER_LOCK + 1).param("ids", ids).query(Long.class).single();
             }
             Rows rows = rows(batch);
+            String home = samePlace("p", "lower(x.municipality)", "x.latitude", "x.longitude");
             // The worker's set of prefixes is looked up in the table of sets, added when new (no identity value is
             // used up by a set already there: the ranking's arrays are as long as the table).
             var insert = jdbc.sql("""
@@ -280,9 +281,7 @@ class MatchingTerms implements ApplicationRunner {
                         latitude = excluded.latitude, longitude = excluded.longitude,
                         prefix_set_id = excluded.prefix_set_id, place_id = excluded.place_id,
                         prefixes = excluded.prefixes, terms = excluded.terms, complete = excluded.complete"""
-                    .formatted(SELECT, samePlace("p", "r.municipality", "r.latitude", "r.longitude"),
-                            samePlace("p", "lower(x.municipality)", "x.latitude", "x.longitude"),
-                            samePlace("p", "lower(x.municipality)", "x.latitude", "x.longitude")));
+                    .formatted(SELECT, samePlace("p", "r.municipality", "r.latitude", "r.longitude"), home, home));
             for (var p : rows.params().entrySet()) {
                 insert = insert.param(p.getKey(), p.getValue());
             }
