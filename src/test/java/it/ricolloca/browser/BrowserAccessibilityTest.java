@@ -1223,12 +1223,8 @@ class BrowserAccessibilityTest {
 
     private String startedByTutor(long request, java.time.LocalDate wanted) {
         it.ricolloca.accounts.CurrentUser tutor = released.user("tutor.torino");
-        // The agenda offers no slot on a national holiday (on 1 December, today - 30 is All Saints' Day): the
-        // nearest earlier day that is not one.
-        java.time.LocalDate day = wanted;
-        while (it.ricolloca.shared.LegalCalendar.isNationalHoliday(day)) {
-            day = day.minusDays(1);
-        }
+        // The agenda offers no slot on a national holiday (on 1 December, today - 30 is All Saints' Day).
+        java.time.LocalDate day = it.ricolloca.support.ClosedPathways.dayWithSlots(wanted);
         released.releasedOn(request, day);
         long id = pathwayStart.bookFirstAppointment(tutor, request, day.atTime(11, 0).atZone(it.ricolloca.shared.web.Dates.ZONE),
                 null, null, "registrato a posteriori");

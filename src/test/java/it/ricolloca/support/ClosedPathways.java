@@ -59,12 +59,29 @@ public class ClosedPathways {
                 + OFFICES.incrementAndGet(), "via Roma 1", "Torino", "10100", null, null).getId();
     }
 
-    /** A pathway of the office whose first appointment, agreed by phone, was held {@code daysAgo} days ago. */
+    /**
+     * The day {@code wanted}, or the nearest earlier day that is not a national holiday: the
+     * agenda offers no slot on a holiday (three days before 11 December is the Immacolata), so a first
+     * appointment recorded afterwards must fall on another day.
+     */
+    public static java.time.LocalDate dayWithSlots(java.time.LocalDate wanted) {
+        java.time.LocalDate day = wanted;
+        while (it.ricolloca.shared.LegalCalendar.isNationalHoliday(day)) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
+    /**
+     * A pathway of the office whose first appointment, agreed by phone, was held {@code daysAgo} days ago (a day
+     * earlier for each national holiday met, {@link #dayWithSlots}).
+     */
     public long started(long office, String lastName, String firstName, int daysAgo) {
         CurrentUser tutor = released.user("tutor.torino");
         long request = released.release("master.torino", lastName, firstName, office);
-        released.releasedOn(request, Dates.today().minusDays(daysAgo));
-        long id = pathwayStart.bookFirstAppointment(tutor, request, Dates.today().minusDays(daysAgo).atTime(LocalTime.of(10, 0))
+        java.time.LocalDate held = dayWithSlots(Dates.today().minusDays(daysAgo));
+        released.releasedOn(request, held);
+        long id = pathwayStart.bookFirstAppointment(tutor, request, held.atTime(LocalTime.of(10, 0))
                 .atZone(Dates.ZONE), 60, "accordato per telefono", "registrato a posteriori");
         Appointment first = pathways.appointments(pathways.get(released.user("master.torino"), id)).get(0);
         agenda.recordOutcome(tutor, first.getId(), first.getVersion(), AppointmentStatus.HELD, null);

@@ -183,12 +183,16 @@ public class DueWorkSeeds {
                 breach, queued, pathway, ended, delegation, notice, expired, proposed, firstToday);
     }
 
-    /** A pathway of the office whose first appointment, agreed by phone, was held {@code daysAgo} days ago. */
+    /**
+     * A pathway of the office whose first appointment, agreed by phone, was held {@code daysAgo} days ago (earlier
+     * past a national holiday, {@link ClosedPathways#dayWithSlots}).
+     */
     public long started(String master, String tutor, long office, String lastName, String firstName, int daysAgo) {
         CurrentUser t = released.user(tutor);
         long request = released.release(master, lastName, firstName, office);
-        released.releasedOn(request, Dates.today().minusDays(daysAgo));
-        long id = pathwayStart.bookFirstAppointment(t, request, Dates.today().minusDays(daysAgo).atTime(LocalTime.of(10, 0))
+        java.time.LocalDate held = ClosedPathways.dayWithSlots(Dates.today().minusDays(daysAgo));
+        released.releasedOn(request, held);
+        long id = pathwayStart.bookFirstAppointment(t, request, held.atTime(LocalTime.of(10, 0))
                 .atZone(Dates.ZONE), 60, "accordato per telefono", "registrato a posteriori");
         Appointment first = pathways.appointments(pathways.get(released.user(master), id)).get(0);
         agenda.recordOutcome(t, first.getId(), first.getVersion(), AppointmentStatus.HELD, null);

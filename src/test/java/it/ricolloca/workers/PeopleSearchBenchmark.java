@@ -109,7 +109,70 @@ class PeopleSearchBenchmark {
                     () -> register.search(regional, "", 0, 20), () -> 0,
                     () -> jdbc.sql("select count(*) from workers_worker").query(Long.class).single(),
                     Benchmarks.median(exactTimes));
+            otherLists(app, jdbc, port, searches);
             System.out.printf("%nLoad average at the end: %s%n", loadAverage());
+        }
+    }
+
+    /**
+     * The requests list searched (the pathways and claims lists ask the register the same way, fourth pass of
+     * ADR 0039): one request for one worker in five, 8,000 per CPI. For each search: the list's page over HTTP
+     * signed in as a Torino operator (the CPI's list) and as the regional user (the whole network's list), the
+     * ids the list filters on now (a frequent name looked for among the CPI's workers) and before (every match),
+     * next to the limit: the bare count of the matches, as above.
+     */
+    private static void otherLists(ConfigurableApplicationContext app, JdbcClient jdbc, int port,
+            Map<String, String> searches) throws Exception {
+        long t = System.nanoTime();
+        long seeded = jdbc.sql("""
+                insert into requests_voucher_request (worker_id, request_date, status, status_date, competent_centre_id,
+                    provider_type, provider_name, channel)
+                select w.id, date '2026-01-02' + (w.id % 300)::int, 'RELEASED', date '2026-01-02' + (w.id % 300)::int + 3,
+                    w.competent_centre_id, 'CPI', 'CPI', 'IMPORTED'
+                from workers_worker w where w.id % 5 = 0""").update();
+        jdbc.sql("vacuum analyze requests_voucher_request").update();
+        long torino = jdbc.sql("select id from network_job_centre where code = 'TORINO'").query(Long.class).single();
+        System.out.printf("%nSeeded %,d requests in %.1f s, %,d of them at the Torino CPI%n", seeded,
+                (System.nanoTime() - t) / 1e9, jdbc.sql("select count(*) from requests_voucher_request"
+                        + " where competent_centre_id = ?").param(torino).query(Long.class).single());
+        Workers workers = app.getBean(Workers.class);
+        HttpClient operator = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        BenchmarkHttp.signIn(operator, port, "operatore.torino");
+        HttpClient regional = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        BenchmarkHttp.signIn(regional, port, "adr.regione");
+        String base = "http://localhost:" + port + it.ricolloca.requests.RequestRoutes.REQUESTS + "?q=";
+        java.util.function.IntFunction<List<Long>> torinoWorkers = limit -> jdbc.sql("select distinct r.worker_id"
+                + " from requests_voucher_request r where r.competent_centre_id = ? limit ?").params(torino, limit)
+                .query(Long.class).list();
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (String q : searches.values()) {
+                page(operator, base + URLEncoder.encode(q, StandardCharsets.UTF_8));
+                page(regional, base + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            }
+        }
+        System.out.printf("%nRequests list, warmed up (%d rounds); load average %s%n", WARM_UP_ROUNDS, loadAverage());
+        for (Map.Entry<String, String> s : searches.entrySet()) {
+            String q = s.getValue();
+            String url = base + URLEncoder.encode(q, StandardCharsets.UTF_8);
+            List<Double> cpi = times(() -> page(operator, url));
+            List<Double> whole = times(() -> page(regional, url));
+            List<Double> now = times(() -> workers.idsMatching(q, torinoWorkers));
+            List<Double> before = times(() -> workers.idsMatching(q));
+            List<Double> bare = times(() -> bareCount(jdbc, q));
+            System.out.printf("%nRequests list, %s \"%s\": %,d ids for Torino now, %,d every match%n", s.getKey(), q,
+                    workers.idsMatching(q, torinoWorkers).size(), workers.idsMatching(q).size());
+            System.out.printf("  page over HTTP, Torino operator:  median %7.1f ms, p95 %7.1f ms%n",
+                    Benchmarks.median(cpi), Benchmarks.p95(cpi));
+            System.out.printf("  page over HTTP, regional user:    median %7.1f ms, p95 %7.1f ms%n",
+                    Benchmarks.median(whole), Benchmarks.p95(whole));
+            System.out.printf("  ids for Torino's list now:        median %7.1f ms, p95 %7.1f ms%n",
+                    Benchmarks.median(now), Benchmarks.p95(now));
+            System.out.printf("  ids before (every match):         median %7.1f ms, p95 %7.1f ms%n",
+                    Benchmarks.median(before), Benchmarks.p95(before));
+            System.out.printf("  limit, bare count of the matches: median %7.1f ms; ratio Torino's page / limit %.1f%n",
+                    Benchmarks.median(bare), Benchmarks.median(cpi) / Benchmarks.median(bare));
         }
     }
 

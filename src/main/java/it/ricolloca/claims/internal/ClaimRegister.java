@@ -167,7 +167,10 @@ public class ClaimRegister {
         }
         String ids = null;
         if (q != null) {
-            List<Long> matching = workers.idsMatching(q);
+            // For a frequent name, the register looks only among the workers of the CPI's claims.
+            List<Long> matching = workers.idsMatching(q, limit -> centre == null ? null : jdbc.sql(
+                    "select distinct c.worker_id from claims_claim c where c.centre_id = ? limit ?")
+                    .params(centre, limit).query(Long.class).list());
             if (matching.isEmpty()) {
                 return new Scoped(centre, f.status(), f.kind(), null, true);
             }
