@@ -121,9 +121,9 @@ public class Workers {
      * surname) is answered from the trigram index as {@link #idsMatching(String)}. One naming more (one
      * frequent word: {@code nicolo} is one worker in sixty) is answered among the list's own workers, each
      * looked at by key: {@code among} gets a limit and answers with the distinct ids of the workers of the
-     * list's rows up to that limit, or {@code null} when the list is not narrowed (the whole network's list);
-     * a list of a CPI hands its few thousand workers instead of reading the register's sixteen thousand
-     * Nicolò. A list not narrowed, or holding more than {@value #AMONG_AT_MOST} workers, gets every match.
+     * list's rows, at most that many; a list of a CPI hands its few thousand workers instead of reading the
+     * register's sixteen thousand Nicolò. A list not narrowed (the whole network's: {@code among} null) or
+     * holding more than {@value #AMONG_AT_MOST} workers gets every match, as from {@link #idsMatching(String)}.
      */
     @Transactional(readOnly = true)
     public List<Long> idsMatching(String text, IntFunction<List<Long>> among) {
@@ -131,13 +131,16 @@ public class Workers {
         if (search.blank()) {
             return List.of();
         }
+        if (among == null) {
+            return idsMatching(text);
+        }
         List<Long> few = search.bind(jdbc.sql("select w.id from workers_worker w where " + search.sql() + " limit :few"))
                 .param("few", FEW + 1).query(Long.class).list();
         if (few.size() <= FEW) {
             return few;
         }
         List<Long> theirs = among.apply(AMONG_AT_MOST + 1);
-        if (theirs == null || theirs.size() > AMONG_AT_MOST) {
+        if (theirs.size() > AMONG_AT_MOST) {
             return idsMatching(text);
         }
         if (theirs.isEmpty()) {

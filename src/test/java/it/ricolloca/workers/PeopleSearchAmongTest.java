@@ -127,7 +127,7 @@ class PeopleSearchAmongTest {
 
         List<Long> every = workers.idsMatching(plain());
         assertThat(every).hasSize(NOVARA_NAMESAKES + 2);
-        assertThat(workers.idsMatching(plain(), limit -> null)).as("a list not narrowed")
+        assertThat(workers.idsMatching(plain(), null)).as("a list not narrowed")
                 .containsExactlyInAnyOrderElementsOf(every);
         List<Long> tooMany = LongStream.rangeClosed(1, Workers.AMONG_AT_MOST + 1).boxed().toList();
         assertThat(workers.idsMatching(plain(), limit -> tooMany)).as("a list of too many workers")

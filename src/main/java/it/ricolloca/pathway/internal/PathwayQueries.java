@@ -79,8 +79,8 @@ public class PathwayQueries {
         Long tutor = mine ? user.id() : null;
         String q = query == null ? "" : query.strip();
         // For a frequent name, the register looks only among the workers of the CPI's (or the tutor's) pathways.
-        Long[] found = q.isEmpty() ? new Long[0] : workers.idsMatching(q, limit -> scope == null && tutor == null ? null
-                : jdbc.sql("select distinct p.worker_id from pathway_pathway p where (cast(:centre as bigint) is null"
+        Long[] found = q.isEmpty() ? new Long[0] : workers.idsMatching(q, scope == null && tutor == null ? null
+                : limit -> jdbc.sql("select distinct p.worker_id from pathway_pathway p where (cast(:centre as bigint) is null"
                         + " or p.centre_id = :centre) and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)"
                         + " limit :limit").param("centre", scope).param("tutor", tutor).param("limit", limit)
                         .query(Long.class).list()).toArray(Long[]::new);

@@ -100,7 +100,7 @@ public class RequestQueries {
         // frequent name, only among the workers of the CPI's requests.
         String matching = null;
         if (!q.isEmpty()) {
-            List<Long> ids = workers.idsMatching(q, limit -> centre == null ? null : jdbc.sql("""
+            List<Long> ids = workers.idsMatching(q, centre == null ? null : limit -> jdbc.sql("""
                     select distinct r.worker_id from requests_voucher_request r where r.competent_centre_id = ? limit ?""")
                     .params(centre, limit).query(Long.class).list());
             if (ids.isEmpty()) {
