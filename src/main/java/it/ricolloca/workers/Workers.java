@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -106,51 +105,6 @@ public class Workers {
             return List.of();
         }
         return search.bind(jdbc.sql("select w.id from workers_worker w where " + search.sql())).query(Long.class).list();
-    }
-
-    /** Past this many workers a search names a frequent name, and a narrowed list's own workers are looked at. */
-    static final int FEW = 1_000;
-
-    /** The most workers a list hands to {@link #idsMatching(String, IntFunction)} to be looked at one by one. */
-    static final int AMONG_AT_MOST = 50_000;
-
-    /**
-     * The ids of the workers a search names, for a list that can tell which workers its rows belong to: every
-     * id the list needs to filter on (those of {@link #idsMatching(String)} that are among its workers), in
-     * at most three queries. A search naming up to {@value #FEW} workers (a codice fiscale, a name and a
-     * surname) is answered from the trigram index as {@link #idsMatching(String)}. One naming more (one
-     * frequent word: {@code nicolo} is one worker in sixty) is answered among the list's own workers, each
-     * looked at by key: {@code among} gets a limit and answers with the distinct ids of the workers of the
-     * list's rows, at most that many; a list of a CPI hands its few thousand workers instead of reading the
-     * register's sixteen thousand Nicolò. A list not narrowed (the whole network's: {@code among} null) or
-     * holding more than {@value #AMONG_AT_MOST} workers gets every match, as from {@link #idsMatching(String)}.
-     */
-    @Transactional(readOnly = true)
-    public List<Long> idsMatching(String text, IntFunction<List<Long>> among) {
-        PeopleSearch search = PeopleSearch.of("w", text);
-        if (search.blank()) {
-            return List.of();
-        }
-        if (among == null) {
-            return idsMatching(text);
-        }
-        List<Long> few = search.bind(jdbc.sql("select w.id from workers_worker w where " + search.sql() + " limit :few"))
-                .param("few", FEW + 1).query(Long.class).list();
-        if (few.size() <= FEW) {
-            return few;
-        }
-        List<Long> theirs = among.apply(AMONG_AT_MOST + 1);
-        if (theirs.size() > AMONG_AT_MOST) {
-            return idsMatching(text);
-        }
-        if (theirs.isEmpty()) {
-            return List.of();
-        }
-        // The list's workers by primary key, the words checked on each row: the sub-select keeps the planner
-        // from building the frequent word's bitmap over the whole register first.
-        return search.bind(jdbc.sql("select w.id from (select w.id, w.search_text from workers_worker w"
-                + " where w.id = any(:among) offset 0) w where " + search.sql()))
-                .param("among", theirs.toArray(Long[]::new)).query(Long.class).list();
     }
 
     /** Whether the worker is in the invited sample (invited on any date). */

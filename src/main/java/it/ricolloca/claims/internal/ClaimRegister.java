@@ -167,10 +167,7 @@ public class ClaimRegister {
         }
         String ids = null;
         if (q != null) {
-            // For a frequent name, the register looks only among the workers of the CPI's claims.
-            List<Long> matching = workers.idsMatching(q, centre == null ? null : limit -> jdbc.sql(
-                    "select distinct c.worker_id from claims_claim c where c.centre_id = ? limit ?")
-                    .params(centre, limit).query(Long.class).list());
+            List<Long> matching = workers.idsMatching(q);
             if (matching.isEmpty()) {
                 return new Scoped(centre, f.status(), f.kind(), null, true);
             }

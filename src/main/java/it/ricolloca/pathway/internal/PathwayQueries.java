@@ -76,14 +76,8 @@ public class PathwayQueries {
      */
     public Page<PathwayRow> search(CurrentUser user, boolean mine, PathwayDue due, String query, int page, int size) {
         Long scope = user.caseScopeCentreId();
-        Long tutor = mine ? user.id() : null;
         String q = query == null ? "" : query.strip();
-        // For a frequent name, the register looks only among the workers of the CPI's (or the tutor's) pathways.
-        Long[] found = q.isEmpty() ? new Long[0] : workers.idsMatching(q, scope == null && tutor == null ? null
-                : limit -> jdbc.sql("select distinct p.worker_id from pathway_pathway p where (cast(:centre as bigint) is null"
-                        + " or p.centre_id = :centre) and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)"
-                        + " limit :limit").param("centre", scope).param("tutor", tutor).param("limit", limit)
-                        .query(Long.class).list()).toArray(Long[]::new);
+        Long[] found = q.isEmpty() ? new Long[0] : workers.idsMatching(q).toArray(Long[]::new);
         if (!q.isEmpty() && found.length == 0) {
             return new PageImpl<>(List.of(), PageRequest.of(page, size), 0);
         }
@@ -91,6 +85,7 @@ public class PathwayQueries {
                 + " and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)"
                 + " and (not :search or p.worker_id = any(cast(:workers as bigint[])))"
                 + (due == null ? "" : " and " + due.predicate());
+        Long tutor = mine ? user.id() : null;
         LocalDate today = Dates.today();
         int pactDays = due == null ? 0 : parameters.integer(Parameter.PACT_WITHIN_DAYS, today);
         int every = due == null ? 0 : parameters.integer(Parameter.MEETING_EVERY_DAYS, today);

@@ -96,13 +96,10 @@ public class RequestQueries {
         Long scope = user.caseScopeCentreId();
         Long centre = scope != null ? scope : centreId;
         String q = query == null ? "" : query.strip();
-        // The workers a search names come from the register's public API (codice fiscale or surname), by id; for a
-        // frequent name, only among the workers of the CPI's requests.
+        // The workers a search names come from the register's public API (codice fiscale or surname), by id.
         String matching = null;
         if (!q.isEmpty()) {
-            List<Long> ids = workers.idsMatching(q, centre == null ? null : limit -> jdbc.sql("""
-                    select distinct r.worker_id from requests_voucher_request r where r.competent_centre_id = ? limit ?""")
-                    .params(centre, limit).query(Long.class).list());
+            List<Long> ids = workers.idsMatching(q);
             if (ids.isEmpty()) {
                 return new PageImpl<>(List.of(), PageRequest.of(page, size), 0);
             }
