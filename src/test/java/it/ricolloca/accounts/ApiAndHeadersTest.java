@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import java.net.URI;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -86,6 +87,32 @@ class ApiAndHeadersTest {
         String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("RICOLLOCA_SESSION"))
                 .findFirst().orElseThrow();
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
+
+    /**
+     * A machine's call starts no session: the health probe a load balancer sends every few seconds and an API
+     * call with a token get no session cookie and write no session row (before, each wrote one, for the CSRF
+     * token of a page that was never drawn).
+     */
+    @Test
+    void theHealthProbeAndTheApiStartNoSession() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long before = jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+        for (int i = 0; i < 3; i++) {
+            for (HttpRequest request : List.of(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/centres"))
+                            .header("Authorization", "Bearer demo-token-regione").build())) {
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(request.uri().toString()).isEqualTo(200);
+                assertThat(answer.headers().allValues("Set-Cookie")).as(request.uri().toString()).isEmpty();
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from spring_session").query(Long.class).single()).isEqualTo(before);
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().allValues("Set-Cookie")).as("a page with a form still gets its session")
+                .anyMatch(c -> c.startsWith("RICOLLOCA_SESSION"));
     }
 
     @Test

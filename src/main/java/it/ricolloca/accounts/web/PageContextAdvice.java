@@ -61,9 +61,7 @@ class PageContextAdvice {
         String centre = user.map(CurrentUser::centreId).flatMap(centres::find).map(CentreSummary::name).orElse(null);
         return new PageContext(messages, agency, user.isPresent(), fullName, role, centre,
                 user.map(u -> nav(u, path)).orElse(List.of()), user.map(this::badges).orElse(Map::of),
-                csrf == null ? "_csrf" : csrf.getParameterName(),
-                csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),
-                csrf == null ? "" : csrf.getToken(), flashKey, flashKind);
+                csrf, flashKey, flashKind);
     }
 
     /** The frame of the worker's pages (ADR 0040): only for a signed-in worker, null for anyone else. */

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * What every page's layout needs besides its own content: the agency name, who is signed in,
  * the menu for their roles (by area, with its badges), the CSRF token and a one-off notice after a redirect.
  * The badges' counts are asked for only when the layout draws them ({@code badges} is remembered once asked).
+ * The CSRF token too is read only when a page draws a form ({@code csrf}): an answer that draws none (the API,
+ * the health probe, an error) starts no session.
  */
 public record PageContext(
         Messages messages,
@@ -20,9 +23,7 @@ public record PageContext(
         String centreName,
         List<NavItem> nav,
         Supplier<Map<String, Integer>> badges,
-        String csrfParameter,
-        String csrfHeader,
-        String csrfToken,
+        CsrfToken csrf,
         String flashKey,
         Flash.Kind flashKind) {
 
@@ -57,8 +58,24 @@ public record PageContext(
         return UUID.randomUUID().toString();
     }
 
+    /**
+     * The CSRF token of the session, created (with the session) the first time a page asks for it or for its
+     * names: Spring Security's token is deferred until one of its methods is called.
+     */
+    public String csrfToken() {
+        return csrf == null ? "" : csrf.getToken();
+    }
+
+    public String csrfParameter() {
+        return csrf == null ? "_csrf" : csrf.getParameterName();
+    }
+
+    public String csrfHeader() {
+        return csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName();
+    }
+
     public String csrfHeadersJson() {
-        return "{\"" + csrfHeader + "\": \"" + csrfToken + "\"}";
+        return "{\"" + csrfHeader() + "\": \"" + csrfToken() + "\"}";
     }
 
     /** The address of an icon of Bootstrap Italia's sprite. */
