@@ -90,9 +90,9 @@ class ApiAndHeadersTest {
     }
 
     /**
-     * A machine's call starts no session: the health probe a load balancer sends every few seconds and an API
-     * call with a token get no session cookie and write no session row (before, each wrote one, for the CSRF
-     * token of a page that was never drawn).
+     * A machine's call starts no session: the health probe a load balancer sends every few seconds, an API call
+     * with a token and a visitor's public page (no form) get no session cookie and write no session row (before,
+     * each wrote one, for the CSRF token of a form that was never drawn).
      */
     @Test
     void theHealthProbeAndTheApiStartNoSession() throws Exception {
@@ -102,7 +102,8 @@ class ApiAndHeadersTest {
             for (HttpRequest request : List.of(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/centres"))
-                            .header("Authorization", "Bearer demo-token-regione").build())) {
+                            .header("Authorization", "Bearer demo-token-regione").build(),
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dichiarazione-accessibilita")).build())) {
                 HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(request.uri().toString()).isEqualTo(200);
                 assertThat(answer.headers().allValues("Set-Cookie")).as(request.uri().toString()).isEmpty();

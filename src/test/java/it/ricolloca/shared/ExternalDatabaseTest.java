@@ -22,6 +22,8 @@ class ExternalDatabaseTest {
                         .isGreaterThanOrEqualTo(4);
                 assertThat(jdbc.sql("select count(*) from network_job_centre").query(Long.class).single()).isZero();
                 assertThat(jdbc.sql("select count(*) from accounts_user").query(Long.class).single()).isZero();
+                assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single())
+                        .as("every statement planned for its values (ADR 0045)").isEqualTo("force_custom_plan");
             }
             try (ConfigurableApplicationContext app = start(url, "--ricolloca.demo=true")) {
                 JdbcClient jdbc = app.getBean(JdbcClient.class);

@@ -68,13 +68,18 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres pg,
             @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
-            @Value("${spring.datasource.hikari.connection-timeout:5000}") long connectionTimeout) {
+            @Value("${spring.datasource.hikari.connection-timeout:5000}") long connectionTimeout,
+            @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setPassword("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(connectionTimeout);
+        if (!connectionInitSql.isBlank()) {
+            // The same session settings as an external database's pool (application.properties, ADR 0045).
+            config.setConnectionInitSql(connectionInitSql);
+        }
         config.setPoolName("ricolloca-embedded");
         return new HikariDataSource(config);
     }
