@@ -50,7 +50,7 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_connections", "100")
                 // The server's own cache, sized as on a real server rather than initdb's 128 MB: a million workers'
                 // register is 456 MB with its indexes, and a frequent name's 16,000 rows read through the
-                // operating system's cache took 2.5 times as long (ADR 0039). Memory is taken as pages are used.
+                // operating system's cache took 2.5 times as long (ADR 0045). Memory is taken as pages are used.
                 .setServerConfig("shared_buffers", sharedBuffers)
                 // Statements slower than this are written to the log with their text (-1: none)
                 .setServerConfig("log_min_duration_statement", String.valueOf(logSlowerThan))

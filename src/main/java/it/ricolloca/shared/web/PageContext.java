@@ -12,7 +12,7 @@ import org.springframework.security.web.csrf.CsrfToken;
  * the menu for their roles (by area, with its badges), the CSRF token and a one-off notice after a redirect.
  * The badges' counts are asked for only when the layout draws them ({@code badges} is remembered once asked).
  * The CSRF token too is read only when a page draws a form ({@code csrf}): an answer that draws none (the API,
- * the health probe, an error) starts no session.
+ * the health probe, a visitor's public page) starts no session.
  */
 public record PageContext(
         Messages messages,
