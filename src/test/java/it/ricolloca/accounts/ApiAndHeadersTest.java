@@ -116,6 +116,31 @@ class ApiAndHeadersTest {
                 .anyMatch(c -> c.startsWith("RICOLLOCA_SESSION"));
     }
 
+    /**
+     * The browser keeps the style sheet, scripts and icons and asks again only whether they changed (a 304 without
+     * the body); a page is never kept (it carries personal data).
+     */
+    @Test
+    void staticFilesAreRevalidatedAndPagesAreNeverKept() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/webjars/bootstrap-italia/dist/css/bootstrap-italia.min.css",
+                "/webjars/bootstrap-italia/dist/js/bootstrap-italia.bundle.min.js", "/css/app.css", "/js/app.js")) {
+            HttpResponse<byte[]> first = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(first.statusCode()).as(path).isEqualTo(200);
+            assertThat(first.body()).as(path).isNotEmpty();
+            assertThat(first.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+            String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+            HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("If-Modified-Since", lastModified).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.body()).as(path).isEmpty();
+        }
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    }
+
     @Test
     void aRealLoginStoresTheSessionInTheDatabase() throws Exception {
         long before = jdbc.sql("select count(*) from spring_session").query(Long.class).single();
