@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import it.ricolloca.accounts.internal.ApiTokens;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.support.IntegrationTest;
+import it.ricolloca.support.SqlStatements;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -115,6 +116,27 @@ class ApiAndHeadersTest {
         assertThat(login.headers().allValues("Set-Cookie")).as("a page with a form still gets its session")
                 .anyMatch(c -> c.startsWith("RICOLLOCA_SESSION"));
     }
+
+    /**
+     * The page frame's names (the agency, the user's CPI) are read only by a page that draws them: the health probes
+     * ask the database nothing, and an API call asks nothing beyond its token and its answer.
+     */
+    @Test
+    void theProbesAndTheApiReadNothingForAFrameTheyDoNotDraw() throws Exception {
+        assertThat(SqlStatements.count(() -> mvc.perform(get("/actuator/health/liveness")).andReturn())).isZero();
+        assertThat(SqlStatements.count(() -> mvc.perform(get("/actuator/health/readiness")).andReturn())).isZero();
+        long userId = users.findByUsername("operatore.novara").orElseThrow().getId();
+        String raw = tokens.create(userId, "cornice", "test");
+        int api = SqlStatements.count(() -> mvc.perform(get("/api/v1/centres").header("Authorization", "Bearer " + raw))
+                .andReturn());
+        assertThat(api).as("the token's checks and the centres").isEqualTo(EXPECTED_API_STATEMENTS);
+    }
+
+    /**
+     * Counted on 1 December 2026: the token's checks and the centres' list. Before, every answer also read the
+     * agency's name, and the user's CPI when a user was signed in (the probes' one statement, now none).
+     */
+    private static final int EXPECTED_API_STATEMENTS = 6;
 
     /**
      * The browser keeps the style sheet, scripts and icons and asks again only whether they changed (a 304 without

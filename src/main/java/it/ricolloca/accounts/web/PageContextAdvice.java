@@ -51,14 +51,16 @@ class PageContextAdvice {
     PageContext pageContext(HttpServletRequest request) {
         Optional<CurrentUser> user = currentUsers.find();
         String path = request.getRequestURI();
-        String agency = centres.regionalAgency().map(RegionalAgency::getName).orElse(messages.t("app.agency.default"));
+        Supplier<String> agency = once(() -> centres.regionalAgency().map(RegionalAgency::getName)
+                .orElse(messages.t("app.agency.default")));
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         String flashKey = flash != null && flash.get(Flash.KEY) instanceof String s ? s : null;
         Flash.Kind flashKind = Flash.Kind.of(flash == null ? null : flash.get(Flash.KIND));
         String fullName = user.map(CurrentUser::fullName).orElse(null);
         String role = user.map(CurrentUser::mainRole).map(r -> messages.t(r.labelKey())).orElse(null);
-        String centre = user.map(CurrentUser::centreId).flatMap(centres::find).map(CentreSummary::name).orElse(null);
+        Supplier<String> centre = once(() -> user.map(CurrentUser::centreId).flatMap(centres::find)
+                .map(CentreSummary::name).orElse(null));
         return new PageContext(messages, agency, user.isPresent(), fullName, role, centre,
                 user.map(u -> nav(u, path)).orElse(List.of()), user.map(this::badges).orElse(Map::of),
                 csrf, flashKey, flashKind);
@@ -72,17 +74,26 @@ class PageContextAdvice {
 
     /** The badges' counts by menu address, asked once, the first time the layout wants them. */
     private Supplier<Map<String, Integer>> badges(CurrentUser user) {
+        return once(() -> {
+            Map<String, Integer> m = new HashMap<>();
+            badges.forEach(b -> m.merge(b.href(), b.count(user.id()), Integer::sum));
+            return Map.copyOf(m);
+        });
+    }
+
+    /** A value worked out the first time it is asked for, then remembered (null included); one page, one thread. */
+    private static <T> Supplier<T> once(Supplier<T> work) {
         return new Supplier<>() {
-            private Map<String, Integer> counts;
+            private boolean done;
+            private T value;
 
             @Override
-            public Map<String, Integer> get() {
-                if (counts == null) {
-                    Map<String, Integer> m = new HashMap<>();
-                    badges.forEach(b -> m.merge(b.href(), b.count(user.id()), Integer::sum));
-                    counts = Map.copyOf(m);
+            public T get() {
+                if (!done) {
+                    value = work.get();
+                    done = true;
                 }
-                return counts;
+                return value;
             }
         };
     }

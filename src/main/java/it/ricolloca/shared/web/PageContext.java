@@ -12,15 +12,17 @@ import org.springframework.security.web.csrf.CsrfToken;
  * the menu for their roles (by area, with its badges), the CSRF token and a one-off notice after a redirect.
  * The badges' counts are asked for only when the layout draws them ({@code badges} is remembered once asked).
  * The CSRF token too is read only when a page draws a form ({@code csrf}): an answer that draws none (the API,
- * the health probe, a visitor's public page) starts no session.
+ * the health probe, a visitor's public page) starts no session. The agency's and the user's CPI's names are read
+ * the first time a page draws them ({@code agency}, {@code centre}), so an API call or a health probe asks the
+ * database nothing for a frame it never draws.
  */
 public record PageContext(
         Messages messages,
-        String agencyName,
+        Supplier<String> agency,
         boolean authenticated,
         String userFullName,
         String roleLabel,
-        String centreName,
+        Supplier<String> centre,
         List<NavItem> nav,
         Supplier<Map<String, Integer>> badges,
         CsrfToken csrf,
@@ -29,6 +31,16 @@ public record PageContext(
 
     /** Bootstrap Italia's SVG sprite, served from its WebJar: {@code <use href="${ctx.icon("it-burger")}">}. */
     public static final String SPRITES = "/webjars/bootstrap-italia/dist/svg/sprites.svg";
+
+    /** The regional agency's name, as the header and the notices name it. */
+    public String agencyName() {
+        return agency.get();
+    }
+
+    /** The signed-in user's CPI, or null for a regional user or a visitor. */
+    public String centreName() {
+        return centre.get();
+    }
 
     public String t(String key, Object... args) {
         return messages.t(key, args);
