@@ -163,6 +163,30 @@ class ApiAndHeadersTest {
         assertThat(login.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
     }
 
+    /** Style sheets, scripts and icons travel compressed to a browser that accepts it; pages never do (BREACH). */
+    @Test
+    void staticFilesTravelCompressedAndPagesDoNot() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/webjars/bootstrap-italia/dist/css/bootstrap-italia.min.css",
+                "/webjars/bootstrap-italia/dist/js/bootstrap-italia.bundle.min.js",
+                "/webjars/bootstrap-italia/dist/svg/sprites.svg", "/css/app.css")) {
+            URI uri = URI.create("http://localhost:" + port + path);
+            byte[] plain = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+            assertThat(gzipped.body().length).as(path).isLessThan(plain.length / 2);
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+                assertThat(in.readAllBytes()).as(path).isEqualTo(plain);
+            }
+        }
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(login.body()).contains("Nome utente");
+    }
+
     @Test
     void aRealLoginStoresTheSessionInTheDatabase() throws Exception {
         long before = jdbc.sql("select count(*) from spring_session").query(Long.class).single();
