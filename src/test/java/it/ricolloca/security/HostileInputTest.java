@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Walks every form and API endpoint the application declares, as the regional administrator and
- * as a CPI master, with hostile values in every field it reads (empty, 1 MB, control characters,
+ * as a CPI master, with hostile values in every field it reads (empty, 1 MB as the administrator, control characters,
  * right-to-left marks, script and SQL, path traversal, wrong types, impossible dates), hostile
  * path variables and hostile file names: never a 5xx, never the script echoed unescaped, and an
  * answer that refuses leaves no trace in the audit trail (nothing stored). Forms
@@ -85,8 +85,8 @@ class HostileInputTest {
                     // Every hostile value on the first path (a well-formed address); on the paths that are attacks
                     // themselves (a word for a number, a traversal) the script, the SQL and control characters.
                     List<String> values = new ArrayList<>(path.equals(all.get(0)) ? PAYLOADS : ON_HOSTILE_PATHS);
-                    if (path.equals(all.get(0))) {
-                        values.add(MEGABYTE);
+                    if (path.equals(all.get(0)) && user.equals("regione")) {
+                        values.add(MEGABYTE); // the size is the node's concern, the same for any user
                     }
                     for (String value : values) {
                         long audited = lastAuditEntry();
