@@ -3,7 +3,6 @@ package it.ricolloca.workers;
 import it.ricolloca.audit.AuditTrail;
 import it.ricolloca.shared.CodiceFiscale;
 import it.ricolloca.shared.Detail;
-import it.ricolloca.workers.internal.PeopleSearch;
 import it.ricolloca.workers.internal.Worker;
 import it.ricolloca.workers.internal.WorkerRepository;
 import java.math.BigDecimal;
@@ -68,16 +67,36 @@ public class Workers {
     }
 
     /**
-     * Bulk path for imports: fills the {@code worker_id} column of a staging table, in the caller's
-     * transaction, with the id of the worker whose {@code tax_code} each row holds (null when the register
-     * lacks it). Returns how many rows found their worker.
+     * Bulk path for imports: fills the {@code worker_id} and {@code search_text} columns of a staging table, in
+     * the caller's transaction, with the id of the worker whose {@code tax_code} each row holds and the text a
+     * people search reads of them ({@link #searchTexts}; both null when the register lacks the worker), in one
+     * pass. Returns how many rows found their worker.
      */
     public int identifyIn(String stagingTable) {
         if (!stagingTable.matches("[a-z_]{1,40}")) {
             throw new IllegalArgumentException("staging table name");
         }
-        return jdbc.sql("update %s s set worker_id = w.id from workers_worker w where w.tax_code = s.tax_code"
-                .formatted(stagingTable)).update();
+        return jdbc.sql("""
+                update %s s set worker_id = w.id, search_text = w.search_text from workers_worker w
+                where w.tax_code = s.tax_code""".formatted(stagingTable)).update();
+    }
+
+    /**
+     * What a people search reads of each of these workers (surname, name and codice fiscale, folded by the
+     * database's {@code workers_fold}), by id, for a module that keeps its own copy of it (ADR 0047). The
+     * register's changes of this transaction are written first, so a copy taken before the commit of a change is
+     * the changed text. Ids not in the register are absent.
+     */
+    public Map<Long, String> searchTexts(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        workers.flush();
+        Map<Long, String> found = new HashMap<>();
+        jdbc.sql("select id, search_text from workers_worker where id = any(?)")
+                .param(ids.stream().distinct().toArray(Long[]::new))
+                .query((rs, n) -> found.put(rs.getLong(1), rs.getString(2))).list();
+        return found;
     }
 
     /** The workers with these ids, by id, in one query per thousand ids; ids not in the register are absent. */
@@ -91,20 +110,6 @@ public class Workers {
             }
         }
         return found;
-    }
-
-    /**
-     * The ids of the workers a search names, in one query, for another module's list to filter on: every
-     * word of the text in the surname, name or codice fiscale, accents and case ignored (the register's one
-     * search, {@link PeopleSearch}). A blank search names nobody.
-     */
-    @Transactional(readOnly = true)
-    public List<Long> idsMatching(String text) {
-        PeopleSearch search = PeopleSearch.of("w", text);
-        if (search.blank()) {
-            return List.of();
-        }
-        return search.bind(jdbc.sql("select w.id from workers_worker w where " + search.sql())).query(Long.class).list();
     }
 
     /** Whether the worker is in the invited sample (invited on any date). */

@@ -113,14 +113,22 @@ class PeopleSearchTest {
     }
 
     @Test
-    void wildcardsAreLettersAndABlankSearchNamesNobodyForTheOtherLists() {
+    void wildcardsAreLettersOnEveryList() throws Exception {
         long id = workers.findByTaxCode(taxCode).orElseThrow().id();
-        assertThat(workers.idsMatching(plain())).containsExactly(id);
-        assertThat(workers.idsMatching(plain().substring(0, 8) + "%")).doesNotContain(id);
-        assertThat(workers.idsMatching(plain().substring(0, 8) + "_" + plain().substring(9))).isEmpty();
-        assertThat(workers.idsMatching("  ")).isEmpty();
+        for (String list : LISTS) {
+            assertThat(page(list, plain().substring(0, 8) + "%", "master.torino")).as(list + ", percent")
+                    .doesNotContain(taxCode);
+            assertThat(page(list, plain().substring(0, 8) + "_" + plain().substring(9), "master.torino"))
+                    .as(list + ", underscore").doesNotContain(taxCode);
+        }
+        String text = plain() + " nicolo " + taxCode.toLowerCase();
         assertThat(jdbc.sql("select search_text from workers_worker where id = ?").param(id).query(String.class).single())
-                .as("what the index holds").isEqualTo(plain() + " nicolo " + taxCode.toLowerCase());
+                .as("what the index holds").isEqualTo(text);
+        assertThat(workers.searchTexts(List.of(id))).containsExactly(java.util.Map.entry(id, text));
+        for (String copy : List.of("requests_person", "pathway_person", "claims_person")) {
+            assertThat(jdbc.sql("select search_text from " + copy + " where worker_id = ?").param(id).query(String.class)
+                    .optional()).as("the copy in " + copy).contains(text);
+        }
     }
 
     private String page(String list, String q, String user) throws Exception {

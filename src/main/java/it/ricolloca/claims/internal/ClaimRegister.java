@@ -7,6 +7,8 @@ import it.ricolloca.claims.TariffBand;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.network.OfficeSummary;
 import it.ricolloca.pathway.ContractType;
+import it.ricolloca.shared.search.PeopleCopy;
+import it.ricolloca.shared.search.PeopleSearch;
 import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.workers.WorkerSummary;
@@ -64,8 +66,7 @@ public class ClaimRegister {
              from claims_claim c
             where (cast(:centre as bigint) is null or c.centre_id = :centre)
               and (cast(:status as varchar) is null or c.status = :status)
-              and (cast(:kind as varchar) is null or c.kind = :kind)
-              and (cast(:workers as varchar) is null or c.worker_id = any(cast(:workers as bigint[])))""";
+              and (cast(:kind as varchar) is null or c.kind = :kind)""";
 
     private static final String COLUMNS = """
             select c.id, c.pathway_id, c.worker_id, c.centre_id, c.office_id, c.kind, c.status, c.closed_on, c.band,
@@ -76,8 +77,10 @@ public class ClaimRegister {
     private final JdbcClient jdbc;
     private final Workers workers;
     private final JobCentres centres;
+    private final ClaimPeople people;
 
-    ClaimRegister(JdbcClient jdbc, Workers workers, JobCentres centres) {
+    ClaimRegister(JdbcClient jdbc, Workers workers, JobCentres centres, ClaimPeople people) {
+        this.people = people;
         this.jdbc = jdbc;
         this.workers = workers;
         this.centres = centres;
@@ -85,21 +88,15 @@ public class ClaimRegister {
 
     public Page<Line> page(CurrentUser user, Filter filter, int page, int size) {
         Scoped f = scoped(user, filter);
-        if (f.none()) {
-            return new PageImpl<>(List.of(), PageRequest.of(page, size), 0);
-        }
-        long total = bind(jdbc.sql("select count(*)" + FROM), f).query(Long.class).single();
-        List<Row> rows = bind(jdbc.sql(COLUMNS + FROM + " order by c.closed_on desc, c.id desc limit :size offset :offset"),
+        long total = bind(jdbc.sql("select count(*)" + f.from()), f).query(Long.class).single();
+        List<Row> rows = bind(jdbc.sql(COLUMNS + f.from() + " order by c.closed_on desc, c.id desc limit :size offset :offset"),
                 f).param("size", size).param("offset", (long) page * size).query(ClaimRegister::row).list();
         return new PageImpl<>(named(rows), PageRequest.of(page, size), total);
     }
 
     public Totals totals(CurrentUser user, Filter filter) {
         Scoped f = scoped(user, filter);
-        if (f.none()) {
-            return new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO);
-        }
-        return bind(jdbc.sql("select count(*), coalesce(sum(c.amount), 0), coalesce(sum(c.paid_amount), 0)" + FROM), f)
+        return bind(jdbc.sql("select count(*), coalesce(sum(c.amount), 0), coalesce(sum(c.paid_amount), 0)" + f.from()), f)
                 .query((rs, n) -> new Totals(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).single();
     }
 
@@ -112,8 +109,8 @@ public class ClaimRegister {
     public void workbook(CurrentUser user, Filter filter, Function<String, String> t, TabularFormat format,
             OutputStream out) {
         Scoped f = scoped(user, filter);
-        List<Row> rows = f.none() ? List.of()
-                : bind(jdbc.sql(COLUMNS + FROM + " order by c.closed_on, c.id"), f).query(ClaimRegister::row).list();
+        List<Row> rows = bind(jdbc.sql(COLUMNS + f.from() + " order by c.closed_on, c.id"), f).query(ClaimRegister::row)
+                .list();
         List<Line> lines = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += BATCH) {
             lines.addAll(named(rows.subList(from, Math.min(rows.size(), from + BATCH))));
@@ -155,30 +152,23 @@ public class ClaimRegister {
         return s == null ? "" : s;
     }
 
-    /** The filter as the database reads it: a CPI user sees only their CPI; a search becomes the workers it names. */
-    private record Scoped(Long centre, ClaimStatus status, ClaimKind kind, String workers, boolean none) {
+    /**
+     * The filter as the database reads it: a CPI user sees only their CPI; a search names workers in the claims' own
+     * copy of their names (ADR 0047).
+     */
+    private record Scoped(Long centre, ClaimStatus status, ClaimKind kind, PeopleSearch search, String from) {
     }
 
     private Scoped scoped(CurrentUser user, Filter f) {
         Long centre = user.scopeCentreId() != null ? user.scopeCentreId() : f.centre();
-        String q = f.q() == null || f.q().isBlank() ? null : f.q().strip();
-        if (q != null && q.length() > 100) {
-            q = q.substring(0, 100);
-        }
-        String ids = null;
-        if (q != null) {
-            List<Long> matching = workers.idsMatching(q);
-            if (matching.isEmpty()) {
-                return new Scoped(centre, f.status(), f.kind(), null, true);
-            }
-            ids = matching.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        }
-        return new Scoped(centre, f.status(), f.kind(), ids, false);
+        PeopleSearch search = PeopleCopy.search(f.q());
+        String named = people.copy().condition("c", search);
+        return new Scoped(centre, f.status(), f.kind(), search, named == null ? FROM : FROM + " and " + named);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scoped f) {
-        return spec.param("centre", f.centre()).param("status", f.status() == null ? null : f.status().name())
-                .param("kind", f.kind() == null ? null : f.kind().name()).param("workers", f.workers());
+        return f.search().bind(spec.param("centre", f.centre()).param("status", f.status() == null ? null : f.status().name())
+                .param("kind", f.kind() == null ? null : f.kind().name()));
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -74,9 +74,11 @@ public class ClaimWork {
     private final Workers workers;
     private final ClaimRights rights;
     private final Messages messages;
+    private final ClaimPeople people;
 
     ClaimWork(ClaimRepository claims, Tariffs tariffs, Dossier dossier, AuditTrail audit, JdbcClient jdbc, Workers workers,
-            ClaimRights rights, Messages messages) {
+            ClaimRights rights, Messages messages, ClaimPeople people) {
+        this.people = people;
         this.claims = claims;
         this.rights = rights;
         this.messages = messages;
@@ -119,6 +121,7 @@ public class ClaimWork {
             return Optional.empty();
         }
         Claim saved = claims.save(claim);
+        people.copy().add(saved.getWorkerId());
         audit.recordAs(e.closedBy(), "CLAIM_PREPARED", "Claim", saved.getId(), Detail.of("audit.detail.claimPrepared",
                 Detail.label(saved.getKind().labelKey()), e.pathwayId(), Numbers.amount(saved.getAmount())).encoded());
         return Optional.of(saved);

@@ -9,6 +9,8 @@ import it.ricolloca.parameters.Parameter;
 import it.ricolloca.parameters.Parameters;
 import it.ricolloca.pathway.TutorExperience;
 import it.ricolloca.shared.acts.ActGuard;
+import it.ricolloca.shared.search.PeopleCopy;
+import it.ricolloca.shared.search.PeopleSearch;
 import it.ricolloca.shared.tabular.TabularFormat;
 import it.ricolloca.shared.tabular.TabularWriter;
 import it.ricolloca.shared.web.Dates;
@@ -49,9 +51,11 @@ public class PathwayQueries {
     private final PathwayRights rights;
     private final Messages messages;
     private final Parameters parameters;
+    private final PathwayPeople people;
 
     PathwayQueries(JdbcClient jdbc, JobCentres centres, StaffDirectory staff, Workers workers, PathwayRights rights,
-            Messages messages, Parameters parameters) {
+            Messages messages, Parameters parameters, PathwayPeople people) {
+        this.people = people;
         this.parameters = parameters;
         this.rights = rights;
         this.messages = messages;
@@ -76,21 +80,19 @@ public class PathwayQueries {
      */
     public Page<PathwayRow> search(CurrentUser user, boolean mine, PathwayDue due, String query, int page, int size) {
         Long scope = user.caseScopeCentreId();
-        String q = query == null ? "" : query.strip();
-        Long[] found = q.isEmpty() ? new Long[0] : workers.idsMatching(q).toArray(Long[]::new);
-        if (!q.isEmpty() && found.length == 0) {
-            return new PageImpl<>(List.of(), PageRequest.of(page, size), 0);
-        }
+        // The workers a search names, looked for in the list's own copy of its workers' names (ADR 0047).
+        PeopleSearch search = PeopleCopy.search(query);
+        String named = this.people.copy().condition("p", search);
         String where = " where (cast(:centre as bigint) is null or p.centre_id = :centre)"
                 + " and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)"
-                + " and (not :search or p.worker_id = any(cast(:workers as bigint[])))"
+                + (named == null ? "" : " and " + named)
                 + (due == null ? "" : " and " + due.predicate());
         Long tutor = mine ? user.id() : null;
         LocalDate today = Dates.today();
         int pactDays = due == null ? 0 : parameters.integer(Parameter.PACT_WITHIN_DAYS, today);
         int every = due == null ? 0 : parameters.integer(Parameter.MEETING_EVERY_DAYS, today);
-        long total = jdbc.sql("select count(*) from pathway_pathway p" + where)
-                .param("centre", scope).param("tutor", tutor).param("search", !q.isEmpty()).param("workers", found)
+        long total = search.bind(jdbc.sql("select count(*) from pathway_pathway p" + where))
+                .param("centre", scope).param("tutor", tutor)
                 .param("today", today).param("pactDays", pactDays).param("every", every)
                 .query(Long.class).single();
         Map<Long, OfficeSummary> offices = new HashMap<>();
@@ -98,9 +100,10 @@ public class PathwayQueries {
         Map<Long, String> tutors = new HashMap<>();
         record Found(long id, long workerId, long officeId, Long tutorId) {
         }
-        List<Found> rows = jdbc.sql("select p.id, p.worker_id, p.office_id, p.tutor_user_id from pathway_pathway p" + where
-                + " order by " + (due == null ? "" : due.dueOn() + ", ") + "p.created_at desc, p.id desc limit :size offset :offset")
-                .param("centre", scope).param("tutor", tutor).param("search", !q.isEmpty()).param("workers", found)
+        List<Found> rows = search.bind(jdbc.sql("select p.id, p.worker_id, p.office_id, p.tutor_user_id from pathway_pathway p"
+                + where + " order by " + (due == null ? "" : due.dueOn() + ", ")
+                + "p.created_at desc, p.id desc limit :size offset :offset"))
+                .param("centre", scope).param("tutor", tutor)
                 .param("today", today).param("pactDays", pactDays).param("every", every)
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Found(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4))).list();

@@ -116,10 +116,12 @@ public class RequestListImporter {
     private final TabularReader reader;
     private final RequestTerms terms;
     private final JdbcTemplate jdbcTemplate;
+    private final RequestPeople people;
 
     RequestListImporter(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, JobCentres centres,
             Workers workers, AuditTrail audit, Messages messages, TabularReader reader, ApplicationEventPublisher events,
-            RequestTerms terms, JdbcTemplate jdbcTemplate) {
+            RequestTerms terms, JdbcTemplate jdbcTemplate, RequestPeople people) {
+        this.people = people;
         this.terms = terms;
         this.jdbcTemplate = jdbcTemplate;
         this.reader = reader;
@@ -482,8 +484,10 @@ public class RequestListImporter {
         jdbc.sql("analyze staging_requests").update();
         long tCopy = System.nanoTime();
         int workersCreated = workers.createMissingFrom("staging_requests", "importazione elenco ministeriale n. " + importId);
-        // The register names the worker of each staged codice fiscale (its own table, its own statistics);
-        // the staged rows, rewritten with their worker, are analysed again for the requests' join.
+        // The register names the worker of each staged codice fiscale, with the text a people search reads of them
+        // (its own table, its own statistics); the staged rows, rewritten with their worker, are analysed again for
+        // the requests' join.
+        jdbc.sql("alter table staging_requests add column search_text text").update();
         workers.identifyIn("staging_requests");
         jdbc.sql("analyze staging_requests").update();
         long tWorkers = System.nanoTime();
@@ -548,6 +552,10 @@ public class RequestListImporter {
                 order by s.worker_id, s.request_date
                 on conflict (worker_id, request_date) do nothing""")
                 .param("import", importId).update();
+        if (created > 0) {
+            // The list's own copy of the new requests' workers (ADR 0047), read from the register with their ids.
+            people.copy().addFrom("staging_requests");
+        }
         noticeTerms();
         long tRequests = System.nanoTime();
         // The insert may have grown the table a lot in this transaction: fresh statistics keep the snapshot's

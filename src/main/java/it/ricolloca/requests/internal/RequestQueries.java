@@ -9,13 +9,14 @@ import it.ricolloca.requests.RequestObservation;
 import it.ricolloca.requests.RequestStatus;
 import it.ricolloca.requests.VoucherRequest;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.search.PeopleCopy;
+import it.ricolloca.shared.search.PeopleSearch;
 import it.ricolloca.shared.web.Dates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import it.ricolloca.network.JobCentres;
 import it.ricolloca.workers.WorkerContact;
 import it.ricolloca.workers.Workers;
@@ -74,9 +75,11 @@ public class RequestQueries {
     private final JobCentres centres;
     private final RequestRights rights;
     private final RequestTerms terms;
+    private final RequestPeople people;
 
     RequestQueries(JdbcClient jdbc, Parameters parameters, VoucherRequestRepository requests, Workers workers,
-            JobCentres centres, RequestRights rights, RequestTerms terms) {
+            JobCentres centres, RequestRights rights, RequestTerms terms, RequestPeople people) {
+        this.people = people;
         this.rights = rights;
         this.terms = terms;
         this.jdbc = jdbc;
@@ -95,30 +98,23 @@ public class RequestQueries {
             int page, int size) {
         Long scope = user.caseScopeCentreId();
         Long centre = scope != null ? scope : centreId;
-        String q = query == null ? "" : query.strip();
-        // The workers a search names come from the register's public API (codice fiscale or surname), by id.
-        String matching = null;
-        if (!q.isEmpty()) {
-            List<Long> ids = workers.idsMatching(q);
-            if (ids.isEmpty()) {
-                return new PageImpl<>(List.of(), PageRequest.of(page, size), 0);
-            }
-            matching = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        }
+        // The workers a search names, looked for in the list's own copy of its workers' names (ADR 0047).
+        PeopleSearch people = PeopleCopy.search(query);
+        String named = this.people.copy().condition("r", people);
         String where = " " + """
                 where (cast(:centre as bigint) is null or r.competent_centre_id = :centre)
-                  and (cast(:status as varchar) is null or r.status = :status)
-                  and (cast(:workers as varchar) is null or r.worker_id = any(cast(cast(:workers as varchar) as bigint[])))"""
+                  and (cast(:status as varchar) is null or r.status = :status)"""
+                + (named == null ? "" : " and " + named)
                 + (due == null ? "" : " and " + due.predicate(deadline()));
         LocalDate today = Dates.today();
-        long total = jdbc.sql("select count(*) from requests_voucher_request r" + where)
-                .param("centre", centre).param("status", status == null ? null : status.name()).param("workers", matching)
+        long total = people.bind(jdbc.sql("select count(*) from requests_voucher_request r" + where))
+                .param("centre", centre).param("status", status == null ? null : status.name())
                 .param("today", today)
                 .query(Long.class).single();
-        List<Row> rows = jdbc.sql(select() + where
+        List<Row> rows = people.bind(jdbc.sql(select() + where
                 + " order by case when r.status in ('REQUESTED', 'UNDER_REVIEW', 'NOTICE_OF_REJECTION', 'REENABLED')"
-                + " then 0 else 1 end, deadline, r.id limit :size offset :offset")
-                .param("centre", centre).param("status", status == null ? null : status.name()).param("workers", matching)
+                + " then 0 else 1 end, deadline, r.id limit :size offset :offset"))
+                .param("centre", centre).param("status", status == null ? null : status.name())
                 .param("size", size).param("offset", (long) page * size)
                 .param("today", today)
                 .query(rows()).list();

@@ -63,6 +63,7 @@ public class RequestWorkflow {
     /** The actor of what the system does by itself (a release by silence). */
     public static final String SYSTEM = "sistema";
 
+    private final RequestPeople people;
     private final VoucherRequestRepository requests;
     private final RequestRights rights;
     private final Workers workers;
@@ -83,7 +84,8 @@ public class RequestWorkflow {
     RequestWorkflow(VoucherRequestRepository requests, RequestRights rights, Workers workers, JobCentres centres,
             Parameters parameters, Dossier documents, RejectionNoticeLetters letters, AuditTrail audit,
             ApplicationEventPublisher events, JdbcClient jdbc, Messages messages, RequestTerms terms,
-            RejectionDecisionLetters decisionLetters) {
+            RejectionDecisionLetters decisionLetters, RequestPeople people) {
+        this.people = people;
         this.decisionLetters = decisionLetters;
         this.messages = messages;
         this.terms = terms;
@@ -135,6 +137,7 @@ public class RequestWorkflow {
         VoucherRequest request = requests.save(VoucherRequest.file(worker.id(), user.centreId(), today,
                 RequestChannel.INTERMEDIATED, provider, user.username(), previous));
         requests.flush();
+        people.copy().add(worker.id());
         log(request, RequestAction.FILE, null, RequestStatus.REQUESTED, user.username(), today, previous == null
                 ? Detail.of("request.event.filed", providerText(provider)).encoded()
                 : Detail.of("request.event.filedAfter", previous, providerText(provider)).encoded());

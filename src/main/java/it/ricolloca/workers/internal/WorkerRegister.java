@@ -9,6 +9,7 @@ import it.ricolloca.shared.Detail;
 import it.ricolloca.shared.acts.ActGuard;
 import it.ricolloca.shared.DomainException;
 import it.ricolloca.shared.NotFoundException;
+import it.ricolloca.shared.search.PeopleSearch;
 import it.ricolloca.workers.NaspiStatus;
 import it.ricolloca.workers.ProviderAccess;
 import it.ricolloca.workers.WorkerProfileChanged;

@@ -1,4 +1,4 @@
-package it.ricolloca.workers.internal;
+package it.ricolloca.shared.search;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,0 +1,167 @@
+package it.ricolloca.shared.search;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A module's own copy of what a people search reads of its workers (ADR 0047): a table
+ * {@code (worker_id bigint primary key, search_text text not null)} with a trigram index on the text, which the
+ * module's list searches ({@link #condition}) instead of asking the register for the ids of every worker a word
+ * names. The register's text is the truth; the copy takes it
+ * <ul>
+ * <li>when the module first holds a worker ({@link #add}, {@link #addFrom}): a row the copy already has is left,
+ * since the register's changes keep it;</li>
+ * <li>whenever the register announces a change of the worker ({@link #changed}), written over the copy's before the
+ * change commits, whether or not the module holds the worker yet;</li>
+ * <li>at start-up for the module's workers the copy lacks (rows written by SQL, {@link #fillMissing}).</li>
+ * </ul>
+ * The two writes meet on the primary key: a worker the module takes while the register changes them ends with the
+ * changed text in every order of the two transactions (the insert that finds the other's row waits for its commit,
+ * then keeps it; the change's upsert that finds the other's row waits, then writes over it).
+ */
+public final class PeopleCopy {
+
+    private final JdbcClient jdbc;
+    private final String table;
+    private final String owner;
+    private final Function<Collection<Long>, Map<Long, String>> register;
+
+    /**
+     * @param table    the copy's table
+     * @param owner    the module's table whose {@code worker_id} column names the workers it holds
+     * @param register the register's text of the given workers, by id ({@code Workers.searchTexts})
+     */
+    public PeopleCopy(JdbcClient jdbc, String table, String owner, Function<Collection<Long>, Map<Long, String>> register) {
+        if (!table.matches("[a-z_]{1,40}") || !owner.matches("[a-z_]{1,40}")) {
+            throw new IllegalArgumentException("table name");
+        }
+        this.jdbc = jdbc;
+        this.table = table;
+        this.owner = owner;
+        this.register = register;
+    }
+
+    /**
+     * The register changed the worker (or created or pseudonymised them): the register's text is written over the
+     * copy's before the transaction commits, once per worker however many changes the transaction announces (an
+     * import of the register announces thousands).
+     */
+    public void changed(long workerId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(List.of(workerId));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<Long> pending = (Set<Long>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Set<Long> ids = new TreeSet<>();
+            TransactionSynchronizationManager.bindResource(this, ids);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PeopleCopy.this);
+                    write(ids);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PeopleCopy.this);
+                }
+            });
+            pending = ids;
+        }
+        pending.add(workerId);
+    }
+
+    private void write(Collection<Long> ids) {
+        Map<Long, String> texts = register.apply(ids);
+        if (texts.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into %s as c (worker_id, search_text)
+                select * from unnest(cast(:ids as bigint[]), cast(:texts as text[]))
+                on conflict (worker_id) do update set search_text = excluded.search_text
+                where c.search_text is distinct from excluded.search_text""".formatted(table))
+                .param("ids", texts.keySet().toArray(Long[]::new)).param("texts", texts.values().toArray(String[]::new))
+                .update();
+    }
+
+    /** The module now holds the worker: the copy takes the register's text unless it already has the worker. */
+    public void add(long workerId) {
+        add(register.apply(List.of(workerId)));
+    }
+
+    private int add(Map<Long, String> texts) {
+        if (texts.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                insert into %s (worker_id, search_text)
+                select * from unnest(cast(:ids as bigint[]), cast(:texts as text[]))
+                on conflict (worker_id) do nothing""".formatted(table))
+                .param("ids", texts.keySet().toArray(Long[]::new)).param("texts", texts.values().toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * Bulk path for imports: the workers of a staging table whose {@code worker_id} and {@code search_text} the
+     * register filled ({@code Workers.identifyIn}) and that the copy lacks, in one statement. Returns how many.
+     */
+    public int addFrom(String stagingTable) {
+        if (!stagingTable.matches("[a-z_]{1,40}")) {
+            throw new IllegalArgumentException("staging table name");
+        }
+        return jdbc.sql("""
+                insert into %1$s (worker_id, search_text)
+                select distinct on (s.worker_id) s.worker_id, s.search_text from %2$s s
+                where s.worker_id is not null and s.search_text is not null
+                  and not exists (select 1 from %1$s c where c.worker_id = s.worker_id)
+                order by s.worker_id
+                on conflict (worker_id) do nothing""".formatted(table, stagingTable)).update();
+    }
+
+    /**
+     * Adds the module's workers the copy lacks (rows written by SQL: demo data, a restore, tests), a thousand at a
+     * time; a copy kept by the module's writes lacks none. Returns how many were added.
+     */
+    public int fillMissing() {
+        List<Long> missing = jdbc.sql("""
+                select distinct o.worker_id from %s o
+                where not exists (select 1 from %s c where c.worker_id = o.worker_id) order by 1"""
+                .formatted(owner, table)).query(Long.class).list();
+        int added = 0;
+        for (int from = 0; from < missing.size(); from += 1000) {
+            added += add(register.apply(missing.subList(from, Math.min(missing.size(), from + 1000))));
+        }
+        if (added > 1000) {
+            jdbc.sql("analyze " + table).update();
+        }
+        return added;
+    }
+
+    /**
+     * The condition that the worker of the module's row under {@code alias} is named by the text ({@link
+     * PeopleSearch}: every word in surname, name or codice fiscale, accents and case ignored), or {@code null} for a
+     * blank text (no condition). Its parameters are bound by {@link PeopleSearch#bind} of {@link #search}.
+     */
+    public String condition(String alias, PeopleSearch search) {
+        if (!alias.matches("[a-z]{1,10}")) {
+            throw new IllegalArgumentException("alias");
+        }
+        return search.blank() ? null
+                : alias + ".worker_id in (select ps.worker_id from " + table + " ps where " + search.sql() + ")";
+    }
+
+    /** The search of a text over the copy, for {@link #condition}. */
+    public static PeopleSearch search(String text) {
+        return PeopleSearch.of("ps", text);
+    }
+}
