@@ -53,6 +53,8 @@ class PeopleCopyTest {
     @Autowired WorkerRegister register;
     @Autowired RequestListImporter importer;
     @Autowired JdbcClient jdbc;
+    @Autowired it.ricolloca.requests.internal.RequestQueries requestQueries;
+    @Autowired it.ricolloca.pathway.internal.PathwayQueries pathwayQueries;
 
     private final Random random = new Random();
 
@@ -123,6 +125,24 @@ class PeopleCopyTest {
 
         assertThat(added).isGreaterThanOrEqualTo(1);
         assertThat(page(RequestRoutes.REQUESTS, surname)).as("copied again").contains(taxCode);
+    }
+
+    @Test
+    void aSearchCountsItsMatchesOnEveryPageAndPastTheLast() {
+        String surname = "Copiaconta" + letters();
+        hiredWorker(surname + "uno");
+        hiredWorker(surname + "due");
+        CurrentUser master = released.user("master.torino");
+        for (int page : new int[] {0, 1, 5}) {
+            var requests = requestQueries.search(master, null, null, surname, page, 1);
+            assertThat(requests.getTotalElements()).as("requests, page " + page).isEqualTo(2);
+            assertThat(requests.getContent()).hasSize(page < 2 ? 1 : 0);
+            var pathways = pathwayQueries.search(master, false, surname, page, 1);
+            assertThat(pathways.getTotalElements()).as("pathways, page " + page).isEqualTo(2);
+            assertThat(pathways.getContent()).hasSize(page < 2 ? 1 : 0);
+        }
+        assertThat(requestQueries.search(master, null, null, surname + "nessuno", 0, 20).getTotalElements()).isZero();
+        assertThat(pathwayQueries.search(master, false, surname + "nessuno", 0, 20).getTotalElements()).isZero();
     }
 
     private long hiredWorker(String surname) {

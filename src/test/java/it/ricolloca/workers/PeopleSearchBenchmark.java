@@ -157,7 +157,7 @@ class PeopleSearchBenchmark {
             }
         }
         System.out.printf("%nRequests list, warmed up (%d rounds); load average %s%n", WARM_UP_ROUNDS, loadAverage());
-        for (String word : List.of("nicolo", "ferrar")) {
+        for (String word : List.of("nicolo", "ferrar", "rssncl66d")) {
             explainList(jdbc, word, torino);
         }
         for (Map.Entry<String, String> s : searches.entrySet()) {
@@ -180,16 +180,23 @@ class PeopleSearchBenchmark {
         }
     }
 
-    /** The plans of the requests list's two statements for one word, as the Torino operator's page runs them. */
+    /**
+     * The plans of the requests list's two statements for one word, the CPI's list and the whole network's (the
+     * list's filters and its copy's condition; ordered by request date instead of the computed deadline).
+     */
     private static void explainList(JdbcClient jdbc, String word, long centre) {
         PeopleSearch search = PeopleCopy.search(word);
-        String where = " from requests_voucher_request r where r.competent_centre_id = :centre and r.worker_id in"
+        String where = " from requests_voucher_request r where (cast(:centre as bigint) is null"
+                + " or r.competent_centre_id = :centre) and r.worker_id in"
                 + " (select ps.worker_id from requests_person ps where " + search.sql() + ")";
-        for (String sql : List.of("select count(*)" + where, "select r.id" + where
-                + " order by r.request_date, r.id limit 20")) {
-            System.out.printf("%nEXPLAIN requests list, \"%s\": %s%n", word, sql);
-            search.bind(jdbc.sql("explain (analyze, buffers) " + sql)).param("centre", centre).query(String.class).list()
-                    .forEach(line -> System.out.println("  " + line));
+        for (Long scope : java.util.Arrays.asList(centre, null)) {
+            for (String sql : List.of("select count(*)" + where, "select r.id" + where
+                    + " order by r.request_date, r.id limit 20")) {
+                System.out.printf("%nEXPLAIN requests list, \"%s\", %s: %s%n", word, scope == null ? "network" : "CPI",
+                        sql);
+                search.bind(jdbc.sql("explain (analyze, buffers) " + sql)).param("centre", scope).query(String.class)
+                        .list().forEach(line -> System.out.println("  " + line));
+            }
         }
     }
 

@@ -91,22 +91,31 @@ public class PathwayQueries {
         LocalDate today = Dates.today();
         int pactDays = due == null ? 0 : parameters.integer(Parameter.PACT_WITHIN_DAYS, today);
         int every = due == null ? 0 : parameters.integer(Parameter.MEETING_EVERY_DAYS, today);
-        long total = search.bind(jdbc.sql("select count(*) from pathway_pathway p" + where))
-                .param("centre", scope).param("tutor", tutor)
-                .param("today", today).param("pactDays", pactDays).param("every", every)
-                .query(Long.class).single();
         Map<Long, OfficeSummary> offices = new HashMap<>();
         centres.offices().forEach(o -> offices.put(o.id(), o));
         Map<Long, String> tutors = new HashMap<>();
         record Found(long id, long workerId, long officeId, Long tutorId) {
         }
-        List<Found> rows = search.bind(jdbc.sql("select p.id, p.worker_id, p.office_id, p.tutor_user_id from pathway_pathway p"
+        // A search counts its matches in the page's own statement (ADR 0047); the whole list counts apart.
+        long[] counted = {-1};
+        List<Found> rows = search.bind(jdbc.sql("select p.id, p.worker_id, p.office_id, p.tutor_user_id"
+                + (named == null ? "" : ", count(*) over ()") + " from pathway_pathway p"
                 + where + " order by " + (due == null ? "" : due.dueOn() + ", ")
                 + "p.created_at desc, p.id desc limit :size offset :offset"))
                 .param("centre", scope).param("tutor", tutor)
                 .param("today", today).param("pactDays", pactDays).param("every", every)
                 .param("size", size).param("offset", (long) page * size)
-                .query((rs, n) -> new Found(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4))).list();
+                .query((rs, n) -> {
+                    if (named != null) {
+                        counted[0] = rs.getLong(5);
+                    }
+                    return new Found(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4));
+                }).list();
+        long total = counted[0] >= 0 ? counted[0] : rows.isEmpty() && page == 0 && named != null ? 0
+                : search.bind(jdbc.sql("select count(*) from pathway_pathway p" + where))
+                        .param("centre", scope).param("tutor", tutor)
+                        .param("today", today).param("pactDays", pactDays).param("every", every)
+                        .query(Long.class).single();
         Map<Long, WorkerSummary> people = workers.summaries(rows.stream().map(Found::workerId).toList());
         List<PathwayRow> result = rows.stream().map(r -> {
             WorkerSummary w = people.get(r.workerId());

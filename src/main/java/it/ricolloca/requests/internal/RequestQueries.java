@@ -59,7 +59,7 @@ public class RequestQueries {
 
     private static final String SELECT = """
             select r.id, r.worker_id, r.request_date, r.status, r.status_date, r.competent_centre_id, r.provider_type,
-                r.provider_name, r.provider_office, %s as deadline, r.channel
+                r.provider_name, r.provider_office, %s as deadline, r.channel%s
             from requests_voucher_request r""";
 
     /** A row as the requests' table holds it; the worker's identity and the CPI's name are added from their modules. */
@@ -107,17 +107,27 @@ public class RequestQueries {
                 + (named == null ? "" : " and " + named)
                 + (due == null ? "" : " and " + due.predicate(deadline()));
         LocalDate today = Dates.today();
-        long total = people.bind(jdbc.sql("select count(*) from requests_voucher_request r" + where))
-                .param("centre", centre).param("status", status == null ? null : status.name())
-                .param("today", today)
-                .query(Long.class).single();
-        List<Row> rows = people.bind(jdbc.sql(select() + where
-                + " order by case when r.status in ('REQUESTED', 'UNDER_REVIEW', 'NOTICE_OF_REJECTION', 'REENABLED')"
-                + " then 0 else 1 end, deadline, r.id limit :size offset :offset"))
+        // A search counts its matches in the page's own statement (they are all read to be sorted anyway); the whole
+        // list counts apart, since a count beside every row would keep the network's every request to sort them.
+        long[] counted = {-1};
+        RowMapper<Row> row = rows();
+        List<Row> rows = people.bind(jdbc.sql(SELECT.formatted(deadline(), named == null ? "" : ", count(*) over ()")
+                + where + " order by case when r.status in ('REQUESTED', 'UNDER_REVIEW', 'NOTICE_OF_REJECTION',"
+                + " 'REENABLED') then 0 else 1 end, deadline, r.id limit :size offset :offset"))
                 .param("centre", centre).param("status", status == null ? null : status.name())
                 .param("size", size).param("offset", (long) page * size)
                 .param("today", today)
-                .query(rows()).list();
+                .query((rs, n) -> {
+                    if (named != null) {
+                        counted[0] = rs.getLong(12);
+                    }
+                    return row.mapRow(rs, n);
+                }).list();
+        long total = counted[0] >= 0 ? counted[0] : rows.isEmpty() && page == 0 && named != null ? 0
+                : people.bind(jdbc.sql("select count(*) from requests_voucher_request r" + where))
+                        .param("centre", centre).param("status", status == null ? null : status.name())
+                        .param("today", today)
+                        .query(Long.class).single();
         return new PageImpl<>(views(rows), PageRequest.of(page, size), total);
     }
 
@@ -219,7 +229,7 @@ public class RequestQueries {
      * date or its receipt). The last day is carried to a working day in {@link #views}.
      */
     private String select() {
-        return SELECT.formatted(deadline());
+        return SELECT.formatted(deadline(), "");
     }
 
     /** The decision deadline of {@code r} as an SQL expression (see {@link #select}), before its carry to a working day. */

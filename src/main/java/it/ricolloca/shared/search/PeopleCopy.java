@@ -162,6 +162,6 @@ public final class PeopleCopy {
 
     /** The search of a text over the copy, for {@link #condition}. */
     public static PeopleSearch search(String text) {
-        return PeopleSearch.of("ps", text);
+        return PeopleSearch.planned("ps", text);
     }
 }

@@ -33,6 +33,21 @@ public final class PeopleSearch {
      * everybody (the condition {@code true}), so a caller that wants nobody for it checks {@link #blank}.
      */
     public static PeopleSearch of(String alias, String text) {
+        return of(alias, text, false);
+    }
+
+    /**
+     * As {@link #of(String, String)}, with each pattern written where the planner folds it while planning the
+     * statement for its values ({@code plan_cache_mode = force_custom_plan}, ADR 0045): the planner then estimates
+     * how many rows the pattern names from the column's statistics, instead of a fixed guess for a sub-select's
+     * value. For a list that joins its own rows to the matches (ADR 0047), where that estimate chooses between
+     * reading a few rows by key and hashing all of them.
+     */
+    public static PeopleSearch planned(String alias, String text) {
+        return of(alias, text, true);
+    }
+
+    private static PeopleSearch of(String alias, String text, boolean planned) {
         if (!alias.matches("[a-z]{1,10}")) {
             throw new IllegalArgumentException("alias");
         }
@@ -44,7 +59,8 @@ public final class PeopleSearch {
         Map<String, Object> params = new LinkedHashMap<>();
         for (int i = 0; i < words.size(); i++) {
             // The pattern folded once per statement (a sub-select), never once per row rechecked.
-            parts.add(alias + ".search_text like (select '%' || workers_fold(:people" + i + ") || '%')");
+            parts.add(planned ? alias + ".search_text like '%' || workers_fold(:people" + i + ") || '%'"
+                    : alias + ".search_text like (select '%' || workers_fold(:people" + i + ") || '%')");
             params.put("people" + i, escaped(words.get(i)));
         }
         return new PeopleSearch("(" + String.join(" and ", parts) + ")", Map.copyOf(params));
