@@ -53,6 +53,7 @@ class PeopleCopyTest {
     @Autowired WorkerRegister register;
     @Autowired RequestListImporter importer;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired it.ricolloca.requests.internal.RequestQueries requestQueries;
     @Autowired it.ricolloca.pathway.internal.PathwayQueries pathwayQueries;
 
@@ -143,6 +144,21 @@ class PeopleCopyTest {
         }
         assertThat(requestQueries.search(master, null, null, surname + "nessuno", 0, 20).getTotalElements()).isZero();
         assertThat(pathwayQueries.search(master, false, surname + "nessuno", 0, 20).getTotalElements()).isZero();
+    }
+
+    @Test
+    void aSearchIsPlannedForACachedListInItsOwnTransactionOnly() {
+        PeopleCopy copy = new PeopleCopy(jdbc, "requests_person", "requests_voucher_request", workers::searchTexts);
+        String before = jdbc.sql("show random_page_cost").query(String.class).single();
+        String during = transactions.execute(status -> {
+            assertThat(copy.condition("r", PeopleCopy.search("   "))).as("a blank search").isNull();
+            assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).isEqualTo(before);
+            assertThat(copy.condition("r", PeopleCopy.search("rossi"))).contains("requests_person");
+            return jdbc.sql("show random_page_cost").query(String.class).single();
+        });
+        assertThat(during).isEqualTo("1.1");
+        assertThat(before).isNotEqualTo("1.1");
+        assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).as("after").isEqualTo(before);
     }
 
     private long hiredWorker(String surname) {
