@@ -100,7 +100,7 @@ public class RequestListImporter {
      * the log): reading, checking and copying the rows; duplicates and statistics; workers (stubs and
      * identification); requests (updated, created, notice terms); snapshot entries.
      */
-    public record Phases(long readMs, long duplicatesMs, long workersMs, long requestsMs, long snapshotMs) {
+    public record Phases(long readMs, long duplicatesMs, long workersMs, long requestsMs, long namesMs, long snapshotMs) {
     }
 
     private volatile Phases lastPhases;
@@ -552,12 +552,13 @@ public class RequestListImporter {
                 order by s.worker_id, s.request_date
                 on conflict (worker_id, request_date) do nothing""")
                 .param("import", importId).update();
+        noticeTerms();
+        long tRequests = System.nanoTime();
         if (created > 0) {
             // The list's own copy of the new requests' workers (ADR 0047), read from the register with their ids.
             people.copy().addFrom("staging_requests");
         }
-        noticeTerms();
-        long tRequests = System.nanoTime();
+        long tNames = System.nanoTime();
         // The insert may have grown the table a lot in this transaction: fresh statistics keep the snapshot's
         // join a hash join instead of a nested loop of scans. The entries go in the order of their key
         // (import, request), so that the key's index fills its pages in turn (a quarter less time).
@@ -573,7 +574,7 @@ public class RequestListImporter {
                 .param("import", importId).update();
         long tSnapshot = System.nanoTime();
         lastPhases = new Phases((tRead - t0) / 1_000_000, (tCopy - tRead) / 1_000_000, (tWorkers - tCopy) / 1_000_000,
-                (tRequests - tWorkers) / 1_000_000, (tSnapshot - tRequests) / 1_000_000);
+                (tRequests - tWorkers) / 1_000_000, (tNames - tRequests) / 1_000_000, (tSnapshot - tNames) / 1_000_000);
         log.debug("Importazione {}: {}", importId, lastPhases);
         int unchanged = valid - created - updated;
         jdbc.sql("""

@@ -122,13 +122,22 @@ public final class PeopleCopy {
         if (!stagingTable.matches("[a-z_]{1,40}")) {
             throw new IllegalArgumentException("staging table name");
         }
-        return jdbc.sql("""
+        int added = jdbc.sql("""
                 insert into %1$s (worker_id, search_text)
                 select distinct on (s.worker_id) s.worker_id, s.search_text from %2$s s
                 where s.worker_id is not null and s.search_text is not null
                   and not exists (select 1 from %1$s c where c.worker_id = s.worker_id)
                 order by s.worker_id
                 on conflict (worker_id) do nothing""".formatted(table, stagingTable)).update();
+        analyseAfter(added);
+        return added;
+    }
+
+    /** Many rows added: the planner's statistics now, not when autovacuum next passes (the searches' estimates). */
+    private void analyseAfter(int added) {
+        if (added > 1000) {
+            jdbc.sql("analyze " + table).update();
+        }
     }
 
     /**
@@ -144,9 +153,7 @@ public final class PeopleCopy {
         for (int from = 0; from < missing.size(); from += 1000) {
             added += add(register.apply(missing.subList(from, Math.min(missing.size(), from + 1000))));
         }
-        if (added > 1000) {
-            jdbc.sql("analyze " + table).update();
-        }
+        analyseAfter(added);
         return added;
     }
 
