@@ -114,7 +114,7 @@ class PathwayTabsTest {
     void anUnstartedPathwayOffersNoMeetingDiaryOrBreachAndSaysToRecordTheFirstAppointment() throws Exception {
         CurrentUser tutor = released.user("tutor.torino");
         long request = released.release("master.torino", "Schede", "Dario");
-        long id = start.bookFirstAppointment(tutor, request, Dates.today().plusDays(2).atTime(LocalTime.of(10, 0))
+        long id = start.bookFirstAppointment(tutor, request, Dates.today().plusDays(2).atTime(LocalTime.of(14, 0))
                 .atZone(Dates.ZONE), null, null, null);
         Pathway p = work.get(tutor, id);
         assertThat(p.allowedActs(List.of())).contains(PathwayAct.ASSIGN_TUTOR, PathwayAct.EDIT_PACT, PathwayAct.CLOSE)
@@ -122,7 +122,7 @@ class PathwayTabsTest {
                         PathwayAct.EXTEND, PathwayAct.SUSPEND, PathwayAct.RESUME, PathwayAct.RECORD_HOURS);
         assertThatThrownBy(() -> p.require(PathwayAct.RECORD_MEETING)).hasMessage("pathway.notStarted");
 
-        String first = t("pathway.next.first", Dates.format(Dates.today().plusDays(2).atTime(LocalTime.of(10, 0))
+        String first = t("pathway.next.first", Dates.format(Dates.today().plusDays(2).atTime(LocalTime.of(14, 0))
                 .atZone(Dates.ZONE).toInstant()));
         assertThat(page("/pathways/" + id)).contains(first.substring(first.indexOf("primo appuntamento del")));
         assertThat(page("/pathways/" + id + "/meetings")).doesNotContain("name=\"topics\"");
