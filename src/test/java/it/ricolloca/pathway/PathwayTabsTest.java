@@ -17,7 +17,7 @@ import it.ricolloca.support.ClosedPathways;
 import it.ricolloca.support.IntegrationTest;
 import it.ricolloca.support.ReleasedWorkers;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,16 +114,15 @@ class PathwayTabsTest {
     void anUnstartedPathwayOffersNoMeetingDiaryOrBreachAndSaysToRecordTheFirstAppointment() throws Exception {
         CurrentUser tutor = released.user("tutor.torino");
         long request = released.release("master.torino", "Schede", "Dario");
-        long id = start.bookFirstAppointment(tutor, request, Dates.today().plusDays(2).atTime(LocalTime.of(14, 0))
-                .atZone(Dates.ZONE), null, null, null);
+        ZonedDateTime slot = released.emptySlot("master.torino", 2);
+        long id = start.bookFirstAppointment(tutor, request, slot, null, null, null);
         Pathway p = work.get(tutor, id);
         assertThat(p.allowedActs(List.of())).contains(PathwayAct.ASSIGN_TUTOR, PathwayAct.EDIT_PACT, PathwayAct.CLOSE)
                 .doesNotContain(PathwayAct.RECORD_MEETING, PathwayAct.ADD_DIARY_ENTRY, PathwayAct.REPORT_BREACH,
                         PathwayAct.EXTEND, PathwayAct.SUSPEND, PathwayAct.RESUME, PathwayAct.RECORD_HOURS);
         assertThatThrownBy(() -> p.require(PathwayAct.RECORD_MEETING)).hasMessage("pathway.notStarted");
 
-        String first = t("pathway.next.first", Dates.format(Dates.today().plusDays(2).atTime(LocalTime.of(14, 0))
-                .atZone(Dates.ZONE).toInstant()));
+        String first = t("pathway.next.first", Dates.format(slot.toInstant()));
         assertThat(page("/pathways/" + id)).contains(first.substring(first.indexOf("primo appuntamento del")));
         assertThat(page("/pathways/" + id + "/meetings")).doesNotContain("name=\"topics\"");
         assertThat(page("/pathways/" + id + "?tab=conditionality")).doesNotContain(BREACH_BUTTON);

@@ -89,7 +89,7 @@ class PathwayWorkflowTest {
         assertThat(pathwayStart.queue(tutor)).extracting(i -> i.request().requestId()).contains(request);
         assertThat(pathwayStart.queue(novara)).extracting(i -> i.request().requestId()).doesNotContain(request);
 
-        ZonedDateTime slot = Dates.today().plusDays(2).atTime(LocalTime.of(10, 0)).atZone(Dates.ZONE);
+        ZonedDateTime slot = released.emptySlot("master.torino", 2);
         long id = pathwayStart.bookFirstAppointment(tutor, request, slot, null, null, null);
         assertThat(pathwayStart.queue(tutor)).extracting(i -> i.request().requestId()).doesNotContain(request);
         Pathway p = work.get(master, id);
@@ -126,7 +126,7 @@ class PathwayWorkflowTest {
 
     @Test
     void bookingRefusesAFullSlotAWorkerAlreadyBusyAMissingSlotAndThePastWithoutJustification() {
-        ZonedDateTime slot = Dates.today().plusDays(3).atTime(LocalTime.of(11, 0)).atZone(Dates.ZONE);
+        ZonedDateTime slot = released.emptySlot("master.torino", 3);
         long first = released.release("master.torino", "Greco", "Ada");
         long second = released.release("master.torino", "Greco", "Bruno");
         long third = released.release("master.torino", "Greco", "Carla");
@@ -155,7 +155,7 @@ class PathwayWorkflowTest {
 
     @Test
     void movingAndCancellingNeedAReasonAndFreeThePlace() {
-        ZonedDateTime slot = Dates.today().plusDays(4).atTime(LocalTime.of(15, 0)).atZone(Dates.ZONE);
+        ZonedDateTime slot = released.emptySlot("master.torino", 4);
         long request = released.release("master.torino", "Lombardi", "Elisa");
         long id = pathwayStart.bookFirstAppointment(operator, request, slot, null, null, null);
         Appointment a = work.appointments(work.get(master, id)).get(0);
@@ -176,7 +176,7 @@ class PathwayWorkflowTest {
     void theTutorIsChangedOnlyWithAReasonAndOnlyToATutorOfTheCentre() {
         long request = released.release("master.torino", "Costa", "Franco");
         long id = pathwayStart.bookFirstAppointment(operator, request,
-                Dates.today().plusDays(5).atTime(LocalTime.of(9, 0)).atZone(Dates.ZONE), null, null, null);
+                released.emptySlot("master.torino", 5), null, null, null);
         Pathway p = work.get(master, id);
         assertThat(p.getTutorUserId()).as("an operator booking does not name a tutor").isNull();
         pathwayLifecycle.assignTutor(master, id, p.getVersion(), tutor.id(), null);
@@ -257,7 +257,7 @@ class PathwayWorkflowTest {
     void onlyARealPdfAndARealPngEnterTheDossierAndTheZipListsThem() throws Exception {
         long request = released.release("master.torino", "Fontana", "Irene");
         long id = pathwayStart.bookFirstAppointment(operator, request,
-                Dates.today().plusDays(6).atTime(LocalTime.of(12, 0)).atZone(Dates.ZONE), null, null, null);
+                released.emptySlot("master.torino", 6), null, null, null);
         long worker = work.get(master, id).getWorkerId();
         byte[] exe = new byte[2048];
         exe[0] = 'M';

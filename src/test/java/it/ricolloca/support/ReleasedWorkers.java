@@ -20,6 +20,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -169,5 +170,24 @@ public class ReleasedWorkers {
         }
         agenda.addTemplate(user(masterUsername), office.id(), "Tutti i giorni", TemplateKind.WEEKLY,
                 LocalDate.of(2026, 1, 1), null, rules);
+    }
+
+    /**
+     * The office's first slot, from {@code daysAhead} days on, that is empty and followed by an empty slot an hour
+     * later. Classes share the agenda and some book the first free slot after a moment of their own, so a fixed
+     * hour can already be taken when a class runs.
+     */
+    public ZonedDateTime emptySlot(String masterUsername, int daysAhead) {
+        openEveryDay(masterUsername);
+        LocalDate from = Dates.today().plusDays(daysAhead);
+        List<Agenda.SlotView> slots = agenda.slots(office(masterUsername).id(), from, from.plusDays(30));
+        for (int i = 0; i + 1 < slots.size(); i++) {
+            ZonedDateTime start = slots.get(i).slot().start();
+            if (slots.get(i).appointments().isEmpty() && slots.get(i + 1).appointments().isEmpty()
+                    && slots.get(i + 1).slot().start().equals(start.plusHours(1))) {
+                return start;
+            }
+        }
+        throw new IllegalStateException("no empty slot in the 30 days from " + from);
     }
 }
