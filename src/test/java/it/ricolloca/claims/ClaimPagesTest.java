@@ -57,7 +57,9 @@ class ClaimPagesTest {
     void theRegisterFindsTheClaimAndThePathwayShowsIt() throws Exception {
         String register = page("/claims?q=" + taxCode, "master.torino");
         assertThat(register).contains("Pagine Irene", taxCode, "Risultato occupazionale", "da calcolare", "Preparata",
-                "Domande trovate: 1");
+                "Domande trovate: 1", "Domande: 1; importo richiesto 0,00 €; importo pagato 0,00 €.");
+        assertThat(page("/claims?page=3&q=" + taxCode, "master.torino")).as("past the last page")
+                .contains("Nessuna domanda di rimborso").doesNotContain("Pagine Irene");
         assertThat(mvc.perform(get("/claims").param("q", "pagine irene").param("kind", "SUCCESS")
                 .param("status", "PREPARED").with(as(users, "operatore.torino"))).andReturn().getResponse()
                 .getContentAsString()).contains(taxCode);

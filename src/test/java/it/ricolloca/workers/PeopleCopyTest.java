@@ -152,8 +152,12 @@ class PeopleCopyTest {
         String before = jdbc.sql("show random_page_cost").query(String.class).single();
         String during = transactions.execute(status -> {
             assertThat(copy.condition("r", PeopleCopy.search("   "))).as("a blank search").isNull();
+            copy.planSearch(PeopleCopy.search("   "));
             assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).isEqualTo(before);
             assertThat(copy.condition("r", PeopleCopy.search("rossi"))).contains("requests_person");
+            assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).as("the condition alone")
+                    .isEqualTo(before);
+            copy.planSearch(PeopleCopy.search("rossi"));
             return jdbc.sql("show random_page_cost").query(String.class).single();
         });
         assertThat(during).isEqualTo("1.1");

@@ -86,18 +86,24 @@ public class ClaimRegister {
         this.centres = centres;
     }
 
-    public Page<Line> page(CurrentUser user, Filter filter, int page, int size) {
-        Scoped f = scoped(user, filter);
-        long total = bind(jdbc.sql("select count(*)" + f.from()), f).query(Long.class).single();
-        List<Row> rows = bind(jdbc.sql(COLUMNS + f.from() + " order by c.closed_on desc, c.id desc limit :size offset :offset"),
-                f).param("size", size).param("offset", (long) page * size).query(ClaimRegister::row).list();
-        return new PageImpl<>(named(rows), PageRequest.of(page, size), total);
+    /** A page of the register and the totals of every claim the filter selects. */
+    public record Listing(Page<Line> page, Totals totals) {
     }
 
-    public Totals totals(CurrentUser user, Filter filter) {
+    /**
+     * A page of the selected claims, the latest closed first, and their totals: the totals' count is the page's, so
+     * the selection is counted once.
+     */
+    public Listing listing(CurrentUser user, Filter filter, int page, int size) {
         Scoped f = scoped(user, filter);
-        return bind(jdbc.sql("select count(*), coalesce(sum(c.amount), 0), coalesce(sum(c.paid_amount), 0)" + f.from()), f)
-                .query((rs, n) -> new Totals(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).single();
+        people.copy().planSearch(f.search());
+        Totals totals = bind(jdbc.sql("select count(*), coalesce(sum(c.amount), 0), coalesce(sum(c.paid_amount), 0)"
+                + f.from()), f).query((rs, n) -> new Totals(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                .single();
+        List<Row> rows = totals.claims() == 0 ? List.of()
+                : bind(jdbc.sql(COLUMNS + f.from() + " order by c.closed_on desc, c.id desc limit :size offset :offset"),
+                        f).param("size", size).param("offset", (long) page * size).query(ClaimRegister::row).list();
+        return new Listing(new PageImpl<>(named(rows), PageRequest.of(page, size), totals.claims()), totals);
     }
 
     /** The register as XLSX, every selected claim by CPI, then closing date; the header in Italian. */
@@ -109,6 +115,7 @@ public class ClaimRegister {
     public void workbook(CurrentUser user, Filter filter, Function<String, String> t, TabularFormat format,
             OutputStream out) {
         Scoped f = scoped(user, filter);
+        people.copy().planSearch(f.search());
         List<Row> rows = bind(jdbc.sql(COLUMNS + f.from() + " order by c.closed_on, c.id"), f).query(ClaimRegister::row)
                 .list();
         List<Line> lines = new ArrayList<>();

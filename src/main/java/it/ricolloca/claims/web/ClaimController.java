@@ -91,9 +91,9 @@ class ClaimController {
     String register(@RequestParam Map<String, String> params, Model model) {
         CurrentUser user = registerUser();
         ClaimRegister.Filter filter = filter(params);
-        var found = register.page(user, filter, PageView.safePage(page(params.get("page"))), PageView.DEFAULT_SIZE);
-        model.addAttribute("claims", PageView.of(found, l -> l, query(filter), ClaimRoutes.REGISTER));
-        model.addAttribute("totals", register.totals(user, filter));
+        var found = register.listing(user, filter, PageView.safePage(page(params.get("page"))), PageView.DEFAULT_SIZE);
+        model.addAttribute("claims", PageView.of(found.page(), l -> l, query(filter), ClaimRoutes.REGISTER));
+        model.addAttribute("totals", found.totals());
         model.addAttribute("filter", filter);
         model.addAttribute("query", query(filter));
         model.addAttribute("centres", user.scopeCentreId() == null ? centres.all() : List.<CentreSummary>of());

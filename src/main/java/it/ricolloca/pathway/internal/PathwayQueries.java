@@ -83,6 +83,7 @@ public class PathwayQueries {
         // The workers a search names, looked for in the list's own copy of its workers' names (ADR 0047).
         PeopleSearch search = PeopleCopy.search(query);
         String named = this.people.copy().condition("p", search);
+        this.people.copy().planSearch(search);
         String where = " where (cast(:centre as bigint) is null or p.centre_id = :centre)"
                 + " and (cast(:tutor as bigint) is null or p.tutor_user_id = :tutor)"
                 + (named == null ? "" : " and " + named)

@@ -101,6 +101,7 @@ public class RequestQueries {
         // The workers a search names, looked for in the list's own copy of its workers' names (ADR 0047).
         PeopleSearch people = PeopleCopy.search(query);
         String named = this.people.copy().condition("r", people);
+        this.people.copy().planSearch(people);
         String where = " " + """
                 where (cast(:centre as bigint) is null or r.competent_centre_id = :centre)
                   and (cast(:status as varchar) is null or r.status = :status)"""

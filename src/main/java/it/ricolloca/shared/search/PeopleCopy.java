@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class PeopleCopy {
 
-    /** The price of a page read by key when the list is in the server's cache ({@link #condition}). */
+    /** The price of a page read by key when the list is in the server's cache ({@link #planSearch}). */
     static final String CACHED_PAGE_COST = "1.1";
 
     private final JdbcClient jdbc;
@@ -160,13 +160,8 @@ public final class PeopleCopy {
     /**
      * The condition that the worker of the module's row under {@code alias} is named by the text ({@link
      * PeopleSearch}: every word in surname, name or codice fiscale, accents and case ignored), or {@code null} for a
-     * blank text (no condition). Its parameters are bound by {@link PeopleSearch#bind} of {@link #search}.
-     * <p>
-     * A search's statements are planned, in the caller's transaction, for a list read from the server's cache: a
-     * row read by key is priced little more than one read in turn ({@code random_page_cost = 1.1}; PostgreSQL's
-     * default of 4 prices a disk's seek). Under the default a word naming 3,576 of the network's workers read all its
-     * 142,858 requests to join them (84 ms); so planned, it reads the 3,576 by key (25 ms). Only the search's own
-     * transaction is affected ({@code set local}).
+     * blank text (no condition). Its parameters are bound by {@link PeopleSearch#bind} of {@link #search}; the
+     * list's transaction calls {@link #planSearch} once before its statements.
      */
     public String condition(String alias, PeopleSearch search) {
         if (!alias.matches("[a-z]{1,10}")) {
@@ -175,10 +170,20 @@ public final class PeopleCopy {
         if (search.blank()) {
             return null;
         }
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+        return alias + ".worker_id in (select ps.worker_id from " + table + " ps where " + search.sql() + ")";
+    }
+
+    /**
+     * Plans the rest of the caller's transaction for a search read from the server's cache: a row read by key is
+     * priced little more than one read in turn ({@code random_page_cost = 1.1}; PostgreSQL's default of 4 prices a
+     * disk's seek). Under the default a word naming 3,576 of the network's workers read all its 142,858 requests to
+     * join them (84 ms); so planned, it reads the 3,576 by key (25 ms). Nothing for a blank search or outside a
+     * transaction; only the transaction is affected ({@code set local}). Call it once per transaction.
+     */
+    public void planSearch(PeopleSearch search) {
+        if (!search.blank() && TransactionSynchronizationManager.isActualTransactionActive()) {
             jdbc.sql("set local random_page_cost = " + CACHED_PAGE_COST).update();
         }
-        return alias + ".worker_id in (select ps.worker_id from " + table + " ps where " + search.sql() + ")";
     }
 
     /** The search of a text over the copy, for {@link #condition}. */
