@@ -158,11 +158,13 @@ class PeopleCopyTest {
             assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).as("the condition alone")
                     .isEqualTo(before);
             copy.planSearch(PeopleCopy.search("rossi"));
-            return jdbc.sql("show random_page_cost").query(String.class).single();
+            return jdbc.sql("show random_page_cost").query(String.class).single() + " "
+                    + jdbc.sql("show cpu_tuple_cost").query(String.class).single();
         });
-        assertThat(during).isEqualTo("1.1");
+        assertThat(during).isEqualTo("1.1 0.03");
         assertThat(before).isNotEqualTo("1.1");
         assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).as("after").isEqualTo(before);
+        assertThat(jdbc.sql("show cpu_tuple_cost").query(String.class).single()).as("after").isEqualTo("0.01");
     }
 
     private long hiredWorker(String surname) {

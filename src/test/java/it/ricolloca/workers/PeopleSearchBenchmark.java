@@ -138,8 +138,9 @@ class PeopleSearchBenchmark {
                         + " where competent_centre_id = ?").param(torino).query(Long.class).single());
         Workers workers = app.getBean(Workers.class);
         t = System.nanoTime();
-        int copied = new PeopleCopy(jdbc, "requests_person", "requests_voucher_request", workers::searchTexts)
-                .fillMissing();
+        PeopleCopy requestsCopy = new PeopleCopy(jdbc, "requests_person", "requests_voucher_request",
+                workers::searchTexts);
+        int copied = requestsCopy.fillMissing();
         jdbc.sql("vacuum analyze requests_person").update();
         System.out.printf("%nThe list's copy: %,d workers' names copied from the register in %.1f s%n", copied,
                 (System.nanoTime() - t) / 1e9);
@@ -158,7 +159,9 @@ class PeopleSearchBenchmark {
         }
         System.out.printf("%nRequests list, warmed up (%d rounds); load average %s%n", WARM_UP_ROUNDS, loadAverage());
         for (String word : List.of("nicolo", "ferrar", "rssncl66d")) {
-            explainList(jdbc, word, torino);
+            explainList(jdbc, new org.springframework.transaction.support.TransactionTemplate(
+                    app.getBean(org.springframework.transaction.PlatformTransactionManager.class)), requestsCopy, word,
+                    torino);
         }
         for (Map.Entry<String, String> s : searches.entrySet()) {
             String q = s.getValue();
@@ -181,21 +184,27 @@ class PeopleSearchBenchmark {
     }
 
     /**
-     * The plans of the requests list's two statements for one word, the CPI's list and the whole network's (the
-     * list's filters and its copy's condition; ordered by request date instead of the computed deadline).
+     * The plan of the requests list's statement for one word, the CPI's list and the whole network's (the list's
+     * filters, its copy's condition and the count beside the page; ordered by request date instead of the computed
+     * deadline), planned as the list's transaction plans it.
      */
-    private static void explainList(JdbcClient jdbc, String word, long centre) {
+    private static void explainList(JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate tx,
+            PeopleCopy copy, String word, long centre) {
         PeopleSearch search = PeopleCopy.search(word);
         String where = " from requests_voucher_request r where (cast(:centre as bigint) is null"
                 + " or r.competent_centre_id = :centre) and r.worker_id in"
                 + " (select ps.worker_id from requests_person ps where " + search.sql() + ")";
         for (Long scope : java.util.Arrays.asList(centre, null)) {
-            for (String sql : List.of("select count(*)" + where, "select r.id" + where
+            for (String sql : List.of("select r.id, count(*) over ()" + where
                     + " order by r.request_date, r.id limit 20")) {
                 System.out.printf("%nEXPLAIN requests list, \"%s\", %s: %s%n", word, scope == null ? "network" : "CPI",
                         sql);
-                search.bind(jdbc.sql("explain (analyze, buffers) " + sql)).param("centre", scope).query(String.class)
-                        .list().forEach(line -> System.out.println("  " + line));
+                // planned as the list's own transaction plans it
+                tx.execute(status -> {
+                    copy.planSearch(search);
+                    return search.bind(jdbc.sql("explain (analyze, buffers) " + sql)).param("centre", scope)
+                            .query(String.class).list();
+                }).forEach(line -> System.out.println("  " + line));
             }
         }
     }
