@@ -159,12 +159,15 @@ class PeopleCopyTest {
                     .isEqualTo(before);
             copy.planSearch(PeopleCopy.search("rossi"));
             return jdbc.sql("show random_page_cost").query(String.class).single() + " "
-                    + jdbc.sql("show cpu_tuple_cost").query(String.class).single();
+                    + jdbc.sql("show cpu_tuple_cost").query(String.class).single() + " "
+                    + jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single();
         });
-        assertThat(during).isEqualTo("1.1 0.03");
+        assertThat(during).isEqualTo("1.1 0.03 0");
         assertThat(before).isNotEqualTo("1.1");
         assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).as("after").isEqualTo(before);
         assertThat(jdbc.sql("show cpu_tuple_cost").query(String.class).single()).as("after").isEqualTo("0.01");
+        assertThat(jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single()).as("after")
+                .isEqualTo("2");
     }
 
     private long hiredWorker(String surname) {

@@ -34,6 +34,9 @@ public final class PeopleCopy {
     /** The price of handling one row read in turn, against a lookup by key ({@link #planSearch}). */
     static final String ROW_COST = "0.03";
 
+    /** Helpers a search's statement may start ({@link #planSearch}): none. */
+    static final String HELPERS = "0";
+
     private final JdbcClient jdbc;
     private final String table;
     private final String owner;
@@ -178,7 +181,7 @@ public final class PeopleCopy {
 
     /**
      * Plans the rest of the caller's transaction for a search of a list read from the server's cache, with two
-     * prices measured on the benchmark's data (ADR 0047):
+     * prices measured on the benchmark's data and without helper processes (ADR 0047):
      * <ul>
      * <li>a page read by key costs little more than one read in turn ({@code random_page_cost = 1.1}; PostgreSQL's
      * default of 4 prices a disk's seek). Under the default a word naming 3,576 of the network's workers read all
@@ -188,14 +191,21 @@ public final class PeopleCopy {
      * the server took 2.8 µs and 0.25 µs. With the default the network's list hashed all 142,858 requests for those
      * 3,576 workers (40 ms) instead of looking them up (16 ms); a word naming one request in ten or more still
      * hashes them all, which is then as fast.</li>
+     * <li>no parallel helper process ({@code max_parallel_workers_per_gather = 0}): with rows priced at 0.03 a
+     * helper's fixed price looks smaller, and the network's list then read those 3,576 workers' requests with a
+     * helper in 25–41 ms instead of 9 ms alone; a word naming one request in eight took 40 ms alone against 60–70
+     * ms with a helper. A list answers in tens of milliseconds, too little to start a process for, and on a
+     * two-core node the helper takes the core another user's page was running on.</li>
      * </ul>
      * Nothing for a blank search or outside a transaction; only the transaction is affected ({@code set_config(…,
      * true)}, as {@code set local}). Call it once per transaction.
      */
     public void planSearch(PeopleSearch search) {
         if (!search.blank() && TransactionSynchronizationManager.isActualTransactionActive()) {
-            jdbc.sql("select set_config('random_page_cost', :pages, true), set_config('cpu_tuple_cost', :rows, true)")
-                    .param("pages", CACHED_PAGE_COST).param("rows", ROW_COST).query((rs, n) -> n).list();
+            jdbc.sql("select set_config('random_page_cost', :pages, true), set_config('cpu_tuple_cost', :rows, true),"
+                    + " set_config('max_parallel_workers_per_gather', :helpers, true)")
+                    .param("pages", CACHED_PAGE_COST).param("rows", ROW_COST).param("helpers", HELPERS)
+                    .query((rs, n) -> n).list();
         }
     }
 
