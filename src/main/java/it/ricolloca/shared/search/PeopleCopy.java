@@ -193,8 +193,8 @@ public final class PeopleCopy {
      * hashes them all, which is then as fast.</li>
      * <li>no parallel helper process ({@code max_parallel_workers_per_gather = 0}): with rows priced at 0.03 a
      * helper's fixed price looks smaller, and the network's list then read those 3,576 workers' requests with a
-     * helper in 25–41 ms instead of 9 ms alone; a word naming one request in eight took 40 ms alone against 60–70
-     * ms with a helper. A list answers in tens of milliseconds, too little to start a process for, and on a
+     * helper in 25–41 ms instead of 8–9 ms alone; a word naming one request in five took 39–45 ms alone against
+     * 57–70 ms with helpers. A list answers in tens of milliseconds, too little to start a process for, and on a
      * two-core node the helper takes the core another user's page was running on.</li>
      * </ul>
      * Nothing for a blank search or outside a transaction; only the transaction is affected ({@code set_config(…,
