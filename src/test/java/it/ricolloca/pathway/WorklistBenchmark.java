@@ -3,7 +3,6 @@ package it.ricolloca.pathway;
 import it.ricolloca.RicollocaApplication;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.shared.web.Dates;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,9 +45,7 @@ class WorklistBenchmark {
                     .query(Long.class).single();
             seed(jdbc, tutor, centre, office);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            it.ricolloca.support.BenchmarkHttp.signIn(http, port, "tutor.torino");
+            HttpClient http = it.ricolloca.support.BenchmarkHttp.signedIn(port, "tutor.torino");
             URI worklist = URI.create("http://localhost:" + port + "/pathways/worklist?mine=true");
             String first = http.send(HttpRequest.newBuilder(worklist).build(), HttpResponse.BodyHandlers.ofString()).body();
             if (!first.contains("I miei lavoratori")) {

@@ -10,7 +10,6 @@ import it.ricolloca.reporting.internal.RequestsByCentre;
 import it.ricolloca.support.BenchmarkHttp;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,9 +56,7 @@ class MonitoringBenchmark {
                     .toCurrentUser();
             RequestsByCentre report = app.getBean(RequestsByCentre.class);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            BenchmarkHttp.signIn(http, port, "adr.regione");
+            HttpClient http = BenchmarkHttp.signedIn(port, "adr.regione");
             URI page = URI.create("http://localhost:" + port + "/monitoring?snapshotDate=2026-05-22");
             Callable<?> http200 = () -> {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());

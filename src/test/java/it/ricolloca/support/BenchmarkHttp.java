@@ -1,5 +1,6 @@
 package it.ricolloca.support;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +14,14 @@ import java.util.regex.Pattern;
 public final class BenchmarkHttp {
 
     private BenchmarkHttp() {
+    }
+
+    /** A new client that keeps its cookies and follows redirects, signed in as a demo user. */
+    public static HttpClient signedIn(int port, String username) throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        signIn(http, port, username);
+        return http;
     }
 
     /** Signs the client (which must keep cookies) in as a demo user. */

@@ -5,7 +5,6 @@ import it.ricolloca.accounts.CurrentUser;
 import it.ricolloca.accounts.internal.UserAccountRepository;
 import it.ricolloca.vacancies.internal.BoardQueries;
 import it.ricolloca.vacancies.internal.Matching;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,9 +53,7 @@ class VacancyBenchmark {
             long worker = jdbc.sql("select worker_id from pathway_pathway where id = ?").param(pathway).query(Long.class).single();
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            it.ricolloca.support.BenchmarkHttp.signIn(http, port, "reclutamenti.regione");
+            HttpClient http = it.ricolloca.support.BenchmarkHttp.signedIn(port, "reclutamenti.regione");
             String base = "http://localhost:" + port;
 
             BoardQueries.Filter text = new BoardQueries.Filter("saldatura disegno", null, null, null, null, null, null,

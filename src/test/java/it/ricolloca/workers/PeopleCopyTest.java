@@ -150,6 +150,7 @@ class PeopleCopyTest {
     void aSearchIsPlannedForACachedListInItsOwnTransactionOnly() {
         PeopleCopy copy = new PeopleCopy(jdbc, "requests_person", "requests_voucher_request", workers::searchTexts);
         String before = jdbc.sql("show random_page_cost").query(String.class).single();
+        String helpersBefore = jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single();
         String during = transactions.execute(status -> {
             assertThat(copy.condition("r", PeopleCopy.search("   "))).as("a blank search").isNull();
             copy.planSearch(PeopleCopy.search("   "));
@@ -166,8 +167,9 @@ class PeopleCopyTest {
         assertThat(before).isNotEqualTo("1.1");
         assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).as("after").isEqualTo(before);
         assertThat(jdbc.sql("show cpu_tuple_cost").query(String.class).single()).as("after").isEqualTo("0.01");
+        assertThat(helpersBefore).isNotEqualTo("0");
         assertThat(jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single()).as("after")
-                .isEqualTo("2");
+                .isEqualTo(helpersBefore);
     }
 
     private long hiredWorker(String surname) {

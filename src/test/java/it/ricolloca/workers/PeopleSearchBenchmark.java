@@ -7,7 +7,6 @@ import it.ricolloca.shared.search.PeopleSearch;
 import it.ricolloca.support.BenchmarkHttp;
 import it.ricolloca.support.Benchmarks;
 import it.ricolloca.workers.internal.WorkerRegister;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -56,9 +55,7 @@ class PeopleSearchBenchmark {
                     .toCurrentUser();
             WorkerRegister register = app.getBean(WorkerRegister.class);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            BenchmarkHttp.signIn(http, port, "adr.regione");
+            HttpClient http = BenchmarkHttp.signedIn(port, "adr.regione");
             String base = "http://localhost:" + port + WorkerRoutes.WORKERS;
 
             // A real code of the seed, for the searches by codice fiscale and the exact lookup.
@@ -145,12 +142,8 @@ class PeopleSearchBenchmark {
         jdbc.sql("vacuum analyze requests_person").update();
         System.out.printf("%nThe list's copy: %,d workers' names copied from the register in %.1f s%n", copied,
                 (System.nanoTime() - t) / 1e9);
-        HttpClient operator = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        BenchmarkHttp.signIn(operator, port, "operatore.torino");
-        HttpClient regional = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        BenchmarkHttp.signIn(regional, port, "adr.regione");
+        HttpClient operator = BenchmarkHttp.signedIn(port, "operatore.torino");
+        HttpClient regional = BenchmarkHttp.signedIn(port, "adr.regione");
         String base = "http://localhost:" + port + it.ricolloca.requests.RequestRoutes.REQUESTS + "?q=";
         it.ricolloca.requests.internal.RequestQueries requestsList =
                 app.getBean(it.ricolloca.requests.internal.RequestQueries.class);
@@ -178,15 +171,10 @@ class PeopleSearchBenchmark {
             List<Double> alone = times(() -> requestsList.search(regionalUser, null, null, q, 0, 20));
             System.out.printf("%nRequests list, %s \"%s\": %,d of the list's workers named (%,d in the register)%n",
                     s.getKey(), q, bareCount(jdbc, "requests_person", q), bareCount(jdbc, "workers_worker", q));
-            System.out.printf("  page over HTTP, Torino operator:  median %7.1f ms, p95 %7.1f ms%n",
-                    Benchmarks.median(cpi), Benchmarks.p95(cpi));
-            System.out.printf("  page over HTTP, regional user:    median %7.1f ms, p95 %7.1f ms%n",
-                    Benchmarks.median(whole), Benchmarks.p95(whole));
+            pages(cpi, whole);
             System.out.printf("  the list's search alone, regional: median %7.1f ms, p95 %7.1f ms (count and 20 rows named)%n",
                     Benchmarks.median(alone), Benchmarks.p95(alone));
-            System.out.printf("  limit, bare count in the copy:    median %7.1f ms, p95 %7.1f ms; ratio Torino's page / limit"
-                    + " %.1f, regional page / limit %.1f%n", Benchmarks.median(copy), Benchmarks.p95(copy),
-                    Benchmarks.median(cpi) / Benchmarks.median(copy), Benchmarks.median(whole) / Benchmarks.median(copy));
+            limit(copy, cpi, whole);
             System.out.printf("  for scale, bare count in the register: median %7.1f ms%n", Benchmarks.median(register));
         }
     }
@@ -231,12 +219,8 @@ class PeopleSearchBenchmark {
         jdbc.sql("vacuum analyze claims_person").update();
         System.out.printf("%nThe two lists' copies: %,d workers' names copied from the register in %.1f s%n", copied,
                 (System.nanoTime() - t) / 1e9);
-        HttpClient operator = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        BenchmarkHttp.signIn(operator, port, "operatore.torino");
-        HttpClient regional = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        BenchmarkHttp.signIn(regional, port, "adr.regione");
+        HttpClient operator = BenchmarkHttp.signedIn(port, "operatore.torino");
+        HttpClient regional = BenchmarkHttp.signedIn(port, "adr.regione");
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             for (Listed l : lists) {
                 for (String q : searches.values()) {
@@ -257,15 +241,25 @@ class PeopleSearchBenchmark {
                 List<Double> copy = times(() -> bareCount(jdbc, l.table(), q));
                 System.out.printf("%n%s, %s \"%s\": %,d of the list's workers named%n", l.name(), s.getKey(), q,
                         bareCount(jdbc, l.table(), q));
-                System.out.printf("  page over HTTP, Torino operator:  median %7.1f ms, p95 %7.1f ms%n",
-                        Benchmarks.median(cpi), Benchmarks.p95(cpi));
-                System.out.printf("  page over HTTP, regional user:    median %7.1f ms, p95 %7.1f ms%n",
-                        Benchmarks.median(whole), Benchmarks.p95(whole));
-                System.out.printf("  limit, bare count in the copy:    median %7.1f ms, p95 %7.1f ms; ratio Torino's page"
-                        + " / limit %.1f, regional page / limit %.1f%n", Benchmarks.median(copy), Benchmarks.p95(copy),
-                        Benchmarks.median(cpi) / Benchmarks.median(copy), Benchmarks.median(whole) / Benchmarks.median(copy));
+                pages(cpi, whole);
+                limit(copy, cpi, whole);
             }
         }
+    }
+
+    /** A list's page timings, as the Torino operator and as the regional user. */
+    private static void pages(List<Double> cpi, List<Double> whole) {
+        System.out.printf("  page over HTTP, Torino operator:  median %7.1f ms, p95 %7.1f ms%n",
+                Benchmarks.median(cpi), Benchmarks.p95(cpi));
+        System.out.printf("  page over HTTP, regional user:    median %7.1f ms, p95 %7.1f ms%n",
+                Benchmarks.median(whole), Benchmarks.p95(whole));
+    }
+
+    /** The limit, the bare count of the matches in the list's copy, and each page's ratio to it. */
+    private static void limit(List<Double> copy, List<Double> cpi, List<Double> whole) {
+        System.out.printf("  limit, bare count in the copy:    median %7.1f ms, p95 %7.1f ms; ratio Torino's page / limit"
+                + " %.1f, regional page / limit %.1f%n", Benchmarks.median(copy), Benchmarks.p95(copy),
+                Benchmarks.median(cpi) / Benchmarks.median(copy), Benchmarks.median(whole) / Benchmarks.median(copy));
     }
 
     /**
